@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "litcoder",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "litcoder", targets: ["litcoder"]),
+        .library(name: "LitCoderCore", targets: ["LitCoderCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // No pkgConfig: SwiftPM drops ncursesw's cflags, which would hide the wide-character API.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(
+            name: "LitCoderCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "LitCoderUI", dependencies: ["LitCoderCore"]),
+        .target(name: "LitCoderTerminal", dependencies: ["CNcursesw", "LitCoderUI"]),
+        .executableTarget(
+            name: "litcoder",
+            dependencies: [
+                "LitCoderCore", "LitCoderUI", "LitCoderTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"]),
+        .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"]),
+    ]
+)

@@ -1,0 +1,102 @@
+/// What one coder (or the consensus) has decided for one paper, as replayed from a log.
+public struct PaperCoding: Hashable, Sendable {
+    /// Codes per dimension id. A dimension with nothing selected is absent (not coded).
+    public var codes: [String: [String]] = [:]
+    /// Text per text dimension id.
+    public var texts: [String: String] = [:]
+    public var note: String = ""
+    public var flagged = false
+    public var done = false
+    /// For the consensus: where each dimension's codes came from.
+    public var provenance: [String: Provenance] = [:]
+    /// Sequence number of the last event that changed this paper.
+    public var lastSeq = 0
+
+    public init() {}
+
+    /// Whether any dimension has codes or text.
+    public var isCoded: Bool { !codes.isEmpty || !texts.isEmpty }
+
+    /// The codes of a dimension, empty when not coded.
+    public func codes(for dimension: String) -> [String] { codes[dimension] ?? [] }
+
+    /// Who decided an adjudicated dimension, from whose codings, and why.
+    public struct Provenance: Hashable, Sendable {
+        public var adjudicator: String
+        public var sources: [String]
+        public var reason: String?
+        public var automatic: Bool
+        public init(adjudicator: String, sources: [String], reason: String?, automatic: Bool) {
+            self.adjudicator = adjudicator
+            self.sources = sources
+            self.reason = reason
+            self.automatic = automatic
+        }
+    }
+}
+
+/// A coder's current decisions for every paper: the fold of their event log.
+///
+/// Derived data only; rebuilt from the log at any time (`CodingLog`).
+public struct CodingState: Hashable, Sendable {
+    /// The log's owner (`alice`, or `_consensus`).
+    public var coder: String
+    public var papers: [String: PaperCoding] = [:]
+    /// The paper the coder last viewed, for resuming.
+    public var lastViewed: String?
+    public var eventCount = 0
+    public var lastSeq = 0
+    /// Codebook hashes seen in the log, with how many events carry each.
+    public var codebookHashes: [String: Int] = [:]
+
+    public init(coder: String) { self.coder = coder }
+
+    public func coding(for paper: String) -> PaperCoding { papers[paper] ?? PaperCoding() }
+
+    /// Applies one event; the latest event for a (paper, dimension) wins.
+    public mutating func apply(_ event: CodingEvent) {
+        eventCount += 1
+        lastSeq = max(lastSeq, event.seq)
+        codebookHashes[event.codebook, default: 0] += 1
+        if event.op == .view {
+            lastViewed = event.paper
+            return
+        }
+        var paper = papers[event.paper] ?? PaperCoding()
+        switch event.op {
+        case .set, .adjudicate:
+            guard let dimension = event.dimension else { break }
+            if let text = event.text {
+                if text.isEmpty { paper.texts[dimension] = nil } else { paper.texts[dimension] = text }
+            } else {
+                let codes = event.codes ?? []
+                paper.codes[dimension] = codes.isEmpty ? nil : codes
+            }
+            if event.op == .adjudicate {
+                paper.provenance[dimension] = .init(
+                    adjudicator: event.coder, sources: event.sources ?? [], reason: event.reason,
+                    automatic: event.automatic ?? false)
+            }
+        case .note:
+            paper.note = event.text ?? ""
+        case .flag:
+            paper.flagged = event.value ?? false
+        case .done:
+            paper.done = event.value ?? false
+        case .view:
+            break
+        }
+        paper.lastSeq = event.seq
+        papers[event.paper] = paper
+    }
+
+    public init(coder: String, replaying events: some Sequence<CodingEvent>) {
+        self.init(coder: coder)
+        for event in events { apply(event) }
+    }
+
+    /// Papers with at least one dimension coded.
+    public var codedPaperCount: Int { papers.values.count { $0.isCoded } }
+    public var donePaperCount: Int { papers.values.count { $0.done } }
+    public var flaggedPaperCount: Int { papers.values.count { $0.flagged } }
+}

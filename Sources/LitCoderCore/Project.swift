@@ -1,0 +1,148 @@
+import Foundation
+import Yams
+
+/// A survey project on disk: `litcoder.yaml` and the folders it names.
+///
+/// Found from the current folder upwards, or given with `--project DIR`.
+public struct Project: Sendable {
+    public static let fileName = "litcoder.yaml"
+
+    /// The folder holding `litcoder.yaml`.
+    public var root: URL
+    public var name: String
+    /// Relative to `root` unless absolute.
+    public var codebookPath: String
+    public var corpusPaths: [String]
+    /// Coders the project expects, if listed.
+    public var coders: [String]?
+
+    public init(root: URL, name: String, codebookPath: String, corpusPaths: [String], coders: [String]? = nil) {
+        self.root = root
+        self.name = name
+        self.codebookPath = codebookPath
+        self.corpusPaths = corpusPaths
+        self.coders = coders
+    }
+
+    public var configURL: URL { root.appendingPathComponent(Self.fileName) }
+    public var codebookURL: URL { resolve(codebookPath) }
+    public var corpusURLs: [URL] { corpusPaths.map(resolve) }
+    public var codingsURL: URL { root.appendingPathComponent("codings", isDirectory: true) }
+
+    public func logURL(coder: String) -> URL { codingsURL.appendingPathComponent("\(coder).jsonl") }
+    public var consensusLogURL: URL { logURL(coder: CoderName.consensus) }
+
+    /// A path as the user should see it: relative to the project when inside it.
+    public func display(_ url: URL) -> String {
+        let base = root.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    private func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+    }
+
+    /// The coders with a log in `codings/`, sorted; the consensus log is not a coder.
+    public func codersWithLogs() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: codingsURL.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }
+            .map { String($0.dropLast(".jsonl".count)) }
+            .filter { !$0.hasPrefix("_") }
+            .sorted()
+    }
+}
+
+/// Why a project could not be opened.
+public enum ProjectError: Error, Sendable, CustomStringConvertible {
+    case notFound(searchedFrom: String)
+    case invalidConfig(Diagnostic)
+
+    public var description: String {
+        switch self {
+        case .notFound(let dir):
+            "no \(Project.fileName) in \(dir) or any folder above it; run 'litcoder init DIR' to make a project, or pass --project DIR"
+        case .invalidConfig(let d):
+            d.description
+        }
+    }
+}
+
+extension Project {
+    /// The project whose `litcoder.yaml` is in `start` or the nearest folder above it.
+    public static func find(from start: URL) throws -> Project {
+        var dir = start.standardizedFileURL
+        while true {
+            let candidate = dir.appendingPathComponent(fileName)
+            if FileManager.default.fileExists(atPath: candidate.path) {
+                return try load(root: dir)
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { throw ProjectError.notFound(searchedFrom: start.path) }
+            dir = parent
+        }
+    }
+
+    /// The project in `root`, which must hold a `litcoder.yaml`.
+    public static func load(root: URL) throws -> Project {
+        let url = root.appendingPathComponent(fileName)
+        let file = fileName
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ProjectError.invalidConfig(Diagnostic(
+                file: url.path, message: "cannot read \(fileName)", hint: "is it a UTF-8 text file?"))
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ProjectError.invalidConfig(YAMLDiagnostics.diagnostic(for: error, file: file))
+        } catch {
+            throw ProjectError.invalidConfig(Diagnostic(file: file, message: "\(error)"))
+        }
+        guard let mapping = node?.mapping else {
+            throw ProjectError.invalidConfig(Diagnostic(
+                file: file, line: 1, message: "\(fileName) must be a mapping with 'name', 'codebook' and 'corpus'"))
+        }
+        func string(_ key: String) -> String? { mapping[key]?.string }
+        guard let codebook = string("codebook") else {
+            throw ProjectError.invalidConfig(Diagnostic(
+                file: file, line: 1, message: "missing 'codebook'", hint: "add e.g. 'codebook: codebooks/ser-survey.yaml'"))
+        }
+        var corpus: [String] = []
+        if let value = mapping["corpus"] {
+            if let s = value.string { corpus = [s] }
+            else if let seq = value.sequence { corpus = seq.compactMap(\.string) }
+        }
+        let known: Set = ["name", "codebook", "corpus", "coders"]
+        for (key, _) in mapping {
+            if let k = key.string, !known.contains(k) {
+                throw ProjectError.invalidConfig(Diagnostic(
+                    file: file, line: key.mark.map { $0.line }, column: key.mark.map { $0.column },
+                    message: "unknown key '\(k)'", hint: "the keys are name, codebook, corpus and coders"))
+            }
+        }
+        let coders = mapping["coders"]?.sequence?.compactMap(\.string)
+        return Project(
+            root: root.standardizedFileURL, name: string("name") ?? root.lastPathComponent,
+            codebookPath: codebook, corpusPaths: corpus, coders: coders)
+    }
+}
+
+/// Turns Yams' errors into located diagnostics.
+public enum YAMLDiagnostics {
+    public static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _):
+            Diagnostic(file: file, line: mark.line, column: mark.column,
+                       message: "YAML syntax: \(problem)" + (context.map { " \($0.text)" } ?? ""))
+        case .parser(let context, let problem, let mark, _):
+            Diagnostic(file: file, line: mark.line, column: mark.column,
+                       message: "YAML syntax: \(problem)" + (context.map { " \($0.text)" } ?? ""))
+        case .composer(let context, let problem, let mark, _):
+            Diagnostic(file: file, line: mark.line, column: mark.column,
+                       message: "YAML: \(problem)" + (context.map { " \($0.text)" } ?? ""))
+        default:
+            Diagnostic(file: file, message: "YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// A project with its codebook and corpus loaded: what every command starts from.
+public struct Workspace: Sendable {
+    public var project: Project
+    public var codebook: Codebook
+    public var corpus: Corpus
+    /// Problems found while loading that did not stop it (malformed corpus lines, …).
+    public var diagnostics: [Diagnostic]
+
+    public init(project: Project, codebook: Codebook, corpus: Corpus, diagnostics: [Diagnostic] = []) {
+        self.project = project
+        self.codebook = codebook
+        self.corpus = corpus
+        self.diagnostics = diagnostics
+    }
+
+    /// Loads the project's codebook and corpus; throws the codebook's diagnostics when it is invalid.
+    public static func open(_ project: Project) throws -> Workspace {
+        let (codebook, codebookDiagnostics) = CodebookLoader.load(
+            url: project.codebookURL, displayName: project.display(project.codebookURL))
+        guard let codebook else { throw DiagnosticList(codebookDiagnostics) }
+        let (corpus, corpusDiagnostics) = Corpus.load(files: project.corpusURLs, displayName: project.display)
+        return Workspace(project: project, codebook: codebook, corpus: corpus,
+                         diagnostics: codebookDiagnostics + corpusDiagnostics)
+    }
+
+    /// A coder's replayed state, read without locking the log.
+    public func state(coder: String) throws -> (CodingState, [Diagnostic]) {
+        let contents = try CodingLog.read(url: project.logURL(coder: coder))
+        return (CodingState(coder: coder, replaying: contents.events), contents.diagnostics)
+    }
+
+    /// The consensus state (`codings/_consensus.jsonl`).
+    public func consensusState() throws -> (CodingState, [Diagnostic]) {
+        try state(coder: CoderName.consensus)
+    }
+}

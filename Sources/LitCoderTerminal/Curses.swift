@@ -1,0 +1,4 @@
+import CNcursesw
+
+/// Every ncurses call litcoder makes goes through this file.
+enum Curses {}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+
+/// Writing to standard output and error, and the exit statuses litcoder uses.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func print(_ message: String) {
+        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+    }
+}
+
+/// A failure caused by data (exit 1) rather than by how the command was called (exit 64).
+enum Failure: Error, CustomStringConvertible {
+    case data(String)
+
+    var description: String {
+        switch self {
+        case .data(let message): message
+        }
+    }
+}
