@@ -74,11 +74,11 @@ enum StatusTable {
         if health.newerSchemaLines > 0 { lines.append("\(health.newerSchemaLines) events from a newer litcoder, left out; update litcoder") }
         if health.sequenceProblems > 0 { lines.append("\(health.sequenceProblems) gaps or repeats in seq") }
         if coder.unknownPapers > 0 { lines.append("\(coder.unknownPapers) coded papers are not in the corpus") }
-        if !coder.stale.items.isEmpty {
-            lines.append("codings whose code no longer exists in the codebook (\(coder.stale.paperCount) papers):")
-            lines += coder.stale.items.map { "  " + $0.summary }
-        } else if coder.stale.eventCount > 0 {
-            lines.append("\(coder.stale.eventCount) earlier events name codes no longer in the codebook (since recoded)")
+        if coder.stale.papers > 0 {
+            lines.append("\(coder.stale.papers) papers hold codes no longer in the codebook (dimensions: \(coder.stale.dimensions.joined(separator: ", "))); "
+                         + "'litcoder show PAPER --coder \(coder.coder)' shows them, recoding fixes them")
+        } else if coder.stale.events > 0 {
+            lines.append("\(coder.stale.events) earlier events name codes no longer in the codebook (since recoded; kept as history)")
         }
         return lines
     }
