@@ -7,7 +7,7 @@ struct LitCoder: ParsableCommand {
         abstract: "Code paper abstracts against a codebook, measure agreement, and export the coded set.",
         version: "0.1.0",
         subcommands: [
-            Init.self, Validate.self, Status.self, SetCommand.self, Show.self,
+            Init.self, Validate.self, Status.self, SetCommand.self, Show.self, Suggest.self,
         ],
         defaultSubcommand: Status.self
     )
