@@ -66,13 +66,20 @@ public struct CorpusLoader: Sendable {
                     column: offset + 1)
             return
         }
-        let data = Data(buffer: line)
+        var body = line
+        // A byte-order mark where a concatenated file began is as meaningless as one at the start.
+        if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {
+            body = UnsafeBufferPointer(rebasing: body[3...])
+        }
+        let data = Data(buffer: body)
         let record: PaperRecord
         do {
             record = try decoder.decode(PaperRecord.self, from: data)
         } catch {
-            problem("malformed paper record: \(Self.describe(error, line: data)); this record is skipped",
-                    hint: "each line must be one JSON object with at least \"id\" and \"title\" (strings)")
+            let reason = Self.describe(error, line: data)
+            problem("malformed paper record: \(reason.text); this record is skipped",
+                    hint: reason.hint ?? "each line must be one JSON object with at least \"id\" and \"title\" (strings)",
+                    column: reason.column.map { $0 + line.count - body.count })
             return
         }
         let paper = record.paper
@@ -96,18 +103,40 @@ public struct CorpusLoader: Sendable {
         corpus.append(paper)
     }
 
-    /// Plain words for why a line is not a paper record.
-    static func describe(_ error: any Error, line: Data) -> String {
-        if case DecodingError.typeMismatch(_, let context) = error, context.codingPath.isEmpty {
-            return "the line is \(jsonKind(of: line)), not a JSON object"
+    /// Plain words for why a line is not a paper record, and where in the line when known.
+    static func describe(_ error: any Error, line: Data) -> (text: String, column: Int?, hint: String?) {
+        switch error {
+        case DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty,
+             DecodingError.valueNotFound(_, let context) where context.codingPath.isEmpty:
+            return ("the line is \(jsonKind(of: line)), not a JSON object", nil, nil)
+        case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
+            return syntaxError(in: line)
+        default:
+            return (JSONErrorText.describe(error), nil, nil)
         }
-        if case DecodingError.dataCorrupted(let context) = error, context.codingPath.isEmpty {
-            // Foundation's own detail ("Unexpected character … around line 1, column 7") locates the fault.
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            let detail = underlying ?? context.debugDescription
-            return detail.isEmpty ? "not valid JSON" : "not valid JSON: \(detail)"
+    }
+
+    /// JSONDecoder only says "not valid JSON"; JSONSerialization says what and where, so ask it
+    /// (only for lines that already failed, so the common path parses once).
+    private static func syntaxError(in line: Data) -> (text: String, column: Int?, hint: String?) {
+        var detail = ""
+        do {
+            _ = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])
+        } catch {
+            detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
         }
-        return JSONErrorText.describe(error)
+        var column: Int?
+        // "… around character 8." counts from 0; columns count from 1.
+        if let range = detail.range(of: #"around character (\d+)"#, options: .regularExpression) {
+            let offset = Int(detail[range].split(separator: " ").last ?? "")
+            column = offset.map { $0 + 1 }
+            detail = detail.replacingCharacters(in: range, with: "at column \(column.map(String.init) ?? "?")")
+        }
+        if detail.hasSuffix(".") { detail.removeLast() }
+        if let first = detail.first { detail = first.lowercased() + detail.dropFirst() }
+        let hint: String? = detail.contains("control character")
+            ? "inside a JSON string, write a tab as \\t and a line break as \\n" : nil
+        return (detail.isEmpty ? "not valid JSON" : "not valid JSON: \(detail)", column, hint)
     }
 
     private static func jsonKind(of line: Data) -> String {

@@ -20,7 +20,15 @@ public enum JSONErrorText {
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        var text = ""
+        for key in keys {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
     }
 
     private static func typeName(_ type: Any.Type) -> String {
@@ -29,7 +37,10 @@ public enum JSONErrorText {
         case is Int.Type: "a whole number"
         case is Bool.Type: "true or false"
         case is [String].Type: "a list of strings"
-        default: "\(type)"
+        default:
+            // Foundation reports the container it expected (`Array<Any>`), not the declared type.
+            String(describing: type).hasPrefix("Array") ? "a list"
+                : String(describing: type).hasPrefix("Dictionary") ? "an object" : "\(type)"
         }
     }
 }
