@@ -36,3 +36,8 @@ public enum TerminalEvent: Hashable, Sendable {
     /// SIGINT, SIGTERM or SIGHUP arrived; the number is the signal's.
     case signal(Int32)
 }
+
+extension TerminalBackend {
+    /// Rings the terminal's bell; silent where a backend has none.
+    public func bell() {}
+}
