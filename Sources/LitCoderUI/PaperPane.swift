@@ -75,7 +75,9 @@ public struct PaperPane {
             canvas.write(alignmentLine ?? "", in: nextRow(), style: .accent)
         }
         let rule = nextRow()
-        let lines = Self.abstractLines(for: paper, matches: workbench.abstractMatches, width: area.width)
+        let lines = workbench.abstractLayout.width == area.width
+            ? workbench.abstractLayout.lines
+            : Self.abstractLines(for: paper, matches: workbench.abstractMatches, width: area.width)
         let abstract = rows
         let first = min(workbench.scroll, max(0, lines.count - abstract.height))
         canvas.drawRule(rule, vertical: false)

@@ -8,6 +8,7 @@ extension Workbench {
             return handle(key)
         case .resize(let width, let height):
             screenSize = (max(0, width), max(0, height))
+            layOutAbstract()
             scroll = min(scroll, maxScroll)
             return []
         case .saved(let saved):
@@ -244,9 +245,8 @@ extension Workbench {
 
     /// The last scroll position that still shows a full page.
     var maxScroll: Int {
-        guard let paper = currentPaper else { return 0 }
         let area = abstractArea
-        let lines = PaperPane.abstractLines(for: paper, matches: [], width: area.width).count
+        let lines = abstractLayout.width == area.width ? abstractLayout.lines.count : 0
         return max(0, lines - area.height)
     }
 

@@ -77,6 +77,9 @@ public struct Workbench: Sendable {
     public private(set) var abstractMatches: [AliasMatch] = []
     /// Codes the aliases suggest for the current paper, per dimension.
     public private(set) var suggestions: [String: Set<String>] = [:]
+    /// The current abstract wrapped for the current screen, so paging and drawing a long
+    /// abstract do not re-wrap it on every key.
+    public private(set) var abstractLayout: (width: Int, lines: [[Glyph]]) = (0, [])
     let matcher: AliasMatcher
     /// The paper of the log's last event: where the workbench resumes.
     var lastLoggedPaper: String?
@@ -172,6 +175,7 @@ public struct Workbench: Sendable {
         guard let paper = currentPaper else {
             abstractMatches = []
             suggestions = [:]
+            abstractLayout = (0, [])
             return
         }
         abstractMatches = matcher.matches(in: paper.abstract)
@@ -180,6 +184,16 @@ public struct Workbench: Sendable {
             byDimension[match.dimension, default: []].insert(match.code)
         }
         suggestions = byDimension
+        abstractLayout = (0, [])
+        layOutAbstract()
+    }
+
+    /// Re-wraps the abstract when the width it is drawn at changed.
+    mutating func layOutAbstract() {
+        guard let paper = currentPaper else { return }
+        let width = abstractArea.width
+        guard width != abstractLayout.width else { return }
+        abstractLayout = (width, PaperPane.abstractLines(for: paper, matches: abstractMatches, width: width))
     }
 
     /// Records a new draft event for the store, applied on screen at once as "saving".
