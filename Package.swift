@@ -29,7 +29,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"]),
-        .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"]),
+        .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"], exclude: ["Screens"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"], exclude: ["Fixtures"]),
     ]
 )

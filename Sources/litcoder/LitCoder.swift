@@ -7,8 +7,14 @@ struct LitCoder: ParsableCommand {
         abstract: "Code paper abstracts against a codebook, measure agreement, and export the coded set.",
         version: "0.1.0",
         subcommands: [
-            Init.self, Validate.self, Status.self, SetCommand.self, Show.self, Suggest.self,
+            Code.self,
+            Init.self,
+            Validate.self,
+            Status.self,
+            SetCommand.self,
+            Show.self,
+            Suggest.self,
         ],
-        defaultSubcommand: Status.self
+        defaultSubcommand: Code.self
     )
 }
