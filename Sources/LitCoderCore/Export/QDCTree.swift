@@ -25,9 +25,11 @@ enum QDCTree {
         parser.delegate = reader
         let ok = parser.parse()
         if let problem = reader.problem { throw problem }
-        if !ok {
-            let error = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
-            throw Diagnostic(file: file, line: parser.lineNumber, message: "not well-formed XML: \(error)",
+        // FoundationXML on Linux can return true from parse() and still set parserError.
+        if !ok || parser.parserError != nil {
+            let code = (parser.parserError as NSError?)?.code ?? 0
+            throw Diagnostic(file: file, line: parser.lineNumber,
+                             message: "not well-formed XML (parser error \(code)): an element is not closed, or the file is cut short",
                              hint: "export the codebook again from the QDA tool as a REFI-QDA codebook (.qdc)")
         }
         guard reader.sawRoot else {
