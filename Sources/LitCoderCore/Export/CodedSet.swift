@@ -15,8 +15,9 @@ public struct CodedSet: Sendable {
     /// Whether every corpus paper gets a row even when uncoded (one coder or the consensus),
     /// or only papers a coder touched (`--all`).
     public var includesUncodedPapers: Bool
-    /// One column per alignment of the codebook, filled by the alignment engine.
-    public var alignmentColumns: [AlignmentColumn] = []
+    /// Judges each row against the codebook's alignments: the same engine `summary` and
+    /// `mismatches` use, so an export never disagrees with them.
+    public var evaluator: AlignmentEvaluator
 
     public init(
         projectName: String, codebook: Codebook, corpus: Corpus, states: [CodingState],
@@ -28,6 +29,7 @@ public struct CodedSet: Sendable {
         self.states = states
         self.diagnostics = diagnostics
         self.includesUncodedPapers = includesUncodedPapers
+        evaluator = AlignmentEvaluator(codebook: codebook)
     }
 
     /// Reads the logs a selection names from a workspace.

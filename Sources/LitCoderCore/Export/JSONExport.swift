@@ -22,9 +22,23 @@ public enum JSONExport {
         public var flagged: Bool
         public var done: Bool
         /// Alignment id → result, when the codebook has alignments.
-        public var alignments: [String: String]
+        public var alignments: [String: AlignmentRecord]
         /// For the consensus: who adjudicated each dimension, from whom, and why.
         public var provenance: [String: ProvenanceRecord]?
+    }
+
+    /// How the paper stands against one alignment, as `AlignmentEvaluator` judged it.
+    public struct AlignmentRecord: Codable, Hashable, Sendable {
+        /// `aligned`, `mismatched` or `undetermined`.
+        public var outcome: String
+        /// Why it is undetermined (`from-not-coded`, `nothing-needed`, `to-not-coded`).
+        public var reason: String?
+        /// The `from` codes no single coded `to` code serves.
+        public var unserved: [String]
+        /// Contexts the coded `to` codes provide.
+        public var provided: [String]
+        /// The same words the paper pane and `mismatches` show.
+        public var explanation: String
     }
 
     /// Where an adjudicated dimension's codes came from.
@@ -57,8 +71,12 @@ public enum JSONExport {
         var index: [String: Int] = [:]
         for row in set.rows() {
             let coding = row.coding
-            var alignments: [String: String] = [:]
-            for column in set.alignmentColumns { alignments[column.header] = column.value(row.paper, coding) }
+            var alignments: [String: AlignmentRecord] = [:]
+            for result in set.evaluator.evaluate(coding) {
+                alignments[result.alignment.id] = AlignmentRecord(
+                    outcome: result.outcome.rawValue, reason: result.reason?.rawValue,
+                    unserved: result.unserved.map(\.code), provided: result.provided, explanation: result.sentence)
+            }
             let provenance = coding.provenance.isEmpty ? nil : coding.provenance.mapValues {
                 ProvenanceRecord(adjudicator: $0.adjudicator, sources: $0.sources, reason: $0.reason,
                                  automatic: $0.automatic)

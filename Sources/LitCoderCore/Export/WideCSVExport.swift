@@ -4,7 +4,7 @@
 /// Columns: `id` (`coder` after it with `--all`), `title`, `year`, `doi`; per dimension its
 /// codes joined with `;` (a text dimension's text); for a multi-select dimension one
 /// `DIMENSION.CODE` column per code, 1 when coded; then `note`, `flagged`, `done` (0/1); then one
-/// column per alignment with its result. Documented in `docs/export.md`.
+/// column per alignment (its id) with `aligned`, `mismatched` or `undetermined`. Documented in `docs/export.md`.
 public enum WideCSVExport {
     /// The separator between codes in a dimension's column; code ids never contain it.
     public static let codeSeparator = ";"
@@ -21,7 +21,7 @@ public enum WideCSVExport {
             }
         }
         header += ["note", "flagged", "done"]
-        header += set.alignmentColumns.map(\.header)
+        header += set.codebook.alignments.map(\.id)
         return header
     }
 
@@ -32,6 +32,7 @@ public enum WideCSVExport {
         csv.writeRow(header(for: set))
         let withCoder = !set.includesUncodedPapers
         let dimensions = set.codebook.dimensions
+        let hasAlignments = !set.codebook.alignments.isEmpty
         for row in rows {
             let coding = row.coding
             csv.writeField(row.paper.id)
@@ -55,8 +56,8 @@ public enum WideCSVExport {
             csv.writeField(coding.note)
             csv.writeField(coding.flagged ? 1 : 0)
             csv.writeField(coding.done ? 1 : 0)
-            for column in set.alignmentColumns {
-                csv.writeField(column.value(row.paper, coding))
+            if hasAlignments {
+                for result in set.evaluator.evaluate(coding) { csv.writeField(result.outcome.rawValue) }
             }
             csv.endRow()
         }

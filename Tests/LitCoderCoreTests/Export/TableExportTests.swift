@@ -14,6 +14,7 @@ import Testing
             "id", "title", "year", "doi", "relevance",
             "motivation", "motivation.healthcare", "motivation.voice-assistant", "motivation.not-stated",
             "dataset", "dataset.iemocap", "dataset.msp-podcast", "comment", "note", "flagged", "done",
+            "motivation-data",
         ])
         let rows = table.records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.fields)) }
         #expect(rows.map { $0["id"] } == ExportFixture.papers.map(\.id), "every corpus paper, in corpus order")
@@ -27,6 +28,8 @@ import Testing
         #expect(p1["comment"] == "uses, commas \"and quotes\"\nand a line")
         #expect(p1["note"] == "note, with comma")
         #expect(p1["flagged"] == "1" && p1["done"] == "1")
+        #expect(p1["motivation-data"] == "mismatched", "IEMOCAP serves neither healthcare nor a voice assistant")
+        #expect(rows[2]["motivation-data"] == "undetermined")
         #expect(rows[1]["title"] == "Sprachemotion für Ältere\nzweite Zeile")
         #expect(rows[2]["title"] == " leading space" && rows[2]["year"] == "" && rows[2]["relevance"] == "")
         #expect(rows[3]["title"] == "情感识别" && rows[3]["dataset"] == "msp-podcast;iemocap")
@@ -92,6 +95,11 @@ import Testing
         #expect(p1.codings["alice"]?.note == "note, with comma")
         #expect(p1.codings["alice"]?.flagged == true)
         #expect(p1.codings["bob"]?.codes["motivation"] == ["healthcare"])
+        let alignment = try #require(p1.codings["alice"]?.alignments["motivation-data"])
+        #expect(alignment.outcome == "mismatched")
+        #expect(Set(alignment.unserved) == ["healthcare", "voice-assistant"])
+        #expect(alignment.provided == ["acted", "lab"])
+        #expect(p1.codings["bob"]?.alignments["motivation-data"]?.reason == "to-not-coded")
 
         let lines = try JSONExport.renderLines(set).split(separator: UInt8(ascii: "\n"))
         let records = try lines.map { try JSONDecoder().decode(JSONExport.PaperRecord.self, from: Data($0)) }
