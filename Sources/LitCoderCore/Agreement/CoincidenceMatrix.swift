@@ -18,16 +18,36 @@ public struct CoincidenceMatrix: Hashable, Sendable {
     public init(_ data: ReliabilityData) {
         let v = data.valueCount
         valueCount = v
-        var o = [Double](repeating: 0, count: v * v)
-        var units = 0
+        // Pairs are counted as integers per unit size m and divided by m − 1 only at the end,
+        // so the matrix is bit-for-bit the same whatever order the units come in.
+        var slotOfSize = [Int](repeating: -1, count: data.coderCount + 1)
+        var sizes: [Int] = []
         data.forEachPairableUnit { _, values in
-            units += 1
-            let weight = 1 / Double(values.count - 1)
-            for i in values.indices {
-                let row = Int(values[i]) * v
-                for j in values.indices where j != i {
-                    o[row + Int(values[j])] += weight
+            if slotOfSize[values.count] < 0 {
+                slotOfSize[values.count] = sizes.count
+                sizes.append(values.count)
+            }
+        }
+        var counts = [Int](repeating: 0, count: sizes.count * v * v)
+        var units = 0
+        counts.withUnsafeMutableBufferPointer { counts in
+            data.forEachPairableUnit { _, values in
+                units += 1
+                let base = slotOfSize[values.count] * v * v
+                for i in values.indices {
+                    let row = base + Int(values[i]) * v
+                    for j in values.indices where j != i {
+                        counts[row + Int(values[j])] += 1
+                    }
                 }
+            }
+        }
+        var o = [Double](repeating: 0, count: v * v)
+        for size in sizes.sorted() {
+            let slot = slotOfSize[size]
+            let weight = 1 / Double(size - 1)
+            for cell in 0..<(v * v) where counts[slot * v * v + cell] != 0 {
+                o[cell] += Double(counts[slot * v * v + cell]) * weight
             }
         }
         var totals = [Double](repeating: 0, count: v)
