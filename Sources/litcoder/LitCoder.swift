@@ -9,6 +9,7 @@ struct LitCoder: ParsableCommand {
         subcommands: [
             Init.self, Validate.self, Status.self, SetCommand.self, Show.self,
             ExportCommand.self, CodingsCommand.self,
+            Agree.self, Disagreements.self, Consensus.self,
         ],
         defaultSubcommand: Status.self
     )
