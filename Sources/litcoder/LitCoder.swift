@@ -9,6 +9,8 @@ struct LitCoder: ParsableCommand {
         subcommands: [
             Init.self, Validate.self, Status.self, SetCommand.self, Show.self,
             SummaryCommand.self, Mismatches.self,
+            ExportCommand.self, CodingsCommand.self,
+            Agree.self, Disagreements.self, Consensus.self,
         ],
         defaultSubcommand: Status.self
     )

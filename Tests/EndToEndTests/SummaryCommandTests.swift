@@ -51,7 +51,7 @@ import Testing
     @Test func mismatchesListThePapersToQuote() throws {
         let result = try run(["mismatches", "--format", "csv"])
         #expect(result.status == 0)
-        let lines = result.stdout.split(separator: "\n")
+        let lines = result.stdout.split(whereSeparator: \.isNewline)
         #expect(lines.count == 4)
         #expect(lines.dropFirst().map { $0.split(separator: ",")[2] } == ["p2", "p3", "p4"])
     }

@@ -4,7 +4,7 @@ public enum MismatchReport {
         switch format {
         case .table, .markdown, .latex: return plain(list)
         case .csv: return csv(list)
-        case .json: return json(list).rendered(indent: 2) + "\n"
+        case .json: return json(list).rendered() + "\n"
         }
     }
 
@@ -39,9 +39,10 @@ public enum MismatchReport {
                 ])
             }
         }
-        return CSVWriter().document(
-            header: ["scope", "alignment", "paper", "year", "title", "code", "needs", "unmet", "provided", "to_codes"],
-            rows: rows)
+        var writer = CSVWriter()
+        writer.writeRow(["scope", "alignment", "paper", "year", "title", "code", "needs", "unmet", "provided", "to_codes"])
+        for row in rows { writer.writeRow(row) }
+        return writer.text
     }
 
     /// A need as JSON: the list of its alternatives.

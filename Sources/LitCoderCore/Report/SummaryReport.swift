@@ -12,7 +12,7 @@ public enum SummaryReport {
         case .csv: return csv(summaries)
         case .json:
             let value = summaries.count == 1 ? json(summaries[0]) : .array(summaries.map(json))
-            return value.rendered(indent: 2) + "\n"
+            return value.rendered() + "\n"
         }
     }
 
@@ -35,25 +35,25 @@ public enum SummaryReport {
 
     static func byCodeTable(_ alignment: Summary.Alignment) -> TextTable {
         TextTable(
-            columns: [TextTable.Column(alignment.from, maxWidth: 30), .number("papers"), .number("mismatched"), .number("share")],
+            header: [alignment.from, "papers", "mismatched", "share"], rightAligned: [1, 2, 3], maxWidths: [0: 30],
             rows: alignment.byCode.map { [$0.code, "\($0.papers)", "\($0.mismatched)", percent($0.mismatched, of: $0.papers)] })
     }
 
     static func crosstabTable(_ alignment: Summary.Alignment) -> TextTable {
         let table = alignment.crosstab
         return TextTable(
-            columns: [TextTable.Column(alignment.from, maxWidth: 30)] + table.columns.map { TextTable.Column.number($0) },
+            header: [alignment.from] + table.columns, rightAligned: Set(1...max(1, table.columns.count)), maxWidths: [0: 30],
             rows: table.rows.indices.map { r in [table.rows[r]] + table.columns.indices.map { "\(table.count(row: r, column: $0))" } })
     }
 
     static func dimensionTable(_ dimension: Summary.Dimension) -> TextTable {
         TextTable(
-            columns: [TextTable.Column("code", maxWidth: 30), TextTable.Column("label", maxWidth: 36), .number("papers")],
+            header: ["code", "label", "papers"], rightAligned: [2], maxWidths: [0: 30, 1: 36],
             rows: dimension.counts.map { [$0.code, $0.label, "\($0.papers)"] })
     }
 
     static func staleTable(_ stale: [Summary.Stale]) -> TextTable {
-        TextTable(columns: [TextTable.Column("dimension"), TextTable.Column("code"), .number("papers")],
+        TextTable(header: ["dimension", "code", "papers"], rightAligned: [2],
                   rows: stale.map { [$0.dimension, $0.code, "\($0.papers)"] })
     }
 
@@ -71,13 +71,13 @@ public enum SummaryReport {
                 return n > 0 ? "\(reasonText(reason, alignment)) \(n)" : nil
             }
             if !reasons.isEmpty { out += wrap("  undetermined: ", reasons.joined(separator: " · ")) }
-            out += "\n" + byCodeTable(alignment).plain(indent: "  ")
+            out += "\n" + byCodeTable(alignment).rendered(indent: "  ") + "\n"
             out += "\n  Papers by \(alignment.from) and context provided by a \(alignment.to) coded:\n"
             let crosstab = crosstabTable(alignment)
             if alignment.crosstab.columns.isEmpty {
                 out += "  (no \(alignment.to) code provides any context)\n"
-            } else if crosstab.plainWidth() + 2 <= plainWidth {
-                out += crosstab.plain(indent: "  ")
+            } else if crosstab.width + 2 <= plainWidth {
+                out += crosstab.rendered(indent: "  ") + "\n"
             } else {
                 out += crosstabList(alignment)
             }
@@ -85,11 +85,11 @@ public enum SummaryReport {
         for dimension in summary.dimensions {
             out += "\n\(dimension.label.isEmpty ? dimension.id : dimension.label) (\(dimension.id)): "
                 + "\(dimension.coded) of \(summary.papers) papers coded\n"
-            out += dimensionTable(dimension).plain(indent: "  ")
+            out += dimensionTable(dimension).rendered(indent: "  ") + "\n"
         }
         if !summary.stale.isEmpty {
             out += "\n" + wrap("", "Stale codes (no longer in the codebook; left out of the counts above, recode these papers):")
-            out += staleTable(summary.stale).plain(indent: "  ")
+            out += staleTable(summary.stale).rendered(indent: "  ") + "\n"
         }
         if summary.codedPapersOutsideCorpus > 0 {
             let n = summary.codedPapersOutsideCorpus
@@ -137,22 +137,22 @@ public enum SummaryReport {
         for alignment in summary.alignments {
             out += "\n### \(Markdown.cell(alignment.label.isEmpty ? alignment.id : alignment.label))\n\n"
             let outcomes = TextTable(
-                columns: [TextTable.Column("outcome"), .number("papers"), .number("share")],
+                header: ["outcome", "papers", "share"], rightAligned: [1, 2],
                 rows: [("aligned", alignment.aligned), ("mismatched", alignment.mismatched), ("undetermined", alignment.undetermined)]
                     .map { [$0.0, "\($0.1)", percent($0.1, of: summary.papers)] })
-            out += outcomes.markdown() + "\n" + byCodeTable(alignment).markdown()
+            out += outcomes.markdown() + "\n\n" + byCodeTable(alignment).markdown() + "\n"
             if !alignment.crosstab.columns.isEmpty {
                 out += "\nPapers by \(Markdown.cell(alignment.from)) and context provided by a \(Markdown.cell(alignment.to)) coded:\n\n"
-                out += crosstabTable(alignment).markdown()
+                out += crosstabTable(alignment).markdown() + "\n"
             }
         }
         for dimension in summary.dimensions {
             out += "\n### \(Markdown.cell(dimension.label.isEmpty ? dimension.id : dimension.label))"
                 + " (\(dimension.coded) of \(summary.papers) papers coded)\n\n"
-            out += dimensionTable(dimension).markdown()
+            out += dimensionTable(dimension).markdown() + "\n"
         }
         if !summary.stale.isEmpty {
-            out += "\n### Stale codes (no longer in the codebook)\n\n" + staleTable(summary.stale).markdown()
+            out += "\n### Stale codes (no longer in the codebook)\n\n" + staleTable(summary.stale).markdown() + "\n"
         }
         return out
     }
@@ -163,7 +163,7 @@ public enum SummaryReport {
         var out = "% litcoder summary for \(summary.scope), \(summary.papers) papers. Needs \\usepackage{booktabs}.\n"
         func table(_ caption: String, _ label: String, _ body: TextTable) -> String {
             "\\begin{table}[ht]\n\\centering\n\\caption{\(LaTeX.escape(caption))}\n\\label{tab:\(labelSafe(label))}\n"
-                + body.latex() + "\\end{table}\n"
+                + body.latex() + "\n\\end{table}\n"
         }
         for alignment in summary.alignments {
             let name = alignment.label.isEmpty ? alignment.id : alignment.label
@@ -219,7 +219,10 @@ public enum SummaryReport {
             }
             for stale in s.stale { rows.append([s.scope, "stale", stale.dimension, stale.code, "papers", "\(stale.papers)"]) }
         }
-        return CSVWriter().document(header: ["scope", "table", "id", "row", "column", "count"], rows: rows)
+        var writer = CSVWriter(reservingCapacity: rows.count * 48)
+        writer.writeRow(["scope", "table", "id", "row", "column", "count"])
+        for row in rows { writer.writeRow(row) }
+        return writer.text
     }
 
     // MARK: JSON

@@ -27,7 +27,7 @@ import Testing
     @Test func tableShowsTheHandWorkedCounts() {
         let text = SummaryReport.render([summary], format: .table)
         #expect(text.contains("aligned 3 (25%) · mismatched 3 (25%) · undetermined 6 (50%)"))
-        #expect(text.contains("  assistant         2           2   100%"))
+        #expect(text.contains("  assistant         2           2   100%\n"))
         #expect(text.contains("  health           2    1        1    0     1         1          0"))
     }
 
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func csvIsLongFormOneCountALine() {
-        let lines = SummaryReport.render([summary], format: .csv).split(separator: "\n")
+        let lines = SummaryReport.render([summary], format: .csv).components(separatedBy: "\r\n")
         #expect(lines.first == "scope,table,id,row,column,count")
         #expect(lines.contains("coder:alice,by_code,motivation-dataset,assistant,mismatched,2"))
         #expect(lines.contains("coder:alice,crosstab,motivation-dataset,call-center,telephone,2"))
