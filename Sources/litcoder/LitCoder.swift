@@ -14,6 +14,13 @@ struct LitCoder: ParsableCommand {
             SetCommand.self,
             Show.self,
             Suggest.self,
+            SummaryCommand.self,
+            Mismatches.self,
+            Agree.self,
+            Disagreements.self,
+            Consensus.self,
+            ExportCommand.self,
+            CodingsCommand.self,
         ],
         defaultSubcommand: Code.self
     )
