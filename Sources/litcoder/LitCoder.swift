@@ -8,6 +8,7 @@ struct LitCoder: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Validate.self, Status.self, SetCommand.self, Show.self,
+            Import.self,
         ],
         defaultSubcommand: Status.self
     )

@@ -198,6 +198,9 @@ public struct BibTeXParser {
                     let name = String(decoding: word, as: UTF8.self).lowercased()
                     if let expansion = macros[name] {
                         pieces.append(.bytes(expansion))
+                    } else if !Self.readFields.contains(field) {
+                        // An undefined macro in a field litcoder does not read (a @preamble, `month`) harms nothing.
+                        pieces.append(.span(start..<i))
                     } else {
                         diagnostics.append(Diagnostic(
                             file: file, line: lines.line(at: start, in: p), severity: .warning,
@@ -266,6 +269,11 @@ public struct BibTeXParser {
     }
 
     // MARK: Entries
+
+    /// The fields litcoder takes from an entry.
+    private static let readFields: Set<String> = [
+        "title", "author", "year", "date", "doi", "journal", "journaltitle", "booktitle", "url", "abstract", "keywords",
+    ]
 
     private struct Fields {
         var title: Value?, author: Value?, year: Value?, date: Value?, doi: Value?
