@@ -102,8 +102,8 @@ public struct BibTeXParser {
             } catch let error as SyntaxError {
                 let line = lines.line(at: error.offset, in: p)
                 let entryLine = lines.line(at: at, in: p)
-                let place = line == entryLine ? "" : " (the entry starts at line \(entryLine))"
-                diagnostics.append(Diagnostic(file: file, line: line, message: "@\(type) skipped: \(error.message)\(place)",
+                let place = line == entryLine ? "" : " (at line \(line))"
+                diagnostics.append(Diagnostic(file: file, line: entryLine, message: "@\(type) skipped: \(error.message)\(place)",
                                               hint: "fix the entry and import the file again"))
                 i = max(error.resume ?? nextLineStartingWithAt(after: at), at + 1)
             } catch {}
@@ -241,6 +241,9 @@ public struct BibTeXParser {
             }
             if p[i] == close { i += 1; return }
             if p[i] == 0x2C { i += 1; continue }
+            if p[i] == 0x40, entryStarts(at: i) {
+                throw SyntaxError(offset: i, message: "unbalanced braces: the entry does not close before the next one starts", resume: i)
+            }
             let nameStart = i
             while i < p.count, Self.isNameByte(p[i]) { i += 1 }
             guard i > nameStart else {
@@ -256,6 +259,9 @@ public struct BibTeXParser {
             store(&self, name, v)
             skipSpace()
             guard i < p.count else { continue }
+            if p[i] == 0x40, entryStarts(at: i) {
+                throw SyntaxError(offset: i, message: "unbalanced braces: the entry does not close before the next one starts", resume: i)
+            }
             if p[i] != 0x2C, p[i] != close {
                 throw SyntaxError(offset: i, message: "expected ',' or the end of the entry after field '\(name)'", resume: nil)
             }
