@@ -9,6 +9,7 @@ struct LitCoder: ParsableCommand {
         subcommands: [
             Code.self,
             Init.self,
+            Import.self,
             Validate.self,
             Status.self,
             SetCommand.self,
