@@ -97,8 +97,8 @@ public enum HTMLReport {
             let from = report.codebook.dimension(alignment.from)
             func label(_ code: String) -> String { from?.code(code)?.label ?? code }
             s += "<section class=\"alignment\" id=\"alignment-\(e(alignment.id))\">\n<h2>\(e(alignment.label))</h2>\n"
-            s += "<p>Codings of \(e(scopeName)): \(alignment.aligned) papers aligned, \(alignment.mismatched) mismatched, "
-                + "\(alignment.undetermined) undetermined.</p>\n"
+            s += "<p>Codings of \(e(scopeName)): \(MethodsParagraph.count(alignment.aligned, "paper")) aligned, "
+                + "\(alignment.mismatched) mismatched, \(alignment.undetermined) undetermined.</p>\n"
             let bars = alignment.byCode.filter { $0.papers > 0 }.map {
                 SVGCharts.Bar(label: $0.label.isEmpty ? $0.code : $0.label, total: $0.papers, highlighted: $0.mismatched)
             }
