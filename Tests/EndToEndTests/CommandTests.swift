@@ -174,15 +174,6 @@ import Testing
         #expect(try box.log("bob").events.map(\.seq) == [1, 2, 3])
     }
 
-    @Test func noSubcommandPrintsStatusAndHowToCode() throws {
-        let box = try Sandbox()
-        _ = try box.initProject()
-        let result = try box.run([])
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("2 papers"))
-        #expect(result.stdout.contains("litcoder set PAPER"))
-    }
-
     @Test func aSecondWriterIsToldWhoHoldsTheLog() throws {
         let box = try Sandbox()
         _ = try box.initProject()
