@@ -60,8 +60,8 @@ enum StatusTable {
             }
         }
         lines.append("")
-        lines.append("To code a paper: litcoder set PAPER DIM=CODE[,CODE…] [--note TEXT] [--flag] [--done] --coder NAME")
-        lines.append("To see one:      litcoder show PAPER [--coder NAME]")
+        lines.append("To code:      litcoder code [--coder NAME]   (the workbench)")
+        lines.append("From scripts: litcoder set PAPER DIM=CODE[,CODE…] [--note TEXT] [--flag] [--done] --coder NAME")
         return lines.joined(separator: "\n")
     }
 
