@@ -36,6 +36,8 @@ public struct AliasMatcher: Sendable {
         /// forms; a text lacking all forms of one cannot match, so the regular expression is
         /// not run. Empty: always run.
         var requiredWords: [[String]]
+        /// How far from a required word a match can reach, with room to spare.
+        var span: Int
     }
 
     private let patterns: [Pattern]
@@ -56,7 +58,8 @@ public struct AliasMatcher: Sendable {
                 for alias in code.aliases {
                     guard let regex = Self.compile(alias) else { continue }
                     patterns.append(Pattern(regex: regex, dimensionIndex: dimensionIndex, codeIndex: codeIndex,
-                                            requiredWords: Self.requiredWords(of: alias).map { [$0, $0 + "s", $0 + "es"] }))
+                                            requiredWords: Self.requiredWords(of: alias).map { [$0, $0 + "s", $0 + "es"] },
+                                            span: 2 * alias.utf16.count + 32))
                 }
             }
         }
@@ -179,16 +182,42 @@ public struct AliasMatcher: Sendable {
 
     /// Every alias match in `text` that survives longest-match-wins, ordered by position.
     public func matches(in text: String) -> [AliasMatch] {
-        let present = usesPrefilter ? Self.words(in: text) : []
         let whole = NSRange(location: 0, length: text.utf16.count)
         // Raw matches per dimension: (UTF-16 range, code index).
         var raw: [Int: [(range: NSRange, code: Int)]] = [:]
-        for pattern in patterns where !usesPrefilter || pattern.requiredWords.allSatisfy({ $0.contains(where: present.contains) }) {
-            pattern.regex.enumerateMatches(in: text, options: [], range: whole) { result, _, _ in
+        func search(_ pattern: Pattern, in text: String, from offset: Int) {
+            pattern.regex.enumerateMatches(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) { result, _, _ in
                 guard let r = result?.range, r.location != NSNotFound, r.length > 0 else { return }
-                raw[pattern.dimensionIndex, default: []].append((r, pattern.codeIndex))
+                raw[pattern.dimensionIndex, default: []].append((NSRange(location: r.location + offset, length: r.length), pattern.codeIndex))
             }
         }
+        guard usesPrefilter else {
+            for pattern in patterns { search(pattern, in: text, from: 0) }
+            return ranked(raw, text: text)
+        }
+        // Most aliases need words the abstract lacks; the rest run only near those words,
+        // since running a regular expression costs in proportion to the text it scans.
+        let index = WordIndex(text)
+        for pattern in patterns {
+            if pattern.requiredWords.isEmpty {
+                search(pattern, in: text, from: 0)
+                continue
+            }
+            guard let anchors = index.anchorOffsets(for: pattern.requiredWords) else { continue }
+            let windows = index.windows(around: anchors, span: pattern.span)
+            if windows.count == 1, windows[0].count == whole.length {
+                search(pattern, in: text, from: 0)
+                continue
+            }
+            for window in windows {
+                search(pattern, in: String(decoding: index.utf16[window], as: UTF16.self), from: window.lowerBound)
+            }
+        }
+        return ranked(raw, text: text)
+    }
+
+    /// Longest match wins within each dimension; the survivors in scalar offsets, by position.
+    private func ranked(_ raw: [Int: [(range: NSRange, code: Int)]], text: String) -> [AliasMatch] {
         if raw.isEmpty { return [] }
         let toScalar = Self.scalarOffsets(of: text)
         var found: [AliasMatch] = []
