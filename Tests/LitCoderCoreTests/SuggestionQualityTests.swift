@@ -49,6 +49,7 @@ import Testing
                                 "education", "media-entertainment", "conversation-analytics", "security-forensics", "marketing"]
         let deployment = SuggestionQuality(suggested: suggested, coded: coded, scope: deployments)
         print("motivation suggestions on the 30-abstract sample: all codes precision \(all.precision), recall \(all.recall) (tp \(all.truePositives), fp \(all.falsePositives), fn \(all.falseNegatives)); deployment codes precision \(deployment.precision), recall \(deployment.recall) (tp \(deployment.truePositives), fp \(deployment.falsePositives), fn \(deployment.falseNegatives))")
+        #expect(all.recall >= 0.8, "measured 0.83 (39 of 47)")
         #expect(deployment.recall >= 0.9, "measured 1.0 (12 of 12); see docs/performance.md")
         #expect(deployment.precision >= 0.7, "measured 0.75 (12 of 16)")
     }
