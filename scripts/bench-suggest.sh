@@ -33,7 +33,7 @@ awk -v papers="$papers" '
 echo "corpus: $(wc -l < "$dir/papers.jsonl") papers, $(du -h "$dir/papers.jsonl" | cut -f1), from $source_file"
 
 run() {
-    /usr/bin/time -f "%e s wall, %M KB peak" "$@" 2>&1 >/dev/null | tail -n 1
+    /usr/bin/time -f "%e s wall, %U s user + %S s system CPU, %M KB peak" "$@" 2>&1 >/dev/null | tail -n 1
 }
 echo "validate (load codebook and corpus):  $(run "$bin" validate --project "$dir")"
 echo "suggest --format json:                $(run "$bin" suggest --format json --project "$dir")"
