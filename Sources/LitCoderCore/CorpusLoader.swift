@@ -32,7 +32,6 @@ public struct CorpusLoader: Sendable {
 
     /// Reads corpus records from `data`, as if it were the file called `name`.
     public mutating func read(data: Data, name: String) {
-        let decoder = JSONDecoder()
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             let bytes = buffer.bindMemory(to: UInt8.self)
             var start = 0
@@ -45,7 +44,7 @@ public struct CorpusLoader: Sendable {
                 if index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
                     var lineEnd = index
                     if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-                    readLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), name: name, number: lineNumber, decoder: decoder)
+                    readLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), name: name, number: lineNumber)
                     lineNumber += 1
                     lineStart = index + 1
                 }
@@ -54,7 +53,7 @@ public struct CorpusLoader: Sendable {
         }
     }
 
-    private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, name: String, number: Int, decoder: JSONDecoder) {
+    private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, name: String, number: Int) {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         func problem(_ message: String, hint: String, column: Int? = nil) {
             diagnostics.append(Diagnostic(file: name, line: number, column: column, message: message, hint: hint))
@@ -71,15 +70,13 @@ public struct CorpusLoader: Sendable {
         if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {
             body = UnsafeBufferPointer(rebasing: body[3...])
         }
-        let data = Data(buffer: body)
-        let record: PaperRecord
+        let record: PaperLineParser.Record
         do {
-            record = try decoder.decode(PaperRecord.self, from: data)
+            record = try PaperLineParser.parse(body)
         } catch {
-            let reason = Self.describe(error, line: data)
-            problem("malformed paper record: \(reason.text); this record is skipped",
-                    hint: reason.hint ?? "each line must be one JSON object with at least \"id\" and \"title\" (strings)",
-                    column: reason.column.map { $0 + line.count - body.count })
+            problem("malformed paper record: \(error.message); this record is skipped",
+                    hint: error.hint ?? "each line must be one JSON object with at least \"id\" and \"title\" (strings)",
+                    column: error.column.map { $0 + line.count - body.count })
             return
         }
         let paper = record.paper
@@ -92,7 +89,7 @@ public struct CorpusLoader: Sendable {
             diagnostics.append(Diagnostic(
                 file: name, line: number, severity: .warning,
                 message: "unknown key '\(key)'\(suggestion) is ignored",
-                hint: "the keys are \(PaperRecord.knownKeys.joined(separator: ", ")); litcoder drops others when it rewrites the file"))
+                hint: "the keys are \(PaperLineParser.knownKeys.joined(separator: ", ")); litcoder drops others when it rewrites the file"))
         }
         if let first = firstSeen[paper.id] {
             problem("duplicate paper id '\(paper.id)' (first at \(first.file):\(first.line)); this record is ignored",
@@ -103,82 +100,12 @@ public struct CorpusLoader: Sendable {
         corpus.append(paper)
     }
 
-    /// Plain words for why a line is not a paper record, and where in the line when known.
-    static func describe(_ error: any Error, line: Data) -> (text: String, column: Int?, hint: String?) {
-        switch error {
-        case DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty,
-             DecodingError.valueNotFound(_, let context) where context.codingPath.isEmpty:
-            return ("the line is \(jsonKind(of: line)), not a JSON object", nil, nil)
-        case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
-            return syntaxError(in: line)
-        default:
-            return (JSONErrorText.describe(error), nil, nil)
-        }
-    }
-
-    /// JSONDecoder only says "not valid JSON"; JSONSerialization says what and where, so ask it
-    /// (only for lines that already failed, so the common path parses once).
-    private static func syntaxError(in line: Data) -> (text: String, column: Int?, hint: String?) {
-        var detail = ""
-        do {
-            _ = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])
-        } catch {
-            detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
-        }
-        var column: Int?
-        // "… around character 8." counts from 0; columns count from 1.
-        if let range = detail.range(of: #"around character (\d+)"#, options: .regularExpression) {
-            let offset = Int(detail[range].split(separator: " ").last ?? "")
-            column = offset.map { $0 + 1 }
-            detail = detail.replacingCharacters(in: range, with: "at column \(column.map(String.init) ?? "?")")
-        }
-        if detail.hasSuffix(".") { detail.removeLast() }
-        if let first = detail.first { detail = first.lowercased() + detail.dropFirst() }
-        let hint: String? = detail.contains("control character")
-            ? "inside a JSON string, write a tab as \\t and a line break as \\n" : nil
-        return (detail.isEmpty ? "not valid JSON" : "not valid JSON: \(detail)", column, hint)
-    }
-
-    private static func jsonKind(of line: Data) -> String {
-        let first = line.first { $0 != 0x20 && $0 != 0x09 }
-        switch first {
-        case UInt8(ascii: "["): return "a JSON list"
-        case UInt8(ascii: "\""): return "a JSON string"
-        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "a JSON true/false"
-        case UInt8(ascii: "n"): return "JSON null"
-        default: return "a JSON number"
-        }
-    }
-
     /// The known key a misspelt one most likely meant, if any is close enough.
     static func closestKnownKey(to key: String) -> String? {
         let lowered = key.lowercased()
-        let scored = PaperRecord.knownKeys.map { ($0, editDistance(lowered, $0)) }
+        let scored = PaperLineParser.knownKeys.map { ($0, editDistance(lowered, $0)) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 3) else { return nil }
         return best.0
-    }
-}
-
-/// A decoded corpus line: the paper and the keys it had that a paper does not.
-private struct PaperRecord: Decodable {
-    static let knownKeys = ["id", "title", "authors", "year", "venue", "doi", "url", "abstract", "keywords", "source"]
-
-    var paper: Paper
-    var unknownKeys: [String]
-
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    init(from decoder: any Decoder) throws {
-        // Checking the shape first turns "[1,2]" into "not an object" rather than a missing-key error.
-        let keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
-        paper = try Paper(from: decoder)
-        let known = Set(Self.knownKeys)
-        unknownKeys = keys.filter { !known.contains($0) }.sorted()
     }
 }
 
