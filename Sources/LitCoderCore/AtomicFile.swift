@@ -11,8 +11,9 @@ import Glibc
 /// the rename itself survives a power cut. The C equivalent is the classic
 /// `open(O_EXCL)`, `write`, `fsync`, `rename`, `fsync(dirfd)` sequence.
 public enum AtomicFile {
-    /// Writes `data` to `url`, replacing any file there; keeps an existing file's permissions.
-    public static func replace(_ url: URL, with data: Data) throws {
+    /// Writes `data` (a `Data`, a `[UInt8]` …) to `url`, replacing any file there; keeps an
+    /// existing file's permissions.
+    public static func replace(_ url: URL, with data: some ContiguousBytes) throws {
         let folder = url.deletingLastPathComponent()
         let target = url.path
         let temporary = folder.appendingPathComponent(
@@ -44,7 +45,7 @@ public enum AtomicFile {
         try syncFolder(folder.path)
     }
 
-    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
+    private static func writeAll(_ data: some ContiguousBytes, to fd: Int32, path: String) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             guard let base = buffer.baseAddress else { return }
             var offset = 0

@@ -22,6 +22,18 @@ import Testing
         #expect(line.contains("\\u2028") && line.contains("\\u0001") && line.contains("\\t"))
     }
 
+    @Test(arguments: [
+        ("plain", #""plain""#),
+        ("quote \" and backslash \\", #""quote \" and backslash \\""#),
+        ("tab\tnewline\ncr\r", #""tab\tnewline\ncr\r""#),
+        ("\u{00}\u{1F}\u{7F}\u{08}\u{0C}", #""\u0000\u001f\u007f\b\f""#),
+        ("line\u{2028}para\u{2029}end", #""line\u2028para\u2029end""#),
+        ("a/b é 中 😀 \u{2027}", #""a/b é 中 😀 \#u{2027}""#),
+    ])
+    func stringsAreEscapedExactlyAsJSONRequires(text: String, expected: String) {
+        #expect(PaperJSONLine.quoted(text) == expected)
+    }
+
     @Test func absentOptionalFieldsAreLeftOut() {
         let line = PaperJSONLine.encode(Paper(id: "x", title: "T"))
         #expect(line == #"{"id":"x","title":"T","authors":[],"abstract":"","keywords":[]}"#)
