@@ -6,8 +6,1253 @@ public enum BundledSample {
     public static let corpusFileName = "ser-sample.jsonl"
 
     /// The bytes of `codebooks/ser-survey.yaml`.
-    public static let codebook = ""
+    public static let codebook = ##"""
+# The codebook of the speech-emotion-recognition (SER) survey: which motivations SER papers
+# state, and whether the datasets and emotions they study reflect those deployment contexts.
+# Format: docs/codebook-format.md. Check it with `litcoder validate --codebook FILE`.
+id: ser-survey
+title: Motivation and practice in speech emotion recognition research
+version: "1.0"
+description: >-
+  One paper is coded from its title and abstract (add keywords when available). Code what the
+  text states, never what you guess from the authors or the venue. Many abstracts name no
+  application and no dataset: code `not-stated` for those, which is a finding, not a gap.
+  Dataset codes carry what each dataset provides (its elicitation and recording contexts,
+  from a table of 77 public SER corpora); motivation codes carry what a deployment needs;
+  the alignments compare the two, so never code a motivation from a dataset or the reverse.
+
+dimensions:
+  - id: relevance
+    label: Relevance
+    kind: single
+    required: true
+    help: >-
+      Is the paper about recognising emotion in speech? Decide this first: an out-of-scope
+      paper needs no other codes. When two codes seem to fit, take the one describing the
+      paper's main contribution.
+    codes:
+      - id: ser-core
+        label: SER is a main task
+        definition: >-
+          The paper recognises or predicts emotion from speech audio, alone or together with
+          text or video, as a main task: new models, features, training schemes, evaluations.
+        include: Multimodal emotion recognition where audio is one of the inputs and emotion is the target.
+        exclude: Papers whose main contribution is a new dataset (ser-dataset); surveys (ser-meta).
+        examples:
+          - '"We propose a wav2vec 2.0 fine-tuning scheme for speech emotion recognition on IEMOCAP."'
+        aliases: ['speech emotion recognition', 'emotion recognition from speech', '/(?-i)\bSER\b/', 'vocal emotion recognition', 'speech emotion classification']
+      - id: ser-dataset
+        label: Introduces an SER dataset
+        definition: >-
+          The paper introduces, extends or curates a speech emotion dataset, possibly with
+          baseline results.
+        include: New corpora, new annotation layers on an existing corpus, benchmark suites that release data.
+        exclude: Papers that only use existing datasets (ser-core).
+        examples:
+          - '"ShEMO: a large-scale validated database for Persian speech emotion detection."'
+        aliases: ['we introduce', 'we present a new', 'new dataset', 'new corpus', 'new database', '/\b(?:we )?(?:release|collect)(?:ed|s)?\b/']
+      - id: ser-adjacent
+        label: Emotion in speech is secondary
+        definition: >-
+          Emotion from speech is related but not the main target: emotion recognition in
+          conversation (ERC) driven by text, sentiment from speech, stress or speaking style,
+          depression estimation, expressive speech synthesis evaluation, privacy attacks on
+          emotion.
+        include: Papers where speech emotion is an auxiliary task or an evaluation tool.
+        exclude: Papers where speech emotion is the target (ser-core), even if other tasks are also learned.
+        examples:
+          - '"An expressive TTS model evaluated with a speech emotion classifier."'
+        aliases: ['sentiment analysis', 'speaking style', 'emotional speech synthesis', 'expressive speech synthesis', 'emotional voice conversion', 'depression detection']
+      - id: ser-meta
+        label: Survey, critique or theory
+        definition: >-
+          A survey, a benchmark critique, an ethics or fairness analysis, or work on how
+          emotion should be represented, without a new recognition system as the main result.
+        exclude: Benchmarks that mainly report new systems (ser-core).
+        examples:
+          - '"The ambiguous world of emotion representation."'
+        aliases: ['survey', 'review', 'we discuss', 'position paper', 'meta-analysis']
+      - id: out-of-scope
+        label: Not about emotion in speech
+        definition: The paper is not about emotion in speech (it reached the corpus through a keyword false hit).
+        examples:
+          - '"Speaker recognition in noisy environments" with no mention of emotion or affect.'
+
+  - id: motivation
+    label: Stated motivation
+    kind: multi
+    required: true
+    help: >-
+      Why do the authors say the work matters? Code every application or reason the text
+      states as a reason or target, including those in a list ("for call centres, healthcare
+      and games" gives three codes). Code only what is stated: a dataset's origin is not a
+      motivation (psychotherapy recordings used for basic science are `scientific`, not
+      `health-mental`). Deployment codes carry `needs`: the contexts a dataset must provide,
+      all of them in one dataset, for the study to reflect that deployment. Natural
+      (spontaneous) speech is needed by every deployment except media and entertainment,
+      because deployed systems hear people who are not performing. If the abstract gives no
+      reason at all, code `not-stated`; `technical` is for a stated methodological aim.
+    codes:
+      - id: voice-assistant
+        label: Voice assistants and spoken dialogue systems
+        definition: >-
+          Voice-activated systems: intelligent virtual assistants, smart speakers, spoken
+          dialogue systems, chatbots that speak, "emotionally intelligent speech interfaces".
+          A deployment needs natural speech from people talking to a machine, at home, in voice
+          messages or on the phone; and the states such a system acts on, frustration and
+          (dis)satisfaction with the interaction.
+        include: Named assistants (Siri, Alexa), spoken dialogue agents, voice user interfaces.
+        exclude: >-
+          Generic "human-computer interaction" without a spoken system (hci-general); social
+          robots (robotics); call-centre agents (call-center).
+        examples:
+          - '"... to infuse social intelligence into a spoken dialog agent" (lutfi2013satisfaction)'
+          - '"smart voice assistants" listed as an application'
+        aliases: ['voice assistant', 'virtual assistant', 'intelligent virtual assistant', 'smart speaker', 'Siri', 'Alexa', 'spoken dialog system', 'spoken dialogue system', 'dialog agent', 'dialogue agent', 'spoken dialog agent', 'voice interface', 'voice user interface', 'conversational agent', 'chatbot', 'voice-activated', '/(?-i)\bIVA\b/']
+        needs: [natural, {any: [hmi-dialog, home, voice-messages, telephone]}, interaction-states]
+      - id: health-mental
+        label: Mental health
+        definition: >-
+          Mental-health monitoring or diagnosis: depression, anxiety, suicide risk,
+          psychotherapy, counselling, psychological assessment. A deployment needs natural
+          speech recorded in a clinical setting (therapy, hospital, care), and the states a
+          clinician acts on: anxiety or stress, depression or low mood, pain or distress.
+          Recognising acted "sad" or "fearful" portrayals is not recognising depression or
+          anxiety, so basic emotions alone do not serve this motivation.
+        include: Psychological assessment, therapy support, mental-wellbeing apps.
+        exclude: Physical health, elderly care, autism support (health-clinical).
+        examples:
+          - '"... applications in psychological assessment" (nfissi2025sigwavnet)'
+          - '"virtual assistants and mental health surveillance" gives voice-assistant and health-mental'
+        aliases: ['mental health', 'mental-health', 'depression', 'psychotherapy', 'therapy', 'counseling', 'counselling', 'psychological assessment', 'psychiatric', 'suicide', 'suicidal', 'well-being', 'wellbeing']
+        needs: [natural, clinical, clinical-states]
+      - id: health-clinical
+        label: Clinical and care uses
+        definition: >-
+          Clinical and care uses other than mental health: elderly care, assistive and
+          ambient-assisted living, autism support, neonatal care, patient-doctor interaction,
+          voice pathology, healthcare in general. A deployment needs natural speech recorded in
+          a clinical setting or at home (care happens in both), and the states care staff act
+          on: anxiety or stress, low mood, pain or distress.
+        include: '"healthcare" or "medical" named as an application; care robots also get robotics.'
+        exclude: Mental-health uses (health-mental).
+        examples:
+          - '"... to support children with autism" (tiwari2024ensemble)'
+        aliases: ['healthcare', 'health care', 'health-care', 'medical', 'clinical', 'patient', 'patients', 'hospital', 'elderly', 'older adults', 'autism', 'autistic', '/(?-i)\bASD\b/', 'assisted living', 'ambient assisted living', 'neonatal', 'care robot', 'health monitoring']
+        needs: [natural, {any: [clinical, home]}, clinical-states]
+      - id: call-center
+        label: Call centres and customer service
+        definition: >-
+          Customer service, call-centre quality assurance, emergency-call triage. A deployment
+          needs natural telephone or call-centre speech, and the states an operator acts on:
+          frustration and (dis)satisfaction. Anger alone does not count, because full-blown
+          anger is rare in real calls while mild frustration is common.
+        include: Customer-satisfaction prediction from calls, agent monitoring, emergency lines.
+        exclude: Marketing analytics without calls (marketing).
+        examples:
+          - '"intelligent customer service" listed as an application'
+        aliases: ['call center', 'call centre', 'call-center', 'call-centre', 'customer service', 'customer care', 'contact center', 'contact centre', 'emergency call', 'emergency calls', 'helpline', 'customer satisfaction']
+        needs: [natural, {any: [call-center, telephone]}, interaction-states]
+      - id: in-car
+        label: In-car and driver monitoring
+        definition: >-
+          Driver monitoring, vehicle safety, in-car assistants. A deployment needs natural
+          speech recorded in a car, and the states driver monitoring acts on: stress,
+          drowsiness or fatigue.
+        exclude: Car reviews on the web (media-entertainment or marketing).
+        examples:
+          - '"Driver behavior analysis through speech emotion understanding" (kamaruddin2010driver)'
+        aliases: ['driver', 'drivers', 'driving', 'vehicle', 'vehicles', 'in-car', 'in-vehicle', 'automotive', 'road safety']
+        needs: [natural, in-car, driver-states]
+      - id: robotics
+        label: Robots and human-robot interaction
+        definition: >-
+          Social, assistive or service robots and human-robot interaction. A deployment needs
+          natural speech from people talking to a robot or another machine.
+        include: Companion robots, robot tutors (also education), care robots (also health-clinical).
+        examples:
+          - '"emotion-aware social robots" listed as an application'
+        aliases: ['robot', 'robots', 'robotic', 'robotics', 'human-robot interaction', 'human–robot interaction', '/(?-i)\bHRI\b/', 'social robot']
+        needs: [natural, {any: [hri, hmi-dialog]}]
+      - id: education
+        label: Education
+        definition: >-
+          Tutoring, e-learning, classroom monitoring. A deployment needs natural speech from
+          learners; no public SER dataset records a classroom, so natural video-chat speech
+          (online tutoring) is the closest fit; and the states a tutor acts on: boredom,
+          engagement, confusion.
+        examples:
+          - '"virtual tutoring systems" listed as an application'
+        aliases: ['education', 'educational', 'tutoring', 'tutor', 'e-learning', 'online learning', 'classroom', 'students', 'learners', 'teaching']
+        needs: [natural, video-chat, learning-states]
+      - id: media-entertainment
+        label: Media and entertainment
+        definition: >-
+          Games, avatars and animation, audiobooks, film, TV and music analytics, expressive
+          speech synthesis. A deployment needs speech from media: games, TV, film, the web or
+          podcasts. Performed speech is fine here, so no elicitation is needed.
+        examples:
+          - '"emotional text-to-speech for audiobooks"'
+        aliases: ['game', 'games', 'gaming', 'video games', 'avatar', 'avatars', 'animation', 'entertainment', 'audiobook', 'audiobooks', 'film', 'movie', 'movies', 'storytelling', 'virtual reality', 'metaverse']
+        needs: [{any: [game, tv, film, web, podcast]}]
+      - id: conversation-analytics
+        label: Conversation analytics
+        definition: >-
+          Analysis of recorded meetings, interviews, debates, political speech. A deployment
+          needs natural speech from interviews, video calls, TV or talk shows.
+        exclude: Call-centre conversations (call-center).
+        examples:
+          - '"analysing emotions in political debates"'
+        aliases: ['meeting', 'meetings', 'interview', 'interviews', 'debate', 'debates', 'political speech', 'conversation analysis', 'talk show']
+        needs: [natural, {any: [interview, video-chat, tv, talk-show]}]
+      - id: security-forensics
+        label: Security and forensics
+        definition: >-
+          Security, defence, surveillance, lie or stress detection, military uses. A
+          deployment needs natural speech from phone calls or interviews, and the states
+          security work acts on: stress, anxiety or fear.
+        examples:
+          - '"detecting stress in emergency and security settings"'
+        aliases: ['security', 'surveillance', 'forensic', 'forensics', 'lie detection', 'deception', 'military', 'defence', 'defense', 'criminal', 'threat']
+        needs: [natural, {any: [telephone, interview]}, threat-states]
+      - id: marketing
+        label: Marketing and market research
+        definition: >-
+          Advertising, market research, customer-experience analytics. A deployment needs
+          natural speech from the web, video calls or call centres.
+        examples:
+          - '"measuring reactions to advertisements"'
+        aliases: ['marketing', 'advertising', 'advertisement', 'advertisements', 'adverts', 'market research', 'customer experience', 'consumer']
+        needs: [natural, {any: [web, video-chat, call-center]}]
+      - id: hci-general
+        label: Generic human-computer interaction
+        definition: >-
+          Generic "human-computer interaction", "natural interaction", "affective computing"
+          or "real-world applications" with no specific deployment named. No needs: a vague
+          motivation cannot be checked against datasets; the survey counts it separately as a
+          vague motivation.
+        exclude: Any named deployment (code that one; add hci-general only if the generic phrase is also there).
+        examples:
+          - '"SER is crucial for human-computer interaction" (nfissi2025sigwavnet)'
+        aliases: ['human-computer interaction', 'human–computer interaction', 'human computer interaction', 'human-machine interaction', 'human–machine interaction', 'man-machine interaction', '/(?-i)\bHCI\b/', 'affective computing', 'real-world applications', 'real world applications', 'natural interaction', 'emotionally intelligent']
+      - id: scientific
+        label: Scientific understanding
+        definition: >-
+          Understanding emotion, language, perception or the brain: the paper wants to learn
+          how emotion is expressed or perceived, not to deploy a system.
+        examples:
+          - '"how speaker and emotion information are entangled" (pappagari2020xvectors)'
+        aliases: ['understanding of emotion', 'perception', 'we investigate how', 'we analyze', 'we analyse', 'psychology', 'linguistic', 'acoustic correlates']
+      - id: technical
+        label: Methodological aim only
+        definition: >-
+          A purely methodological aim: accuracy, generalisation, cross-corpus or
+          cross-lingual robustness, noise robustness, efficiency, data scarcity. Code it when
+          the abstract states such an aim and no application.
+        exclude: Abstracts giving no reason at all (not-stated).
+        examples:
+          - '"to improve cross-corpus generalisation" (gideon2019barking)'
+        aliases: ['state-of-the-art', 'state of the art', 'outperform', 'outperforms', 'robust', 'robustness', 'cross-corpus', 'cross-lingual', 'lightweight', 'efficient', 'data scarcity', 'low-resource', 'generalization', 'generalisation']
+      - id: fairness-privacy
+        label: Fairness, privacy or ethics
+        definition: Bias, fairness, privacy or the ethics of SER is the motivation.
+        examples:
+          - '"gender bias in speech emotion recognition"'
+        aliases: ['bias', 'biases', 'fairness', 'privacy', 'ethical', 'ethics']
+      - id: not-stated
+        label: No reason stated
+        definition: >-
+          The abstract gives no reason at all for the work. Distinct from a paper that states
+          a methodological aim (technical).
+        examples:
+          - '"We propose model X and evaluate it on IEMOCAP." and nothing more.'
+
+  - id: specificity
+    label: Motivation specificity
+    kind: single
+    required: false
+    help: >-
+      How concrete is the stated motivation? The survey's criticism is aimed at lists and
+      generic claims, so this separates a concrete deployment from a laundry list.
+    codes:
+      - id: concrete
+        label: One concrete deployment
+        definition: One deployment is named with its users and setting ("driver monitoring in trucks").
+        examples:
+          - '"a spoken dialog agent for Hi-Fi audio control" (lutfi2013satisfaction)'
+      - id: list
+        label: A list of applications
+        definition: Several applications listed without one being pursued ("healthcare, call centres, games").
+        examples:
+          - '"virtual assistants and mental health surveillance"'
+        aliases: ['such as', 'applications in', 'including']
+      - id: generic
+        label: Generic claim only
+        definition: Only "HCI" or "real-world applications", no deployment named.
+      - id: none
+        label: No application stated
+        definition: The motivation is technical, scientific, fairness-related or not stated.
+
+  - id: dataset
+    label: Datasets used
+    kind: multi
+    required: true
+    help: >-
+      Every dataset the paper trains or evaluates on, as named in the abstract. Pick the
+      dataset's code even when the abstract uses a variant spelling ("RAVDSS", "Crema-D",
+      "Berlin database"). Each code provides the dataset's elicitation (acted, induced,
+      natural, mixed) and its recording contexts, from a table of public SER corpora
+      compiled from EmoBox, the SuperKogito list and the datasets' own papers; rows marked
+      "unverified" in their definitions should be checked before relying on them. Mixed
+      datasets (acted and spontaneous subsets) do not provide natural. If the paper's data
+      is not in the list, use new-dataset, in-house, unnamed, other-dataset or non-speech,
+      and name it in the note.
+    codes:
+      - id: iemocap
+        label: 'IEMOCAP'
+        definition: >-
+          IEMOCAP (2007; English). Elicitation: acted; recorded in: lab. Emotions: neutral,
+          happiness, sadness, anger, surprise, fear, disgust, frustration, excited, other (both).
+          Speakers: 10 (5 female, 5 male actors). Scripted and improvised dyadic sessions by
+          professional actors (5 sessions, ~12 h). Dimensional: valence, activation/arousal,
+          dominance. Journal paper Busso et al. 2008 (Lang. Resources & Evaluation 42);
+          SuperKogito lists 2007. Common 4-class subset merges excited into happy (EmoBox
+          label_map).
+        aliases: ['IEMOCAP', 'Interactive Emotional Dyadic Motion Capture', 'Interactive Emotional Dyadic Motion Capture database', 'USC-IEMOCAP', 'IEMOCAP corpus']
+        provides: [acted, lab]
+      - id: msp-podcast
+        label: 'MSP-Podcast'
+        definition: >-
+          MSP-Podcast (2020; English). Elicitation: natural; recorded in: podcast. Emotions:
+          anger, happiness, sadness, disgust, surprise, fear, contempt, neutral, other (both).
+          Speakers: 1273 (EmoBox release); 'over 100' per SuperKogito; corpus keeps growing. Audio
+          from audio-sharing websites under licences that permit distribution; >400 h in the 2025
+          description; primary and secondary emotion labels plus valence/arousal/dominance, >=5
+          raters. Year is SuperKogito's; first release predates it.
+        aliases: ['MSP-Podcast', 'MSP Podcast', 'MSP-Podcast corpus', 'MSP-PODCAST']
+        provides: [natural, podcast]
+      - id: msp-improv
+        label: 'MSP-IMPROV'
+        definition: >-
+          MSP-IMPROV (2017; English). Elicitation: acted; recorded in: lab. Emotions: angry, sad,
+          happy, neutral, other (categorical). Speakers: 12 actors. 'An Acted Corpus of Dyadic
+          Interactions to Study Emotion Perception': improvised dyadic scenarios with target
+          sentences (20 sentences). Dimensional attribute ratings also exist but are not stated in
+          the cited sources (unverified).
+        aliases: ['MSP-IMPROV', 'MSP Improv', 'MSP-IMPROV corpus']
+        provides: [acted, lab]
+      - id: emo-db
+        label: 'EMO-DB'
+        definition: >-
+          EMO-DB (2005; German). Elicitation: acted; recorded in: lab. Emotions: anger, neutral,
+          fear, boredom, happiness, sadness, disgust (categorical). Speakers: 10 actors (5 male, 5
+          female). 800 recordings (535 in the commonly used validated subset, EmoBox). Spelling
+          variants in abstracts include 'EMODB', 'Emo-DB', 'Berlin database'.
+        aliases: ['EMO-DB', 'EmoDB', 'Emo-DB', 'Berlin Database of Emotional Speech', 'Berlin Emotional Database', 'Berlin Emo-DB', 'Berlin EMO-DB', 'German emotional speech database', '/(?-i)\bBES\b/']
+        provides: [acted, lab]
+      - id: ravdess
+        label: 'RAVDESS'
+        definition: >-
+          RAVDESS (2018; English (North American)). Elicitation: acted; recorded in: lab.
+          Emotions: neutral, calm, happy, sad, angry, fearful, surprise, disgust (categorical).
+          Speakers: 24 actors (12 male, 12 female). 7356 files incl. song and video; 1440 speech-
+          only audio files. Two intensities (normal, strong). 'RAVDSS' misspelling seen in the
+          wild (e.g. de la Cal et al. 2021).
+        aliases: ['RAVDESS', 'Ryerson Audio-Visual Database of Emotional Speech and Song', 'RAVDSS']
+        provides: [acted, lab]
+      - id: crema-d
+        label: 'CREMA-D'
+        definition: >-
+          CREMA-D (2014; English). Elicitation: acted; recorded in: lab. Emotions: anger, disgust,
+          fear, happy, neutral, sad (categorical). Speakers: 91 actors (48 male, 43 female). 7442
+          clips of 12 sentences; perceptual labels crowd-sourced. SuperKogito lists year 2017
+          (release); journal paper 2014.
+        aliases: ['CREMA-D', 'CREMA D', 'Crema-D', 'CREMAD', 'Crowd-sourced Emotional Multimodal Actors Dataset']
+        provides: [acted, lab]
+      - id: savee
+        label: 'SAVEE'
+        definition: >-
+          SAVEE (2011; English (British)). Elicitation: acted; recorded in: lab. Emotions: anger,
+          disgust, fear, happiness, sadness, surprise, neutral (categorical). Speakers: 4 male
+          speakers. 480 utterances (15 TIMIT sentences per emotion); speakers were postgraduate
+          students/researchers at the University of Surrey aged 27-31 (Kaggle dataset
+          description).
+        aliases: ['/(?-i)\bSAVEE\b/', 'Surrey Audio-Visual Expressed Emotion']
+        provides: [acted, lab]
+      - id: tess
+        label: 'TESS'
+        definition: >-
+          TESS (2010; English). Elicitation: acted; recorded in: lab. Emotions: anger, disgust,
+          fear, happiness, pleasant surprise, sadness, neutral (categorical). Speakers: 2
+          actresses. 2800 recordings.
+        aliases: ['/(?-i)\bTESS\b/', 'Toronto Emotional Speech Set', 'Toronto emotional speech set']
+        provides: [acted, lab]
+      - id: enterface05
+        label: 'eNTERFACE''05'
+        definition: >-
+          eNTERFACE'05 (2005; English). Elicitation: induced; recorded in: lab. Emotions: anger,
+          fear, surprise, happiness, sadness, disgust (categorical). Speakers: 42 subjects from 14
+          nationalities (81% men); EmoBox counts 44. Subjects listened to six short stories each
+          eliciting an emotion and reacted; two experts accepted only unambiguous reactions (so
+          partly posed). SuperKogito wrongly gives language German; the official page says all
+          experiments were in English.
+        aliases: ['eNTERFACE''05', 'eNTERFACE', 'eNTERFACE05', 'eNTERFACE 05', 'eNTERFACE''05 Audio-Visual Emotion Database']
+        provides: [induced, lab]
+      - id: casia
+        label: 'CASIA'
+        definition: >-
+          CASIA (year not given by the sources; Mandarin Chinese). Elicitation: acted; recorded
+          in: lab. Emotions: angry, happy, fear, sad, surprise, neutral (categorical). Speakers: 4
+          professional speakers. Recorded by the Institute of Automation, Chinese Academy of
+          Sciences; 9600 utterances (300 shared texts + 100 emotion-congruent texts per
+          speaker/emotion); the public subset commonly used has 1200 utterances (EmoBox). Release
+          year not stated in the cited sources.
+        aliases: ['/(?-i)\bCASIA\b/', 'CASIA Chinese Emotional Corpus', 'CASIA Chinese emotional speech database', 'CASIA corpus']
+        provides: [acted, lab]
+      - id: emovo
+        label: 'EMOVO'
+        definition: >-
+          EMOVO (2014; Italian). Elicitation: acted; recorded in: lab. Emotions: disgust, fear,
+          anger, joy, surprise, sadness, neutral (categorical). Speakers: 6 actors. 14 sentences
+          per emotion; EmoBox counts 7 classes including neutral.
+        aliases: ['/(?-i)\bEMOVO\b/', 'EMOVO Corpus', 'Italian Emotional Speech Database']
+        provides: [acted, lab]
+      - id: fau-aibo
+        label: 'FAU Aibo'
+        definition: >-
+          FAU Aibo (2004; German (parallel English subset described in 2004)). Elicitation:
+          natural; recorded in: hri, hmi-dialog. Emotions: anger, emphatic, neutral, positive,
+          rest (categorical). Speakers: German and English children (count not in cited excerpts;
+          commonly reported as 51 German children - unverified). Children instructed Sony's AIBO
+          robot in a Wizard-of-Oz scenario where the robot behaved 'disobediently'; spontaneous
+          speech with varied room acoustics; basis of the INTERSPEECH 2009 Emotion Challenge. The
+          5-class set (Anger, Emphatic, Neutral, Positive, Rest) and 2-class NEG/IDL split are the
+          challenge conventions from general knowledge, not in the stored excerpts (unverified).
+          Some coders treat the WoZ set-up as induced.
+        aliases: ['FAU Aibo', 'FAU AIBO Emotion Corpus', 'FAU-Aibo', 'AIBO corpus', '/(?-i)\bAibo\b/', 'IS2009 Emotion Challenge corpus']
+        provides: [natural, hri, hmi-dialog]
+      - id: recola
+        label: 'RECOLA'
+        definition: >-
+          RECOLA (2013; French (unverified; not stated in cited source)). Elicitation: natural;
+          recorded in: video-chat. Emotions: arousal, valence (dimensional). Speakers: 46
+          participants. Remote collaborative dyadic task; time-continuous arousal/valence; used in
+          AVEC challenges. Language from general knowledge.
+        aliases: ['/(?-i)\bRECOLA\b/', 'REmote COLlaborative and Affective interactions', 'RECOLA multimodal corpus']
+        provides: [natural, video-chat]
+      - id: semaine
+        label: 'SEMAINE'
+        definition: >-
+          SEMAINE (2012; English). Elicitation: induced; recorded in: lab, hmi-dialog. Emotions:
+          activation, valence, dominance, power, intensity (dimensional). Speakers: 21 subjects in
+          95 dyadic conversations (per SuperKogito). Each user converses with an operator playing
+          one of four emotional characters (a 'limited agent'); FeelTrace continuous traces.
+        aliases: ['/(?-i)\bSEMAINE\b/', 'SEMAINE database', 'SEMAINE corpus', 'Solid SAL']
+        provides: [induced, lab, hmi-dialog]
+      - id: meld
+        label: 'MELD'
+        definition: >-
+          MELD (2019; English). Elicitation: acted; recorded in: tv. Emotions: anger, disgust,
+          sadness, joy, neutral, surprise, fear (categorical). Speakers: 304 (EmoBox); multi-
+          party. About 1400 dialogues / 13k utterances from the TV series Friends; also sentiment
+          (positive/negative/neutral).
+        aliases: ['/(?-i)\bMELD\b/', 'Multimodal EmotionLines Dataset', 'Multimodal Multi-Party Dataset for Emotion Recognition in Conversations']
+        provides: [acted, tv]
+      - id: cmu-mosei
+        label: 'CMU-MOSEI'
+        definition: >-
+          CMU-MOSEI (2018; English). Elicitation: natural; recorded in: web. Emotions: happiness,
+          sadness, anger, fear, disgust, surprise (categorical). Speakers: 1000+ speakers. 65 h of
+          annotated online video over 250 topics; emotion intensity ratings plus sentiment Likert
+          scale. Often used as a multimodal (audio+text+video) benchmark.
+        aliases: ['CMU-MOSEI', '/(?-i)\bMOSEI\b/', 'CMU Multimodal Opinion Sentiment and Emotion Intensity']
+        provides: [natural, web]
+      - id: cmu-mosi
+        label: 'CMU-MOSI'
+        definition: >-
+          CMU-MOSI (2017; English). Elicitation: natural; recorded in: web. Emotions: sentiment
+          (very negative .. very positive, 7 steps) (dimensional). Speakers: not stated in cited
+          source. 2199 opinion utterances from online videos; sentiment rather than emotion - code
+          as SER-adjacent.
+        aliases: ['CMU-MOSI', '/(?-i)\bMOSI\b/', 'Multimodal Opinion-level Sentiment Intensity']
+        provides: [natural, web]
+      - id: emov-db
+        label: 'EmoV-DB'
+        definition: >-
+          EmoV-DB (2018; English). Elicitation: acted; recorded in: lab. Emotions: neutral,
+          sleepiness, anger, disgust, amused (categorical). Speakers: 4 (2 male, 2 female). Built
+          for expressive speech synthesis.
+        aliases: ['EmoV-DB', 'EmoV DB', 'EmoVDB', 'Emotional Voices Database', 'emotional voices database']
+        provides: [acted, lab]
+      - id: shemo
+        label: 'ShEMO'
+        definition: >-
+          ShEMO (2019; Persian). Elicitation: acted; recorded in: radio. Emotions: anger, fear,
+          happiness, sadness, surprise, neutral (categorical). Speakers: 87 native Persian
+          speakers. 3000 'semi-natural' utterances (3 h 25 min) extracted from online radio plays;
+          coded acted because speech is performed drama.
+        aliases: ['ShEMO', 'Sharif Emotional Speech Database', 'ShEMO dataset']
+        provides: [acted, radio]
+      - id: urdu
+        label: 'URDU'
+        definition: >-
+          URDU (2018; Urdu). Elicitation: natural; recorded in: talk-show. Emotions: angry, happy,
+          neutral, sad (categorical). Speakers: 38 (27 male, 11 female) per SuperKogito; 29 per
+          EmoBox. 400 utterances; described by its authors as the first spontaneous Urdu emotional
+          speech database; EmoBox gives source 'Talk show'. Speaker counts disagree between
+          sources.
+        aliases: ['/(?-i)\bURDU\b/', 'URDU dataset', 'URDU-Dataset', 'Urdu emotional speech dataset']
+        provides: [natural, talk-show]
+      - id: aesdd
+        label: 'AESDD'
+        definition: >-
+          AESDD (2018; Greek). Elicitation: acted; recorded in: lab. Emotions: anger, disgust,
+          fear, happiness, sadness (categorical). Speakers: 5 actors (EmoBox). About 500-604
+          utterances.
+        aliases: ['/(?-i)\bAESDD\b/', 'Acted Emotional Speech Dynamic Database']
+        provides: [acted, lab]
+      - id: demos
+        label: 'DEMoS'
+        definition: >-
+          DEMoS (2019; Italian). Elicitation: induced; recorded in: lab. Emotions: anger, sadness,
+          happiness, fear, surprise, disgust, guilt, neutral (categorical). Speakers: 68 native
+          speakers (23 female, 45 male). 9365 emotional + 332 neutral samples; paper title
+          stresses elicitation methods (mood induction) - elicitation label from paper title,
+          details unverified.
+        aliases: ['/(?-i)\bDEMoS\b/', 'Database of Elicited Mood in Speech']
+        provides: [induced, lab]
+      - id: vam
+        label: 'VAM'
+        definition: >-
+          VAM (2008; German). Elicitation: natural; recorded in: talk-show. Emotions: valence,
+          activation, dominance (dimensional). Speakers: 47 (unverified). UNVERIFIED ROW:
+          spontaneous speech from the German TV talk show 'Vera am Mittag'; verify before relying
+          on it.
+        aliases: ['/(?-i)\bVAM\b/', 'Vera am Mittag', 'Vera-am-Mittag', 'VAM corpus']
+        provides: [natural, talk-show]
+      - id: susas
+        label: 'SUSAS'
+        definition: >-
+          SUSAS (1997; English (Boston, General American, New York accents)). Elicitation: mixed;
+          recorded in: lab. Emotions: angry, clear, fast, lombard, loud, neutral, question, slow,
+          soft, actual stress (categorical). Speakers: not stated in cited sources. Simulated
+          speaking styles plus speech under actual stress; released on CD-ROM through NATO RSG.10
+          (1997). Actual-stress domains (e.g. amusement-park ride, helicopter) are from general
+          knowledge and not in the cited excerpts. Stress/speaking-style labels rather than
+          emotions.
+        aliases: ['SUSAS', 'Speech Under Simulated and Actual Stress', 'Speech Under Simulated and Actual Stress database']
+        provides: [mixed, lab]
+      - id: epst
+        label: 'Emotional Prosody Speech and Transcripts'
+        definition: >-
+          Emotional Prosody Speech and Transcripts (2002; English). Elicitation: acted; recorded
+          in: lab. Emotions: 14 categories after Banse & Scherer (1996): e.g. hot anger, cold
+          anger, panic, anxiety, despair, sadness, elation, happy, interest, boredom, shame,
+          pride, disgust, contempt, neutral (categorical). Speakers: professional actors (count in
+          LDC docs). Actors read semantically neutral dates and numbers. LDC states 14 distinct
+          emotional categories; the individual names listed here are from general knowledge
+          (unverified). DOI 10.35111/37ff-a902.
+        aliases: ['Emotional Prosody Speech and Transcripts', '/(?-i)\bEPST\b/', 'LDC2002S28', 'LDC Emotional Prosody']
+        provides: [acted, lab]
+      - id: jl-corpus
+        label: 'JL-Corpus'
+        definition: >-
+          JL-Corpus (2018; English (New Zealand)). Elicitation: acted; recorded in: lab. Emotions:
+          angry, sad, neutral, happy, excited, anxious, apologetic, pensive, worried, enthusiastic
+          (categorical). Speakers: 4 actors (2 male, 2 female). 5 primary + 5 secondary emotions;
+          built for human-robot interaction research.
+        aliases: ['JL-Corpus', 'JL corpus', 'JLCorpus']
+        provides: [acted, lab]
+      - id: cafe
+        label: 'CaFE'
+        definition: >-
+          CaFE (2018; French (Canadian)). Elicitation: acted; recorded in: lab. Emotions: happy,
+          sad, angry, fearful, surprise, disgust, neutral (categorical). Speakers: 12 (6 female, 6
+          male). Two intensities per emotion.
+        aliases: ['/(?-i)\bCaFE\b/', 'Canadian French Emotional speech dataset']
+        provides: [acted, lab]
+      - id: emofilm
+        label: 'EmoFilm'
+        definition: >-
+          EmoFilm (2018; English;Italian;Spanish). Elicitation: acted; recorded in: film.
+          Emotions: anger, contempt, happiness, fear, sadness (categorical). Speakers: not stated.
+          1115 audio instances extracted from films (in English, Italian and Spanish; that these
+          are dubbed versions is unverified).
+        aliases: ['EmoFilm']
+        provides: [acted, film]
+      - id: anad
+        label: 'ANAD'
+        definition: >-
+          ANAD (2018; Arabic). Elicitation: natural; recorded in: talk-show. Emotions: angry,
+          happy, surprised (categorical). Speakers: multiple (count not stated). 1384 recordings;
+          'natural' per dataset name. Talk-show/TV source is from general knowledge (unverified).
+        aliases: ['/(?-i)\bANAD\b/', 'Arabic Natural Audio Dataset']
+        provides: [natural, talk-show]
+      - id: baved
+        label: 'BAVED'
+        definition: >-
+          BAVED (2020; Arabic). Elicitation: acted; recorded in: lab. Emotions: 3 levels of
+          emotion (intensity) (other). Speakers: 61 (45 male, 16 female). 1935 recordings of words
+          at three emotion levels.
+        aliases: ['/(?-i)\bBAVED\b/', 'Basic Arabic Vocal Emotions Dataset']
+        provides: [acted, lab]
+      - id: esd
+        label: 'ESD'
+        definition: >-
+          ESD (2021; English;Mandarin Chinese). Elicitation: acted; recorded in: lab. Emotions:
+          angry, happy, neutral, sad, surprise (categorical). Speakers: 20 (10 English, 10
+          Chinese). 29 h, 3500 sentences (per SuperKogito); built for emotional voice conversion.
+        aliases: ['/(?-i)\bESD\b/', 'Emotional Speech Dataset (ESD)', 'ESD dataset']
+        provides: [acted, lab]
+      - id: muse-car
+        label: 'MuSe-CaR'
+        definition: >-
+          MuSe-CaR (2021; English). Elicitation: natural; recorded in: web. Emotions: valence,
+          arousal, trustworthiness (dimensional). Speakers: 70+. 40 h of YouTube car-review
+          videos. Many are filmed in or around vehicles, but it is NOT an in-car driver-monitoring
+          corpus (reviewer monologues).
+        aliases: ['MuSe-CaR', 'MuSe-CAR', 'Multimodal Sentiment Analysis in Car Reviews']
+        provides: [natural, web]
+      - id: sewa
+        label: 'SEWA'
+        definition: >-
+          SEWA (2019; Chinese;English;German;Greek;Hungarian;Serbian). Elicitation: natural;
+          recorded in: video-chat. Emotions: valence, arousal, liking (dimensional). Speakers: 398
+          (201 male, 197 female). Recorded while watching adverts and while discussing them in a
+          video chat, on participants' own devices ('in the wild').
+        aliases: ['/(?-i)\bSEWA\b/', 'SEWA DB', 'SEWA database']
+        provides: [natural, video-chat]
+      - id: omg-emotion
+        label: 'OMG-Emotion'
+        definition: >-
+          OMG-Emotion (2018; English). Elicitation: natural; recorded in: web. Emotions: anger,
+          disgust, fear, happy, sad, surprise, neutral (both). Speakers: not stated. 420 ~1-minute
+          YouTube videos; also valence/arousal.
+        aliases: ['OMG-Emotion', 'OMG Emotion', 'One-Minute Gradual-Emotion dataset']
+        provides: [natural, web]
+      - id: gemep
+        label: 'GEMEP'
+        definition: >-
+          GEMEP (2012; French). Elicitation: acted; recorded in: lab. Emotions: amusement,
+          anxiety, cold anger, despair, hot anger, fear, interest, joy, pleasure, pride, relief,
+          sadness, admiration, contempt, disgust, surprise, tenderness (categorical). Speakers: 10
+          actors. Actor portrayals; 12 core + 5 additional states.
+        aliases: ['/(?-i)\bGEMEP\b/', 'GEMEP corpus', 'Geneva Multimodal Emotion Portrayals', 'Geneva Multimodal Expression Corpus']
+        provides: [acted, lab]
+      - id: ogvc
+        label: 'OGVC'
+        definition: >-
+          OGVC (2012; Japanese). Elicitation: mixed; recorded in: game, lab. Emotions: fear,
+          surprise, sadness, disgust, anger, anticipation, joy, acceptance, neutral (categorical).
+          Speakers: spontaneous players + 4 professional actors. 9114 spontaneous utterances
+          collected with an online-game paradigm plus 2656 acted utterances.
+        aliases: ['/(?-i)\bOGVC\b/', 'Online Gaming Voice Chat corpus']
+        provides: [mixed, game, lab]
+      - id: lego
+        label: 'LEGO'
+        definition: >-
+          LEGO (2012; English). Elicitation: natural; recorded in: telephone, hmi-dialog.
+          Emotions: garbage, non-angry, slightly angry, very angry (categorical). Speakers: real
+          callers (count not stated). 347 dialogues / 9083 system-user exchanges with the CMU
+          Let's Go bus-information spoken dialogue system (a deployed telephone service).
+        aliases: ['/(?-i)\bLEGO\b/', 'LEGO corpus', 'Let''s Go corpus', 'CMU Let''s Go']
+        provides: [natural, telephone, hmi-dialog]
+      - id: des
+        label: 'DES'
+        definition: >-
+          DES (1997; Danish). Elicitation: acted; recorded in: lab. Emotions: neutral, surprise,
+          happiness, sadness, anger (categorical). Speakers: 4 (2 male, 2 female). SuperKogito
+          gives 2002 (documentation date).
+        aliases: ['/(?-i)\bDES\b/', 'Danish Emotional Speech']
+        provides: [acted, lab]
+      - id: eesc
+        label: 'EESC'
+        definition: >-
+          EESC (2007; Estonian). Elicitation: acted; recorded in: lab. Emotions: joy, sadness,
+          anger, neutral (categorical). Speakers: 10 readers. Read text passages.
+        aliases: ['/(?-i)\bEESC\b/', '/(?-i)\bEEKK\b/', 'Estonian Emotional Speech Corpus']
+        provides: [acted, lab]
+      - id: keio-esd
+        label: 'Keio-ESD'
+        definition: >-
+          Keio-ESD (2006; Japanese). Elicitation: acted; recorded in: lab. Emotions: 47 emotion
+          words incl. angry, joyful, disgusting, worried, gentle, relief, indignation, shameful
+          (categorical). Speakers: 1 male speaker.
+        aliases: ['Keio-ESD', 'Keio University Japanese Emotional Speech Database']
+        provides: [acted, lab]
+      - id: vesus
+        label: 'VESUS'
+        definition: >-
+          VESUS (2019; English). Elicitation: acted; recorded in: lab. Emotions: anger, happiness,
+          sadness, fear, neutral (categorical). Speakers: 10 actors. 252 phrases; crowd-annotated.
+        aliases: ['/(?-i)\bVESUS\b/', 'Varied Emotion in Syntactically Uniform Speech']
+        provides: [acted, lab]
+      - id: subesco
+        label: 'SUBESCO'
+        definition: >-
+          SUBESCO (2021; Bangla). Elicitation: acted; recorded in: lab. Emotions: anger, disgust,
+          fear, happiness, neutral, sadness, surprise (categorical). Speakers: 20 professional
+          actors (10 male, 10 female). 7000 utterances. SuperKogito's language field says English
+          (error); the corpus is Bangla.
+        aliases: ['SUBESCO', 'SUST Bangla Emotional Speech Corpus']
+        provides: [acted, lab]
+      - id: ased
+        label: 'ASED'
+        definition: >-
+          ASED (2021; Amharic). Elicitation: acted; recorded in: lab. Emotions: anger, happiness,
+          fear, sadness, neutral (categorical). Speakers: 65 (25 female, 40 male).
+        aliases: ['/(?-i)\bASED\b/', 'Amharic Speech Emotion Dataset']
+        provides: [acted, lab]
+      - id: mesd
+        label: 'MESD'
+        definition: >-
+          MESD (2022; Spanish (Mexican)). Elicitation: acted; recorded in: lab. Emotions: anger,
+          disgust, fear, happiness, neutral, sadness (categorical). Speakers: 11 (EmoBox). 864
+          single-word utterances.
+        aliases: ['/(?-i)\bMESD\b/', 'Mexican Emotional Speech Database']
+        provides: [acted, lab]
+      - id: dusha
+        label: 'Dusha'
+        definition: >-
+          Dusha (2022; Russian). Elicitation: mixed; recorded in: crowdsourced, web. Emotions:
+          angry, happy, sad, neutral (both). Speakers: not stated. ~300k recordings (~350 h);
+          acted and real-life subsets; arousal/valence also available. The crowdsourced/web
+          context labels are from general knowledge (unverified).
+        aliases: ['/(?-i)\bDusha\b/']
+        provides: [mixed, crowdsourced, web]
+      - id: resd
+        label: 'RESD'
+        definition: >-
+          RESD (2022; Russian). Elicitation: acted; recorded in: lab. Emotions: anger, disgust,
+          fear, enthusiasm, happiness, neutral, sadness (categorical). Speakers: 200 (EmoBox).
+          Actor-voiced dialogues ~3.5 h.
+        aliases: ['/(?-i)\bRESD\b/', 'Russian Emotional Speech Dialogs']
+        provides: [acted, lab]
+      - id: emozionalmente
+        label: 'Emozionalmente'
+        definition: >-
+          Emozionalmente (2022; Italian). Elicitation: acted; recorded in: crowdsourced. Emotions:
+          anger, disgust, fear, joy, sadness, surprise, neutral (categorical). Speakers: 431
+          amateur actors. 6902 samples acted by 431 amateur speakers; crowdsourced recording on
+          participants' own devices is from general knowledge (unverified).
+        aliases: ['Emozionalmente']
+        provides: [acted, crowdsourced]
+      - id: emovome
+        label: 'EMOVOME'
+        definition: >-
+          EMOVOME (2024; Spanish). Elicitation: natural; recorded in: voice-messages. Emotions:
+          happiness, disgust, anger, surprise, fear, sadness, neutral (both). Speakers: 100
+          (gender balanced). 999 voice messages from real conversations on a messaging app
+          recorded before participants were recruited; valence/arousal + 7 categories.
+        aliases: ['/(?-i)\bEMOVOME\b/', 'Emotional Voice Messages']
+        provides: [natural, voice-messages]
+      - id: nemo
+        label: 'nEMO'
+        definition: >-
+          nEMO (2024; Polish). Elicitation: acted; recorded in: lab. Emotions: anger, fear,
+          happiness, sadness, surprised, neutral (categorical). Speakers: 9 actors. 3 h.
+        aliases: ['/(?-i)\bnEMO\b/', '/(?-i)\bnEmo\b/']
+        provides: [acted, lab]
+      - id: quechua-ser
+        label: 'Quechua-SER'
+        definition: >-
+          Quechua-SER (2022; Quechua Collao). Elicitation: acted; recorded in: lab. Emotions:
+          valence, arousal, dominance (dimensional). Speakers: 7 native speakers. 12420 recordings
+          (~15 h). Elicitation type not stated in cited source (acted is an assumption).
+        aliases: ['Quechua-SER', 'Quechua Collao speech emotion corpus']
+        provides: [acted, lab]
+      - id: escorpus-pe
+        label: 'ESCorpus-PE'
+        definition: >-
+          ESCorpus-PE (2021; Spanish (Peruvian)). Elicitation: natural; recorded in: web, tv.
+          Emotions: valence, arousal, dominance (dimensional). Speakers: 80 (44 male, 36 female).
+          3749 utterances from YouTube interviews, TV reports, political debates and testimonials.
+        aliases: ['ESCorpus-PE', 'ESC-Corpus-PE']
+        provides: [natural, web, tv]
+      - id: thai-ser
+        label: 'THAI-SER'
+        definition: >-
+          THAI-SER (2021; Thai). Elicitation: acted; recorded in: lab, video-chat. Emotions:
+          neutral, angry, happy, sad, frustrated (categorical). Speakers: 200 professional actors
+          (112 female, 88 male). 41 h 36 min (27,854 utterances), scripted and improvised,
+          recorded in two studios and over Zoom; crowd-annotated.
+        aliases: ['THAI-SER', '/(?-i)\bTHAI\s+SER\b/', 'Thai Speech Emotion Recognition corpus']
+        provides: [acted, lab, video-chat]
+      - id: asvp-esd
+        label: 'ASVP-ESD'
+        definition: >-
+          ASVP-ESD (2021; Mixed (Chinese, English, French, Russian and others)). Elicitation:
+          natural; recorded in: film, tv, web. Emotions: boredom, neutral, happiness, sadness,
+          anger, fear, surprise, disgust, excitement, pleasure, pain, disappointment
+          (categorical). Speakers: 131 (EmoBox). Collected from movies, TV shows and YouTube;
+          includes non-speech sounds. Elicitation mixes performed (film) and spontaneous (web)
+          material.
+        aliases: ['/(?-i)\bASVP\-ESD\b/', 'Audio, Speech and Vision Processing Lab Emotional Sound Database']
+        provides: [natural, film, tv, web]
+      - id: m3ed
+        label: 'M3ED'
+        definition: >-
+          M3ED (year not given by the sources; Mandarin Chinese). Elicitation: acted; recorded in:
+          tv. Emotions: neutral, surprise, disgust, anger, sad, happy, fear (categorical).
+          Speakers: 626 (EmoBox). TV-series dialogues; year not in cited source.
+        aliases: ['/(?-i)\bM3ED\b/', 'Multi-modal Multi-scene Multi-label Emotional Dialogue dataset']
+        provides: [acted, tv]
+      - id: mer2023
+        label: 'MER2023'
+        definition: >-
+          MER2023 (2023; Mandarin Chinese). Elicitation: acted; recorded in: tv, film. Emotions:
+          neutral, angry, sad, happy, worried, surprise (categorical). Speakers: not stated.
+          Challenge data from TV/films (EmoBox source 'TV').
+        aliases: ['MER2023', 'MER 2023']
+        provides: [acted, tv, film]
+      - id: mead
+        label: 'MEAD'
+        definition: >-
+          MEAD (year not given by the sources; English). Elicitation: acted; recorded in: lab.
+          Emotions: neutral, angry, contempt, disgusted, fear, happy, sad, surprised
+          (categorical). Speakers: 48 (EmoBox). Audio-visual corpus (EmoBox source 'Act'); year
+          not in cited source.
+        aliases: ['/(?-i)\bMEAD\b/', 'Multi-view Emotional Audio-visual Dataset']
+        provides: [acted, lab]
+      - id: pavoque
+        label: 'PAVOQUE'
+        definition: >-
+          PAVOQUE (year not given by the sources; German). Elicitation: acted; recorded in: lab.
+          Emotions: angry, neutral, sad, happy, poker (categorical). Speakers: 1 (EmoBox). Single-
+          speaker expressive corpus (EmoBox source 'Act'); 'poker' is a style label.
+        aliases: ['/(?-i)\bPAVOQUE\b/']
+        provides: [acted, lab]
+      - id: polish-emotional-speech
+        label: 'Polish emotional speech (mostwiedzy)'
+        definition: >-
+          Polish emotional speech (mostwiedzy) (year not given by the sources; Polish).
+          Elicitation: acted; recorded in: lab. Emotions: angry, neutral, fear (categorical).
+          Speakers: 5 (EmoBox). 450 utterances.
+        aliases: ['Emotions in Polish speech recordings']
+        provides: [acted, lab]
+      - id: turev-db
+        label: 'TurEV-DB'
+        definition: >-
+          TurEV-DB (year not given by the sources; Turkish). Elicitation: acted; recorded in: lab.
+          Emotions: calm, happy, sad, angry (categorical). Speakers: 6 (EmoBox). 1735 utterances.
+        aliases: ['TurEV-DB', 'Turkish Emotional Voice Database']
+        provides: [acted, lab]
+      - id: oreau
+        label: 'Oreau'
+        definition: >-
+          Oreau (2020; French). Elicitation: acted; recorded in: lab. Emotions: angry, sad, happy,
+          fear, disgust, surprise, neutral (categorical). Speakers: 32 non-professional speakers.
+        aliases: ['/(?-i)\bOreau\b/', '/(?-i)\bOréau\b/', 'French Emotional Speech Database - Oréau']
+        provides: [acted, lab]
+      - id: emns
+        label: 'EMNS'
+        definition: >-
+          EMNS (2023; English (British)). Elicitation: acted; recorded in: lab. Emotions: anger,
+          excitement, disgust, happiness, surprise, sadness, neutral, sarcasm (categorical).
+          Speakers: 1 female speaker. Built for narrative storytelling TTS.
+        aliases: ['/(?-i)\bEMNS\b/', 'Emotive Narrative Storytelling corpus']
+        provides: [acted, lab]
+      - id: cheavd
+        label: 'CHEAVD'
+        definition: >-
+          CHEAVD (2016; Mandarin Chinese). Elicitation: natural; recorded in: film, tv, talk-show.
+          Emotions: 26 non-prototypical states incl. the basic six (anger, disgust, fear,
+          happiness, sadness, surprise) (categorical). Speakers: 238 (child to elderly). 140 min
+          of segments from films, TV plays and talk shows; multi-emotion and fake/suppressed
+          labels. Film/TV material is performed, so 'natural' is the authors' label.
+        aliases: ['/(?-i)\bCHEAVD\b/', 'CASIA Chinese Natural Emotional Audio-Visual Database']
+        provides: [natural, film, tv, talk-show]
+      - id: switchboard-affect
+        label: 'Switchboard-Affect'
+        definition: >-
+          Switchboard-Affect (2025; English). Elicitation: natural; recorded in: telephone.
+          Emotions: anger, contempt, disgust, fear, sadness, surprise, happiness, tenderness,
+          calmness, neutral (both). Speakers: Switchboard callers. Crowd perception labels
+          (categorical + activation/valence/dominance) over the Switchboard telephone conversation
+          corpus.
+        aliases: ['Switchboard-Affect', 'SWB-Affect']
+        provides: [natural, telephone]
+      - id: msp-conversation
+        label: 'MSP-Conversation'
+        definition: >-
+          MSP-Conversation (2026; English). Elicitation: natural; recorded in: podcast. Emotions:
+          valence, arousal, dominance (time-continuous) (dimensional). Speakers: not stated. >70 h
+          of podcast conversations overlapping MSP-Podcast; speaker diarization.
+        aliases: ['MSP-Conversation', 'MSP Conversation corpus']
+        provides: [natural, podcast]
+      - id: cusemo
+        label: 'CusEmo'
+        definition: >-
+          CusEmo (2023; not stated in abstract). Elicitation: natural; recorded in: call-center.
+          Emotions: dimensional emotion annotation (continuous) (dimensional). Speakers: not
+          stated. Real-life customer-service call-centre conversations with contextual annotations
+          (interlocutor gender, empathy level). Not public as far as the abstract says.
+        aliases: ['/(?-i)\bCusEmo\b/']
+        provides: [natural, call-center]
+      - id: cemo
+        label: 'CEMO'
+        definition: >-
+          CEMO (year not given by the sources; French (unverified)). Elicitation: natural;
+          recorded in: call-center, clinical. Emotions: not stated in cited excerpt (categorical).
+          Speakers: 485 speakers, 440 dialogs (2h16m). Real-life emergency call-centre recordings
+          used by Devillers' group; details from a similar-papers snippet only.
+        aliases: ['/(?-i)\bCEMO\b/']
+        provides: [natural, call-center, clinical]
+      - id: zed
+        label: 'ZED'
+        definition: >-
+          ZED (2023; not stated in abstract). Elicitation: natural; recorded in: web. Emotions:
+          utterance segments with emotion boundaries (classes not stated in abstract)
+          (categorical). Speakers: not stated. Non-acted emotions recorded in real-life conditions
+          with manually annotated emotion-segment boundaries (speech emotion diarization). The
+          'web' context is a guess (unverified).
+        aliases: ['/(?-i)\bZED\b/', 'Zaion Emotion Dataset']
+        provides: [natural, web]
+      - id: apple-nicu
+        label: 'APPLE NICU recordings'
+        definition: >-
+          APPLE NICU recordings (2021; Finnish;Estonian). Elicitation: natural; recorded in:
+          clinical. Emotions: valence (binary), arousal (binary) (dimensional). Speakers: not
+          stated. Daylong LENA recordings of preterm infants' audio environments in neonatal
+          intensive care units in Finland and Estonia; initially unannotated.
+        aliases: ['APPLE NICU recordings', 'APPLE study daylong recordings', 'NICU daylong recordings']
+        provides: [natural, clinical]
+      - id: stanford-psychotherapy
+        label: 'Stanford Suppes Brain Lab Psychotherapy Dataset'
+        definition: >-
+          Stanford Suppes Brain Lab Psychotherapy Dataset (2019; English). Elicitation: natural;
+          recorded in: clinical. Emotions: anger, sadness, joy, tension, neutral (categorical).
+          Speakers: 3 couples (6 people). Audio/video of couples therapy sessions (18 one-hour
+          sessions).
+        aliases: ['Stanford Suppes Brain Lab Psychotherapy Dataset']
+        provides: [natural, clinical]
+      - id: berst
+        label: 'BERSt'
+        definition: >-
+          BERSt (2025; English (varied regional and non-native accents)). Elicitation: acted;
+          recorded in: home. Emotions: 7 emotion prompts (names not in abstract),  shouted vs
+          spoken (categorical). Speakers: 98 actors. Recorded on smartphones in actors' homes in
+          19 phone positions (distance/obstruction).
+        aliases: ['/(?-i)\bBERSt\b/', 'Basic Emotion Random phrase Shouts']
+        provides: [acted, home]
+      - id: emotale
+        label: 'EmoTale'
+        definition: >-
+          EmoTale (2025; Danish;English). Elicitation: acted; recorded in: lab. Emotions: enacted
+          emotion labels (names not in abstract) (categorical). Speakers: not stated.
+        aliases: ['/(?-i)\bEmoTale\b/']
+        provides: [acted, lab]
+      - id: imigue-speech
+        label: 'iMiGUE-Speech'
+        definition: >-
+          iMiGUE-Speech (2026; not stated in abstract). Elicitation: natural; recorded in:
+          interview. Emotions: spontaneous affect (labels not in abstract) (other). Speakers:
+          interviewers and interviewees. Spontaneous affect from real match outcomes (post-match
+          interviews); transcripts and speaker roles.
+        aliases: ['iMiGUE-Speech', '/(?-i)\biMiGUE\b/']
+        provides: [natural, interview]
+      - id: hi-kia
+        label: 'Hi, KIA'
+        definition: >-
+          Hi, KIA (2022; Korean). Elicitation: acted; recorded in: in-car, hmi-dialog. Emotions:
+          angry, happy, sad, neutral (categorical). Speakers: not stated. 488 wake-up-word
+          utterances focusing on perceived emotion; 'in-car' inferred from the automotive wake-up
+          word (unverified); elicitation type unverified.
+        aliases: ['/(?-i)\bHi,\s+KIA\b/', '/(?-i)\bHi\s+KIA\b/']
+        provides: [acted, in-car, hmi-dialog]
+      - id: vivae
+        label: 'VIVAE'
+        definition: >-
+          VIVAE (2020; Nonverbal (no language)). Elicitation: acted; recorded in: lab. Emotions:
+          achievement, anger, fear, pain, pleasure, surprise (categorical). Speakers: 11. Non-
+          speech vocalizations at graded intensities; not speech emotion proper.
+        aliases: ['/(?-i)\bVIVAE\b/', 'Variably Intense Vocalizations of Affect and Emotion']
+        provides: [acted, lab]
+      - id: caves
+        label: 'CAVES'
+        definition: >-
+          CAVES (2023; Cantonese). Elicitation: acted; recorded in: lab. Emotions: anger,
+          happiness, sadness, surprise, fear, disgust, neutral (categorical). Speakers: 10. 50
+          sentences per speaker.
+        aliases: ['/(?-i)\bCAVES\b/', 'Cantonese Audio-Visual Emotional Speech']
+        provides: [acted, lab]
+      - id: banglaser
+        label: 'BanglaSER'
+        definition: >-
+          BanglaSER (2022; Bangla). Elicitation: acted; recorded in: lab. Emotions: angry, happy,
+          neutral, sad, surprise (categorical). Speakers: 34 non-professional actors (17 male, 17
+          female). 1467 recordings.
+        aliases: ['BanglaSER']
+        provides: [acted, lab]
+      - id: kbes
+        label: 'KBES'
+        definition: >-
+          KBES (2023; Bangla). Elicitation: acted; recorded in: lab. Emotions: angry, disgusted,
+          happy, neutral, sad (categorical). Speakers: 35 actors (20 female, 15 male). 900
+          recordings with two intensity levels.
+        aliases: ['/(?-i)\bKBES\b/']
+        provides: [acted, lab]
+      - id: new-dataset
+        label: A new dataset introduced by the paper
+        definition: >-
+          The paper introduces its own dataset and it is not (yet) in this list. Write its
+          name, elicitation and recording context in the note. Provides nothing: its contexts
+          are unknown to the codebook.
+        aliases: ['we introduce a new', 'we collected', 'we recorded', 'newly collected']
+      - id: in-house
+        label: Private or in-house data
+        definition: Private or proprietary data described but not named ("data collected from our users").
+        aliases: ['in-house', 'proprietary', 'private dataset', 'internal dataset']
+      - id: unnamed
+        label: Datasets mentioned but not named
+        definition: The abstract mentions datasets without naming them ("three benchmark datasets"). Write the count in the note.
+        aliases: ['/\b(?:two|three|four|five|six|several|multiple) (?:benchmark |public |publicly available )?(?:datasets|corpora|databases)\b/']
+      - id: other-dataset
+        label: A named SER dataset not in this list
+        definition: A named speech emotion dataset missing from this list. Write its name in the note so the list can grow.
+      - id: non-speech
+        label: Non-speech data
+        definition: A named dataset that is not speech (faces such as AffectNet, text, physiological signals) or not emotion (voice pathology such as AVFAD).
+        aliases: ['AffectNet', 'AVFAD', '/(?-i)\bFER-?2013\b/']
+      - id: not-stated
+        label: No dataset named or described
+        definition: The abstract neither names nor describes the data used.
+
+  - id: representation
+    label: Emotion representation
+    kind: single
+    required: true
+    help: How the paper represents the emotion it recognises or studies.
+    codes:
+      - id: categorical
+        label: Categorical
+        definition: Discrete classes (anger, happiness, sadness ...).
+        include: Class sets given only as a count ("four-class", "7 emotions").
+        aliases: ['categorical', 'discrete emotions', 'emotion classes', 'emotion categories', '/\b(?:four|five|six|seven|eight|4|5|6|7|8)[- ]class\b/']
+      - id: dimensional
+        label: Dimensional
+        definition: >-
+          Valence, arousal (activation), dominance or other continuous attributes, including
+          time-continuous traces.
+        aliases: ['valence', 'arousal', 'dominance', 'activation', 'dimensional', 'continuous emotion', 'emotion dimensions', 'emotional attributes']
+      - id: both
+        label: Categorical and dimensional
+        definition: The paper predicts or studies both discrete classes and continuous attributes.
+      - id: other
+        label: Other
+        definition: >-
+          Sentiment polarity, stress or speaking style, intensity levels, binary "expressive
+          vs neutral", free-text captions, emotion mixtures.
+        aliases: ['sentiment', 'intensity', 'emotion captioning', 'speaking style']
+      - id: not-stated
+        label: Not stated
+        definition: The abstract does not say how emotion is represented.
+
+  - id: emotions
+    label: Emotions studied
+    kind: multi
+    required: false
+    help: >-
+      The emotions the paper recognises or analyses, as stated. Code each emotion
+      separately: the common IEMOCAP four-class set is anger, happiness (with excited merged
+      in), sadness and neutral; Ekman's six plus neutral is anger, disgust, fear, happiness,
+      sadness, surprise and neutral. If the abstract gives only a count, code nothing here
+      and write the count in the note. Some codes provide the states a deployment acts on
+      (clinical, interaction, driver, learning, threat states); the motivation codes say
+      which they need, and the reasoning is in each motivation's definition.
+    codes:
+      - id: anger
+        label: Anger
+        definition: Angry, anger, hot or cold anger, irritation.
+        exclude: Frustration when the paper keeps it separate (frustration).
+        aliases: ['anger', 'angry', 'hot anger', 'cold anger']
+      - id: happiness
+        label: Happiness
+        definition: Happy, happiness, joy, elation.
+        exclude: Excited when kept separate (excited).
+        aliases: ['happiness', 'happy', 'joy', 'joyful', 'elation']
+      - id: sadness
+        label: Sadness
+        definition: Sad, sadness, grief.
+        exclude: Depression as a condition (depression-low-mood).
+        aliases: ['sadness', 'sad']
+      - id: fear
+        label: Fear
+        definition: Fear, fearful, scared, panic.
+        aliases: ['fear', 'fearful', 'scared', 'panic']
+        provides: [threat-states]
+      - id: disgust
+        label: Disgust
+        definition: Disgust, disgusted.
+        aliases: ['disgust', 'disgusted']
+      - id: surprise
+        label: Surprise
+        definition: Surprise, surprised, pleasant surprise.
+        aliases: ['surprise', 'surprised']
+      - id: neutral
+        label: Neutral
+        definition: A neutral class.
+        aliases: ['neutral']
+      - id: calm
+        label: Calm
+        definition: Calm, as a class separate from neutral (RAVDESS).
+        aliases: ['calm']
+      - id: contempt
+        label: Contempt
+        definition: Contempt.
+        aliases: ['contempt']
+      - id: boredom
+        label: Boredom
+        definition: Boredom, bored.
+        aliases: ['boredom', 'bored']
+        provides: [learning-states]
+      - id: frustration
+        label: Frustration
+        definition: Frustration, annoyance with a system or service, kept separate from anger.
+        aliases: ['frustration', 'frustrated', 'annoyance']
+        provides: [interaction-states]
+      - id: excited
+        label: Excited
+        definition: Excited or excitement, kept separate from happiness.
+        aliases: ['excited', 'excitement']
+      - id: satisfaction
+        label: Satisfaction or contentment
+        definition: Satisfaction, dissatisfaction, contentment, as experienced with a service or system.
+        aliases: ['satisfaction', 'dissatisfaction', 'contentment', 'satisfied']
+        provides: [interaction-states]
+      - id: anxiety-stress
+        label: Anxiety or stress
+        definition: Anxiety, worry, nervousness, stress, tension.
+        aliases: ['anxiety', 'anxious', 'stress', 'stressed', 'nervous', 'tension', 'worried']
+        provides: [clinical-states, driver-states, threat-states]
+      - id: depression-low-mood
+        label: Depression or low mood
+        definition: Depression, depressive or low mood as a state or symptom, not acted sadness.
+        aliases: ['depression', 'depressive', 'depressed', 'low mood']
+        provides: [clinical-states]
+      - id: pain-distress
+        label: Pain or distress
+        definition: Pain, distress, crying, discomfort.
+        aliases: ['pain', 'distress', 'discomfort', 'crying']
+        provides: [clinical-states]
+      - id: sleepiness-fatigue
+        label: Sleepiness or fatigue
+        definition: Sleepiness, drowsiness, fatigue.
+        aliases: ['sleepy', 'sleepiness', 'drowsiness', 'drowsy', 'fatigue']
+        provides: [driver-states]
+      - id: engagement-confusion
+        label: Engagement, interest or confusion
+        definition: Interest, engagement, attentiveness, confusion.
+        aliases: ['engagement', 'engaged', 'confusion', 'confused', 'attentiveness']
+        provides: [learning-states]
+      - id: other-emotion
+        label: Other emotion
+        definition: An emotion not listed above (pride, guilt, tenderness ...). Write it in the note.
+      - id: dimensions-only
+        label: Continuous dimensions only
+        definition: The paper predicts only continuous attributes (valence, arousal ...) and no named emotions.
+      - id: not-stated
+        label: Not stated
+        definition: The abstract names no emotions and gives no count.
+
+  - id: modality
+    label: Modality
+    kind: single
+    required: false
+    help: The inputs the system uses, as stated.
+    codes:
+      - id: audio
+        label: Audio only
+        definition: Speech audio only. A system that transcribes the audio and uses the text is audio-text.
+      - id: audio-text
+        label: Audio and text
+        definition: Speech audio and text (transcripts, manual or ASR) as inputs.
+        aliases: ['multimodal', 'transcripts', 'textual', 'lexical']
+      - id: audio-video
+        label: Audio and video
+        definition: Speech audio and video (faces, gestures) as inputs.
+        aliases: ['audio-visual', 'audiovisual', 'facial']
+      - id: audio-text-video
+        label: Audio, text and video
+        definition: All three modalities as inputs.
+      - id: not-stated
+        label: Not stated
+        definition: The abstract does not say.
+
+  - id: languages
+    label: Languages
+    kind: text
+    required: false
+    help: >-
+      Every language of the speech used, comma-separated ("English, German"). From the
+      abstract if stated, else from the dataset definitions. Write "multilingual" as well
+      when there are three or more.
+
+alignments:
+  - id: motivation-dataset
+    label: Motivation served by a dataset
+    from: motivation
+    to: dataset
+    help: >-
+      A stated deployment is served when one dataset the paper uses provides every context
+      it needs (natural speech and the deployment's recording context), not a patchwork of
+      several datasets.
+  - id: motivation-emotions
+    label: Motivation served by the emotions studied
+    from: motivation
+    to: emotions
+    help: >-
+      A stated deployment is served when the paper studies at least one of the states the
+      deployment acts on (for example anxiety, low mood or distress for mental health).
+
+"""##
 
     /// The bytes of `corpus/ser-sample.jsonl`.
-    public static let corpus = ""
+    public static let corpus = #"""
+{"id":"sample-01-mental-health-podcast","title":"Listening for Low Mood: Screening Depressive Affect from Podcast Speech","authors":["Okafor, Chiamaka","Lindqvist, Johan","Rahman, Tanvir"],"year":2023,"venue":"Proceedings of the Symposium on Speech in Health (SpeechHealth)","doi":"10.5555/litcoder.sample.01","url":"https://example.org/litcoder-sample/01","abstract":"Mental health services increasingly look to passive monitoring of speech as an early signal of depressive episodes, yet most speech emotion recognition (SER) systems are trained on acted portrayals. We ask whether models trained on naturalistic speech transfer better to low-mood screening. We fine-tune a self-supervised encoder on the MSP-Podcast corpus, predicting arousal, valence and dominance, and map the predicted trajectories onto a weekly low-mood score. On MSP-Podcast the model reaches a concordance correlation of 0.64 for valence, a gain of 0.05 over a strong baseline. We then discuss what such a score can and cannot say about depression: podcast hosts are not patients, and spontaneous speech recorded for broadcast differs from speech in a clinical interview. We release our training recipes to support follow-up studies with clinical partners.","keywords":["speech emotion recognition","mental health","depression screening","podcast speech"],"source":"litcoder sample"}
+{"id":"sample-02-depression-acted-lab","title":"Attention-Pooled Spectro-Temporal Features for Emotion Recognition towards Psychological Assessment","authors":["Ferrández, Lucía","Nakamura, Kenji","Osei, Kwame"],"year":2024,"venue":"Journal of Computational Paralinguistics","doi":"10.5555/litcoder.sample.02","url":"https://example.org/litcoder-sample/02","abstract":"Speech emotion recognition is crucial for human-computer interaction and has promising applications in psychological assessment and the monitoring of depression. We propose an attention-pooled spectro-temporal network that learns which time-frequency regions carry emotional information. Evaluated on the Interactive Emotional Dyadic Motion Capture (IEMOCAP) database and the Berlin Database of Emotional Speech (EmoDB), the network reaches 73.1% unweighted accuracy on the four-class IEMOCAP task (anger, happiness, sadness, neutral) and 92.4% on EmoDB's seven classes, outperforming recent convolutional and recurrent baselines with fewer parameters.","keywords":["speech emotion recognition","attention","psychological assessment"],"source":"litcoder sample"}
+{"id":"sample-03-call-centre-real-calls","title":"Catching Frustration Early: Dimensional Emotion Tracking in Real Customer-Service Calls","authors":["Dubois, Élodie","Ansari, Farhan","Kowalczyk, Marta"],"year":2024,"venue":"International Conference on Spoken Language Technology and Society (SLTS)","doi":"10.5555/litcoder.sample.03","url":"https://example.org/litcoder-sample/03","abstract":"Customer service operators want to know, while a call is still running, when a customer is becoming frustrated. We study dimensional emotion tracking on CusEmo, a set of real-life call-centre conversations annotated continuously for arousal and valence, together with 310 hours of in-house calls from a telecom contact centre that we annotated with the same protocol. A streaming model using two-second windows predicts valence with a concordance correlation of 0.51 and flags calls that end in a complaint 40 seconds earlier than a keyword-spotting baseline. Frustration, not anger, dominates these calls: full-blown anger occurs in fewer than 2% of segments. We argue that call-centre systems should be trained and evaluated on calls like these rather than on acted anger.","keywords":["call center","customer satisfaction","frustration","dimensional emotion"],"source":"litcoder sample"}
+{"id":"sample-04-emergency-call-triage","title":"Triage Support from Caller Distress in Emergency Medical Calls","authors":["Moreau, Thibault","Haddad, Rania","Lefèvre, Camille"],"year":2021,"venue":"Proceedings of the Symposium on Speech in Health (SpeechHealth)","doi":"10.5555/litcoder.sample.04","url":"https://example.org/litcoder-sample/04","abstract":"Emergency medical dispatch depends on an operator judging, within seconds, how urgent a call is. We explore whether acoustic markers of caller distress can support this judgement. Using CEMO, a corpus of real-life recordings from a medical emergency call centre, we train classifiers for fear, anger, relief and neutral states and combine their output with call metadata. The combined system raises the recall of urgent calls from 0.71 to 0.78 at a fixed false-alarm rate. Because the data come from the deployment setting itself, errors are dominated by overlapping speech and poor telephone lines rather than by a gap between acted and real emotion. We discuss how a triage aid could be introduced without adding to operators' workload in a healthcare context.","keywords":["emergency calls","distress","healthcare","triage"],"source":"litcoder sample"}
+{"id":"sample-05-smart-speaker-acted-corpora","title":"Towards Emotionally Aware Smart Speakers: A Lightweight CNN for On-Device Emotion Recognition","authors":["Patel, Riya","Schneider, Lukas","Adeyemi, Folake"],"year":2022,"venue":"Workshop on Affective Speech Processing (WASP)","doi":"10.5555/litcoder.sample.05","url":"https://example.org/litcoder-sample/05","abstract":"Smart voice assistants such as Alexa could respond more naturally if they recognised how their users feel. We present a lightweight convolutional network of 180k parameters that runs on a smart speaker's processor in under 20 ms per utterance. Trained and tested on the Ryerson Audio-Visual Database of Emotional Speech and Song (RAVDSS) and the Toronto Emotional Speech Set, the model classifies eight emotions with 81.2% and 99.1% accuracy respectively. Data augmentation with room impulse responses improves accuracy under simulated far-field conditions.","keywords":["voice assistant","smart speaker","on-device","CNN"],"source":"litcoder sample"}
+{"id":"sample-06-in-car-wake-word","title":"Emotion-Aware Wake-Up Words for In-Car Voice Assistants","authors":["김, 민준","이, 서연","Park, Jae-won"],"year":2023,"venue":"Automotive Voice Interfaces Workshop","doi":"10.5555/litcoder.sample.06","url":"https://example.org/litcoder-sample/06","abstract":"In-vehicle voice assistants hear their users first through a wake-up word. We investigate whether the emotion in those two or three syllables can steer the assistant's first response, for example by shortening prompts for a stressed driver. Using the Hi, KIA dataset of Korean wake-up-word utterances labelled as angry, happy, sad or neutral, we compare prosodic features, a wav2vec 2.0 encoder and a fusion of both. Fusion reaches 71.4% unweighted accuracy, and the confusion between sad and neutral accounts for most errors. The utterances were recorded by speakers asked to portray each emotion, so we close with a plan for collecting spontaneous wake-up words in real cars.","keywords":["in-car","wake-up word","voice assistant","Korean"],"source":"litcoder sample"}
+{"id":"sample-07-driver-stress-simulated","title":"Detecting Driver Stress from Speech with Stress-Style Augmentation","authors":["Nowak, Paweł","Greene, Alison","Oyelaran, Tunde"],"year":2019,"venue":"Automotive Voice Interfaces Workshop","doi":"10.5555/litcoder.sample.07","url":"https://example.org/litcoder-sample/07","abstract":"Stress and fatigue behind the wheel are major causes of road accidents, and speech is a sensor every car already has. We train a stress detector for driver monitoring on SUSAS (Speech Under Simulated and Actual Stress), augmenting the simulated-stress portion with pitch and tempo perturbations. The detector separates neutral from stressed speech with an equal error rate of 11.8%, and the augmentation lowers it by 2.3 points. We note that SUSAS was recorded in laboratory and aircraft settings, not in cars.","keywords":["driver monitoring","stress","road safety","data augmentation"],"source":"litcoder sample"}
+{"id":"sample-08-social-robot-children","title":"Children Talking to a Robot Dog: Emotion Recognition for Child–Robot Interaction","authors":["Hoffmann, Greta","Yılmaz, Deniz","Santos, Beatriz"],"year":2015,"venue":"Conference on Human–Robot Dialogue (HRD)","doi":"10.5555/litcoder.sample.08","url":"https://example.org/litcoder-sample/08","abstract":"Social robots for children must cope with speech that is spontaneous, disfluent and only mildly emotional. We revisit the FAU Aibo Emotion Corpus, in which German schoolchildren directed a pet robot by voice, and study which acoustic features remain reliable for the five-class task (anger, emphatic, neutral, positive, rest). A compact feature set of 88 parameters with a linear classifier reaches 44.9% unweighted average recall, within one point of much larger sets, which matters for the robot's limited processor. We discuss why the 'emphatic' class, frequent when children correct a robot, deserves attention in human-robot interaction design.","keywords":["human-robot interaction","children","FAU Aibo","social robot"],"source":"litcoder sample"}
+{"id":"sample-09-elderly-care-robot-acted","title":"Multi-Corpus Training for Emotion-Aware Care Robots","authors":["Van der Berg, Sanne","Ó Súilleabháin, Cian","Tanaka, Yui"],"year":2021,"venue":"Conference on Human–Robot Dialogue (HRD)","doi":"10.5555/litcoder.sample.09","url":"https://example.org/litcoder-sample/09","abstract":"Care robots for older adults living alone should notice sadness and distress in the voices of the people they assist. Because no single corpus is large enough, we pool three acted English corpora, RAVDESS, Crema-D and SAVEE, harmonise their labels to six emotions, and train a single model with corpus-adversarial regularisation. Leave-one-corpus-out evaluation shows that the regularisation raises unweighted accuracy on the held-out corpus from 48.0% to 55.6%. We deploy the model on a tabletop robot and report a short usability study with twelve students acting as residents.","keywords":["care robot","elderly","multi-corpus","transfer learning"],"source":"litcoder sample"}
+{"id":"sample-10-online-tutoring-engagement","title":"Predicting Learner Engagement in Remote Tutoring from Continuous Affect","authors":["Mensah, Abena","Rossi, Giulia","Hakimi, Dariush"],"year":2020,"venue":"Learning Technologies and Affect Conference","doi":"10.5555/litcoder.sample.10","url":"https://example.org/litcoder-sample/10","abstract":"Tutors in online sessions lose many of the cues they rely on in a classroom. We predict learners' engagement from the arousal and valence of their speech, training time-continuous regressors on RECOLA, whose participants collaborated remotely through video conferencing, and SEMAINE, in which users talked to emotionally coloured virtual characters. A model trained on both corpora predicts arousal with a concordance correlation of 0.79 on RECOLA. On 40 recorded tutoring sessions, predicted arousal correlates with tutors' engagement ratings (r = 0.46). We discuss boredom and confusion, which neither corpus labels, as the states an e-learning system most needs to detect.","keywords":["tutoring","e-learning","engagement","continuous emotion"],"source":"litcoder sample"}
+{"id":"sample-11-classroom-acted-italian","title":"Emotion Recognition for Italian Classrooms with Small Acted Corpora","authors":["Bianchi, Marco","Esposito, Chiara","Conti, Alessandro"],"year":2018,"venue":"Learning Technologies and Affect Conference","doi":"10.5555/litcoder.sample.11","url":"https://example.org/litcoder-sample/11","abstract":"Teachers could benefit from tools that summarise the emotional climate of a classroom. As a first step we build an emotion classifier for Italian speech. We train on EMOVO, seven emotions portrayed by six actors, and test cross-lingual transfer from the English portion of the eNTERFACE'05 audio-visual database. Transfer learning improves EMOVO accuracy from 62% to 68%. Classroom recordings raise privacy questions we leave to future work.","keywords":["education","classroom","Italian","EMOVO"],"source":"litcoder sample"}
+{"id":"sample-12-game-voice-chat","title":"Reading the Lobby: Emotion Recognition in Online Gaming Voice Chat","authors":["佐藤, 花子","Suzuki, Haruto","Lindgren, Emil"],"year":2017,"venue":"Proceedings of the Workshop on Speech in Games and Play","url":"https://example.org/litcoder-sample/12","abstract":"Multiplayer games increasingly react to their players, adjusting difficulty, music or the behaviour of non-player characters. We examine emotion recognition from players' voice chat using the Online Gaming Voice Chat corpus (OGVC), which contains spontaneous Japanese utterances from players and a smaller set of acted utterances. Models trained on the acted subset lose 19 points of accuracy on spontaneous speech; training on the spontaneous subset with label smoothing recovers most of the gap. We argue that game audio, with its laughter and overlapping talk, is a better test bed for entertainment applications than studio recordings.","keywords":["video games","voice chat","Japanese","spontaneous emotion"],"source":"litcoder sample"}
+{"id":"sample-13-audiobook-expressive-tts","title":"Judging Expressive Audiobook Synthesis with Speech Emotion Classifiers","authors":["Whitfield, Eleanor","Chandrasekaran, Arjun"],"year":2024,"venue":"Workshop on Affective Speech Processing (WASP)","doi":"10.5555/litcoder.sample.13","url":"https://example.org/litcoder-sample/13","abstract":"Expressive text-to-speech could make audiobooks and storytelling apps more engaging, but judging expressiveness with listening tests is slow. We examine whether speech emotion classifiers can serve as automatic judges. Classifiers trained on the Emotive Narrative Storytelling corpus (EMNS) and the Emotional Speech Dataset (ESD) rate the output of four synthesis systems; their rankings agree with 60 listeners on three of four systems. Classifier confidence tracks intended emotion well for anger and sadness but poorly for surprise.","keywords":["expressive speech synthesis","audiobooks","storytelling","evaluation"],"source":"litcoder sample"}
+{"id":"sample-14-political-debates-spanish","title":"Arousal in Televised Political Debates: A Cross-Corpus Study in Spanish and German","authors":["Quispe, Rosa","Gutiérrez, Andrés","Wagner, Florian"],"year":2022,"venue":"Computer Speech and Affect Letters","doi":"10.5555/litcoder.sample.14","url":"https://example.org/litcoder-sample/14","abstract":"Analysts of political communication want to measure how heated debates become. We predict arousal and valence in televised debates using two natural corpora: ESCorpus-PE, with Peruvian Spanish speech from interviews, TV reports and political debates, and the German talk-show corpus Vera am Mittag (VAM). Cross-corpus training helps arousal (CCC 0.58 to 0.63) but not valence, which depends on language and culture. We release segment-level predictions for 120 hours of debate footage.","keywords":["political speech","debates","dimensional emotion","Spanish"],"source":"litcoder sample"}
+{"id":"sample-15-post-match-interviews","title":"Winning and Losing Voices: Spontaneous Affect in Post-Match Interviews","authors":["Kariuki, Wanjiru","Dimitriou, Eleni"],"year":2026,"venue":"Computer Speech and Affect Letters","doi":"10.5555/litcoder.sample.15","url":"https://example.org/litcoder-sample/15","abstract":"Interviews recorded minutes after a match ends capture emotion that nobody performed. Using iMiGUE-Speech, we test whether speech features predict whether the interviewee has just won or lost, a proxy for positive and negative affect that needs no human labelling. A model combining prosody and transcripts reaches 74% accuracy, and interviewers' questions carry almost as much information as the athletes' answers. We suggest match outcomes as weak labels for analysing interviews and meetings at scale.","keywords":["interviews","spontaneous affect","sports"],"source":"litcoder sample"}
+{"id":"sample-16-forensic-stress-telephone","title":"Stress Detection in Telephone Speech for Security Screening","authors":["Al-Mansouri, Khalid","Brennan, Siobhán","Voronin, Dmitri"],"year":2025,"venue":"Journal of Computational Paralinguistics","doi":"10.5555/litcoder.sample.16","url":"https://example.org/litcoder-sample/16","abstract":"Security and forensic analysts review long telephone recordings for signs of stress or fear. We fine-tune a speech emotion model on Switchboard-Affect, perceptual emotion labels over conversational telephone speech, and evaluate it as a ranking tool: given an hour of calls, how many of the most stressed-sounding segments would an analyst confirm? Precision at 20 segments is 0.65, against 0.40 for a model trained on acted corpora. We discuss the ethical limits of such tools, which must never be used as lie detectors.","keywords":["security","forensic","telephone speech","stress"],"source":"litcoder sample"}
+{"id":"sample-17-advert-reactions-video-chat","title":"How Do Viewers Sound When They Like an Advert? Vocal Affect in Remote Market Research","authors":["Horváth, Zsófia","Müller, Jürgen","Popescu, Ioana"],"year":2020,"venue":"Transactions on Emotion-Aware Computing","doi":"10.5555/litcoder.sample.17","url":"https://example.org/litcoder-sample/17","abstract":"Market research increasingly records consumers at home as they watch and discuss advertisements over video chat. Using the SEWA DB, collected on participants' own computers in six cultures, we predict valence, arousal and liking from the discussion that follows each advert. Vocal features predict liking above chance in all six cultures, and adding transcripts helps most for German and Hungarian speakers. We outline how marketing teams could use such signals responsibly.","keywords":["marketing","advertisements","liking","in-the-wild"],"source":"litcoder sample"}
+{"id":"sample-18-car-review-sentiment","title":"Beyond Stars: Vocal Sentiment in Online Car Reviews","authors":["Schmitt, Hannah","Agarwal, Vikram"],"year":2022,"venue":"Computer Speech and Affect Letters","doi":"10.5555/litcoder.sample.18","url":"https://example.org/litcoder-sample/18","abstract":"Car makers and their advertising agencies mine online video reviews to understand consumer opinion. We study vocal cues of sentiment and trustworthiness in MuSe-CaR, a collection of YouTube car reviews, and combine them with text features. Audio alone predicts valence with a CCC of 0.41; with text, 0.55. Many reviews are filmed inside the vehicle while it is parked, yet engine noise and cabin reverberation make speech enhancement essential. The results inform market research tools rather than in-vehicle systems.","keywords":["consumer reviews","sentiment","YouTube","multimodal"],"source":"litcoder sample"}
+{"id":"sample-19-generic-hci-wav2vec","title":"Layer-Wise Analysis of wav2vec 2.0 for Speech Emotion Recognition","authors":["Ivanova, Katya","Lindström, Erik","Obi, Chinedu"],"year":2022,"venue":"Workshop on Affective Speech Processing (WASP)","doi":"10.5555/litcoder.sample.19","url":"https://example.org/litcoder-sample/19","abstract":"Recognising emotion from speech is essential for natural human-computer interaction and affective computing. We analyse which layers of a pre-trained wav2vec 2.0 model carry emotional information, training linear probes on every layer for the IEMOCAP and MSP-IMPROV corpora. Middle layers are the most informative for categorical emotion, and the last layers lose it after fine-tuning for speech recognition. A weighted sum of layers gives 67.2% unweighted accuracy on IEMOCAP without fine-tuning.","keywords":["self-supervised learning","wav2vec 2.0","speech emotion recognition"],"source":"litcoder sample"}
+{"id":"sample-20-no-motivation-benchmark","title":"A Dual-Branch Transformer for Speech Emotion Recognition","authors":["Zhang, Wei","Haddad, Omar","Kovács, Bence"],"year":2023,"venue":"International Conference on Spoken Language Technology and Society (SLTS)","doi":"10.5555/litcoder.sample.20","url":"https://example.org/litcoder-sample/20","abstract":"We propose a dual-branch transformer that processes log-Mel spectrograms and raw waveforms in parallel and fuses them with cross-attention. Experiments on IEMOCAP, RAVDESS, CREMA-D and TESS yield unweighted accuracies of 72.8%, 86.3%, 79.5% and 99.6%, respectively. Ablations show that the cross-attention fusion contributes most of the gain.","keywords":["transformer","speech emotion recognition","spectrogram"],"source":"litcoder sample"}
+{"id":"sample-21-no-motivation-no-dataset","title":"Emotion Classification with Gammatone Cepstral Coefficients","authors":["Mwangi, Peter"],"year":2012,"venue":"Regional Conference on Signal Processing","url":"https://example.org/litcoder-sample/21","abstract":"This paper presents a system for classifying emotions from speech using gammatone cepstral coefficients and a support vector machine. Four emotions are considered. Results show that the proposed features perform comparably to MFCCs.","keywords":["GTCC","emotion classification","SVM"],"source":"litcoder sample"}
+{"id":"sample-22-cross-lingual-seven-corpora","title":"How Far Does Emotion Travel? Cross-Lingual Speech Emotion Recognition across Seven Acted Corpora","authors":["Hosseini, Maryam","Caron, Mathilde","Papadopoulos, Nikos","Iqbal, Sana"],"year":2021,"venue":"Transactions on Emotion-Aware Computing","doi":"10.5555/litcoder.sample.22","url":"https://example.org/litcoder-sample/22","abstract":"Speech emotion recognition models rarely generalise beyond the language they were trained on. To measure cross-lingual robustness, we train on one corpus and test on the others across seven corpora in six languages: Emo-DB (German), EMOVO (Italian), ShEMO (Persian), the URDU dataset, AESDD (Greek), CaFE (Canadian French) and Oréau (French). Accuracy drops by 23 points on average when crossing languages and by only 9 points between the two French corpora. Multilingual pre-training halves the drop for Urdu and Persian, the two languages least represented in pre-training data. We release the label mapping we used to align the seven emotion inventories.","keywords":["cross-lingual","cross-corpus","domain adaptation","low-resource languages"],"source":"litcoder sample"}
+{"id":"sample-23-bangla-low-resource","title":"বাংলা Speech Emotion Recognition with Limited Data: Pooling SUBESCO, BanglaSER and KBES","authors":["রহমান, তাসনিম","Chowdhury, Arif","Sultana, Nusrat"],"year":2024,"venue":"Workshop on Low-Resource Speech Technology","doi":"10.5555/litcoder.sample.23","url":"https://example.org/litcoder-sample/23","abstract":"Bangla is spoken by more than 270 million people but has few emotional speech resources. We pool three acted corpora, SUBESCO, BanglaSER and KBES, and study how much each contributes under data scarcity. Pooling improves accuracy on every test set, by up to 11 points on KBES, and mixup augmentation adds two more. Speaker-independent splits matter: random splits overestimate accuracy by 15 points.","keywords":["Bangla","low-resource","data augmentation"],"source":"litcoder sample"}
+{"id":"sample-24-gender-bias-audit","title":"Who Gets Misheard? Auditing Gender Bias in Speech Emotion Recognition","authors":["Nakashima, Aiko","Boateng, Efua","Sørensen, Mads"],"year":2023,"venue":"Conference on Fairness in Speech Technology","doi":"10.5555/litcoder.sample.24","url":"https://example.org/litcoder-sample/24","abstract":"Emotion recognition systems are being deployed in hiring and customer analytics, yet little is known about whom they fail. We audit six publicly available models for gender bias on the MSP Podcast corpus and CREMA-D. Error rates for anger differ by up to 14 points between female and male speakers, and the gap grows for natural speech. Re-weighting the training data narrows the gap without lowering overall accuracy. We argue that fairness should be reported alongside accuracy.","keywords":["fairness","bias","gender","audit"],"source":"litcoder sample"}
+{"id":"sample-25-federated-privacy-assistant","title":"Keeping Feelings at Home: Federated Speech Emotion Recognition for Voice Assistants","authors":["Lefebvre, Antoine","Gómez, Paula","Chen, Yu-Ting"],"year":2022,"venue":"Workshop on Privacy in Speech Technology","doi":"10.5555/litcoder.sample.25","url":"https://example.org/litcoder-sample/25","abstract":"Emotion-aware voice assistants would need recordings of users' voices, which raises serious privacy concerns. We train speech emotion models with federated learning, so that raw audio never leaves the user's device, and add differential privacy to the shared updates. Simulating 100 clients with speakers from the Interactive Emotional Motion Capture database and MSP-IMPROV, federated training loses 3.1 points of unweighted accuracy compared with central training, and differential privacy costs another 4 points at a privacy budget of 8.","keywords":["privacy","federated learning","voice assistant","differential privacy"],"source":"litcoder sample"}
+{"id":"sample-26-vocal-portrayals-perception","title":"Acoustic Signatures of Emotion Intensity in Vocal Portrayals and Nonverbal Vocalisations","authors":["Keller, Anna-Lena","Dubois, Mathieu"],"year":2020,"venue":"Journal of Voice and Emotion Science","doi":"10.5555/litcoder.sample.26","url":"https://example.org/litcoder-sample/26","abstract":"How does the voice signal how intense an emotion is? To improve our understanding of emotion expression, we analyse acoustic correlates of intensity in two corpora of portrayals: GEMEP, in which actors expressed 17 emotions, and VIVAE, nonverbal vocalisations produced at graded intensities. Fundamental frequency range and spectral balance rise with intensity across emotions, while voice quality cues are emotion-specific. Listeners' intensity ratings follow the acoustic measures more closely for vocalisations than for speech.","keywords":["emotion perception","acoustic correlates","intensity","vocalisations"],"source":"litcoder sample"}
+{"id":"sample-27-neonatal-care-soundscape","title":"Emotional Tone of the Neonatal Intensive Care Soundscape","authors":["Virtanen, Aino","Tamm, Kadri","Leppänen, Jussi"],"year":2021,"venue":"Proceedings of the Symposium on Speech in Health (SpeechHealth)","doi":"10.5555/litcoder.sample.27","url":"https://example.org/litcoder-sample/27","abstract":"The speech that preterm infants hear in neonatal intensive care may shape their early development. We analyse NICU daylong recordings made in Finnish and Estonian hospitals, annotating a sample of adult speech for binary valence and arousal and training classifiers to extend the annotation to all recordings. Classifiers reach 72% unweighted recall for valence. Parents' speech is more positive than staff speech, and the proportion of positive speech varies widely across families. We discuss how such measures could inform family-centred healthcare.","keywords":["neonatal care","healthcare","daylong recordings","valence"],"source":"litcoder sample"}
+{"id":"sample-28-psychotherapy-basic-science","title":"Emotional Synchrony between Partners in Couples Therapy Sessions","authors":["Lambert, Rachel","Sato, Kenta"],"year":2019,"venue":"Journal of Voice and Emotion Science","doi":"10.5555/litcoder.sample.28","url":"https://example.org/litcoder-sample/28","abstract":"Do partners in conversation converge in how they sound emotionally? We investigate how vocal arousal and valence of two speakers co-vary over time, using the Stanford Suppes Brain Lab Psychotherapy Dataset of couples' sessions as a source of long, emotionally rich dialogues. Cross-recurrence analysis shows that synchrony rises during conflict episodes and falls during withdrawal. The findings add to our understanding of emotion as a social, interpersonal process.","keywords":["emotional synchrony","dyadic interaction","psychotherapy data"],"source":"litcoder sample"}
+{"id":"sample-29-autism-support-acted","title":"An Emotion Mirror for Autistic Children: Recognising Emotion in Read Speech","authors":["Gallagher, Niamh","Pereira, João","Mahlangu, Thandiwe"],"year":2023,"venue":"Conference on Assistive Speech Technology","doi":"10.5555/litcoder.sample.29","url":"https://example.org/litcoder-sample/29","abstract":"Some autistic children find it hard to recognise emotion in others' voices, and an app that names the emotion in a voice could support them. We build the recogniser behind such an app, training on the JL-Corpus of New Zealand English emotional speech and on DEMoS, an Italian database of elicited mood. A speaker-normalised model reaches 78% accuracy on JL-Corpus. The app has not yet been tested with children.","keywords":["autism","assistive technology","emotion feedback"],"source":"litcoder sample"}
+{"id":"sample-30-voice-message-assistant","title":"Reply with Care: Emotion Recognition in Voice Messages for Messaging Assistants","authors":["García-Ortiz, Nuria","Benítez, Sergio","Ramos, Inés"],"year":2025,"venue":"International Conference on Spoken Language Technology and Society (SLTS)","doi":"10.5555/litcoder.sample.30","url":"https://example.org/litcoder-sample/30","abstract":"Messaging apps carry billions of voice messages a day, and a virtual assistant that suggests replies should know whether a message is joyful, worried or angry. We evaluate speech emotion models on EMOVOME, voice messages recorded in real conversations before the speakers knew they would be studied. Models pre-trained on acted Spanish speech reach only 38% unweighted accuracy on EMOVOME's seven categories; fine-tuning on its natural speech raises this to 52%. Valence is easier than the categories.","keywords":["voice messages","virtual assistant","spontaneous speech","Spanish"],"source":"litcoder sample"}
+{"id":"sample-31-laundry-list-applications","title":"MFCC-Chroma Fusion with Bidirectional LSTM for Robust Speech Emotion Recognition","authors":["Singh, Harpreet","Adebayo, Olumide","Wang, Fang"],"year":2021,"venue":"Regional Conference on Signal Processing","doi":"10.5555/litcoder.sample.31","url":"https://example.org/litcoder-sample/31","abstract":"Speech emotion recognition has many real-world applications, such as call centers, smart voice assistants, mental health monitoring, e-learning and video games. We propose a fusion of MFCC and chroma features with a bidirectional LSTM. The model is evaluated on five benchmark corpora: Emo-DB, RAVDESS, SAVEE, TESS and CASIA. It achieves accuracies of 94.2%, 88.7%, 80.4%, 99.8% and 91.3%, outperforming the state of the art on four of them.","keywords":["MFCC","chroma","BiLSTM","speech emotion recognition"],"source":"litcoder sample"}
+{"id":"sample-32-russian-smart-speaker-crowd","title":"Crowdsourced Commands, Real Feelings? Emotion Recognition for a Russian Voice Assistant","authors":["Смирнов, Алексей","Кузнецова, Мария","Orlov, Pavel"],"year":2023,"venue":"Workshop on Affective Speech Processing (WASP)","doi":"10.5555/litcoder.sample.32","url":"https://example.org/litcoder-sample/32","abstract":"A voice assistant that hears irritation in a request can apologise or hand over to a person. We train emotion recognisers for a Russian assistant on Dusha, a large crowdsourced corpus of short utterances in assistant-like phrasing plus podcast excerpts, and test generalisation to RESD, in which actors voice dialogues. Training on Dusha's crowdsourced part transfers poorly to acted dialogue (unweighted accuracy 41%) while the reverse transfer is even worse (33%). We discuss what crowdsourced, read-out commands can and cannot tell us about users talking to a real assistant at home.","keywords":["voice assistant","Russian","crowdsourcing","Dusha"],"source":"litcoder sample"}
+{"id":"sample-33-chinese-tv-drama-dialogue","title":"Emotion in Chinese TV Drama Dialogue: Multi-Label Recognition across Scenes","authors":["王, 芳","李, 明","Liu, Jiayi"],"year":2022,"venue":"Transactions on Emotion-Aware Computing","doi":"10.5555/litcoder.sample.33","url":"https://example.org/litcoder-sample/33","abstract":"Video platforms want to index the emotional arc of TV series for recommendation and trailer editing. We study multi-label emotion recognition in Mandarin TV drama dialogue with M3ED, using CHEAVD, drawn from films, TV plays and talk shows, for pre-training and the acted CASIA corpus as an out-of-domain check. Modelling the dialogue context of each utterance improves weighted F1 by 4.6 points on M3ED. Performance on CASIA collapses, showing how far studio speech is from drama.","keywords":["TV series","dialogue","multi-label","Mandarin"],"source":"litcoder sample"}
+{"id":"sample-34-thai-online-classes","title":"Speech Emotion Recognition for Thai Online Classes Using a Zoom-Recorded Corpus","authors":["Srisuk, Kanokwan","Wongsawat, Pichit","Chaiyasit, Nattapong"],"year":2022,"venue":"Learning Technologies and Affect Conference","doi":"10.5555/litcoder.sample.34","url":"https://example.org/litcoder-sample/34","abstract":"Since 2020, many Thai students attend classes online, and teachers struggle to read their mood through a screen. We train emotion recognisers on the THAI SER corpus, part of which was recorded over Zoom, and compare studio and Zoom-recorded subsets. Models trained on studio speech lose 9 points of accuracy on Zoom speech, while models trained on both lose only 2. The corpus consists of scripted and improvised performances by professional actors, so the next step is to record real online lessons.","keywords":["Thai","online learning","video conferencing","emotion recognition"],"source":"litcoder sample"}
+{"id":"sample-35-arabic-talk-shows","title":"Natural Emotion in Arabic Talk Shows: Baselines for Conversation Analysis","authors":["العتيبي, نورة","Mansour, Youssef","Khalil, Layla"],"year":2021,"venue":"Computer Speech and Affect Letters","url":"https://example.org/litcoder-sample/35","abstract":"Talk shows are one of the richest sources of natural emotional speech in Arabic media, and media researchers analyse them to study public debate. We report baselines on the Arabic Natural Audio Dataset (ANAD), with happy, angry and surprised segments from live talk shows, and contrast them with BAVED, in which speakers read words at three emotion levels. A CNN on log-Mel features reaches 89% accuracy on ANAD and 71% on BAVED; cross-corpus accuracy is near chance in both directions.","keywords":["Arabic","talk shows","natural emotion","conversation analysis"],"source":"litcoder sample"}
+{"id":"sample-36-home-distress-shouts","title":"Hearing a Shout for Help: Detecting Distress in Shouted Speech at Home","authors":["Thompson, Grace","Nguyễn, Thị Lan","Eriksen, Ola"],"year":2025,"venue":"Workshop on Privacy in Speech Technology","doi":"10.5555/litcoder.sample.36","url":"https://example.org/litcoder-sample/36","abstract":"Home security and personal alarm systems could call for help when someone shouts in distress. We evaluate distress detection on BERSt, in which actors shouted and spoke short random phrases in seven emotions into smartphones placed around their homes, at varying distances and with obstructions. A model trained on close-microphone speech loses 30 points of accuracy when the phone is in another room; multi-condition training recovers half of the loss. Shouted fear is most often confused with anger.","keywords":["distress detection","shouting","home security","smartphones"],"source":"litcoder sample"}
+{"id":"sample-37-new-kitchen-assistant-corpus","title":"KitchenTalk: A Corpus of Spontaneous Emotional Speech Addressed to a Cooking Assistant","authors":["Becker, Johanna","Dlamini, Sipho","Fontaine, Aurélie"],"year":2024,"venue":"International Conference on Spoken Language Technology and Society (SLTS)","doi":"10.5555/litcoder.sample.37","url":"https://example.org/litcoder-sample/37","abstract":"Voice assistants are used while cooking, with hands busy and patience short. We introduce KitchenTalk, a new corpus of 14 hours of speech addressed to a cooking assistant in participants' own kitchens, with frustration and satisfaction annotated per turn. Frustration is frequent (23% of turns) and rarely sounds like acted anger. Baselines pre-trained on IEMOCAP reach 0.58 unweighted recall for frustration after fine-tuning. We release the corpus under a research licence.","keywords":["new corpus","voice assistant","spontaneous speech","frustration"],"source":"litcoder sample"}
+{"id":"sample-38-in-house-psychiatric-clinic","title":"Vocal Markers of Anxiety in Psychiatric Outpatient Consultations","authors":["Andersson, Maja","Kaya, Emre","Lopes, Rafael"],"year":2023,"venue":"Proceedings of the Symposium on Speech in Health (SpeechHealth)","doi":"10.5555/litcoder.sample.38","url":"https://example.org/litcoder-sample/38","abstract":"Clinicians assessing anxiety rely on what patients say and how they say it. We analyse a proprietary dataset of 212 recorded outpatient consultations from a psychiatric clinic, with anxiety rated on a standard clinical scale after each visit. Speech rate, pause structure and vocal tension predict the rating with a correlation of 0.48 in speaker-independent cross-validation. Because the recordings cannot be shared, we publish the feature extraction code and summary statistics.","keywords":["anxiety","psychiatry","mental health","clinical speech"],"source":"litcoder sample"}
+{"id":"sample-39-long-deployment-aware-evaluation","title":"Deployment-Aware Evaluation of Speech Emotion Recognition: Transfer from Twelve Corpora to Assistant, Call and Wellbeing Conditions","authors":["Fitzgerald, Aoife","Okonkwo, Emeka","Bergström, Linnéa","Chakraborty, Debjani","Takahashi, Ryo","Al-Sayed, Mariam"],"year":2026,"venue":"Transactions on Emotion-Aware Computing","doi":"10.5555/litcoder.sample.39","url":"https://example.org/litcoder-sample/39","abstract":"Background. Speech emotion recognition (SER) is routinely motivated by the systems it might one day improve. Introductions promise emotionally aware voice assistants that notice when a user is losing patience, call-centre tools that warn a supervisor before a customer hangs up, and mental health monitoring that picks up early signs of a depressive episode from everyday speech. These promises are usually followed by an evaluation on a small number of well-known corpora, most of them recorded in a laboratory with actors portraying a handful of basic emotions. Whether the accuracy reported on such corpora says anything about performance in the promised setting is rarely tested, and almost never with the corpora that come closest to those settings. The result is a literature in which motivation and evaluation run on separate tracks, and in which readers cannot tell which reported improvements would survive deployment.\n\nObjective. This study asks a simple question at scale: if a speech emotion recognition model is selected, trained and tuned in the way the literature usually does it, how well does it perform on data that resemble the deployment contexts named in the literature's own motivations? We call this deployment-aware evaluation. We do not propose a new architecture. Instead, we hold the modelling pipeline fixed, vary only the training and test data, and measure the gap between the accuracy a paper would report and the accuracy a deployment would see. We further ask which properties of a training corpus, such as its elicitation method, recording channel, language, speaker population and label inventory, best predict how well a model trained on it transfers to each deployment-like test set.\n\nMethods. We assembled twelve publicly documented corpora and grouped them by how their speech was produced and where it was recorded. The acted laboratory group comprises USC-IEMOCAP, the Berlin EMO-DB, RAVDESS, CREMAD and EmoV-DB, the last of which was recorded for expressive speech synthesis rather than recognition. The performed media group comprises MELD, drawn from a television sitcom. The natural group comprises MSP-Podcast and the related MSP-Conversation corpus, both built from podcast recordings; CMU-MOSEI, built from online monologue videos; SEMAINE, in which users talk to emotionally coloured virtual agents; the Let's Go corpus, with real callers talking to a deployed bus-information dialogue system over the telephone; and Switchboard-Affect, which adds perceptual emotion labels to conversational telephone speech between strangers. For each corpus we recorded its elicitation type, recording context, language, number of speakers, label inventory and whether labels are categorical, dimensional or both. Because the corpora use different emotion inventories, we defined two harmonised tasks: a four-class categorical task (anger, happiness, sadness, neutral), available wherever the inventory could be mapped without guesswork, and a dimensional task predicting arousal and valence, available for corpora with dimensional labels or with categories that have widely accepted dimensional positions. Frustration and satisfaction, which matter most for dialogue systems and call centres, exist as labels only in the natural telephone and dialogue corpora, so we report them separately. The modelling pipeline was fixed throughout: a pre-trained self-supervised speech encoder with a weighted sum of its layers, an attentive pooling layer and a small classification or regression head, trained with the same optimiser, schedule and early-stopping rule on every corpus. All splits were speaker-independent. We trained one model per corpus and one pooled model per group, and evaluated every model on every test set that shared its task, giving a transfer matrix of 144 train-test pairs for the categorical task and 64 for the dimensional task. We also defined three deployment-like test conditions that approximate settings named in the motivations we surveyed: an assistant condition built from the Let's Go dialogues and from podcast speech re-recorded through a smart speaker's far-field microphone, a call condition built from Switchboard-Affect telephone speech, and a wellbeing condition built from podcast speakers who discuss stress, loss or illness, which is the closest public approximation we could find to speech relevant to mental health. We stress that none of these conditions contains clinical speech, and that no public corpus we could identify does so with emotion labels that could be shared.\n\nResults. Within-corpus accuracy reproduced the familiar picture: on the four-class task, models trained and tested on the acted laboratory corpora reached unweighted accuracies between 71% and 93%, and the pooled acted model reached 79% on its own test sets. These are the kinds of numbers that papers report. The same models transferred poorly. On the assistant condition the pooled acted model reached 41% unweighted accuracy, on the call condition 36%, and on the wellbeing condition 38%, where chance is 25%. Models trained on natural speech were less accurate on their own test sets, between 52% and 64%, but transferred much better: the pooled natural model reached 55%, 51% and 49% on the three conditions. The gap between reported and deployment accuracy was therefore about 40 points for acted training data and about 10 points for natural training data. In the transfer matrix, the elicitation type of the training corpus explained more of the variance in transfer accuracy than any other property, more than its size, its language or the number of its speakers. Recording channel mattered second: telephone-band test data penalised every model trained on wideband speech, and the Let's Go and Switchboard-Affect models were the only ones robust to it. The performed media corpus MELD behaved like an acted corpus, not a natural one, despite being drawn from television; laughter tracks and scripted timing appear to make it easy to learn and hard to transfer from. EmoV-DB, recorded for synthesis, transferred worst of all, which we attribute to its exaggerated, sustained portrayals. On the dimensional task the picture was similar but milder: arousal transferred well across almost all pairs, with concordance correlations above 0.5, whereas valence transferred only between natural corpora, and collapsed to near zero whenever an acted model was tested on telephone speech. Frustration detection, evaluated on the dialogue and call data only, reached 0.62 unweighted recall when trained on the matching corpus and 0.31 when trained on acted anger, confirming that acted anger is a poor proxy for the frustration that assistants and call-centre tools actually need to detect. Finally, we surveyed the motivations stated in the abstracts of the 60 most cited papers that used our acted corpora: 38 named at least one of the three deployment settings we approximated, and none evaluated on data from that setting.\n\nDiscussion. Our results do not show that acted corpora are useless. They are valuable for controlled studies of how emotion is expressed, for comparing architectures under identical conditions, and for teaching. But they show that accuracy on acted laboratory speech is a weak predictor of accuracy in the settings that papers invoke to justify their work, and that the ranking of training corpora by their own test accuracy is close to the reverse of their ranking by transfer. Three limitations deserve emphasis. First, our deployment-like conditions are approximations: the wellbeing condition in particular contains no clinical speech, and the real gap for mental health applications is probably larger than the one we measured. Second, the harmonised four-class task discards the states that deployments care about most, such as frustration, stress and low mood; we report frustration separately, but could not do the same for stress or low mood with public data. Third, all twelve corpora are English or German, and our conclusions may not hold for other languages, where natural corpora are even scarcer. We also note that our survey of motivations relies on abstracts alone and therefore probably undercounts motivations stated only in introductions.\n\nSignificance for practitioners. For teams building products, the practical lesson is that a model chosen by its accuracy on a public acted benchmark should be expected to lose most of its advantage in the field, and that a small amount of natural speech from the target setting is worth more than a large amount of acted speech from elsewhere. In our experiments, fine-tuning the pooled acted model on as little as thirty minutes of speech from a deployment-like condition recovered more than half of its transfer gap, whereas adding three further acted corpora recovered almost none of it. For researchers, the lesson is that the choice of evaluation data is part of the claim a paper makes. An abstract that names a deployment invites readers to assume that the reported numbers bear on it; where they do not, saying so costs a sentence and saves readers from drawing the wrong conclusion. For reviewers and editors, deployment-aware evaluation offers a concrete question to ask of any submission whose motivation names a setting: what evidence does the evaluation give about that setting, and if none, is the motivation phrased as a hope rather than a result?\n\nConclusions. The distance between what speech emotion recognition papers promise and what they test can be measured, and it is large: about 40 points of accuracy when acted laboratory data stand in for the settings named in the motivation. We recommend that papers motivated by a deployment either evaluate on data from that deployment or state plainly that they do not; that corpus creators document elicitation and recording context in a machine-readable form so that such gaps can be tracked; and that benchmark suites report transfer to deployment-like conditions next to within-corpus accuracy. We release the harmonised label mappings, the speaker-independent splits, the transfer matrix and the scripts that build the three deployment-like conditions, so that other groups can extend the comparison to new corpora, new languages and, with appropriate safeguards, to clinical speech.","keywords":["deployment-aware evaluation","cross-corpus transfer","natural speech","acted speech","meta-research"],"source":"litcoder sample"}
+{"id":"sample-40-streaming-reactions-emoji","title":"“That Was Unreal 😀”: Emotion Recognition in Live-Stream Reactions","authors":["Moreno, Sofía","O'Brien, Declan","山本, さくら"],"year":2026,"venue":"Proceedings of the Workshop on Speech in Games and Play","doi":"10.5555/litcoder.sample.40","url":"https://example.org/litcoder-sample/40","abstract":"Streamers react out loud to games and videos, and viewers answer in chat, often with emoji such as 😀, 😭 or 😡. We ask whether the streamer's voice predicts the emoji that viewers post in the following 10 seconds. Models pre-trained on MELD (TV dialogue), OMG-Emotion and CMU-MOSEI (YouTube monologues) are fine-tuned on 300 hours of streams; the voice predicts the dominant emoji class with 47% accuracy (chance: 25%).\tLaughter is the single most useful cue. Our annotation guide—with “smart quotes”, an em dash and the odd ≈ sign—is included in the supplement; it is written for annotators, not for machines.","keywords":["live streaming","entertainment","multimodal","emoji"],"source":"litcoder sample"}
+{"id":"sample-41-unnamed-three-benchmarks","title":"Lightweight Knowledge Distillation for Speech Emotion Recognition","authors":["Jovanović, Milica","Petrov, Stefan"],"year":2024,"venue":"Workshop on Efficient Speech Models","doi":"10.5555/litcoder.sample.41","url":"https://example.org/litcoder-sample/41","abstract":"Large self-supervised models dominate speech emotion recognition but are too heavy for edge devices. We distil a 300M-parameter teacher into a 5M-parameter student using intermediate-layer matching and label smoothing. On three benchmark datasets the student keeps 96% of the teacher's unweighted accuracy while running 40 times faster. The distillation recipe is independent of the teacher architecture.","keywords":["knowledge distillation","efficiency","edge devices"],"source":"litcoder sample"}
+{"id":"sample-42-emotion-diarization-meetings","title":"Where Does the Anger Start? Speech Emotion Diarization for Meeting Analysis","authors":["Rousseau, Clément","Bakr, Hana","Fischer, Tobias"],"year":2024,"venue":"Computer Speech and Affect Letters","doi":"10.5555/litcoder.sample.42","url":"https://example.org/litcoder-sample/42","abstract":"Meeting analytics tools summarise who spoke and for how long; knowing when the tone of a meeting changed would help teams review difficult discussions. We frame this as speech emotion diarization, locating the start and end of emotional segments, and evaluate on the Zaion Emotion Dataset (ZED), non-acted speech recorded in real-life conditions with annotated emotion boundaries. A frame-level model with a boundary-aware loss lowers the emotion diarization error rate from 38% to 31%.","keywords":["emotion diarization","meetings","frame-level"],"source":"litcoder sample"}
+{"id":"sample-43-lets-go-dialogue-anger","title":"Anger Levels in a Deployed Bus-Information Dialogue System","authors":["Hartmann, Stefan","Reyes, Camila"],"year":2014,"venue":"Conference on Spoken Dialogue Systems","doi":"10.5555/litcoder.sample.43","url":"https://example.org/litcoder-sample/43","abstract":"Spoken dialogue systems that notice a caller's growing anger can change strategy before the caller hangs up. We model four levels of anger in the LEGO corpus, annotated exchanges from the Let's Go bus-information system used by real callers over the telephone. Combining acoustic features with dialogue-act history predicts the anger level with 0.61 unweighted average recall, and the predicted level improves hang-up prediction.","keywords":["spoken dialogue system","anger","interaction quality","telephone"],"source":"litcoder sample"}
+{"id":"sample-44-new-languages-benchmark","title":"Beyond English and German: A Benchmark of Speech Emotion Recognition in Amharic, Mexican Spanish and Polish","authors":["Tesfaye, Selam","Hernández, José Luis","Wiśniewska, Zofia","Łukasiewicz, Tomasz"],"year":2025,"venue":"Workshop on Low-Resource Speech Technology","doi":"10.5555/litcoder.sample.44","url":"https://example.org/litcoder-sample/44","abstract":"Most speech emotion recognition research uses English or German data. We benchmark nine model families on three less-studied corpora: the Amharic Speech Emotion Dataset (ASED), the Mexican Emotional Speech Database (MESD) and nEMO, a Polish corpus of acted emotional speech. Self-supervised multilingual encoders win on all three, but the ranking of the other families changes from language to language, so conclusions drawn from English benchmarks do not carry over. Code and splits are released to make the comparison easy to extend.","keywords":["benchmark","multilingual","Amharic","Polish","Spanish"],"source":"litcoder sample"}
+
+"""#
 }
