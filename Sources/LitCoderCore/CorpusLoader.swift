@@ -65,7 +65,7 @@ public struct CorpusLoader: Sendable {
         }
         if let offset = Self.firstInvalidUTF8Byte(in: line) {
             let byte = String(line[offset], radix: 16, uppercase: true)
-            problem("not valid UTF-8 (byte 0x\(byte) at byte \(offset + 1) of the line); this record is skipped",
+            problem("not valid UTF-8 (byte 0x\(byte)); this record is skipped",
                     hint: "re-save the file as UTF-8; a byte like this usually means it was saved as Latin-1 or Windows-1252",
                     column: offset + 1)
             return

@@ -62,7 +62,7 @@ import Testing
              ids: ["a", "b"], problems: ["3: duplicate paper id 'a' (first at corpus.jsonl:1)"]),
         Case("Latin-1 byte names its line and position",
              bytes: Array("\(a)\n{\"id\":\"l\",\"title\":\"caf".utf8) + [0xE9] + Array("\"}\n\(b)\n".utf8),
-             ids: ["a", "b"], problems: ["2:23: not valid UTF-8 (byte 0xE9 at byte 23"]),
+             ids: ["a", "b"], problems: ["2:23: not valid UTF-8 (byte 0xE9)"]),
         Case("truncated multi-byte character", bytes: Array("{\"id\":\"t\",\"title\":\"".utf8) + [0xE2, 0x82],
              ids: [], problems: ["1: not valid UTF-8 (byte 0xE2"]),
         Case("UTF-16 surrogate encoded in UTF-8", bytes: Array("{\"id\":\"s\",\"title\":\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"}".utf8),
