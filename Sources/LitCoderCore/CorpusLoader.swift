@@ -48,14 +48,20 @@ public struct CorpusLoader: Sendable {
                 return
             }
             if count == 0 { break }
+            // What was pending before this chunk holds no newline; do not search it again, or a
+            // line of many chunks would be scanned once per chunk.
+            var searched = pending.count
             pending.append(contentsOf: chunk[0..<count])
             if startOfFile {
                 // Wait for three bytes before deciding whether the file opens with a byte-order mark.
                 if pending.count < 3 { continue }
                 if pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { pending.removeFirst(3) }
                 startOfFile = false
+                searched = 0
             }
-            let consumed = pending.withUnsafeBufferPointer { readLines(in: $0, name: name, lineNumber: &lineNumber, isEnd: false) }
+            let consumed = pending.withUnsafeBufferPointer {
+                readLines(in: $0, name: name, lineNumber: &lineNumber, isEnd: false, searchFrom: searched)
+            }
             pending.removeFirst(consumed)
         }
         if startOfFile, pending.count >= 3, pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { pending.removeFirst(3) }
@@ -78,13 +84,15 @@ public struct CorpusLoader: Sendable {
     /// Reads every complete line in `bytes` (and, at the end of the file, the last one without
     /// a newline); returns how many bytes it used.
     private mutating func readLines(
-        in bytes: UnsafeBufferPointer<UInt8>, name: String, lineNumber: inout Int, isEnd: Bool
+        in bytes: UnsafeBufferPointer<UInt8>, name: String, lineNumber: inout Int, isEnd: Bool, searchFrom: Int = 0
     ) -> Int {
         var lineStart = 0
+        var searchStart = min(max(searchFrom, 0), bytes.count)
         while lineStart < bytes.count {
             // memchr, not a byte loop: finding line ends is a good share of loading time.
             var lineEnd: Int
-            if let base = bytes.baseAddress, let newline = memchr(base + lineStart, 0x0A, bytes.count - lineStart) {
+            if searchStart < bytes.count, let base = bytes.baseAddress,
+               let newline = memchr(base + searchStart, 0x0A, bytes.count - searchStart) {
                 lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
             } else if isEnd {
                 lineEnd = bytes.count
@@ -96,6 +104,7 @@ public struct CorpusLoader: Sendable {
             readLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), name: name, number: lineNumber)
             lineNumber += 1
             lineStart = next
+            searchStart = next
         }
         return min(lineStart, bytes.count)
     }
