@@ -30,6 +30,6 @@ let package = Package(
         ),
         .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"]),
         .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"], exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore", "LitCoderUI"], exclude: ["Fixtures"]),
     ]
 )
