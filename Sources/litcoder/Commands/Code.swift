@@ -31,7 +31,8 @@ struct Code: ParsableCommand {
         let logURL = workspace.project.logURL(coder: coder)
         let log: CodingLog
         do {
-            log = try CodingLog.open(url: logURL, coder: coder)
+            log = try CodingLog.open(url: logURL, coder: coder, codebookHash: workspace.codebook.contentHash,
+                                     displayPath: workspace.project.display(logURL))
         } catch {
             throw Failure.data("\(error)")
         }
