@@ -30,7 +30,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "litcoder-bench",
-            dependencies: ["LitCoderCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LitCoderCore", "LitCoderUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"]),
         .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"], exclude: ["Screens"]),
