@@ -22,6 +22,12 @@ public struct SummaryCounts: Sendable {
         var stale: [StaleCode] = []
     }
 
+    /// Scratch space reused for every paper, so judging allocates nothing but contributions.
+    private var located = CodedPositions()
+    private var columnStamp: [Int] = []
+    private var stamp = 0
+    private var provided: [Int] = []
+
     /// Counts for a corpus in which no paper is coded yet.
     public init(codebook: Codebook, paperIDs: [String]) {
         evaluator = AlignmentEvaluator(codebook: codebook)
@@ -34,9 +40,11 @@ public struct SummaryCounts: Sendable {
         }
         self.paperIDs = ids
         paperIndex = index
-        let empty = Self.contribution(of: PaperCoding(), evaluator: evaluator, layout: layout)
-        contributions = Array(repeating: empty, count: ids.count)
         counts = Array(repeating: 0, count: layout.slotCount)
+        columnStamp = Array(repeating: 0, count: evaluator.compiled.map(\.columns.count).max() ?? 0)
+        contributions = []
+        let empty = contribution(of: PaperCoding())
+        contributions = Array(repeating: empty, count: ids.count)
         for slot in empty.slots { counts[Int(slot)] += ids.count }
     }
 
@@ -54,7 +62,7 @@ public struct SummaryCounts: Sendable {
             if coding.codes.isEmpty { outsideCorpus.remove(paper) } else { outsideCorpus.insert(paper) }
             return
         }
-        let new = Self.contribution(of: coding, evaluator: evaluator, layout: layout)
+        let new = contribution(of: coding)
         let old = contributions[i]
         for slot in old.slots { counts[Int(slot)] -= 1 }
         for slot in new.slots { counts[Int(slot)] += 1 }
@@ -71,32 +79,60 @@ public struct SummaryCounts: Sendable {
         update(paper: event.paper, coding: state.coding(for: event.paper))
     }
 
-    static func contribution(of coding: PaperCoding, evaluator: AlignmentEvaluator, layout: SummaryLayout) -> Contribution {
+    /// The slots one paper adds one to. The same verdicts as `AlignmentEvaluator.evaluate`
+    /// (a test holds them equal), written straight into slots without building results.
+    private mutating func contribution(of coding: PaperCoding) -> Contribution {
+        located.locate(coding, in: evaluator.dimensions, position: evaluator.dimensionPosition)
         var slots: [Int32] = []
-        slots.reserveCapacity(16)
+        slots.reserveCapacity(8 + 2 * located.positions.count)
         for (a, alignment) in evaluator.compiled.enumerated() {
-            let judgement = alignment.judge(coding)
-            layout.outcomeSlots(alignment: a, judgement: judgement, into: &slots)
-            guard !judgement.fromRows.isEmpty else { continue }
-            var unserved = judgement.unservedRows.makeIterator()
-            var nextUnserved = unserved.next()
-            let provided = alignment.providedColumns(judgement.toCodes)
-            for row in judgement.fromRows {
-                slots.append(layout.codePapers(alignment: a, row: row))
-                if row == nextUnserved {
-                    slots.append(layout.codeMismatched(alignment: a, row: row))
-                    nextUnserved = unserved.next()
+            let fromRange = alignment.fromDimension.map { located.ranges[$0] } ?? 0..<0
+            let toRange = alignment.toDimension.map { located.ranges[$0] } ?? 0..<0
+            guard !fromRange.isEmpty else {
+                slots.append(layout.outcomeSlot(alignment: a, .undetermined))
+                slots.append(layout.reasonSlot(alignment: a, .fromNotCoded))
+                continue
+            }
+            // The contexts provided, each once: a stamp per column instead of a set.
+            stamp += 1
+            provided.removeAll(keepingCapacity: true)
+            for t in located.positions[toRange] {
+                for column in alignment.provides[t] where columnStamp[column] != stamp {
+                    columnStamp[column] = stamp
+                    provided.append(column)
                 }
+            }
+            var anyNeeds = false
+            var anyUnserved = false
+            for row in located.positions[fromRange] {
+                slots.append(layout.codePapers(alignment: a, row: row))
                 for column in provided { slots.append(layout.cell(alignment: a, row: row, column: column)) }
+                guard alignment.hasNeeds[row] else { continue }
+                anyNeeds = true
+                guard !toRange.isEmpty else { continue }
+                if !located.positions[toRange].contains(where: { alignment.serves(toCode: $0, row: row) }) {
+                    anyUnserved = true
+                    slots.append(layout.codeMismatched(alignment: a, row: row))
+                }
+            }
+            if !anyNeeds {
+                slots.append(layout.outcomeSlot(alignment: a, .undetermined))
+                slots.append(layout.reasonSlot(alignment: a, .nothingNeeded))
+            } else if toRange.isEmpty {
+                slots.append(layout.outcomeSlot(alignment: a, .undetermined))
+                slots.append(layout.reasonSlot(alignment: a, .toNotCoded))
+            } else {
+                slots.append(layout.outcomeSlot(alignment: a, anyUnserved ? .mismatched : .aligned))
             }
         }
-        for (d, dimension) in layout.dimensions.enumerated() {
-            let positions = CompiledAlignment.known(coding.codes[dimension.id], evaluator.codeIndex[dimension.id] ?? [:])
-            guard !positions.isEmpty else { continue }
-            slots.append(layout.dimensionCoded(d))
-            for k in positions { slots.append(layout.dimensionCode(d, k)) }
+        for (d, range) in located.ranges.enumerated() where !range.isEmpty {
+            guard let coded = layout.dimensionCoded(d) else { continue }
+            slots.append(coded)
+            for k in located.positions[range] {
+                if let slot = layout.dimensionCode(d, k) { slots.append(slot) }
+            }
         }
-        let stale = coding.codes.isEmpty ? [] : evaluator.staleCodes(in: coding)
+        let stale = located.hasStale ? evaluator.staleCodes(in: coding) : []
         return Contribution(slots: slots, stale: stale)
     }
 
@@ -127,12 +163,12 @@ public struct SummaryCounts: Sendable {
                 undeterminedBecause: because, byCode: byCode,
                 crosstab: Summary.CrossTab(rows: alignment.rows, columns: alignment.columns, counts: cells))
         }
-        let dimensions = layout.dimensions.enumerated().map { d, dimension in
+        let dimensions = layout.counted.map { d, dimension in
             Summary.Dimension(
-                id: dimension.id, label: dimension.label, coded: at(layout.dimensionCoded(d)),
+                id: dimension.id, label: dimension.label, coded: at(layout.dimensionCoded(d) ?? -1),
                 counts: dimension.codes.indices.map { k in
                     Summary.CodeCount(code: dimension.codes[k].id, label: dimension.codes[k].label,
-                                      papers: at(layout.dimensionCode(d, k)))
+                                      papers: at(layout.dimensionCode(d, k) ?? -1))
                 })
         }
         let stale = staleCounts.keys.sorted().map {
