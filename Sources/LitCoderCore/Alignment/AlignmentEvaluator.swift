@@ -11,15 +11,12 @@ public struct AlignmentEvaluator: Sendable {
     /// Every codebook dimension, in codebook order.
     let dimensions: [CompiledDimension]
     /// Dimension id → position in `dimensions` (the first, if an invalid codebook repeats one).
-    let dimensionPosition: [String: Int]
+    let dimensionPosition: CodeLookup
 
     public init(codebook: Codebook) {
         self.codebook = codebook
         dimensions = codebook.dimensions.map(CompiledDimension.init)
-        var position: [String: Int] = [:]
-        for (i, dimension) in codebook.dimensions.enumerated() where position[dimension.id] == nil {
-            position[dimension.id] = i
-        }
+        let position = CodeLookup(codebook.dimensions.map(\.id))
         dimensionPosition = position
         compiled = codebook.alignments.map {
             CompiledAlignment(rule: $0, codebook: codebook, dimensionPosition: position)

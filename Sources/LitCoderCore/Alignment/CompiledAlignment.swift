@@ -24,7 +24,7 @@ final class CompiledAlignment: Sendable {
     /// `serves[row * toCodes.count + toCode]`: one `to` code meets every need of one row.
     private let servesTable: [Bool]
 
-    init(rule: AlignmentRule, codebook: Codebook, dimensionPosition: [String: Int]) {
+    init(rule: AlignmentRule, codebook: Codebook, dimensionPosition: CodeLookup) {
         self.rule = rule
         fromDimension = dimensionPosition[rule.from]
         toDimension = dimensionPosition[rule.to]
@@ -119,13 +119,11 @@ struct Judgement: Sendable {
 /// A codebook dimension's code ids mapped to their positions.
 final class CompiledDimension: Sendable {
     let dimension: Dimension
-    let index: [String: Int]
+    let index: CodeLookup
 
     init(_ dimension: Dimension) {
         self.dimension = dimension
-        var index: [String: Int] = [:]
-        for (i, code) in dimension.codes.enumerated() where index[code.id] == nil { index[code.id] = i }
-        self.index = index
+        index = CodeLookup(dimension.codes.map(\.id))
     }
 }
 
@@ -145,7 +143,7 @@ struct CodedPositions: Sendable {
     /// Whether the coding holds a code (or dimension) the codebook does not know.
     var hasStale: Bool { knownCount != codeCount }
 
-    mutating func locate(_ coding: PaperCoding, in dimensions: [CompiledDimension], position: [String: Int]) {
+    mutating func locate(_ coding: PaperCoding, in dimensions: [CompiledDimension], position: CodeLookup) {
         positions.removeAll(keepingCapacity: true)
         ranges.removeAll(keepingCapacity: true)
         for _ in dimensions.indices { ranges.append(0..<0) }

@@ -94,6 +94,27 @@ import Testing
         }
     }
 
+    /// A large corpus is judged in two halves at once; it must count what paper-by-paper does.
+    @Test func aLargeCorpusJudgedInParallelCountsTheSame() throws {
+        let codebook = try AlignmentFixture.workspace().codebook
+        var random = SeededGenerator(state: 11)
+        let corpus = Corpus(papers: (0..<6_000).map { Paper(id: "p\($0)", title: "") })
+        var state = CodingState(coder: "x")
+        for paper in corpus.papers where Int.random(in: 0..<10, using: &random) > 0 {
+            for dimension in codebook.dimensions where dimension.kind != .text {
+                let codes = (dimension.codes.map(\.id) + ["gone"]).filter { _ in Int.random(in: 0..<3, using: &random) == 0 }
+                state.apply(.set(paper: paper.id, dimension: dimension.id, codes: codes, coder: "x", codebook: ""))
+            }
+        }
+        state.apply(.set(paper: "outside", dimension: "motivation", codes: ["health"], coder: "x", codebook: ""))
+        var oneByOne = SummaryCounts(codebook: codebook, paperIDs: corpus.papers.map(\.id))
+        for paper in state.papers.keys.sorted() { oneByOne.update(paper: paper, coding: state.coding(for: paper)) }
+        let parallel = SummaryCounts(codebook: codebook, corpus: corpus, state: state).summary(scope: "x")
+        #expect(parallel == oneByOne.summary(scope: "x"))
+        #expect(parallel.codedPapersOutsideCorpus == 1)
+        #expect(parallel.alignments.first.map { $0.aligned + $0.mismatched + $0.undetermined } == 6_000)
+    }
+
     @Test func updatingTheSameCodingTwiceChangesNothing() throws {
         let (workspace, state) = try AlignmentFixture.alice()
         var counts = SummaryCounts(codebook: workspace.codebook, corpus: workspace.corpus, state: state)
