@@ -18,7 +18,8 @@ public struct AliasMatch: Hashable, Sendable {
 ///
 /// A plain alias is a word or phrase matched case-insensitively as whole words; inside it a
 /// space or hyphen matches any run of spaces and hyphens ("CREMA-D" finds "CREMA D"), and an
-/// apostrophe matches a straight, curly or missing one ("eNTERFACE'05" finds "eNTERFACE’05").
+/// apostrophe matches a straight, curly or missing one ("eNTERFACE'05" finds "eNTERFACE’05"),
+/// and a final letter may take a plural -s or -es ("call centre" finds "call centres").
 /// An alias between slashes is a regular expression (ICU syntax), also case-insensitive
 /// unless it turns that off with `(?-i)`: `/(?-i)\bTESS\b/` finds the dataset, not "tess".
 ///
@@ -31,23 +32,31 @@ public struct AliasMatcher: Sendable {
         var regex: NSRegularExpression
         var dimensionIndex: Int
         var codeIndex: Int
-        /// Words (lower-cased, apostrophes dropped) every match contains; a text lacking one
-        /// cannot match, so the regular expression is not run. Empty: always run.
-        var requiredWords: [String]
+        /// Words (lower-cased, apostrophes dropped) every match contains, each with its plural
+        /// forms; a text lacking all forms of one cannot match, so the regular expression is
+        /// not run. Empty: always run.
+        var requiredWords: [[String]]
     }
 
     private let patterns: [Pattern]
     /// Dimension ids and their code ids, in codebook order.
     private let order: [(dimension: String, codes: [String])]
+    /// Off only in tests, to show the prefilter never changes what is found.
+    private let usesPrefilter: Bool
 
     public init(codebook: Codebook) {
+        self.init(codebook: codebook, usesPrefilter: true)
+    }
+
+    init(codebook: Codebook, usesPrefilter: Bool) {
+        self.usesPrefilter = usesPrefilter
         var patterns: [Pattern] = []
         for (dimensionIndex, dimension) in codebook.dimensions.enumerated() {
             for (codeIndex, code) in dimension.codes.enumerated() {
                 for alias in code.aliases {
                     guard let regex = Self.compile(alias) else { continue }
                     patterns.append(Pattern(regex: regex, dimensionIndex: dimensionIndex, codeIndex: codeIndex,
-                                            requiredWords: Self.requiredWords(of: alias)))
+                                            requiredWords: Self.requiredWords(of: alias).map { [$0, $0 + "s", $0 + "es"] }))
                 }
             }
         }
@@ -111,6 +120,8 @@ public struct AliasMatcher: Sendable {
         // Whole words only where the alias begins or ends with a letter or digit; `\b` would
         // fail next to punctuation such as the ")" of "Emotional Speech Dataset (ESD)".
         if let first = trimmed.first, first.isLetter || first.isNumber { pattern = "(?<![\\p{L}\\p{N}])" + pattern }
+        // A plural is the same cue: "call centre" finds "call centres", "robot" finds "robots".
+        if let last = trimmed.last, last.isLetter { pattern += "(?:e?s)?" }
         if let last = trimmed.last, last.isLetter || last.isNumber { pattern += "(?![\\p{L}\\p{N}])" }
         return pattern
     }
@@ -168,11 +179,11 @@ public struct AliasMatcher: Sendable {
 
     /// Every alias match in `text` that survives longest-match-wins, ordered by position.
     public func matches(in text: String) -> [AliasMatch] {
-        let present = Self.words(in: text)
+        let present = usesPrefilter ? Self.words(in: text) : []
         let whole = NSRange(location: 0, length: text.utf16.count)
         // Raw matches per dimension: (UTF-16 range, code index).
         var raw: [Int: [(range: NSRange, code: Int)]] = [:]
-        for pattern in patterns where pattern.requiredWords.allSatisfy(present.contains) {
+        for pattern in patterns where !usesPrefilter || pattern.requiredWords.allSatisfy({ $0.contains(where: present.contains) }) {
             pattern.regex.enumerateMatches(in: text, options: [], range: whole) { result, _, _ in
                 guard let r = result?.range, r.location != NSNotFound, r.length > 0 else { return }
                 raw[pattern.dimensionIndex, default: []].append((r, pattern.codeIndex))

@@ -128,7 +128,7 @@ struct CodebookReader {
         let dimension = Dimension(id: id ?? "", label: label ?? "", kind: kind ?? .multi, required: required,
                                   help: optionalString(map, "help"), codes: [])
         return LocatedDimension(dimension: dimension, mark: map.mark, idMark: map["id"]?.mark,
-                                kindKnown: kind != nil, codesMark: map["codes"]?.mark, codes: codes)
+                                kindKnown: kind != nil, codesMark: keyMark(map, "codes"), codes: codes)
     }
 
     private mutating func readCode(_ node: Node, dimension: String?) -> LocatedCode? {
@@ -207,6 +207,11 @@ struct CodebookReader {
     }
 
     // MARK: - Keys and types
+
+    /// Where a key itself is written (a value's mark is where its value starts, maybe lines below).
+    private func keyMark(_ map: Node.Mapping, _ key: String) -> Mark? {
+        map.first { $0.key.scalar?.string == key }?.key.mark
+    }
 
     private mutating func checkKeys(_ map: Node.Mapping, allowed: [String], in owner: String) {
         for (key, _) in map {

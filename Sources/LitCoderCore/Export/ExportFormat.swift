@@ -13,12 +13,4 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
     /// A Markdown paragraph for a paper's methods section.
     case methods
 
-    /// Whether the format holds one selection of coders' codings (`--coder`, `--consensus`,
-    /// `--all`); the others describe the codebook or the whole project.
-    public var takesSelection: Bool {
-        switch self {
-        case .csv, .csvLong, .jsonl, .json: true
-        case .qdc, .html, .methods: false
-        }
-    }
 }

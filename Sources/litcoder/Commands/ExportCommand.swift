@@ -36,8 +36,13 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         let chosen = [coderOption.coder != nil, consensus, all].filter { $0 }.count
         if chosen > 1 { throw ValidationError("give at most one of --coder, --consensus and --all") }
-        if !format.takesSelection && chosen > 0 {
+        switch format {
+        case .qdc, .methods where chosen > 0:
             throw ValidationError("--format \(format.rawValue) covers the whole project; leave out --coder, --consensus and --all")
+        case .html where all:
+            throw ValidationError("--format html shows one scope's charts: give --coder NAME or --consensus, or neither for the consensus")
+        default:
+            break
         }
         if output.isEmpty { throw ValidationError("-o needs a file name, or '-' for standard output") }
     }
@@ -64,8 +69,14 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .qdc:
             return Array(QDCWriter.render(workspace.codebook).utf8)
-        case .html, .methods:
-            throw Failure.data("--format \(format.rawValue) is not available yet")
+        case .html:
+            if let coder = coderOption.coder, !workspace.project.codersWithLogs().contains(coder) {
+                throw Failure.data("coder '\(coder)' has no log in codings/; pass --coder with one of: \(workspace.project.codersWithLogs().joined(separator: ", "))")
+            }
+            let scope = consensus ? CoderName.consensus : coderOption.coder
+            return Array(HTMLReport.render(try ProjectReport.load(workspace, scopeCoder: scope)).utf8)
+        case .methods:
+            return Array(MethodsParagraph.render(try ProjectReport.load(workspace)).utf8)
         case .csv, .csvLong, .jsonl, .json:
             let set = try CodedSet.load(workspace, selection: try selection(workspace))
             for diagnostic in set.diagnostics { Console.error(diagnostic.description) }
