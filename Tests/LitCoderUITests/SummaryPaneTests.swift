@@ -46,7 +46,7 @@ import Testing
     @Test func wideHeatMapAndNarrowList() throws {
         let workbench = try Self.workbench(on: "p2")
         let pane = SummaryPane(for: workbench)
-        var wide = Canvas(width: 110, height: 14)
+        var wide = Canvas(width: 110, height: 24)
         pane.render(workbench, in: wide.bounds, into: &wide)
         #expect(wide.text.contains("│health          4    1✗ ███▒▒▒▒▒▒▒▒▒   health      ██████2 ▒▒▒▒▒▒1"))
         #expect(wide.text.contains("dataset (9): iemocap 3 · homeset 3 · podcast 2 · phone 2 · clinic 1"))

@@ -11,7 +11,8 @@ final class CompiledAlignment: Sendable {
     let toDimension: Int?
     /// The `from` dimension's codes, in codebook order: the rows of counts and the crosstab.
     let rows: [String]
-    /// Per row, its needs as requirements of context numbers (any one of each must hold).
+    /// Per row, its needs for this alignment as requirements of context numbers (any one of
+    /// each must hold), and the same as written in the codebook.
     let needs: [[[Int]]]
     let needsAsWritten: [[Requirement]]
     let hasNeeds: [Bool]
@@ -47,8 +48,14 @@ final class CompiledAlignment: Sendable {
         }
         self.columns = columns
         rows = fromCodes.map(\.id)
-        needsAsWritten = fromCodes.map(\.needs)
-        let needs = fromCodes.map { code in code.needs.map { $0.alternatives.map(number) } }
+        // A code's needs for this alignment are the requirements naming at least one context
+        // some `to` code provides; the rest belong to other alignments from the same dimension
+        // (`health-mental` needs `clinical` of a dataset and `clinical-states` of the emotions).
+        let vocabulary = Set(columns)
+        needsAsWritten = fromCodes.map { code in
+            code.needs.filter { requirement in requirement.alternatives.contains(where: vocabulary.contains) }
+        }
+        let needs = needsAsWritten.map { requirements in requirements.map { $0.alternatives.map(number) } }
         self.needs = needs
         hasNeeds = needs.map { !$0.isEmpty }
         toCodes = toCodesList.map(\.id)
