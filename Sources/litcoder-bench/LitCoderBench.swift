@@ -16,6 +16,7 @@ struct LitCoderBench: ParsableCommand {
             CorpusBenchmark.self,
             CorpusCrashWriter.self,
             WorkbenchBenchmark.self,
+            AlignmentBenchmark.self,
         ]
     )
 }
