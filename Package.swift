@@ -28,6 +28,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "litcoder-bench", dependencies: ["LitCoderCore"]),
         .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"]),
         .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"]),
