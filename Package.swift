@@ -30,7 +30,7 @@ let package = Package(
         ),
         .executableTarget(name: "litcoder-bench", dependencies: ["LitCoderCore"]),
         .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"]),
-        .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"]),
+        .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"], exclude: ["Screens"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"], exclude: ["Fixtures"]),
     ]
 )

@@ -7,9 +7,9 @@ struct LitCoder: ParsableCommand {
         abstract: "Code paper abstracts against a codebook, measure agreement, and export the coded set.",
         version: "0.1.0",
         subcommands: [
-            Init.self, Validate.self, Status.self, SetCommand.self, Show.self,
+            Code.self, Init.self, Validate.self, Status.self, SetCommand.self, Show.self,
             Agree.self, Disagreements.self, Consensus.self,
         ],
-        defaultSubcommand: Status.self
+        defaultSubcommand: Code.self
     )
 }
