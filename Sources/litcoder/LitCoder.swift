@@ -8,7 +8,7 @@ struct LitCoder: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Code.self, Init.self, Validate.self, Status.self, SetCommand.self, Show.self,
-            Agree.self, Disagreements.self, Consensus.self,
+            Agree.self, Disagreements.self, Consensus.self, ReviewCommand.self,
         ],
         defaultSubcommand: Code.self
     )
