@@ -17,6 +17,7 @@ struct LitCoderBench: ParsableCommand {
             CorpusCrashWriter.self,
             WorkbenchBenchmark.self,
             AlignmentBenchmark.self,
+            AgreementBenchmarkCommand.self,
         ]
     )
 }
