@@ -58,9 +58,9 @@ public struct ImportMerger: Sendable {
         return title.isEmpty ? nil : "\(year)|\(title)"
     }
 
-    private mutating func remember(_ paper: Paper, at index: Int) {
+    private mutating func remember(_ paper: Paper, at index: Int, titleYearKey: String?? = nil) {
         if let doi = paper.doi, indexByDOI[doi] == nil { indexByDOI[doi] = index }
-        if let key = Self.titleYearKey(paper), indexByTitleYear[key] == nil { indexByTitleYear[key] = index }
+        if let key = titleYearKey ?? Self.titleYearKey(paper), indexByTitleYear[key] == nil { indexByTitleYear[key] = index }
     }
 
     /// Adds one record read from `file`.
@@ -79,7 +79,8 @@ public struct ImportMerger: Sendable {
         var paper = Paper(id: "", title: record.title ?? "", authors: record.authors, year: record.year,
                           venue: record.venue, doi: record.doi, url: record.url, abstract: record.abstract ?? "",
                           keywords: record.keywords, source: source)
-        if let (index, match) = existingMatch(for: paper) {
+        let titleYearKey = Self.titleYearKey(paper)
+        if let (index, match) = existingMatch(for: paper, titleYearKey: titleYearKey) {
             let completed = complete(at: index, from: paper)
             duplicates.append(Duplicate(keptID: papers[index].id, keptSource: papers[index].source ?? papers[index].id,
                                         duplicateSource: source, match: match, completedFields: completed))
@@ -88,12 +89,12 @@ public struct ImportMerger: Sendable {
         paper.id = uniqueID(for: record, paper: paper)
         ids.insert(paper.id)
         papers.append(paper)
-        remember(paper, at: papers.count - 1)
+        remember(paper, at: papers.count - 1, titleYearKey: titleYearKey)
     }
 
-    private func existingMatch(for paper: Paper) -> (Int, Match)? {
+    private func existingMatch(for paper: Paper, titleYearKey: String?) -> (Int, Match)? {
         if let doi = paper.doi, let index = indexByDOI[doi] { return (index, .sameDOI) }
-        if let key = Self.titleYearKey(paper), let index = indexByTitleYear[key] {
+        if let key = titleYearKey, let index = indexByTitleYear[key] {
             // Same title and year but two different DOIs: two papers (a preprint and its journal version, say).
             if let a = paper.doi, let b = papers[index].doi, a != b { return nil }
             return (index, .sameTitleAndYear)

@@ -7,7 +7,8 @@
 public struct RISParser {
     private let p: UnsafeBufferPointer<UInt8>
     private let file: String
-    private var records: [ImportedRecord] = []
+    /// Each record's fields and first line, read in order; normalised afterwards, in parallel.
+    private var pending: [(fields: [Field], line: Int)] = []
     private var diagnostics: [Diagnostic] = []
 
     /// One tagged value: its two-letter tag and its bytes (a span of the file, or joined lines).
@@ -28,7 +29,12 @@ public struct RISParser {
         bytes.withUnsafeBufferPointer { p in
             var parser = RISParser(p: p, file: file)
             parser.run(progress: progress)
-            return ParsedFile(records: parser.records, diagnostics: parser.diagnostics)
+            let pending = parser.pending
+            nonisolated(unsafe) let bytes = p
+            let records = ParallelChunks.map(count: pending.count) { range in
+                pending[range].map { Self.record(from: $0.fields, line: $0.line, in: bytes) }
+            }
+            return ParsedFile(records: records, diagnostics: parser.diagnostics)
         }
     }
 
@@ -71,7 +77,6 @@ public struct RISParser {
         let n = p.count
         var fields: [Field] = []
         var inRecord = false
-        var recordStart = 0
         var lineNumber = 0
         var recordLine = 0
         var start = 0
@@ -110,14 +115,13 @@ public struct RISParser {
                             file: file, line: recordLine, severity: .warning,
                             message: "record has no 'ER  -' line; it ends where the next 'TY  -' starts (line \(lineNumber))",
                             hint: "check that the two records were not meant to be one"))
-                        finish(fields, line: recordLine, start: recordStart)
+                        pending.append((fields, recordLine))
                     }
                     inRecord = true
-                    recordStart = start
                     recordLine = lineNumber
                     fields.removeAll(keepingCapacity: true)
                 } else if tag == Self.ER {
-                    if inRecord { finish(fields, line: recordLine, start: recordStart) }
+                    if inRecord { pending.append((fields, recordLine)) }
                     inRecord = false
                     fields.removeAll(keepingCapacity: true)
                     continue
@@ -138,39 +142,38 @@ public struct RISParser {
                 file: file, line: recordLine, severity: .warning,
                 message: "the last record has no 'ER  -' line; it is imported as it stands",
                 hint: "check that the file was not cut short"))
-            finish(fields, line: recordLine, start: recordStart)
+            pending.append((fields, recordLine))
         }
     }
 
-    private func text(_ field: Field) -> String? {
+    private static func text(_ field: Field, in p: UnsafeBufferPointer<UInt8>) -> String? {
         if let joined = field.joined { return joined.withUnsafeBufferPointer { FieldNormalisation.collapse(bytes: $0) } }
         return FieldNormalisation.collapse(bytes: UnsafeBufferPointer(rebasing: p[field.start..<field.end]))
     }
 
-    private func first(_ fields: [Field], _ tags: UInt16...) -> String? {
-        for tag in tags {
-            for field in fields where field.tag == tag {
-                if let value = text(field) { return value }
+    /// The normalised record of one RIS record's fields.
+    private static func record(from fields: [Field], line: Int, in p: UnsafeBufferPointer<UInt8>) -> ImportedRecord {
+        func first(_ tags: UInt16...) -> String? {
+            for tag in tags {
+                for field in fields where field.tag == tag {
+                    if let value = text(field, in: p) { return value }
+                }
             }
+            return nil
         }
-        return nil
-    }
-
-    private func all(_ fields: [Field], _ tag: UInt16) -> [String] {
-        fields.lazy.filter { $0.tag == tag }.compactMap { text($0) }
-    }
-
-    private mutating func finish(_ fields: [Field], line: Int, start: Int) {
+        func all(_ tag: UInt16) -> [String] {
+            fields.lazy.filter { $0.tag == tag }.compactMap { text($0, in: p) }
+        }
         var record = ImportedRecord(line: line)
-        record.title = first(fields, Self.TI, Self.T1, Self.ST)
-        record.authors = all(fields, Self.AU)
-        if record.authors.isEmpty { record.authors = all(fields, Self.A1) }
-        record.year = first(fields, Self.PY, Self.Y1, Self.DA).flatMap { FieldNormalisation.year($0) }
-        record.venue = first(fields, Self.T2, Self.JO, Self.JF, Self.JA, Self.J2, Self.BT)
-        record.abstract = first(fields, Self.AB, Self.N2)
-        record.doi = first(fields, Self.DO).flatMap { FieldNormalisation.doi($0) }
-        record.url = first(fields, Self.UR)
-        record.keywords = all(fields, Self.KW)
-        records.append(record)
+        record.title = first(TI, T1, ST)
+        record.authors = all(AU)
+        if record.authors.isEmpty { record.authors = all(A1) }
+        record.year = first(PY, Y1, DA).flatMap { FieldNormalisation.year($0) }
+        record.venue = first(T2, JO, JF, JA, J2, BT)
+        record.abstract = first(AB, N2)
+        record.doi = first(DO).flatMap { FieldNormalisation.doi($0) }
+        record.url = first(UR)
+        record.keywords = all(KW)
+        return record
     }
 }
