@@ -55,19 +55,28 @@ public struct CodingState: Hashable, Sendable {
 
     /// Applies one event; the latest event for a (paper, dimension) wins.
     public mutating func apply(_ event: CodingEvent) {
+        codebookHashes[event.codebook, default: 0] += 1
+        applyIgnoringCodebook(event)
+    }
+
+    private mutating func applyIgnoringCodebook(_ event: CodingEvent) {
         eventCount += 1
         lastSeq = max(lastSeq, event.seq)
-        codebookHashes[event.codebook, default: 0] += 1
         if event.op == .view {
             lastViewed = event.paper
             return
         }
-        var paper = papers[event.paper] ?? PaperCoding()
+        // Mutated in place through the dictionary's accessor: copying a PaperCoding out and back
+        // would copy its dictionaries on every event, which dominates a long replay.
+        Self.apply(event, to: &papers[event.paper, default: PaperCoding()])
+    }
+
+    private static func apply(_ event: CodingEvent, to paper: inout PaperCoding) {
         switch event.op {
         case .set, .adjudicate:
             guard let dimension = event.dimension else { break }
             if let text = event.text {
-                if text.isEmpty { paper.texts[dimension] = nil } else { paper.texts[dimension] = text }
+                paper.texts[dimension] = text.isEmpty ? nil : text
             } else {
                 let codes = event.codes ?? []
                 paper.codes[dimension] = codes.isEmpty ? nil : codes
@@ -87,12 +96,44 @@ public struct CodingState: Hashable, Sendable {
             break
         }
         paper.lastSeq = event.seq
-        papers[event.paper] = paper
     }
 
     public init(coder: String, replaying events: some Sequence<CodingEvent>) {
         self.init(coder: coder)
-        for event in events { apply(event) }
+        var replay = Replay(into: self)
+        for event in events { replay.apply(event) }
+        self = replay.finish()
+    }
+
+    /// Applies a long run of events faster than `apply(_:)` one by one, with the same result.
+    ///
+    /// Nearly every event of a log carries the same codebook hash; counting runs of it instead of
+    /// hashing 64 hex digits into `codebookHashes` per event saves a fifth of a replay.
+    public struct Replay {
+        private var state: CodingState
+        private var runHash: String?
+        private var runCount = 0
+
+        public init(into state: CodingState) { self.state = state }
+
+        public mutating func apply(_ event: CodingEvent) {
+            if event.codebook != runHash {
+                flushRun()
+                runHash = event.codebook
+            }
+            runCount += 1
+            state.applyIgnoringCodebook(event)
+        }
+
+        private mutating func flushRun() {
+            if let runHash, runCount > 0 { state.codebookHashes[runHash, default: 0] += runCount }
+            runCount = 0
+        }
+
+        public mutating func finish() -> CodingState {
+            flushRun()
+            return state
+        }
     }
 
     /// Papers with at least one dimension coded.
