@@ -12,7 +12,9 @@ public struct BibTeXParser {
     private var i = 0
     private var lines = LineCounter()
     private var macros: [String: [UInt8]] = BibTeXParser.monthMacros
+    /// Entries read but not yet normalised: a batch at a time, so they never all sit in memory.
     private var entries: [Entry] = []
+    private var records: [ImportedRecord] = []
     private var diagnostics: [Diagnostic] = []
 
     private init(p: UnsafeBufferPointer<UInt8>, file: String) {
@@ -25,12 +27,8 @@ public struct BibTeXParser {
         bytes.withUnsafeBufferPointer { p in
             var parser = BibTeXParser(p: p, file: file)
             parser.run(progress: progress)
-            let entries = parser.entries
-            nonisolated(unsafe) let bytes = p
-            let records = ParallelChunks.map(count: entries.count) { range in
-                entries[range].map { Self.record(from: $0, in: bytes) }
-            }
-            return ParsedFile(records: records, diagnostics: parser.diagnostics)
+            parser.normalisePending()
+            return ParsedFile(records: parser.records, diagnostics: parser.diagnostics)
         }
     }
 
@@ -329,6 +327,17 @@ public struct BibTeXParser {
             }
         }
         entries.append(Entry(key: key, line: lines.line(at: start, in: p), fields: found))
+        if entries.count >= 4096 { normalisePending() }
+    }
+
+    /// Turns the pending entries into records, in parallel chunks.
+    private mutating func normalisePending() {
+        let batch = entries
+        nonisolated(unsafe) let bytes = p
+        records += ParallelChunks.map(count: batch.count) { range in
+            batch[range].map { Self.record(from: $0, in: bytes) }
+        }
+        entries.removeAll(keepingCapacity: true)
     }
 
     /// The normalised record of an entry: values LaTeX-decoded, names split, DOI and year read.

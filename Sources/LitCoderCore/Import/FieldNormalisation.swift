@@ -110,6 +110,27 @@ public enum FieldNormalisation {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A 64-bit FNV-1a hash of `titleKey(title)` and the year, computed without building the key
+    /// for ASCII titles: what de-duplication looks papers up by.
+    public static func titleHash(_ title: String, year: Int) -> UInt64? {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var empty = true
+        for b in title.utf8 {
+            if b >= 0x80 {
+                let key = unicodeTitleKey(title)
+                guard !key.isEmpty else { return nil }
+                hash = 0xCBF2_9CE4_8422_2325
+                for k in key.utf8 { hash = (hash ^ UInt64(k)) &* 0x100_0000_01B3 }
+                return (hash ^ UInt64(bitPattern: Int64(year))) &* 0x100_0000_01B3
+            }
+            let c: UInt8
+            if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { c = b } else if b >= 0x41 && b <= 0x5A { c = b | 0x20 } else { continue }
+            hash = (hash ^ UInt64(c)) &* 0x100_0000_01B3
+            empty = false
+        }
+        return empty ? nil : (hash ^ UInt64(bitPattern: Int64(year))) &* 0x100_0000_01B3
+    }
+
     /// `titleKey(_:)` for titles beyond ASCII, by Unicode properties.
     private static func unicodeTitleKey(_ title: String) -> String {
         var out = String.UnicodeScalarView()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads RIS files (`TY  - ` … `ER  - `) into records, the way reference managers and the
 /// Web of Science, Scopus, PubMed and EndNote RIS exports write them.
 ///
@@ -9,6 +11,7 @@ public struct RISParser {
     private let file: String
     /// Each record's fields and first line, read in order; normalised afterwards, in parallel.
     private var pending: [(fields: [Field], line: Int)] = []
+    private var records: [ImportedRecord] = []
     private var diagnostics: [Diagnostic] = []
 
     /// One tagged value: its two-letter tag and its bytes (a span of the file, or joined lines).
@@ -29,12 +32,8 @@ public struct RISParser {
         bytes.withUnsafeBufferPointer { p in
             var parser = RISParser(p: p, file: file)
             parser.run(progress: progress)
-            let pending = parser.pending
-            nonisolated(unsafe) let bytes = p
-            let records = ParallelChunks.map(count: pending.count) { range in
-                pending[range].map { Self.record(from: $0.fields, line: $0.line, in: bytes) }
-            }
-            return ParsedFile(records: records, diagnostics: parser.diagnostics)
+            parser.normalisePending()
+            return ParsedFile(records: parser.records, diagnostics: parser.diagnostics)
         }
     }
 
@@ -82,8 +81,10 @@ public struct RISParser {
         var start = 0
         var nextReport = 1 << 20
         while start < n {
-            var end = start
-            while end < n, p[end] != 0x0A { end += 1 }
+            var end = n
+            if let base = p.baseAddress, let hit = memchr(base + start, 0x0A, n - start) {
+                end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
             lineNumber += 1
             defer { start = end + 1 }
             if let progress, start >= nextReport {
@@ -115,13 +116,13 @@ public struct RISParser {
                             file: file, line: recordLine, severity: .warning,
                             message: "record has no 'ER  -' line; it ends where the next 'TY  -' starts (line \(lineNumber))",
                             hint: "check that the two records were not meant to be one"))
-                        pending.append((fields, recordLine))
+                        finish(fields, line: recordLine)
                     }
                     inRecord = true
                     recordLine = lineNumber
                     fields.removeAll(keepingCapacity: true)
                 } else if tag == Self.ER {
-                    if inRecord { pending.append((fields, recordLine)) }
+                    if inRecord { finish(fields, line: recordLine) }
                     inRecord = false
                     fields.removeAll(keepingCapacity: true)
                     continue
@@ -142,8 +143,24 @@ public struct RISParser {
                 file: file, line: recordLine, severity: .warning,
                 message: "the last record has no 'ER  -' line; it is imported as it stands",
                 hint: "check that the file was not cut short"))
-            pending.append((fields, recordLine))
+            finish(fields, line: recordLine)
         }
+    }
+
+    /// Queues a record; a full batch is normalised at once, so records never all wait in memory.
+    private mutating func finish(_ fields: [Field], line: Int) {
+        pending.append((fields, line))
+        if pending.count >= 4096 { normalisePending() }
+    }
+
+    /// Turns the pending records' fields into records, in parallel chunks.
+    private mutating func normalisePending() {
+        let batch = pending
+        nonisolated(unsafe) let bytes = p
+        records += ParallelChunks.map(count: batch.count) { range in
+            batch[range].map { Self.record(from: $0.fields, line: $0.line, in: bytes) }
+        }
+        pending.removeAll(keepingCapacity: true)
     }
 
     private static func text(_ field: Field, in p: UnsafeBufferPointer<UInt8>) -> String? {
