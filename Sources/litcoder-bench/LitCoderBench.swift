@@ -18,6 +18,7 @@ struct LitCoderBench: ParsableCommand {
             WorkbenchBenchmark.self,
             AlignmentBenchmark.self,
             AgreementBenchmarkCommand.self,
+            ImportBenchmark.self,
         ]
     )
 }
