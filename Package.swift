@@ -28,6 +28,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "litcoder-bench",
+            dependencies: ["LitCoderCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"], exclude: ["Export/REFI-QDA"]),
         .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"]),

@@ -27,38 +27,36 @@ public enum WideCSVExport {
 
     /// The whole file as UTF-8 bytes.
     public static func render(_ set: CodedSet) -> [UInt8] {
-        let rows = set.rows()
-        var csv = CSVWriter(reservingCapacity: rows.count * 256 + 1024)
+        let rowCount = set.corpus.count * max(1, set.states.count)
+        var csv = CSVWriter(reservingCapacity: rowCount * 200 + 1024)
         csv.writeRow(header(for: set))
         let withCoder = !set.includesUncodedPapers
-        let dimensions = set.codebook.dimensions
-        let hasAlignments = !set.codebook.alignments.isEmpty
-        for row in rows {
-            let coding = row.coding
-            csv.writeField(row.paper.id)
-            if withCoder { csv.writeField(row.coder) }
-            csv.writeField(row.paper.title)
-            if let year = row.paper.year { csv.writeField(year) } else { csv.writeField("") }
-            csv.writeField(row.paper.doi ?? "")
-            for dimension in dimensions {
-                if dimension.kind == .text {
-                    csv.writeField(coding.texts[dimension.id] ?? "")
+        // Looked up once, not per row: the codes of each dimension, as the 0/1 columns need them.
+        let dimensions = set.codebook.dimensions.map { ($0.id, $0.kind, $0.codes.map(\.id)) }
+        // The alignment engine's compiled form: judging a paper is integer work, and only the
+        // outcome goes in the csv, so no explanation is built.
+        let alignments = set.evaluator.compiled
+        set.forEachRow { paper, coder, coding in
+            csv.writeField(paper.id)
+            if withCoder { csv.writeField(coder) }
+            csv.writeField(paper.title)
+            if let year = paper.year { csv.writeField(year) } else { csv.writeField("") }
+            csv.writeField(paper.doi ?? "")
+            for (id, kind, codeIDs) in dimensions {
+                if kind == .text {
+                    csv.writeField(coding.texts[id] ?? "")
                     continue
                 }
-                let codes = coding.codes[dimension.id] ?? []
-                csv.writeField(codes.joined(separator: codeSeparator))
-                if dimension.kind == .multi {
-                    for code in dimension.codes {
-                        csv.writeField(codes.contains(code.id) ? 1 : 0)
-                    }
+                let codes = coding.codes[id] ?? []
+                if codes.count == 1 { csv.writeField(codes[0]) } else { csv.writeField(codes.joined(separator: codeSeparator)) }
+                if kind == .multi {
+                    for code in codeIDs { csv.writeField(codes.contains(code) ? 1 : 0) }
                 }
             }
             csv.writeField(coding.note)
             csv.writeField(coding.flagged ? 1 : 0)
             csv.writeField(coding.done ? 1 : 0)
-            if hasAlignments {
-                for result in set.evaluator.evaluate(coding) { csv.writeField(result.outcome.rawValue) }
-            }
+            for alignment in alignments { csv.writeField(alignment.judge(coding).outcome.rawValue) }
             csv.endRow()
         }
         return csv.bytes
