@@ -10,6 +10,7 @@ struct LitCoderBench: ParsableCommand {
         commandName: "litcoder-bench",
         abstract: "Measure litcoder's speed and memory (build with -c release).",
         subcommands: [
+            ReplayBenchmark.self, AppendBenchmark.self, CrashWriter.self, CorpusBenchmark.self,
             ExportBenchmark.self,
         ]
     )
