@@ -32,6 +32,11 @@ struct ExportBenchmark: ParsableCommand {
             let wall = try Measurement.seconds(body)
             phases[phase, default: []].append((wall, cpuSeconds() - cpuBefore))
         }
+        func median(_ phase: String) -> (wall: Double, cpu: Double) {
+            let samples = phases[phase] ?? []
+            return (Measurement.percentile(samples.map(\.wall).sorted(), 0.5),
+                    Measurement.percentile(samples.map(\.cpu).sorted(), 0.5))
+        }
         var bytes = 0
         for _ in 1...max(runs, 1) {
             var workspace: Workspace?
@@ -44,11 +49,6 @@ struct ExportBenchmark: ParsableCommand {
             timed("render") { csv = WideCSVExport.render(set) }
             bytes = csv.count
             try timed("write") { try OutputFile.file(output).write(csv, overwrite: true) }
-        }
-        func median(_ phase: String) -> (wall: Double, cpu: Double) {
-            let samples = phases[phase] ?? []
-            return (Measurement.percentile(samples.map(\.wall).sorted(), 0.5),
-                    Measurement.percentile(samples.map(\.cpu).sorted(), 0.5))
         }
         func line(_ title: String, _ value: (wall: Double, cpu: Double)) -> String {
             title.padding(toLength: 28, withPad: " ", startingAt: 0)

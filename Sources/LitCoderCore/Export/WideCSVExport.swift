@@ -31,26 +31,36 @@ public enum WideCSVExport {
         var csv = CSVWriter(reservingCapacity: rowCount * 200 + 1024)
         csv.writeRow(header(for: set))
         let withCoder = !set.includesUncodedPapers
-        // Looked up once, not per row: the codes of each dimension, as the 0/1 columns need them.
-        let dimensions = set.codebook.dimensions.map { ($0.id, $0.kind, $0.codes.map(\.id)) }
+        // Looked up once, not per row: each dimension's id, kind and codes.
+        let dimensions = set.codebook.dimensions
+        let ids = dimensions.map(\.id)
+        let codeIDs = dimensions.map { $0.codes.map(\.id) }
         // The alignment engine's compiled form: judging a paper is integer work, and only the
         // outcome goes in the csv, so no explanation is built.
         let alignments = set.evaluator.compiled
+        // A paper's codes by dimension position, filled by walking its few coded dimensions
+        // instead of hashing every dimension id for every row.
+        var slots = [[String]?](repeating: nil, count: dimensions.count)
         set.forEachRow { paper, coder, coding in
             csv.writeField(paper.id)
             if withCoder { csv.writeField(coder) }
             csv.writeField(paper.title)
             if let year = paper.year { csv.writeField(year) } else { csv.writeField("") }
             csv.writeField(paper.doi ?? "")
-            for (id, kind, codeIDs) in dimensions {
-                if kind == .text {
-                    csv.writeField(coding.texts[id] ?? "")
-                    continue
-                }
-                let codes = coding.codes[id] ?? []
-                if codes.count == 1 { csv.writeField(codes[0]) } else { csv.writeField(codes.joined(separator: codeSeparator)) }
-                if kind == .multi {
-                    for code in codeIDs { csv.writeField(codes.contains(code) ? 1 : 0) }
+            for i in slots.indices { slots[i] = nil }
+            for (dimension, codes) in coding.codes {
+                if let i = ids.firstIndex(of: dimension) { slots[i] = codes }
+            }
+            for i in dimensions.indices {
+                switch dimensions[i].kind {
+                case .text:
+                    csv.writeField(coding.texts.isEmpty ? "" : coding.texts[ids[i]] ?? "")
+                case .single:
+                    csv.writeCodes(slots[i])
+                case .multi:
+                    let codes = slots[i]
+                    csv.writeCodes(codes)
+                    for code in codeIDs[i] { csv.writeField(codes?.contains(code) == true ? 1 : 0) }
                 }
             }
             csv.writeField(coding.note)
@@ -60,5 +70,16 @@ public enum WideCSVExport {
             csv.endRow()
         }
         return csv.bytes
+    }
+}
+
+extension CSVWriter {
+    /// A dimension's codes as one field, joined with `;`.
+    mutating func writeCodes(_ codes: [String]?) {
+        guard let codes, let first = codes.first else {
+            writeField("")
+            return
+        }
+        if codes.count == 1 { writeField(first) } else { writeJoined(codes, separator: UInt8(ascii: ";")) }
     }
 }
