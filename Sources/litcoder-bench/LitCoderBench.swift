@@ -19,6 +19,7 @@ struct LitCoderBench: ParsableCommand {
             AlignmentBenchmark.self,
             AgreementBenchmarkCommand.self,
             ImportBenchmark.self,
+            ExportBenchmark.self,
         ]
     )
 }
