@@ -62,19 +62,24 @@ public struct CodingState: Hashable, Sendable {
             lastViewed = event.paper
             return
         }
-        var paper = papers[event.paper] ?? PaperCoding()
+        // Mutated in place through the dictionary's accessor: copying a PaperCoding out and back
+        // would copy its dictionaries on every event, which dominates a long replay.
+        Self.apply(event, to: &papers[event.paper, default: PaperCoding()])
+    }
+
+    private static func apply(_ event: CodingEvent, to paper: inout PaperCoding) {
         switch event.op {
         case .set, .adjudicate:
             guard let dimension = event.dimension else { break }
             if let text = event.text {
-                if text.isEmpty { paper.texts[dimension] = nil } else { paper.texts[dimension] = text }
+                paper.texts[dimension] = text.isEmpty ? nil : text
             } else {
                 let codes = event.codes ?? []
                 paper.codes[dimension] = codes.isEmpty ? nil : codes
             }
             if event.op == .adjudicate {
                 paper.provenance[dimension] = .init(
-                    adjudicator: event.coder, sources: event.sources ?? [], reason: event.reason,
+                    adjudicator: event.adjudicator ?? event.coder, sources: event.sources ?? [], reason: event.reason,
                     automatic: event.automatic ?? false)
             }
         case .note:
@@ -87,7 +92,6 @@ public struct CodingState: Hashable, Sendable {
             break
         }
         paper.lastSeq = event.seq
-        papers[event.paper] = paper
     }
 
     public init(coder: String, replaying events: some Sequence<CodingEvent>) {

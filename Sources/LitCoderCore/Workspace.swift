@@ -27,8 +27,21 @@ public struct Workspace: Sendable {
 
     /// A coder's replayed state, read without locking the log.
     public func state(coder: String) throws -> (CodingState, [Diagnostic]) {
-        let contents = try CodingLog.read(url: project.logURL(coder: coder))
+        let contents = try logContents(coder: coder)
         return (CodingState(coder: coder, replaying: contents.events), contents.diagnostics)
+    }
+
+    /// A coder's log as read without locking it: events, problems and their counts.
+    public func logContents(coder: String) throws -> LogContents {
+        let url = project.logURL(coder: coder)
+        return try CodingLog.read(url: url, displayPath: project.display(url))
+    }
+
+    /// Opens a coder's log for writing: every event appended records this codebook's hash.
+    public func openLog(coder: String, lockTimeout: Duration = .seconds(2)) throws -> CodingLog {
+        let url = project.logURL(coder: coder)
+        return try CodingLog.open(url: url, coder: coder, codebookHash: codebook.contentHash,
+                                  lockTimeout: lockTimeout, displayPath: project.display(url))
     }
 
     /// The consensus state (`codings/_consensus.jsonl`).

@@ -1,0 +1,228 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A coder's append-only event log, `codings/CODER.jsonl`: the only source of truth for codings.
+///
+/// Opening a log for writing takes an advisory lock (`LogLock`) held until `close()`, so one
+/// process at a time writes it; a second opener waits up to `lockTimeout`, then fails naming
+/// the holder. Before the first append, an unfinished last line left by a killed writer is
+/// copied to `CODER.jsonl.torn-TIMESTAMP` and cut from the log, which keeps every complete
+/// line; malformed lines in the middle stay where they are. `append(_:)` returns only after the
+/// line is written and fsync'd. Reading (`CodingLog.read`) needs no lock and changes nothing.
+public final class CodingLog {
+    public let url: URL
+    public let coder: String
+    /// The hash recorded in appended events that do not carry one.
+    public let codebookHash: String?
+    /// The replayed state, kept current by `append(_:)`.
+    public private(set) var state: CodingState
+    /// Every event in the log, oldest first (for undo and the audit trail).
+    public private(set) var events: [CodingEvent]
+    /// Problems found while loading (torn tail set aside, malformed lines kept in place).
+    public private(set) var diagnostics: [Diagnostic]
+    /// The same problems, counted by kind.
+    public private(set) var health: LogHealth
+    private var descriptor: Int32
+    /// The size of the file as this writer knows it; always just after a newline.
+    private var knownLength: Int
+    private let lock: LogLock
+    private let displayPath: String
+
+    private init(url: URL, coder: String, codebookHash: String?, descriptor: Int32, lock: LogLock,
+                 displayPath: String, contents: LogContents, knownLength: Int) {
+        self.url = url
+        self.coder = coder
+        self.codebookHash = codebookHash
+        self.descriptor = descriptor
+        self.lock = lock
+        self.displayPath = displayPath
+        self.events = contents.events
+        self.diagnostics = contents.diagnostics
+        self.health = contents.health
+        self.state = CodingState(coder: coder, replaying: contents.events)
+        self.knownLength = knownLength
+    }
+
+    deinit { close() }
+
+    /// Opens (creating if needed) the log for writing, taking its lock.
+    public static func open(url: URL, coder: String, lockTimeout: Duration = .seconds(2)) throws -> CodingLog {
+        try open(url: url, coder: coder, codebookHash: nil, lockTimeout: lockTimeout)
+    }
+
+    /// Opens (creating if needed) the log for writing, taking its lock and setting aside a torn tail.
+    ///
+    /// - Parameters:
+    ///   - codebookHash: recorded in every appended event that does not carry its own.
+    ///   - displayPath: how messages name the file (default: its path).
+    public static func open(url: URL, coder: String, codebookHash: String?, lockTimeout: Duration = .seconds(2),
+                            displayPath: String? = nil) throws -> CodingLog {
+        let shown = displayPath ?? url.path
+        let directory = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var created = true
+        var fd = Glibc.open(url.path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST {
+            created = false
+            fd = Glibc.open(url.path, O_RDWR | O_APPEND | O_CLOEXEC)
+        }
+        guard fd >= 0 else { throw CodingLogError.cannotOpen(path: shown, errno: errno) }
+        // A new file's name is durable only once its folder is synced.
+        if created { DurableFile.syncDirectory(directory.path) }
+        let lock = LogLock(logPath: url.path)
+        do {
+            try lock.acquire(descriptor: fd, timeout: lockTimeout, displayPath: shown)
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
+        do {
+            var (contents, scanner) = try scan(descriptor: fd, displayPath: shown)
+            if let torn = scanner.tornTail {
+                let aside = try setAside(torn, descriptor: fd, url: url, displayPath: shown)
+                contents.health.tornLine = nil
+                contents.health.tornSetAsideTo = aside.lastPathComponent
+                contents.diagnostics.append(Diagnostic(
+                    file: shown, line: torn.line, severity: .warning,
+                    message: "line \(torn.line) was unfinished (its writer stopped mid-line: killed, crashed or lost power); its \(torn.length) bytes were moved to \(aside.lastPathComponent) and the log keeps every complete line",
+                    hint: "nothing saved is lost: an event counts as saved only once its whole line is on disk"))
+            }
+            return CodingLog(url: url, coder: coder, codebookHash: codebookHash, descriptor: fd, lock: lock,
+                             displayPath: shown, contents: contents, knownLength: scanner.completeLength)
+        } catch {
+            lock.releaseSidecar()
+            Glibc.close(fd)
+            throw error
+        }
+    }
+
+    /// Reads and replays a log without locking it or changing it; a torn tail is reported, not moved.
+    public static func read(url: URL) throws -> LogContents {
+        try read(url: url, displayPath: nil)
+    }
+
+    /// Reads a log without locking it; `displayPath` is how messages name the file.
+    public static func read(url: URL, displayPath: String?) throws -> LogContents {
+        let shown = displayPath ?? url.path
+        let fd = Glibc.open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return LogContents(events: [], diagnostics: []) }
+            throw CodingLogError.cannotOpen(path: shown, errno: errno)
+        }
+        defer { Glibc.close(fd) }
+        var (contents, scanner) = try scan(descriptor: fd, displayPath: shown)
+        if let torn = scanner.tornTail {
+            contents.health.tornLine = torn.line
+            contents.diagnostics.append(Diagnostic(
+                file: shown, line: torn.line, severity: .warning,
+                message: "line \(torn.line) is unfinished (its writer stopped mid-line, or is writing it now); it is left out",
+                hint: "it is moved aside to \(url.lastPathComponent).torn-TIMESTAMP the next time this coder codes"))
+        }
+        return contents
+    }
+
+    private static func scan(descriptor: Int32, displayPath: String) throws -> (LogContents, LogScanner) {
+        var scanner = LogScanner(displayPath: displayPath)
+        var events: [CodingEvent] = []
+        var info = stat()
+        if fstat(descriptor, &info) == 0 { events.reserveCapacity(Int(info.st_size) / 180) }
+        try scanner.scan(descriptor: descriptor) { events.append($0) }
+        let contents = LogContents(events: events, diagnostics: scanner.allDiagnostics, health: scanner.health)
+        return (contents, scanner)
+    }
+
+    /// Copies the torn bytes to a new `.torn-TIMESTAMP` file, syncs it, then cuts them from the log.
+    private static func setAside(_ torn: LogScanner.TornTail, descriptor: Int32, url: URL, displayPath: String) throws -> URL {
+        var bytes = [UInt8](repeating: 0, count: torn.length)
+        var done = 0
+        while done < torn.length {
+            let n = bytes.withUnsafeMutableBytes { raw in
+                pread(descriptor, raw.baseAddress! + done, torn.length - done, off_t(torn.offset + done))
+            }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw CodingLogError.writeFailed(path: displayPath, errno: n < 0 ? errno : EIO) }
+            done += n
+        }
+        let aside = try DurableFile.createUnique(base: url.path + ".torn-" + Timestamp.fileNameSafeNow(), contents: bytes,
+                                                  displayPath: displayPath)
+        // Only once the copy is on disk may the log lose those bytes.
+        guard ftruncate(descriptor, off_t(torn.offset)) == 0, fsync(descriptor) == 0 else {
+            throw CodingLogError.writeFailed(path: displayPath, errno: errno)
+        }
+        return aside
+    }
+
+    /// Writes one event durably and applies it to `state`; returns it with `seq` and `time` filled in.
+    @discardableResult
+    public func append(_ draft: CodingEvent) throws -> CodingEvent {
+        guard descriptor >= 0 else { throw CodingLogError.closed(path: displayPath) }
+        var event = draft
+        event.v = CodingEvent.schemaVersion
+        event.seq = state.lastSeq + 1
+        event.coder = coder
+        if event.codebook.isEmpty, let codebookHash { event.codebook = codebookHash }
+        guard !event.codebook.isEmpty else { throw CodingLogError.missingCodebookHash(path: displayPath) }
+        if event.time.isEmpty { event.time = Timestamp.now() }
+        try setAsideUnexpectedTail()
+        let line = EventLineEncoder.line(for: event)
+        let written = line.withUnsafeBytes { DurableFile.writeAll(descriptor, $0) }
+        if written != 0 {
+            // Leave no half line behind: cut back to the last whole one this writer knows.
+            _ = ftruncate(descriptor, off_t(knownLength))
+            throw CodingLogError.writeFailed(path: displayPath, errno: written)
+        }
+        guard fsync(descriptor) == 0 else {
+            let error = errno
+            _ = ftruncate(descriptor, off_t(knownLength))
+            throw CodingLogError.writeFailed(path: displayPath, errno: error)
+        }
+        knownLength += line.count
+        events.append(event)
+        state.apply(event)
+        return event
+    }
+
+    /// Before appending, makes sure the file still ends where this writer left it, on a newline.
+    ///
+    /// Only a failed write of our own (or a hand edit while the log is open) can change that;
+    /// `fstat` makes the check cheap enough for every append.
+    private func setAsideUnexpectedTail() throws {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw CodingLogError.writeFailed(path: displayPath, errno: errno) }
+        let size = Int(info.st_size)
+        guard size != knownLength else { return }
+        var scanner = LogScanner(displayPath: displayPath)
+        try scanner.scan(descriptor: descriptor) { _ in }
+        if let torn = scanner.tornTail {
+            let aside = try Self.setAside(torn, descriptor: descriptor, url: url, displayPath: displayPath)
+            health.tornSetAsideTo = aside.lastPathComponent
+            diagnostics.append(Diagnostic(file: displayPath, line: torn.line, severity: .warning,
+                                          message: "line \(torn.line) was unfinished; moved to \(aside.lastPathComponent)"))
+        }
+        knownLength = scanner.completeLength
+    }
+
+    /// Releases the lock; further appends fail.
+    public func close() {
+        guard descriptor >= 0 else { return }
+        lock.releaseSidecar()
+        Glibc.close(descriptor)
+        descriptor = -1
+    }
+}
+
+/// The events of a log and what was wrong with it.
+public struct LogContents: Sendable {
+    public var events: [CodingEvent]
+    public var diagnostics: [Diagnostic]
+    public var health: LogHealth
+    public init(events: [CodingEvent], diagnostics: [Diagnostic], health: LogHealth = LogHealth()) {
+        self.events = events
+        self.diagnostics = diagnostics
+        self.health = health
+    }
+}

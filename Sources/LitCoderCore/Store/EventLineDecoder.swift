@@ -1,0 +1,340 @@
+import Foundation
+
+/// Reads event lines: a strict fast path for the lines litcoder writes, JSONDecoder for the rest.
+///
+/// Replaying a million events with JSONDecoder alone takes several seconds; this parser handles
+/// the flat objects `EventLineEncoder` writes (strings, whole numbers, booleans, null, lists of
+/// strings) in a fraction of that. Anything it does not expect — an unknown key, a duplicate
+/// key, a number with a fraction, invalid UTF-8 — makes it give up, and the line goes to
+/// JSONDecoder, so correctness never depends on the fast path.
+///
+/// Not thread-safe: it remembers the previous line's repeated strings (coder, codebook hash,
+/// dimension) so a log of a million events shares their storage instead of copying them.
+public struct EventLineDecoder {
+    private var recentStrings: [String] = []
+    private var recentBytes: [[UInt8]] = []
+    private let jsonDecoder = JSONDecoder()
+
+    public init() {}
+
+    /// The event on one line (without its newline), or the reason it is not one.
+    public mutating func decode(_ line: UnsafeBufferPointer<UInt8>) -> Result<CodingEvent, DecodeFailure> {
+        if let event = fastDecode(line) { return .success(event) }
+        do {
+            return .success(try jsonDecoder.decode(CodingEvent.self, from: Data(line)))
+        } catch {
+            return .failure(DecodeFailure(reason: JSONErrorText.describe(error)))
+        }
+    }
+
+    /// Convenience for tests and small inputs.
+    public mutating func decode(_ line: [UInt8]) -> Result<CodingEvent, DecodeFailure> {
+        line.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// Why a line is not an event, in words for a diagnostic.
+    public struct DecodeFailure: Error, Hashable, Sendable {
+        public var reason: String
+    }
+
+    /// The fast path alone: nil whenever the line is anything but the expected shape.
+    public mutating func fastDecode(_ line: UnsafeBufferPointer<UInt8>) -> CodingEvent? {
+        var cursor = Cursor(bytes: line)
+        var v: Int?, seq: Int?
+        var time: String?, coder: String?, paper: String?, op: CodingEvent.Operation?
+        var dimension: String?, codes: [String]?, text: String?, value: Bool?
+        var codebook: String?, sources: [String]?, reason: String?, automatic: Bool?
+        var adjudicator: String?
+        var seen: UInt16 = 0
+        cursor.skipSpace()
+        guard cursor.take(UInt8(ascii: "{")) else { return nil }
+        cursor.skipSpace()
+        if cursor.take(UInt8(ascii: "}")) { return nil }
+        while true {
+            cursor.skipSpace()
+            guard let key = cursor.keyIndex() else { return nil }
+            let bit: UInt16 = 1 << key
+            guard seen & bit == 0 else { return nil }
+            seen |= bit
+            cursor.skipSpace()
+            guard cursor.take(UInt8(ascii: ":")) else { return nil }
+            cursor.skipSpace()
+            if cursor.takeNull() {
+                // Only optional fields may be null, as for JSONDecoder's decodeIfPresent.
+                guard key >= Key.dim.rawValue, key != Key.codebook.rawValue else { return nil }
+            } else {
+                switch Key(rawValue: key) {
+                case .v: guard let n = cursor.integer() else { return nil }; v = n
+                case .seq: guard let n = cursor.integer() else { return nil }; seq = n
+                case .time: guard let s = cursor.string() else { return nil }; time = s
+                case .coder: guard let s = recent(&cursor, slot: 0) else { return nil }; coder = s
+                case .paper: guard let s = cursor.string() else { return nil }; paper = s
+                case .op:
+                    guard let s = cursor.string(), let o = CodingEvent.Operation(rawValue: s) else { return nil }
+                    op = o
+                case .dim: guard let s = recent(&cursor, slot: 1) else { return nil }; dimension = s
+                case .codes: guard let list = cursor.stringList() else { return nil }; codes = list
+                case .text: guard let s = cursor.string() else { return nil }; text = s
+                case .value: guard let b = cursor.boolean() else { return nil }; value = b
+                case .codebook: guard let s = recent(&cursor, slot: 2) else { return nil }; codebook = s
+                case .sources: guard let list = cursor.stringList() else { return nil }; sources = list
+                case .reason: guard let s = cursor.string() else { return nil }; reason = s
+                case .automatic: guard let b = cursor.boolean() else { return nil }; automatic = b
+                case .adjudicator: guard let s = cursor.string() else { return nil }; adjudicator = s
+                case nil: return nil
+                }
+            }
+            cursor.skipSpace()
+            if cursor.take(UInt8(ascii: ",")) { continue }
+            guard cursor.take(UInt8(ascii: "}")) else { return nil }
+            break
+        }
+        cursor.skipSpace()
+        guard cursor.atEnd, let v, let seq, let time, let coder, let paper, let op, let codebook else { return nil }
+        return CodingEvent(v: v, seq: seq, time: time, coder: coder, paper: paper, op: op,
+                           dimension: dimension, codes: codes, text: text, value: value,
+                           codebook: codebook, sources: sources, reason: reason, automatic: automatic,
+                           adjudicator: adjudicator)
+    }
+
+    /// The next string value, reusing the previous one in `slot` when its bytes are the same.
+    private mutating func recent(_ cursor: inout Cursor, slot: Int) -> String? {
+        let start = cursor.index
+        guard let raw = cursor.plainStringSlice() else {
+            cursor.index = start
+            return cursor.string()
+        }
+        while recentBytes.count <= slot {
+            recentBytes.append([])
+            recentStrings.append("")
+        }
+        let same = recentBytes[slot].withUnsafeBufferPointer { previous in
+            guard previous.count == raw.count else { return false }
+            guard let a = previous.baseAddress, let b = raw.baseAddress else { return true }
+            return memcmp(a, b, raw.count) == 0
+        }
+        if same { return recentStrings[slot] }
+        guard let s = String(validating: raw, as: UTF8.self) else { return nil }
+        recentBytes[slot] = Array(raw)
+        recentStrings[slot] = s
+        return s
+    }
+
+    /// The keys the fast path knows; required ones first, so `rawValue >= dim` means optional.
+    private enum Key: UInt16 {
+        case v, seq, time, coder, paper, op, codebook, dim, codes, text, value, sources, reason, automatic
+        case adjudicator
+    }
+
+    /// A position in a line, with the strict readers of each JSON value kind the fast path accepts.
+    private struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        var atEnd: Bool { index >= bytes.count }
+
+        mutating func skipSpace() {
+            while index < bytes.count {
+                let b = bytes[index]
+                guard b == 0x20 || b == 0x09 || b == 0x0D else { return }
+                index += 1
+            }
+        }
+
+        mutating func take(_ byte: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func takeLiteral(_ literal: StaticString) -> Bool {
+            let n = literal.utf8CodeUnitCount
+            guard index + n <= bytes.count else { return false }
+            let start = literal.utf8Start
+            for i in 0..<n where bytes[index + i] != start[i] { return false }
+            index += n
+            return true
+        }
+
+        mutating func takeNull() -> Bool { takeLiteral("null") }
+
+        mutating func boolean() -> Bool? {
+            if takeLiteral("true") { return true }
+            if takeLiteral("false") { return false }
+            return nil
+        }
+
+        /// A whole number of at most 18 digits, no fraction, exponent or leading zero.
+        mutating func integer() -> Int? {
+            let negative = take(UInt8(ascii: "-"))
+            let start = index
+            var value = 0
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                index += 1
+            }
+            let digits = index - start
+            guard digits > 0, digits <= 18, !(digits > 1 && bytes[start] == 0x30) else { return nil }
+            if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
+                return nil
+            }
+            return negative ? -value : value
+        }
+
+        /// Which known key comes next, by its bytes.
+        mutating func keyIndex() -> UInt16? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            let start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                if bytes[index] == UInt8(ascii: "\\") { return nil }
+                index += 1
+            }
+            guard index < bytes.count else { return nil }
+            let key = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            index += 1
+            switch key.count {
+            case 1: return key[0] == UInt8(ascii: "v") ? Key.v.rawValue : nil
+            case 2: return equal(key, "op") ? Key.op.rawValue : nil
+            case 3:
+                if equal(key, "seq") { return Key.seq.rawValue }
+                return equal(key, "dim") ? Key.dim.rawValue : nil
+            case 4:
+                if equal(key, "time") { return Key.time.rawValue }
+                return equal(key, "text") ? Key.text.rawValue : nil
+            case 5:
+                if equal(key, "coder") { return Key.coder.rawValue }
+                if equal(key, "paper") { return Key.paper.rawValue }
+                if equal(key, "codes") { return Key.codes.rawValue }
+                return equal(key, "value") ? Key.value.rawValue : nil
+            case 6: return equal(key, "reason") ? Key.reason.rawValue : nil
+            case 7: return equal(key, "sources") ? Key.sources.rawValue : nil
+            case 8: return equal(key, "codebook") ? Key.codebook.rawValue : nil
+            case 9: return equal(key, "automatic") ? Key.automatic.rawValue : nil
+            case 11: return equal(key, "adjudicator") ? Key.adjudicator.rawValue : nil
+            default: return nil
+            }
+        }
+
+        private func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+            guard key.count == name.utf8CodeUnitCount else { return false }
+            let start = name.utf8Start
+            for i in 0..<key.count where key[i] != start[i] { return false }
+            return true
+        }
+
+        mutating func string() -> String? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            let start = index
+            var ascii = true
+            while index < bytes.count {
+                let b = bytes[index]
+                if b == UInt8(ascii: "\"") {
+                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    index += 1
+                    return ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
+                }
+                if b == UInt8(ascii: "\\") {
+                    index = start
+                    guard let unescaped = escapedStringBytes() else { return nil }
+                    return String(validating: unescaped, as: UTF8.self)
+                }
+                if b < 0x20 { return nil }
+                if b >= 0x80 { ascii = false }
+                index += 1
+            }
+            return nil
+        }
+
+        /// The bytes between the quotes of a string value without escapes or control characters.
+        mutating func plainStringSlice() -> UnsafeBufferPointer<UInt8>? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            let start = index
+            while index < bytes.count {
+                let b = bytes[index]
+                if b == UInt8(ascii: "\"") {
+                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    index += 1
+                    return slice
+                }
+                if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
+                index += 1
+            }
+            return nil
+        }
+
+        /// Unescapes a string whose opening quote is already taken; `index` is its first byte.
+        mutating func escapedStringBytes() -> [UInt8]? {
+            var out: [UInt8] = []
+            while index < bytes.count {
+                let b = bytes[index]
+                index += 1
+                switch b {
+                case UInt8(ascii: "\""):
+                    return out
+                case UInt8(ascii: "\\"):
+                    guard index < bytes.count else { return nil }
+                    let e = bytes[index]
+                    index += 1
+                    switch e {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "u"):
+                        guard var scalar = hex4() else { return nil }
+                        if (0xD800..<0xDC00).contains(scalar) {
+                            // A high surrogate must be followed by an escaped low one.
+                            guard takeLiteral("\\u"), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        } else if (0xDC00..<0xE000).contains(scalar) {
+                            return nil
+                        }
+                        guard let unicode = Unicode.Scalar(scalar) else { return nil }
+                        UTF8.encode(unicode) { out.append($0) }
+                    default:
+                        return nil
+                    }
+                default:
+                    if b < 0x20 { return nil }
+                    out.append(b)
+                }
+            }
+            return nil
+        }
+
+        private mutating func hex4() -> UInt32? {
+            guard index + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let b = bytes[index]
+                let digit: UInt8
+                switch b {
+                case 0x30...0x39: digit = b - 0x30
+                case 0x61...0x66: digit = b - 0x61 + 10
+                case 0x41...0x46: digit = b - 0x41 + 10
+                default: return nil
+                }
+                value = value << 4 | UInt32(digit)
+                index += 1
+            }
+            return value
+        }
+
+        mutating func stringList() -> [String]? {
+            guard take(UInt8(ascii: "[")) else { return nil }
+            var list: [String] = []
+            skipSpace()
+            if take(UInt8(ascii: "]")) { return list }
+            while true {
+                skipSpace()
+                guard let s = string() else { return nil }
+                list.append(s)
+                skipSpace()
+                if take(UInt8(ascii: ",")) { continue }
+                return take(UInt8(ascii: "]")) ? list : nil
+            }
+        }
+    }
+}

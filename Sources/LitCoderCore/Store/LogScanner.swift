@@ -1,0 +1,138 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a log's lines into events, noting every problem with its line number.
+///
+/// Reads in 4 MiB pieces so that replaying a large log needs memory for its events, not for
+/// a second copy of its bytes. A malformed line, an event from a newer schema, a gap or repeat
+/// in `seq` are reported and never stop the scan; an unfinished last line is reported as a
+/// torn tail for the caller to set aside.
+struct LogScanner {
+    /// The unfinished last line: what a writer killed mid-write leaves behind.
+    struct TornTail: Hashable {
+        var line: Int
+        var offset: Int
+        var length: Int
+    }
+
+    let displayPath: String
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Problems beyond `maximumReported`, counted but not listed one by one.
+    private(set) var unreportedCount = 0
+    private(set) var lineCount = 0
+    private(set) var lastSeq = 0
+    /// Bytes up to and including the last newline: the part of the file that is whole lines.
+    private(set) var completeLength = 0
+    private(set) var tornTail: TornTail?
+    /// Counts by kind, for `status`.
+    private(set) var health = LogHealth()
+    private var decoder = EventLineDecoder()
+    private let maximumReported = 50
+
+    init(displayPath: String) {
+        self.displayPath = displayPath
+    }
+
+    /// Scans the open file from its start, handing each good event to `visit` in file order.
+    mutating func scan(descriptor: Int32, visit: (CodingEvent) -> Void) throws {
+        var buffer = [UInt8](repeating: 0, count: 4 << 20)
+        var filled = 0
+        var bufferOffset = 0
+        while true {
+            if filled == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+            let capacity = buffer.count - filled
+            let n = buffer.withUnsafeMutableBytes { raw in
+                pread(descriptor, raw.baseAddress! + filled, capacity, off_t(bufferOffset + filled))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CodingLogError.cannotOpen(path: displayPath, errno: errno)
+            }
+            if n == 0 { break }
+            filled += n
+            let consumed = buffer.withUnsafeBufferPointer { whole in
+                scanLines(UnsafeBufferPointer(rebasing: whole[0..<filled]), visit: visit)
+            }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBytes { raw in
+                    _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
+                }
+                bufferOffset += consumed
+                filled -= consumed
+            }
+        }
+        completeLength = bufferOffset
+        if filled > 0 {
+            tornTail = TornTail(line: lineCount + 1, offset: bufferOffset, length: filled)
+        }
+    }
+
+    /// Handles every complete line in `bytes`; returns how many bytes that was.
+    private mutating func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, visit: (CodingEvent) -> Void) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var start = 0
+        while start < bytes.count {
+            guard let found = memchr(base + start, 0x0A, bytes.count - start) else { break }
+            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            lineCount += 1
+            var lineEnd = end
+            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }  // tolerate CRLF checkouts
+            handle(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), visit: visit)
+            start = end + 1
+        }
+        return start
+    }
+
+    private mutating func handle(_ line: UnsafeBufferPointer<UInt8>, visit: (CodingEvent) -> Void) {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+        switch decoder.decode(line) {
+        case .failure(let failure):
+            health.malformedLines += 1
+            report(.error, "malformed event: \(failure.reason); the line is kept in place and left out of the codings",
+                   hint: "fix or remove the line by hand if you know what it should say")
+        case .success(let event):
+            guard event.v >= 1 else {
+                health.malformedLines += 1
+                report(.error, "malformed event: schema version \(event.v) is not valid; the line is kept in place and left out")
+                return
+            }
+            guard event.v <= CodingEvent.schemaVersion else {
+                health.newerSchemaLines += 1
+                report(.error, "event written by a newer litcoder (schema v\(event.v); this one reads up to v\(CodingEvent.schemaVersion)); the line is kept in place and left out",
+                       hint: "update litcoder to read it")
+                return
+            }
+            if event.seq <= lastSeq {
+                health.sequenceProblems += 1
+                report(.warning, "seq \(event.seq) repeats or goes back (an earlier line has seq \(lastSeq)); the event is applied in file order",
+                       hint: "two copies of the log may have been joined; check the history of this file")
+            } else if event.seq > lastSeq + 1 {
+                health.sequenceProblems += 1
+                let missing = event.seq - lastSeq - 1 == 1 ? "seq \(lastSeq + 1) is" : "seq \(lastSeq + 1)–\(event.seq - 1) are"
+                report(.warning, "seq jumps from \(lastSeq) to \(event.seq): \(missing) missing",
+                       hint: "lines may have been removed by hand or lost in a merge; an older copy (git history) may have them")
+            }
+            lastSeq = max(lastSeq, event.seq)
+            visit(event)
+        }
+    }
+
+    private mutating func report(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {
+        guard diagnostics.count < maximumReported else {
+            unreportedCount += 1
+            return
+        }
+        diagnostics.append(Diagnostic(file: displayPath, line: lineCount, severity: severity, message: message, hint: hint))
+    }
+
+    /// The problems, with a closing line for any beyond the listed ones.
+    var allDiagnostics: [Diagnostic] {
+        guard unreportedCount > 0 else { return diagnostics }
+        return diagnostics + [Diagnostic(file: displayPath, severity: .note,
+                                         message: "\(unreportedCount) more problems in this log are not listed")]
+    }
+}
