@@ -184,11 +184,20 @@ public struct Workbench: Sendable {
             abstractLayout = (0, [])
             return
         }
-        abstractMatches = matcher.matches(in: paper.abstract)
+        // One pass over title and abstract together; the abstract's matches shift to its own offsets.
+        let titleLength = paper.title.unicodeScalars.count + 1
+        let all = matcher.matches(in: paper.title + "\n" + paper.abstract)
         var byDimension: [String: Set<String>] = [:]
-        for match in matcher.matches(in: paper.title) + abstractMatches {
+        var inAbstract: [AliasMatch] = []
+        for match in all {
             byDimension[match.dimension, default: []].insert(match.code)
+            if match.range.lowerBound >= titleLength {
+                var shifted = match
+                shifted.range = (match.range.lowerBound - titleLength)..<(match.range.upperBound - titleLength)
+                inAbstract.append(shifted)
+            }
         }
+        abstractMatches = inAbstract
         suggestions = byDimension
         abstractLayout = (0, [])
         layOutAbstract()

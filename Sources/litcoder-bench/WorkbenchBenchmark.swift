@@ -73,6 +73,7 @@ struct WorkbenchBenchmark: ParsableCommand {
                                       events: opened.events, state: opened.state)
             }))
             let built = try require(workbench)
+            parts.append(("of which alias matcher", Measurement.seconds { _ = AliasMatcher(codebook: loaded.codebook) }))
             parts.append(("render", Measurement.seconds {
                 let running = WorkbenchSession(workbench: built, backend: backend, store: { $0 })
                 running.redraw()
