@@ -33,7 +33,7 @@ let package = Package(
             dependencies: ["LitCoderCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"], exclude: ["Export/REFI-QDA"]),
-        .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"]),
+        .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"], exclude: ["Screens"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"], exclude: ["Fixtures"]),
     ]
 )

@@ -7,7 +7,7 @@ public enum FleissKappa {
     public static func of(_ data: ReliabilityData) -> Coefficient {
         var perUnit: Int?
         var mixed: (Int, Int)?
-        var agreementSum = 0.0
+        var agreeingPairs = 0
         var units = 0
         var categoryTotals = [Double](repeating: 0, count: data.valueCount)
         var counts = [Int](repeating: 0, count: data.valueCount)
@@ -24,7 +24,7 @@ public enum FleissKappa {
                 categoryTotals[Int(value)] += Double(counts[Int(value)])
                 counts[Int(value)] = 0
             }
-            agreementSum += Double(squares - n) / Double(n * (n - 1))
+            agreeingPairs += squares - n
             units += 1
         }
         if let (fewest, most) = mixed {
@@ -33,7 +33,8 @@ public enum FleissKappa {
         guard let n = perUnit, units > 0 else { return .undefined("no paper was coded by 2 or more coders") }
         let total = Double(units * n)
         let chance = categoryTotals.reduce(0) { $0 + ($1 / total) * ($1 / total) }
-        return .chanceCorrected(observed: agreementSum / Double(units), chance: chance,
+        let observed = Double(agreeingPairs) / Double(n * (n - 1)) / Double(units)
+        return .chanceCorrected(observed: observed, chance: chance,
                                 whenUndefined: "no variation: every value is the same")
     }
 }

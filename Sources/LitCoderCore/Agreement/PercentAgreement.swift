@@ -7,18 +7,23 @@
 /// their sets of codes are equal.
 public enum PercentAgreement {
     public static func of(_ data: ReliabilityData) -> Coefficient {
-        var sum = 0.0
+        // Agreeing pairs are summed as integers per unit size, so the result does not depend
+        // on the order of the units (which follows dictionary order upstream).
+        var agreeingBySize = [Int](repeating: 0, count: data.coderCount + 1)
         var units = 0
         data.forEachPairableUnit { _, values in
             var agreeing = 0
             for i in values.indices {
                 for j in (i + 1)..<values.count where values[i] == values[j] { agreeing += 1 }
             }
-            let pairs = values.count * (values.count - 1) / 2
-            sum += Double(agreeing) / Double(pairs)
+            agreeingBySize[values.count] += agreeing
             units += 1
         }
         guard units > 0 else { return .undefined("no paper was coded by 2 or more coders") }
+        var sum = 0.0
+        for m in 2..<agreeingBySize.count where agreeingBySize[m] > 0 {
+            sum += Double(agreeingBySize[m]) / Double(m * (m - 1) / 2)
+        }
         return .value(sum / Double(units))
     }
 }

@@ -72,29 +72,28 @@ public struct AlignmentResult: Hashable, Sendable {
     }
 
     /// One line saying why, for the paper pane and `mismatches`:
-    /// `healthcare needs clinical or natural — dataset coded provides acted, lab`.
+    /// `health needs clinical or home — the dataset codes provide acted, lab`.
     public var sentence: String {
-        let to = alignment.to
-        let providedText = provided.isEmpty ? "nothing any code needs" : provided.joined(separator: ", ")
+        let providedText = provided.isEmpty ? "nothing" : provided.joined(separator: ", ")
+        let evidence = " — the \(alignment.to) codes provide \(providedText)"
         switch outcome {
         case .undetermined:
             switch reason ?? .fromNotCoded {
             case .fromNotCoded: return "\(alignment.from) not coded yet"
             case .nothingNeeded:
                 return "\(fromCodes.joined(separator: ", ")) \(fromCodes.count == 1 ? "needs" : "need") nothing in particular"
-            case .toNotCoded: return "\(to) not coded yet"
+            case .toNotCoded: return "\(alignment.to) not coded yet"
             }
         case .aligned:
-            return "\(served.joined(separator: ", ")) served — \(to) coded provides \(providedText)"
+            return "\(served.joined(separator: ", ")) served" + evidence
         case .mismatched:
             let parts = unserved.map { u -> String in
                 let needs = Self.phrase(u.needs)
-                if u.isPatchwork {
-                    return "\(u.code) needs \(needs) from one \(to) — no single one coded provides all"
-                }
-                return "\(u.code) needs \(needs)"
+                return u.isPatchwork
+                    ? "\(u.code) needs \(needs) from one \(alignment.to) code (none has all)"
+                    : "\(u.code) needs \(needs)"
             }
-            return parts.joined(separator: "; ") + " — \(to) coded provides \(providedText)"
+            return parts.joined(separator: "; ") + evidence
         }
     }
 

@@ -36,11 +36,11 @@ import Testing
         let p2 = try #require(evaluator.evaluate(state.coding(for: "p2")).first)
         #expect(p2.unserved.first?.unmet == [.any(["clinical", "home"])])
         #expect(p2.provided == ["acted", "lab"])
-        #expect(p2.sentence == "health needs clinical or home — dataset coded provides acted, lab")
+        #expect(p2.sentence == "health needs clinical or home — the dataset codes provide acted, lab")
         let p4 = try #require(evaluator.evaluate(state.coding(for: "p4")).first)
         #expect(p4.unserved.first?.unmet == [.context("home")])
         #expect(p4.provided == ["natural", "telephone"])
-        #expect(p4.sentence == "assistant needs natural and home — dataset coded provides natural, telephone")
+        #expect(p4.sentence == "assistant needs natural and home — the dataset codes provide natural, telephone")
     }
 
     @Test func aPatchworkOfTwoDatasetsIsAMismatch() throws {
@@ -48,7 +48,7 @@ import Testing
         let p3 = try #require(AlignmentEvaluator(codebook: workspace.codebook).evaluate(state.coding(for: "p3")).first)
         let unserved = try #require(p3.unserved.first)
         #expect(unserved.isPatchwork, "natural comes from podcast, home from homeset: together, never one")
-        #expect(p3.sentence.contains("no single one coded provides all"))
+        #expect(p3.sentence == "assistant needs natural and home from one dataset code (none has all) — the dataset codes provide acted, natural, web, home")
     }
 
     @Test func staleCodesAreIgnoredAndListed() throws {
