@@ -12,6 +12,7 @@ struct LitCoderBench: ParsableCommand {
         subcommands: [
             ReplayBenchmark.self, AppendBenchmark.self, CrashWriter.self, CorpusBenchmark.self,
             ExportBenchmark.self,
+            AlignmentBenchmark.self,
         ]
     )
 }

@@ -49,8 +49,15 @@ struct Code: ParsableCommand {
         } catch {
             throw Failure.data("\(error)")
         }
-        let session = WorkbenchSession(workbench: workbench, backend: terminal,
-                                       store: { try log.append($0) }, editText: ExternalEditor.edit)
+        // The summary pane counts once here, then re-judges only the papers the store writes.
+        let summary = SummaryPane(for: workbench)
+        let view = WorkbenchView(summary: summary, alignmentLine: summary.alignmentLine)
+        let session = WorkbenchSession(workbench: workbench, backend: terminal, view: view,
+                                       store: { event in
+                                           let saved = try log.append(event)
+                                           summary.paperChanged(saved.paper)
+                                           return saved
+                                       }, editText: ExternalEditor.edit)
         let ending = session.run()
         terminal.stop()
         log.close()
