@@ -19,43 +19,100 @@ public struct CorpusLoader: Sendable {
     public init() {}
 
     /// Reads the file at `url`; `name` is how diagnostics refer to it (project-relative).
+    ///
+    /// The file is read in chunks of about a megabyte rather than whole, so loading holds the
+    /// decoded papers and one chunk, not also a copy of the entire file.
     public mutating func read(url: URL, name: String) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot read the corpus file" : "no such corpus file"
-            diagnostics.append(Diagnostic(
-                file: name, message: reason,
-                hint: "check the 'corpus' paths in litcoder.yaml (an empty file is a valid empty corpus)"))
+        read(url: url, name: name, chunkSize: 1 << 20)
+    }
+
+    /// `read(url:name:)` with a chosen chunk size (tests use tiny ones to split lines anywhere).
+    mutating func read(url: URL, name: String, chunkSize: Int) {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let missing = errno == ENOENT
+            cannotRead(name, reason: missing ? "no such corpus file" : "cannot read the corpus file: \(String(cString: strerror(errno)))")
             return
         }
-        read(data: data, name: name)
+        defer { close(descriptor) }
+        var chunk = [UInt8](repeating: 0, count: max(chunkSize, 1))
+        // The bytes of lines not yet complete; a line longer than a chunk grows it.
+        var pending: [UInt8] = []
+        var lineNumber = 1
+        var startOfFile = true
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                cannotRead(name, reason: "cannot read the corpus file: \(String(cString: strerror(errno)))")
+                return
+            }
+            if count == 0 { break }
+            // What was pending before this chunk holds no newline; do not search it again, or a
+            // line of many chunks would be scanned once per chunk.
+            var searched = pending.count
+            pending.append(contentsOf: chunk[0..<count])
+            if startOfFile {
+                // Wait for three bytes before deciding whether the file opens with a byte-order mark.
+                if pending.count < 3 { continue }
+                if pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { pending.removeFirst(3) }
+                startOfFile = false
+                searched = 0
+            }
+            let consumed = pending.withUnsafeBufferPointer {
+                readLines(in: $0, name: name, lineNumber: &lineNumber, isEnd: false, searchFrom: searched)
+            }
+            pending.removeFirst(consumed)
+        }
+        if startOfFile, pending.count >= 3, pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { pending.removeFirst(3) }
+        _ = pending.withUnsafeBufferPointer { readLines(in: $0, name: name, lineNumber: &lineNumber, isEnd: true) }
     }
 
     /// Reads corpus records from `data`, as if it were the file called `name`.
     public mutating func read(data: Data, name: String) {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            let bytes = buffer.bindMemory(to: UInt8.self)
-            var start = 0
+            var bytes = buffer.bindMemory(to: UInt8.self)
             // A byte-order mark is legal at the start of a UTF-8 file and means nothing.
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-            var lineNumber = 1
-            var lineStart = start
-            while lineStart <= bytes.count {
-                // memchr, not a byte loop: finding line ends is a good share of loading time.
-                var lineEnd = bytes.count
-                if lineStart < bytes.count, let base = bytes.baseAddress,
-                   let newline = memchr(base + lineStart, 0x0A, bytes.count - lineStart) {
-                    lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-                }
-                let next = lineEnd + 1
-                if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-                readLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), name: name, number: lineNumber)
-                lineNumber += 1
-                lineStart = next
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
             }
+            var lineNumber = 1
+            _ = readLines(in: bytes, name: name, lineNumber: &lineNumber, isEnd: true)
         }
+    }
+
+    /// Reads every complete line in `bytes` (and, at the end of the file, the last one without
+    /// a newline); returns how many bytes it used.
+    private mutating func readLines(
+        in bytes: UnsafeBufferPointer<UInt8>, name: String, lineNumber: inout Int, isEnd: Bool, searchFrom: Int = 0
+    ) -> Int {
+        var lineStart = 0
+        var searchStart = min(max(searchFrom, 0), bytes.count)
+        while lineStart < bytes.count {
+            // memchr, not a byte loop: finding line ends is a good share of loading time.
+            var lineEnd: Int
+            if searchStart < bytes.count, let base = bytes.baseAddress,
+               let newline = memchr(base + searchStart, 0x0A, bytes.count - searchStart) {
+                lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            } else if isEnd {
+                lineEnd = bytes.count
+            } else {
+                break
+            }
+            let next = lineEnd + 1
+            if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+            readLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), name: name, number: lineNumber)
+            lineNumber += 1
+            lineStart = next
+            searchStart = next
+        }
+        return min(lineStart, bytes.count)
+    }
+
+    private mutating func cannotRead(_ name: String, reason: String) {
+        diagnostics.append(Diagnostic(
+            file: name, message: reason,
+            hint: "check the 'corpus' paths in litcoder.yaml (an empty file is a valid empty corpus)"))
     }
 
     private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, name: String, number: Int) {
@@ -65,7 +122,7 @@ public struct CorpusLoader: Sendable {
         }
         if let offset = Self.firstInvalidUTF8Byte(in: line) {
             let byte = String(line[offset], radix: 16, uppercase: true)
-            problem("not valid UTF-8 (byte 0x\(byte) at byte \(offset + 1) of the line); this record is skipped",
+            problem("not valid UTF-8 (byte 0x\(byte)); this record is skipped",
                     hint: "re-save the file as UTF-8; a byte like this usually means it was saved as Latin-1 or Windows-1252",
                     column: offset + 1)
             return

@@ -5,8 +5,8 @@
 /// reads well in an editor and a rewrite of an unchanged paper produces an identical line
 /// (clean git diffs). Absent optional fields are left out rather than written as `null`;
 /// `authors`, `abstract` and `keywords` are always written. Non-ASCII text stays as UTF-8;
-/// only what JSON requires is escaped, plus U+2028/U+2029, which some JSON readers treat as
-/// line ends.
+/// only what JSON requires is escaped, plus DEL (invisible in an editor) and U+2028/U+2029,
+/// which some JSON readers treat as line ends.
 public enum PaperJSONLine {
     /// The paper as a single JSON object, without a trailing newline.
     public static func encode(_ paper: Paper) -> String {

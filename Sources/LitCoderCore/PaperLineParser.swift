@@ -141,8 +141,16 @@ struct PaperLineParser {
             position += 1
         }
         let isFraction = peek().map { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") } ?? false
-        guard digits > 0, !isFraction else { throw typeError("\"\(key)\" should be a whole number", at: start) }
-        return bytes[start] == UInt8(ascii: "-") ? -value : value
+        guard digits > 0 else { throw typeError("\"\(key)\" should be a whole number", at: start) }
+        guard isFraction else { return bytes[start] == UInt8(ascii: "-") ? -value : value }
+        // 2021.0 and 2.021e3 are whole numbers too; JSONDecoder reads them as Int as well.
+        position = start
+        try skipNumber()
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        guard let number = Double(text), number.rounded() == number, abs(number) < 1e15 else {
+            throw typeError("\"\(key)\" should be a whole number", at: start)
+        }
+        return Int(number)
     }
 
     /// Consumes `null` when it is next; false (consuming nothing) otherwise.

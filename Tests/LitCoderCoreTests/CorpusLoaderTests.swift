@@ -62,7 +62,7 @@ import Testing
              ids: ["a", "b"], problems: ["3: duplicate paper id 'a' (first at corpus.jsonl:1)"]),
         Case("Latin-1 byte names its line and position",
              bytes: Array("\(a)\n{\"id\":\"l\",\"title\":\"caf".utf8) + [0xE9] + Array("\"}\n\(b)\n".utf8),
-             ids: ["a", "b"], problems: ["2:23: not valid UTF-8 (byte 0xE9 at byte 23"]),
+             ids: ["a", "b"], problems: ["2:23: not valid UTF-8 (byte 0xE9)"]),
         Case("truncated multi-byte character", bytes: Array("{\"id\":\"t\",\"title\":\"".utf8) + [0xE2, 0x82],
              ids: [], problems: ["1: not valid UTF-8 (byte 0xE2"]),
         Case("UTF-16 surrogate encoded in UTF-8", bytes: Array("{\"id\":\"s\",\"title\":\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"}".utf8),
@@ -92,6 +92,32 @@ import Testing
             #expect(diagnostic.file == "corpus.jsonl")
             #expect(diagnostic.hint != nil, "every problem says what to do")
         }
+    }
+
+    /// Reading a file in chunks must give what reading its bytes at once gives, wherever the
+    /// chunk boundaries fall (inside a line, a CRLF, a byte-order mark or a UTF-8 character).
+    @Test(arguments: [1, 2, 3, 5, 16, 1 << 20])
+    func chunkedFileReadingMatchesReadingAllAtOnce(chunkSize: Int) throws {
+        let folder = try CorpusScratchFolder()
+        let url = folder.url.appendingPathComponent("corpus.jsonl")
+        let withBOM = Case("byte-order mark then CRLF", bytes: [0xEF, 0xBB, 0xBF] + Array("{oops}\r\n\(Self.a)\r\n".utf8), ids: ["a"])
+        for c in Self.cases + [withBOM] {
+            try Data(c.bytes).write(to: url)
+            var whole = CorpusLoader()
+            whole.read(data: Data(c.bytes), name: "corpus.jsonl")
+            var chunked = CorpusLoader()
+            chunked.read(url: url, name: "corpus.jsonl", chunkSize: chunkSize)
+            #expect(chunked.corpus.papers == whole.corpus.papers, "\(c.name)")
+            #expect(chunked.diagnostics == whole.diagnostics, "\(c.name)")
+        }
+    }
+
+    @Test func aFolderInsteadOfAFileIsReported() throws {
+        let folder = try CorpusScratchFolder()
+        var loader = CorpusLoader()
+        loader.read(url: folder.url, name: "corpus")
+        #expect(loader.corpus.count == 0)
+        #expect(loader.diagnostics.map(\.message) == ["cannot read the corpus file: Is a directory"])
     }
 
     @Test func diagnosticsRenderAsFileColonLine() {
@@ -125,12 +151,18 @@ import Testing
         #expect(diagnostics.first?.message == "no such corpus file")
     }
 
-    @Test func aFiveMegabyteAbstractLoads() {
+    @Test func aFiveMegabyteAbstractLoads() throws {
         let abstract = String(repeating: "Emotion in speech, überall. ", count: 5 * 1024 * 1024 / 28 + 1)
         let line = PaperJSONLine.encode(Paper(id: "long", title: "Long", abstract: abstract))
         #expect(line.utf8.count > 5 * 1024 * 1024)
         var loader = CorpusLoader()
         loader.read(data: Data("\(Self.a)\n\(line)\n\(Self.b)\n".utf8), name: "big.jsonl")
+        let folder = try CorpusScratchFolder()
+        let url = folder.url.appendingPathComponent("big.jsonl")
+        try Data("\(Self.a)\n\(line)\n\(Self.b)\n".utf8).write(to: url)
+        let (fromFile, fileDiagnostics) = Corpus.load(files: [url])
+        #expect(fileDiagnostics.isEmpty)
+        #expect(fromFile.paper("long")?.abstract == abstract, "a line longer than a read chunk")
         #expect(loader.diagnostics.isEmpty)
         #expect(loader.corpus.papers.map(\.id) == ["a", "long", "b"])
         #expect(loader.corpus.paper("long")?.abstract == abstract)

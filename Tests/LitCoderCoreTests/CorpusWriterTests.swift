@@ -90,6 +90,21 @@ import Testing
         #expect(mode == 0o600)
     }
 
+    @Test func temporariesOfKilledWritersAreRemovedOthersKept() throws {
+        let folder = try CorpusScratchFolder()
+        let url = folder.url.appendingPathComponent("papers.jsonl")
+        // The highest pid Linux hands out is below 2^22; this one belongs to no process.
+        let abandoned = ".papers.jsonl.tmp-\(Int32.max - 7)-123"
+        let live = ".papers.jsonl.tmp-\(getpid())-456"
+        let unrelated = ".other.jsonl.tmp-\(Int32.max - 7)-789"
+        for name in [abandoned, live, unrelated] {
+            try Data("partial".utf8).write(to: folder.url.appendingPathComponent(name))
+        }
+        try Corpus.writeJSONL([Paper(id: "a", title: "A")], to: url)
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.url.path))
+        #expect(names == ["papers.jsonl", live, unrelated])
+    }
+
     @Test func duplicateIDsWriteNothing() throws {
         let folder = try CorpusScratchFolder()
         let url = folder.url.appendingPathComponent("papers.jsonl")

@@ -26,6 +26,11 @@ import Testing
         #expect(record.paper.title == title)
     }
 
+    @Test(arguments: [("2021", 2021), ("-44", -44), ("2021.0", 2021), ("2.021e3", 2021), ("0", 0)])
+    func yearsAreWholeNumbersInAnyJSONForm(text: String, year: Int) throws {
+        #expect(try parse(#"{"id":"a","title":"T","year":\#(text)}"#).get().paper.year == year)
+    }
+
     @Test func yearsAndListsAndNulls() throws {
         let record = try parse(#"{"id":"a","title":"T","year":-44,"authors":[],"keywords":["x","y"],"venue":null,"bogus":1,"bogus":2}"#).get()
         #expect(record.paper.year == -44)
@@ -44,7 +49,8 @@ import Testing
         (#"{"id":"a","title":"\ud83d alone"}"#, "unpaired surrogate", 20),
         (#"{"id":"a","title":"\ude00"}"#, "unpaired surrogate", 20),
         (#"{"id":"a","title":"\u12G4"}"#, "four hex digits expected", 20),
-        (#"{"id":"a","title":"T","year":2021.0}"#, #""year" should be a whole number"#, 30),
+        (#"{"id":"a","title":"T","year":2021.5}"#, #""year" should be a whole number"#, 30),
+        (#"{"id":"a","title":"T","year":"2021"}"#, #""year" should be a whole number"#, 30),
         (#"{"id":"a","title":"T","year":99999999999999999999}"#, #""year" is too large"#, 30),
         (#"{"id":"a","title":"T","x":tru}"#, "invalid value", 27),
         (#"{"id":"a","title":"T","x":01.}"#, "invalid number", 27),
