@@ -32,8 +32,8 @@ let package = Package(
             name: "litcoder-bench",
             dependencies: ["LitCoderCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"]),
-        .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"]),
+        .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"], exclude: ["Export/REFI-QDA"]),
+        .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"], exclude: ["Screens"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"], exclude: ["Fixtures"]),
     ]
 )

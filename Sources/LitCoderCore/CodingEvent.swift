@@ -44,12 +44,15 @@ public struct CodingEvent: Codable, Hashable, Sendable {
     public var reason: String?
     /// For `adjudicate`: true when taken automatically because all coders agreed.
     public var automatic: Bool?
+    /// For `adjudicate`: who decided. The consensus log's `coder` is always `_consensus`,
+    /// so the person is recorded here.
+    public var adjudicator: String?
 
     public init(
         v: Int = CodingEvent.schemaVersion, seq: Int = 0, time: String = "", coder: String,
         paper: String, op: Operation, dimension: String? = nil, codes: [String]? = nil,
         text: String? = nil, value: Bool? = nil, codebook: String = "", sources: [String]? = nil,
-        reason: String? = nil, automatic: Bool? = nil
+        reason: String? = nil, automatic: Bool? = nil, adjudicator: String? = nil
     ) {
         self.v = v
         self.seq = seq
@@ -65,11 +68,12 @@ public struct CodingEvent: Codable, Hashable, Sendable {
         self.sources = sources
         self.reason = reason
         self.automatic = automatic
+        self.adjudicator = adjudicator
     }
 
     enum CodingKeys: String, CodingKey {
         case v, seq, time, coder, paper, op, dimension = "dim", codes, text, value, codebook
-        case sources, reason, automatic
+        case sources, reason, automatic, adjudicator
     }
 }
 
@@ -88,5 +92,15 @@ extension CodingEvent {
     ) -> CodingEvent {
         CodingEvent(coder: coder, paper: paper, op: .set, dimension: dimension, text: text,
                     codebook: codebook)
+    }
+
+    /// A consensus decision for one dimension: `codes`, taken from `sources`' codings.
+    public static func adjudicate(
+        paper: String, dimension: String, codes: [String], sources: [String], adjudicator: String,
+        reason: String? = nil, automatic: Bool = false, codebook: String
+    ) -> CodingEvent {
+        CodingEvent(coder: CoderName.consensus, paper: paper, op: .adjudicate, dimension: dimension,
+                    codes: codes, codebook: codebook, sources: sources, reason: reason,
+                    automatic: automatic, adjudicator: adjudicator)
     }
 }

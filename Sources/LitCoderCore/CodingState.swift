@@ -83,7 +83,7 @@ public struct CodingState: Hashable, Sendable {
             }
             if event.op == .adjudicate {
                 paper.provenance[dimension] = .init(
-                    adjudicator: event.coder, sources: event.sources ?? [], reason: event.reason,
+                    adjudicator: event.adjudicator ?? event.coder, sources: event.sources ?? [], reason: event.reason,
                     automatic: event.automatic ?? false)
             }
         case .note:

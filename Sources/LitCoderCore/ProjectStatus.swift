@@ -38,23 +38,24 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         public var needsAttention: Bool { !health.isClean || !stale.isEmpty || unknownPapers > 0 }
     }
 
-    /// How many codings name a dimension or code the codebook lost: counts and dimension ids only,
-    /// because which codes a coder chose is theirs to see (`litcoder show`), not everyone's.
+    /// How many current codings name a dimension or code the codebook lost: counts and dimension
+    /// ids only, because which codes a coder chose is theirs to see (`litcoder show`), not everyone's.
     public struct StaleSummary: Codable, Hashable, Sendable {
-        /// Papers whose current coding holds a missing dimension or code.
+        /// Papers whose current coding holds a missing dimension or code (or no longer fits its kind).
         public var papers: Int
-        /// Events in the history naming one.
-        public var events: Int
+        /// Stale (paper, dimension) decisions.
+        public var codings: Int
         /// The dimensions concerned (ids, never codes).
         public var dimensions: [String]
 
-        public init(_ stale: StaleCodings) {
-            papers = stale.paperCount
-            events = stale.eventCount
-            dimensions = Array(Set(stale.items.map(\.dimension))).sorted()
+        public init(_ stale: [StaleCoding]) {
+            let codings = stale.filter { $0.problem != .unknownPaper }
+            papers = Set(codings.map(\.paper)).count
+            self.codings = codings.count
+            dimensions = Array(Set(codings.map(\.dimension))).sorted()
         }
 
-        public var isEmpty: Bool { papers == 0 && events == 0 }
+        public var isEmpty: Bool { codings == 0 }
     }
 
     /// The status of every coder with a log or listed in `litcoder.yaml`, with each log's problems.
@@ -93,7 +94,7 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
             flagged: state.flaggedPaperCount,
             unknownPapers: state.papers.keys.count { !workspace.corpus.contains($0) },
             olderCodebookEvents: state.codebookHashes.filter { $0.key != currentHash }.values.reduce(0, +),
-            stale: StaleSummary(StaleCodings.find(events: contents.events, state: state, codebook: workspace.codebook)),
+            stale: StaleSummary(StaleCodings.find(in: contents.events, codebook: workspace.codebook)),
             health: contents.health)
         return (progress, contents.diagnostics)
     }

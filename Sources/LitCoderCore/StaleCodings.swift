@@ -1,74 +1,117 @@
-/// Codings made under an older codebook whose dimension or code no longer exists.
+/// Codings in a log that the current codebook (or corpus) no longer accounts for.
 ///
-/// They are reported (by `status` and `validate`), never dropped: the events stay in the log,
-/// and renaming the code back, or recoding the paper, resolves them.
-public struct StaleCodings: Hashable, Sendable, Codable {
-    /// One coded value the current codebook does not know, with how often it occurs.
-    public struct Item: Hashable, Sendable, Codable {
-        public var dimension: String
-        /// Nil when the whole dimension is gone.
-        public var code: String?
-        /// Papers whose current coding still holds it.
-        public var papers: [String]
+/// A codebook changes during a survey: codes are renamed, merged, removed. Events made under
+/// an older codebook stay in the log (nothing is ever deleted); this finds the current
+/// decisions among them that name a dimension or code the codebook no longer has, so
+/// `validate` and `status` can report them and a coder can recode those papers.
+public struct StaleCoding: Hashable, Sendable {
+    public enum Problem: Hashable, Sendable {
+        /// The dimension is gone from the codebook.
+        case unknownDimension
+        /// These codes are gone from the dimension.
+        case unknownCodes([String])
+        /// Codes recorded for what is now a text dimension.
+        case codesOnTextDimension
+        /// Text recorded for what is now a coded dimension.
+        case textOnCodedDimension
+        /// Several codes in what is now a single-code dimension.
+        case severalCodesOnSingleDimension([String])
+        /// The paper is not in the corpus any more.
+        case unknownPaper
     }
 
-    /// What the current codings (latest event per paper and dimension) hold that the codebook lacks.
-    public var items: [Item]
-    /// Events in the whole log, history included, naming a missing dimension or code.
-    public var eventCount: Int
+    public var paper: String
+    /// Empty for `unknownPaper`.
+    public var dimension: String
+    public var problem: Problem
+    /// Sequence number of the event that made the current decision.
+    public var seq: Int
+    /// Content hash of the codebook that event was made under.
+    public var codebookHash: String
 
-    public var isEmpty: Bool { items.isEmpty && eventCount == 0 }
-    /// Papers whose current coding holds at least one missing dimension or code.
-    public var paperCount: Int { Set(items.flatMap(\.papers)).count }
+    public init(paper: String, dimension: String, problem: Problem, seq: Int, codebookHash: String) {
+        self.paper = paper
+        self.dimension = dimension
+        self.problem = problem
+        self.seq = seq
+        self.codebookHash = codebookHash
+    }
 
-    /// Finds the events and current codings that name a dimension or code `codebook` does not have.
-    public static func find(events: [CodingEvent], state: CodingState, codebook: Codebook) -> StaleCodings {
-        var dimensions: [String: Set<String>] = [:]
-        var textDimensions: Set<String> = []
-        for dimension in codebook.dimensions {
-            dimensions[dimension.id] = Set(dimension.codes.map(\.id))
-            if dimension.kind == .text { textDimensions.insert(dimension.id) }
+    /// What is stale, in words, e.g. `paper p12, motivation: code 'hci' no longer exists`.
+    public var message: String {
+        let under = codebookHash.isEmpty ? "" : " (coded under codebook \(codebookHash.prefix(12)))"
+        switch problem {
+        case .unknownDimension:
+            return "paper '\(paper)': dimension '\(dimension)' no longer exists in the codebook\(under)"
+        case .unknownCodes(let codes):
+            let list = codes.map { "'\($0)'" }.joined(separator: ", ")
+            return "paper '\(paper)', \(dimension): code\(codes.count == 1 ? "" : "s") \(list) no longer exist\(codes.count == 1 ? "s" : "")\(under)"
+        case .codesOnTextDimension:
+            return "paper '\(paper)', \(dimension): has codes, but the dimension is now free text\(under)"
+        case .textOnCodedDimension:
+            return "paper '\(paper)', \(dimension): has text, but the dimension now takes codes\(under)"
+        case .severalCodesOnSingleDimension(let codes):
+            return "paper '\(paper)', \(dimension): has \(codes.count) codes (\(codes.joined(separator: ", "))), but the dimension now takes one\(under)"
+        case .unknownPaper:
+            return "paper '\(paper)' is coded but is not in the corpus"
         }
-        var eventCount = 0
-        for event in events where event.op == .set || event.op == .adjudicate {
-            guard let dimension = event.dimension else { continue }
-            guard let codes = dimensions[dimension] else {
-                eventCount += 1
-                continue
-            }
-            if let eventCodes = event.codes, eventCodes.contains(where: { !codes.contains($0) }) { eventCount += 1 }
-        }
-        var papersByItem: [Item.Key: Set<String>] = [:]
-        for (paper, coding) in state.papers {
-            for (dimension, values) in coding.codes {
-                guard let codes = dimensions[dimension] else {
-                    papersByItem[Item.Key(dimension: dimension, code: nil), default: []].insert(paper)
-                    continue
-                }
-                for code in values where !codes.contains(code) {
-                    papersByItem[Item.Key(dimension: dimension, code: code), default: []].insert(paper)
-                }
-            }
-            for dimension in coding.texts.keys where !textDimensions.contains(dimension) && dimensions[dimension] == nil {
-                papersByItem[Item.Key(dimension: dimension, code: nil), default: []].insert(paper)
-            }
-        }
-        let items = papersByItem.map { key, papers in Item(dimension: key.dimension, code: key.code, papers: papers.sorted()) }
-            .sorted { ($0.dimension, $0.code ?? "") < ($1.dimension, $1.code ?? "") }
-        return StaleCodings(items: items, eventCount: eventCount)
     }
 }
 
-extension StaleCodings.Item {
-    fileprivate struct Key: Hashable {
-        var dimension: String
-        var code: String?
+/// Finds `StaleCoding`s in a coder's events.
+public enum StaleCodings {
+    /// The latest `set` of one (paper, dimension).
+    private struct Decision {
+        var seq: Int
+        var hash: String
+        var codes: [String]?
+        var text: String?
     }
 
-    /// `dataset: 'emodb' (3 papers)` or `dimension 'setting' (2 papers)`.
-    public var summary: String {
-        let count = papers.count == 1 ? "1 paper" : "\(papers.count) papers"
-        if let code { return "\(dimension): '\(code)' (\(count))" }
-        return "dimension '\(dimension)' (\(count))"
+    /// The current decisions in `events` (latest per paper and dimension) that the codebook,
+    /// or the corpus when given, no longer accounts for; in log order.
+    public static func find(
+        in events: some Sequence<CodingEvent>, codebook: Codebook, corpus: Corpus? = nil
+    ) -> [StaleCoding] {
+        var latest: [String: [String: Decision]] = [:]
+        var paperOrder: [String] = []
+        var dimensionOrder: [String: [String]] = [:]
+        for event in events {
+            if latest[event.paper] == nil, event.op != .view {
+                latest[event.paper] = [:]
+                paperOrder.append(event.paper)
+            }
+            guard event.op == .set || event.op == .adjudicate, let dimension = event.dimension else { continue }
+            if latest[event.paper]?[dimension] == nil { dimensionOrder[event.paper, default: []].append(dimension) }
+            latest[event.paper]?[dimension] = Decision(seq: event.seq, hash: event.codebook, codes: event.codes, text: event.text)
+        }
+        var stale: [StaleCoding] = []
+        for paper in paperOrder {
+            if let corpus, !corpus.contains(paper) {
+                let lastSeq = latest[paper]?.values.map(\.seq).max() ?? 0
+                stale.append(StaleCoding(paper: paper, dimension: "", problem: .unknownPaper, seq: lastSeq, codebookHash: ""))
+            }
+            for dimensionID in dimensionOrder[paper] ?? [] {
+                guard let decision = latest[paper]?[dimensionID] else { continue }
+                let codes = decision.codes ?? []
+                let text = decision.text ?? ""
+                // A cleared dimension is not a decision that can be stale.
+                if codes.isEmpty, text.isEmpty { continue }
+                func add(_ problem: StaleCoding.Problem) {
+                    stale.append(StaleCoding(paper: paper, dimension: dimensionID, problem: problem,
+                                             seq: decision.seq, codebookHash: decision.hash))
+                }
+                guard let dimension = codebook.dimension(dimensionID) else { add(.unknownDimension); continue }
+                if dimension.kind == .text {
+                    if !codes.isEmpty { add(.codesOnTextDimension) }
+                    continue
+                }
+                if !text.isEmpty, codes.isEmpty { add(.textOnCodedDimension); continue }
+                let unknown = codes.filter { dimension.code($0) == nil }
+                if !unknown.isEmpty { add(.unknownCodes(unknown)) }
+                if dimension.kind == .single, codes.count > 1 { add(.severalCodesOnSingleDimension(codes)) }
+            }
+        }
+        return stale
     }
 }

@@ -1,4 +1,149 @@
 import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Every ncurses call litcoder makes goes through this file.
-enum Curses {}
+/// Every ncurses (and terminfo) call litcoder makes goes through this file.
+///
+/// Setup calls turn `ERR` into `CursesError` naming the function; drawing calls ignore it,
+/// because ncurses reports `ERR` for the legitimate write into the bottom-right cell.
+enum Curses {
+    typealias Window = UnsafeMutablePointer<WINDOW>
+
+    /// What `readKey` got.
+    enum Input {
+        case none
+        case character(UInt32)
+        case keyCode(Int32)
+    }
+
+    static func check(_ result: Int32, _ function: String) throws {
+        if result == ERR { throw CursesError(function: function) }
+    }
+
+    // MARK: Before the screen starts
+
+    /// Selects the user's locale, falling back to C.UTF-8; returns the character set in use.
+    /// The corresponding C calls are `setlocale(LC_ALL, "")` and `nl_langinfo(CODESET)`.
+    static func selectUTF8Locale() -> String {
+        _ = setlocale(LC_ALL, "")
+        if codeset() != "UTF-8" { _ = setlocale(LC_CTYPE, "C.UTF-8") }
+        return codeset()
+    }
+
+    private static func codeset() -> String {
+        guard let name = nl_langinfo(nl_item(CODESET)) else { return "" }
+        return String(cString: name)
+    }
+
+    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+    /// Why `term` cannot run a full-screen program, or nil when it can.
+    /// Uses `setupterm` with an error pointer, which returns instead of exiting as `initscr` does.
+    static func problem(withTerminal term: String) -> String? {
+        var status: Int32 = 0
+        guard setupterm(term, STDOUT_FILENO, &status) == OK else {
+            return status == -1 ? "no terminfo database was found for TERM=\(term)" : "TERM=\(term) is unknown to terminfo"
+        }
+        defer { _ = del_curterm(cn_cur_term()) }
+        let cup = tigetstr("cup")
+        if cup == nil || Int(bitPattern: cup) == -1 {
+            return "TERM=\(term) cannot move the cursor (no 'cup' capability)"
+        }
+        return nil
+    }
+
+    /// Stops exported LINES/COLUMNS from overriding the real window size.
+    static func forgetSizeVariables() {
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
+    }
+
+    // MARK: The screen
+
+    /// Starts the screen: cbreak (so Ctrl-C and Ctrl-Z keep their meaning), no echo, keypad,
+    /// hidden cursor, a 25 ms Esc delay, and colours where the terminal has them.
+    static func start() throws -> Window {
+        guard let window = initscr() else { throw CursesError(function: "initscr") }
+        try check(cbreak(), "cbreak")
+        try check(noecho(), "noecho")
+        try check(nonl(), "nonl")
+        try check(keypad(window, true), "keypad")
+        // After initscr, or an ESCDELAY in the environment would win.
+        _ = set_escdelay(25)
+        _ = curs_set(0)
+        if has_colors() {
+            _ = start_color()
+            _ = use_default_colors()
+            _ = init_pair(1, Int16(COLOR_YELLOW), -1)
+            _ = init_pair(2, Int16(COLOR_RED), -1)
+            _ = init_pair(3, Int16(COLOR_GREEN), -1)
+        }
+        return window
+    }
+
+    static var hasColors: Bool { has_colors() }
+
+    /// Gives the terminal back (`endwin`).
+    static func end() { _ = endwin() }
+
+    static func size(of window: Window) -> (width: Int, height: Int) {
+        var rows: Int32 = 0, columns: Int32 = 0
+        cn_getmaxyx(window, &rows, &columns)
+        return (Int(max(0, columns)), Int(max(0, rows)))
+    }
+
+    /// Attribute bits for `put`.
+    struct Attributes {
+        var bold = false, dim = false, reverse = false, underline = false
+        /// 0 for the default colours, else a pair set up by `start`.
+        var colorPair: Int16 = 0
+    }
+
+    /// Writes already-sanitised text at a position (`mvwaddnwstr` with `wattr_set`).
+    static func put(_ text: String, x: Int, y: Int, attributes: Attributes, in window: Window) {
+        var bits = CN_A_NORMAL
+        if attributes.bold { bits |= CN_A_BOLD }
+        if attributes.dim { bits |= CN_A_DIM }
+        if attributes.reverse { bits |= CN_A_REVERSE }
+        if attributes.underline { bits |= CN_A_UNDERLINE }
+        _ = wattr_set(window, bits, attributes.colorPair, nil)
+        var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        _ = mvwaddnwstr(window, Int32(y), Int32(x), wide, -1)
+    }
+
+    /// Shows what was drawn (`wnoutrefresh` + `doupdate`).
+    static func refresh(_ window: Window) {
+        _ = wnoutrefresh(window)
+        _ = doupdate()
+    }
+
+    /// Makes the next refresh repaint the whole screen (`clearok`).
+    static func repaintNextRefresh(_ window: Window) { _ = clearok(window, true) }
+
+    static func beep() { _ = CNcursesw.beep() }
+
+    /// Waits up to `milliseconds` for a key (`wtimeout` + `wget_wch`).
+    static func readKey(from window: Window, milliseconds: Int32) -> Input {
+        wtimeout(window, milliseconds)
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == KEY_CODE_YES { return .keyCode(Int32(bitPattern: character)) }
+        if result == OK { return .character(character) }
+        return .none
+    }
+
+    // MARK: Key codes, named once
+
+    static let keyUp = KEY_UP, keyDown = KEY_DOWN, keyLeft = KEY_LEFT, keyRight = KEY_RIGHT
+    static let keyPageUp = KEY_PPAGE, keyPageDown = KEY_NPAGE, keyHome = KEY_HOME, keyEnd = KEY_END
+    static let keyBackTab = KEY_BTAB, keyBackspace = KEY_BACKSPACE, keyDelete = KEY_DC, keyEnter = KEY_ENTER
+    static let keyResize = KEY_RESIZE, keyFunction0 = KEY_F0
+}
+
+/// An ncurses function returned `ERR`.
+struct CursesError: Error, CustomStringConvertible {
+    var function: String
+    var description: String { "the terminal could not be set up (\(function) failed)" }
+}

@@ -7,8 +7,22 @@ struct LitCoder: ParsableCommand {
         abstract: "Code paper abstracts against a codebook, measure agreement, and export the coded set.",
         version: "0.1.0",
         subcommands: [
-            Init.self, Validate.self, Status.self, SetCommand.self, Show.self,
+            Code.self,
+            Init.self,
+            Import.self,
+            Validate.self,
+            Status.self,
+            SetCommand.self,
+            Show.self,
+            Suggest.self,
+            SummaryCommand.self,
+            Mismatches.self,
+            Agree.self,
+            Disagreements.self,
+            Consensus.self,
+            ExportCommand.self,
+            CodingsCommand.self,
         ],
-        defaultSubcommand: Status.self
+        defaultSubcommand: Code.self
     )
 }

@@ -19,7 +19,8 @@ import Testing
                                       codes: [s, "x"], codebook: String(repeating: "f", count: 64)))
         }
         events.append(CodingEvent(seq: 7, time: "t", coder: "_consensus", paper: "p", op: .adjudicate, dimension: "d",
-                                  codes: [], codebook: "h", sources: ["alice", "bob"], reason: "because", automatic: false))
+                                  codes: [], codebook: "h", sources: ["alice", "bob"], reason: "because", automatic: false,
+                                  adjudicator: "ana"))
         events.append(CodingEvent(seq: 8, time: "t", coder: "a", paper: "p", op: .flag, value: false, codebook: "h"))
         events.append(CodingEvent(seq: 9, time: "t", coder: "a", paper: "p", op: .done, value: true, codebook: "h"))
         events.append(CodingEvent(seq: 10, time: "t", coder: "a", paper: "p", op: .view, codebook: ""))

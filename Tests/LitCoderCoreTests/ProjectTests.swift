@@ -71,7 +71,7 @@ import Testing
         let alice = status.coders[0]
         #expect((alice.events, alice.coded, alice.done, alice.flagged) == (4, 2, 1, 1))
         #expect(alice.unknownPapers == 1)
-        #expect(alice.stale == .init(StaleCodings(items: [.init(dimension: "motivation", code: "x", papers: ["gone2019"])], eventCount: 1)))
+        #expect((alice.stale.papers, alice.stale.codings, alice.stale.dimensions) == (1, 1, ["motivation"]))
         #expect(alice.olderCodebookEvents == 0)
         let bob = status.coders[1]
         #expect(bob.events == 1 && bob.health.tornLine == 2)

@@ -44,6 +44,7 @@ public struct EventLineDecoder {
         var time: String?, coder: String?, paper: String?, op: CodingEvent.Operation?
         var dimension: String?, codes: [String]?, text: String?, value: Bool?
         var codebook: String?, sources: [String]?, reason: String?, automatic: Bool?
+        var adjudicator: String?
         var seen: UInt16 = 0
         cursor.skipSpace()
         guard cursor.take(UInt8(ascii: "{")) else { return nil }
@@ -77,6 +78,7 @@ public struct EventLineDecoder {
                 case .sources: guard let list = cursor.stringList() else { return nil }; sources = list
                 case .reason: guard let s = cursor.string() else { return nil }; reason = s
                 case .automatic: guard let b = cursor.boolean() else { return nil }; automatic = b
+                case .adjudicator: guard let s = cursor.string() else { return nil }; adjudicator = s
                 case nil: return nil
                 }
             }
@@ -89,7 +91,8 @@ public struct EventLineDecoder {
         guard cursor.atEnd, let v, let seq, let time, let coder, let paper, let op, let codebook else { return nil }
         return CodingEvent(v: v, seq: seq, time: time, coder: coder, paper: paper, op: op,
                            dimension: dimension, codes: codes, text: text, value: value,
-                           codebook: codebook, sources: sources, reason: reason, automatic: automatic)
+                           codebook: codebook, sources: sources, reason: reason, automatic: automatic,
+                           adjudicator: adjudicator)
     }
 
     /// The next string value, reusing the previous one in `slot` when its bytes are the same.
@@ -118,6 +121,7 @@ public struct EventLineDecoder {
     /// The keys the fast path knows; required ones first, so `rawValue >= dim` means optional.
     private enum Key: UInt16 {
         case v, seq, time, coder, paper, op, codebook, dim, codes, text, value, sources, reason, automatic
+        case adjudicator
     }
 
     /// A position in a line, with the strict readers of each JSON value kind the fast path accepts.
@@ -205,6 +209,7 @@ public struct EventLineDecoder {
             case 7: return equal(key, "sources") ? Key.sources.rawValue : nil
             case 8: return equal(key, "codebook") ? Key.codebook.rawValue : nil
             case 9: return equal(key, "automatic") ? Key.automatic.rawValue : nil
+            case 11: return equal(key, "adjudicator") ? Key.adjudicator.rawValue : nil
             default: return nil
             }
         }

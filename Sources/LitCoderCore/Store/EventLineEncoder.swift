@@ -51,6 +51,10 @@ public enum EventLineEncoder {
             key("automatic", &out)
             out.append(contentsOf: automatic ? Array("true".utf8) : Array("false".utf8))
         }
+        if let adjudicator = event.adjudicator {
+            key("adjudicator", &out)
+            string(adjudicator, &out)
+        }
         out.append(UInt8(ascii: "}"))
         out.append(UInt8(ascii: "\n"))
         return out

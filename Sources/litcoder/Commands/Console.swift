@@ -17,6 +17,11 @@ enum Console {
         error("Error: " + message)
         return ExitCode(64)
     }
+
+    /// Writes text to standard output as it is, adding no line break.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
 }
 
 /// A failure caused by data (exit 1) rather than by how the command was called (exit 64).

@@ -60,8 +60,8 @@ enum StatusTable {
             }
         }
         lines.append("")
-        lines.append("To code a paper: litcoder set PAPER DIM=CODE[,CODE…] [--note TEXT] [--flag] [--done] --coder NAME")
-        lines.append("To see one:      litcoder show PAPER [--coder NAME]")
+        lines.append("To code:      litcoder code [--coder NAME]   (the workbench)")
+        lines.append("From scripts: litcoder set PAPER DIM=CODE[,CODE…] [--note TEXT] [--flag] [--done] --coder NAME")
         return lines.joined(separator: "\n")
     }
 
@@ -75,10 +75,8 @@ enum StatusTable {
         if health.sequenceProblems > 0 { lines.append("\(health.sequenceProblems) gaps or repeats in seq") }
         if coder.unknownPapers > 0 { lines.append("\(coder.unknownPapers) coded papers are not in the corpus") }
         if coder.stale.papers > 0 {
-            lines.append("\(coder.stale.papers) papers hold codes no longer in the codebook (dimensions: \(coder.stale.dimensions.joined(separator: ", "))); "
-                         + "'litcoder show PAPER --coder \(coder.coder)' shows them, recoding fixes them")
-        } else if coder.stale.events > 0 {
-            lines.append("\(coder.stale.events) earlier events name codes no longer in the codebook (since recoded; kept as history)")
+            lines.append("\(coder.stale.papers) papers hold codes the codebook no longer has (dimensions: \(coder.stale.dimensions.joined(separator: ", "))); "
+                         + "'litcoder validate' lists them, recoding fixes them")
         }
         return lines
     }

@@ -1,0 +1,69 @@
+/// Judges papers against a codebook's alignments: aligned, mismatched or undetermined.
+///
+/// The rule (documented in `docs/codebook-format.md`): a coded `from` code with needs is
+/// *served* when one single coded `to` code provides everything it needs; needs met only by
+/// combining several `to` codes do not count, because each dataset is a separate deployment
+/// context. A paper is aligned when every such code is served, mismatched when any is not.
+/// Codes that are no longer in the codebook are ignored here and reported by `staleCodes(in:)`.
+public struct AlignmentEvaluator: Sendable {
+    public let codebook: Codebook
+    let compiled: [CompiledAlignment]
+    /// Per dimension id: the dimension's code ids mapped to their positions.
+    let codeIndex: [String: [String: Int]]
+
+    public init(codebook: Codebook) {
+        self.codebook = codebook
+        compiled = codebook.alignments.map { CompiledAlignment(rule: $0, codebook: codebook) }
+        var codeIndex: [String: [String: Int]] = [:]
+        for dimension in codebook.dimensions where codeIndex[dimension.id] == nil {
+            codeIndex[dimension.id] = CompiledAlignment.firstIndex(of: dimension.codes.map(\.id))
+        }
+        self.codeIndex = codeIndex
+    }
+
+    public var alignments: [AlignmentRule] { compiled.map(\.rule) }
+
+    /// Every alignment's result for one paper, in codebook order.
+    public func evaluate(_ coding: PaperCoding) -> [AlignmentResult] {
+        compiled.map { result(of: $0, for: coding) }
+    }
+
+    /// One alignment's result for one paper; nil when the codebook has no such alignment.
+    public func evaluate(_ coding: PaperCoding, alignment id: String) -> AlignmentResult? {
+        compiled.first { $0.rule.id == id }.map { result(of: $0, for: coding) }
+    }
+
+    func result(of alignment: CompiledAlignment, for coding: PaperCoding) -> AlignmentResult {
+        let judgement = alignment.judge(coding)
+        let provided = alignment.providedColumns(judgement.toCodes)
+        let providedSet = Set(provided)
+        let unserved = judgement.unservedRows.map { row in
+            let unmet = zip(alignment.needsAsWritten[row], alignment.needs[row])
+                .filter { _, numbers in !numbers.contains(where: providedSet.contains) }
+                .map(\.0)
+            return AlignmentResult.Unserved(
+                code: alignment.rows[row], needs: alignment.needsAsWritten[row], unmet: unmet)
+        }
+        return AlignmentResult(
+            alignment: alignment.rule, outcome: judgement.outcome, reason: judgement.reason,
+            fromCodes: judgement.fromRows.map { alignment.rows[$0] },
+            toCodes: judgement.toCodes.map { alignment.toCodes[$0] },
+            provided: provided.map { alignment.columns[$0] },
+            served: judgement.servedRows.map { alignment.rows[$0] },
+            unserved: unserved)
+    }
+
+    /// The codes a paper carries that the codebook no longer has (or whose dimension it no
+    /// longer has), each once, in the order they appear.
+    public func staleCodes(in coding: PaperCoding) -> [StaleCode] {
+        var stale: [StaleCode] = []
+        for dimension in coding.codes.keys.sorted() {
+            let known = codeIndex[dimension]
+            for code in coding.codes[dimension] ?? [] where known?[code] == nil {
+                let entry = StaleCode(dimension: dimension, code: code)
+                if !stale.contains(entry) { stale.append(entry) }
+            }
+        }
+        return stale
+    }
+}

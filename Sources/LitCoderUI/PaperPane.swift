@@ -1,0 +1,94 @@
+import LitCoderCore
+
+/// The paper on screen: id, title, authors, year and venue, and the scrollable abstract
+/// with alias matches highlighted.
+public struct PaperPane {
+    /// One line under the header for this paper's alignment result (filled by the summary code).
+    public var alignmentLine: String?
+
+    public init(alignmentLine: String? = nil) { self.alignmentLine = alignmentLine }
+
+    /// Rows above the abstract: meta, title (up to two lines), authors, state, alignment, rule.
+    /// Depends only on the paper and the width, so paging knows the abstract's height.
+    static func headerHeight(for paper: Paper, width: Int, compact: Bool) -> Int {
+        compact ? 3 : 4 + min(2, titleLines(paper, width: width).count) + 1
+    }
+
+    /// Where the abstract goes inside a paper pane.
+    public static func abstractArea(for paper: Paper, in pane: Rect) -> Rect {
+        let compact = pane.height < 16
+        return pane.splitTop(headerHeight(for: paper, width: pane.width, compact: compact)).rest
+    }
+
+    static func titleLines(_ paper: Paper, width: Int) -> [[Glyph]] {
+        TextLayout.wrap(Glyph.line(paper.title, style: .bold), width: width)
+    }
+
+    /// The abstract wrapped to `width`, alias matches in the accent style.
+    public static func abstractLines(for paper: Paper, matches: [AliasMatch], width: Int) -> [[Glyph]] {
+        let text = paper.abstract.isEmpty ? "(no abstract)" : paper.abstract
+        let ranges = matches.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        return TextLayout.wrap(Glyph.glyphs(text, highlights: ranges, highlightStyle: [.accent, .bold]), width: width)
+    }
+
+    public func render(_ workbench: Workbench, in area: Rect, into canvas: inout Canvas) {
+        guard !area.isEmpty else { return }
+        guard let paper = workbench.currentPaper else {
+            canvas.write(workbench.queue.isEmpty ? "No papers in the \(workbench.queueKind.rawValue) queue." : "", in: area)
+            return
+        }
+        let compact = area.height < 16
+        let coding = workbench.currentCoding
+        var rows = area
+        func nextRow() -> Rect {
+            let (row, rest) = rows.splitTop(1)
+            rows = rest
+            return row
+        }
+        var meta = [paper.id]
+        if let year = paper.year { meta.append(String(year)) }
+        if let venue = paper.venue, !venue.isEmpty { meta.append(venue) }
+        var state: [String] = []
+        if coding.done { state.append("✓ done") }
+        if coding.flagged { state.append("⚑ flagged") }
+        if !coding.note.isEmpty { state.append("note: \(coding.note)") }
+        if compact {
+            canvas.draw(TextLayout.truncate(Glyph.line(paper.id + "  ", style: .dim) + Glyph.line(paper.title, style: .bold), width: area.width),
+                        x: area.x, y: nextRow().y, clip: area)
+            canvas.write(state.isEmpty ? "not done" : state.joined(separator: "  "), in: nextRow(), style: .dim)
+        } else {
+            canvas.write(meta.joined(separator: " · "), in: nextRow(), style: .dim)
+            let title = Self.titleLines(paper, width: area.width)
+            let shown = min(2, title.count)
+            for (i, line) in title.prefix(shown).enumerated() {
+                let row = nextRow()
+                var glyphs = line
+                if i == shown - 1, title.count > shown {
+                    // More title than rows: end the last row with an ellipsis.
+                    while !glyphs.isEmpty, TextLayout.width(glyphs) + 1 > area.width { glyphs.removeLast() }
+                    glyphs.append(TextLayout.ellipsis)
+                }
+                canvas.draw(glyphs, x: row.x, y: row.y, clip: row)
+            }
+            canvas.write(paper.authors.isEmpty ? "(no authors)" : paper.authors.joined(separator: "; "), in: nextRow())
+            canvas.write(state.isEmpty ? "not done" : state.joined(separator: "  "), in: nextRow(), style: coding.flagged ? .warning : .dim)
+            canvas.write(alignmentLine ?? "", in: nextRow(), style: .accent)
+        }
+        let rule = nextRow()
+        let lines = workbench.abstractLayout.width == area.width
+            ? workbench.abstractLayout.lines
+            : Self.abstractLines(for: paper, matches: workbench.abstractMatches, width: area.width)
+        let abstract = rows
+        let first = min(workbench.scroll, max(0, lines.count - abstract.height))
+        canvas.drawRule(rule, vertical: false)
+        if lines.count > abstract.height {
+            let last = min(lines.count, first + abstract.height)
+            canvas.write(" lines \(first + 1)–\(last) of \(lines.count), PgDn/PgUp ", x: rule.x + 1, y: rule.y, style: .dim, clip: rule)
+        }
+        for row in 0..<abstract.height {
+            let index = first + row
+            guard index < lines.count else { break }
+            canvas.draw(lines[index], x: abstract.x, y: abstract.y + row, clip: abstract)
+        }
+    }
+}

@@ -1,0 +1,260 @@
+import LitCoderCore
+
+extension Workbench {
+    /// Applies one event and returns what the run loop must do; performs no I/O.
+    public mutating func update(_ event: WorkbenchEvent) -> [Effect] {
+        switch event {
+        case .key(let key):
+            return handle(key)
+        case .resize(let width, let height):
+            screenSize = (max(0, width), max(0, height))
+            layOutAbstract()
+            scroll = min(scroll, maxScroll)
+            return []
+        case .saved(let saved):
+            confirm(saved)
+            return []
+        case .saveFailed(let reason):
+            failSaves(reason)
+            return [.bell]
+        case .edited(let text, let target):
+            guard let text else {
+                message = Message(text: "Edit abandoned; nothing changed", kind: .info)
+                return []
+            }
+            return store(text, in: target)
+        case .terminate:
+            return leaveEffects()
+        }
+    }
+
+    /// Applies a key: editing keys in a prompt, table keys on the main screen.
+    mutating func handle(_ key: Key) -> [Effect] {
+        switch mode {
+        case .help:
+            if key == .escape || key == .character("?") || key == .character("q") || key == .enter {
+                mode = .normal
+                message = nil
+            } else {
+                message = Message(text: "Esc closes the help", kind: .info)
+            }
+            return []
+        case .prompt(let prompt):
+            return handlePrompt(prompt, key: key)
+        case .normal:
+            message = nil
+            guard let action = Keymap.action(for: key) else {
+                message = Message(text: "\(key) does nothing here; ? lists the keys", kind: .info)
+                return [.bell]
+            }
+            return perform(action, key: key)
+        }
+    }
+
+    /// Performs an action of the key table; `key` gives the digit for `toggleNumbered`.
+    public mutating func perform(_ action: Action, key: Key? = nil) -> [Effect] {
+        switch action {
+        case .nextPaper: return move(to: position + 1)
+        case .previousPaper: return move(to: position - 1)
+        case .doneAndNext: return doneAndNext()
+        case .nextDimension: focus(dimension: dimensionIndex + 1)
+        case .previousDimension: focus(dimension: dimensionIndex - 1)
+        case .cursorDown: moveCursor(by: 1)
+        case .cursorUp: moveCursor(by: -1)
+        case .toggleCode: return toggle(codeAt: codeCursor, fromCursor: true)
+        case .toggleNumbered:
+            guard case .character(let c)? = key, let digit = c.wholeNumberValue else { return [.bell] }
+            let index = digit == 0 ? 9 : digit - 1
+            return toggle(codeAt: index, fromCursor: false)
+        case .scrollDown: scroll = min(scroll + pageSize, maxScroll)
+        case .scrollUp: scroll = max(0, scroll - pageSize)
+        case .search:
+            mode = .prompt(Prompt(.search(origin: position)))
+        case .searchNext: return repeatSearch(forward: true)
+        case .searchPrevious: return repeatSearch(forward: false)
+        case .goToPaper:
+            mode = .prompt(Prompt(.goTo))
+        case .undo: return undo()
+        case .redo: return redo()
+        case .editNote:
+            guard let paper = currentPaper else { return noPaper() }
+            mode = .prompt(Prompt(.edit(.note(paper: paper.id)), text: currentCoding.note))
+        case .editNoteExternally:
+            guard let paper = currentPaper else { return noPaper() }
+            return [.openEditor(text: currentCoding.note, target: .note(paper: paper.id))]
+        case .flag:
+            guard let paper = currentPaper else { return noPaper() }
+            return change(.flag, of: paper.id, to: .bool(!currentCoding.flagged))
+        case .toggleSummary: showSummary.toggle()
+        case .help: mode = .help
+        case .quit: return leaveEffects()
+        case .suspend: return [.suspend]
+        }
+        return []
+    }
+
+    // MARK: Papers
+
+    mutating func move(to newPosition: Int) -> [Effect] {
+        guard !queue.isEmpty else { return noPaper() }
+        guard newPosition >= 0, newPosition < queue.count else {
+            message = Message(text: newPosition < 0 ? "This is the first paper" : "This is the last paper", kind: .info)
+            return [.bell]
+        }
+        if newPosition != position {
+            position = newPosition
+            paperDidChange()
+        }
+        return []
+    }
+
+    mutating func doneAndNext() -> [Effect] {
+        guard let paper = currentPaper else { return noPaper() }
+        var effects: [Effect] = []
+        if !currentCoding.done {
+            effects += change(.done, of: paper.id, to: .bool(true))
+        }
+        let count = queue.count
+        var next: Int?
+        for step in 1..<max(count, 1) {
+            let candidate = (position + step) % count
+            if !coding(for: papers[queue[candidate]].id).done {
+                next = candidate
+                break
+            }
+        }
+        if let next {
+            position = next
+            paperDidChange()
+        } else {
+            message = Message(text: "All \(count) papers in this queue are done", kind: .info)
+        }
+        return effects
+    }
+
+    func noPaper() -> [Effect] { [.bell] }
+
+    /// The `view` event recording where the coder was, if the log does not already say so.
+    mutating func leaveEffects() -> [Effect] {
+        var effects: [Effect] = []
+        // Resuming opens the paper of the log's last event, so only write one when that differs.
+        if let paper = currentPaper, lastLoggedPaper != paper.id {
+            let view = CodingEvent(coder: coder, paper: paper.id, op: .view, codebook: codebook.contentHash)
+            effects.append(submit(view, purpose: .view))
+        }
+        effects.append(.quit)
+        return effects
+    }
+
+    // MARK: Dimensions and codes
+
+    mutating func focus(dimension index: Int) {
+        let count = codebook.dimensions.count
+        guard count > 0 else { return }
+        dimensionIndex = (index % count + count) % count
+        codeCursor = 0
+    }
+
+    mutating func moveCursor(by delta: Int) {
+        guard let dimension = focusedDimension, !dimension.codes.isEmpty else { return }
+        codeCursor = min(max(0, codeCursor + delta), dimension.codes.count - 1)
+    }
+
+    mutating func toggle(codeAt index: Int, fromCursor: Bool) -> [Effect] {
+        guard let paper = currentPaper else { return noPaper() }
+        guard let dimension = focusedDimension else { return [.bell] }
+        if dimension.kind == .text {
+            if fromCursor {
+                let target = EditTarget.text(paper: paper.id, dimension: dimension.id)
+                mode = .prompt(Prompt(.edit(target), text: currentCoding.texts[dimension.id] ?? ""))
+                return []
+            }
+            message = Message(text: "\(dimension.label) is free text: Space edits it", kind: .info)
+            return [.bell]
+        }
+        guard dimension.codes.indices.contains(index) else {
+            message = Message(text: "\(dimension.label) has no code \(index == 9 ? 0 : index + 1)", kind: .info)
+            return [.bell]
+        }
+        codeCursor = index
+        let code = dimension.codes[index].id
+        let current = currentCoding.codes(for: dimension.id)
+        var updated: [String]
+        if dimension.kind == .single {
+            updated = current == [code] ? [] : [code]
+        } else if current.contains(code) {
+            updated = current.filter { $0 != code }
+        } else {
+            let chosen = Set(current + [code])
+            // Codebook order, so the same set is always written the same way.
+            updated = dimension.codes.map(\.id).filter { chosen.contains($0) }
+            updated += current.filter { dimension.code($0) == nil }
+        }
+        return change(.codes(dimension: dimension.id), of: paper.id, to: .codes(updated))
+    }
+
+    /// Writes a new value of one field, unless it is already the value.
+    mutating func change(_ field: CodingChange.Field, of paper: String, to value: CodingChange.Value) -> [Effect] {
+        let before = CodingChange.value(of: field, in: coding(for: paper))
+        guard before != value else { return [] }
+        let change = CodingChange(paper: paper, field: field, before: before, after: value)
+        return [submit(draft(field, of: paper, to: value), purpose: .change(change))]
+    }
+
+    /// Saves edited text (a note or a text dimension).
+    mutating func store(_ text: String, in target: EditTarget) -> [Effect] {
+        switch target {
+        case .note(let paper): return change(.note, of: paper, to: .text(text))
+        case .text(let paper, let dimension): return change(.text(dimension: dimension), of: paper, to: .text(text))
+        }
+    }
+
+    // MARK: Undo
+
+    mutating func undo() -> [Effect] {
+        guard let change = undoStack.popLast() else {
+            message = Message(text: "Nothing to undo", kind: .info)
+            return [.bell]
+        }
+        show(paper: change.paper)
+        message = Message(text: "Undid \(change.fieldName) of \(change.paper)", kind: .info)
+        return [submit(draft(change.field, of: change.paper, to: change.before), purpose: .undo(change))]
+    }
+
+    mutating func redo() -> [Effect] {
+        guard let change = redoStack.popLast() else {
+            message = Message(text: "Nothing to redo", kind: .info)
+            return [.bell]
+        }
+        show(paper: change.paper)
+        message = Message(text: "Redid \(change.fieldName) of \(change.paper)", kind: .info)
+        return [submit(draft(change.field, of: change.paper, to: change.after), purpose: .redo(change))]
+    }
+
+    /// Brings a paper on screen if it is in the queue.
+    mutating func show(paper id: String) {
+        guard currentPaper?.id != id, let index = queue.firstIndex(where: { papers[$0].id == id }) else { return }
+        position = index
+        paperDidChange()
+    }
+
+    // MARK: Scrolling
+
+    /// Rows the abstract scrolls by per page.
+    var pageSize: Int { max(1, abstractArea.height - 1) }
+
+    /// The last scroll position that still shows a full page.
+    var maxScroll: Int {
+        let area = abstractArea
+        let lines = abstractLayout.width == area.width ? abstractLayout.lines.count : 0
+        return max(0, lines - area.height)
+    }
+
+    /// Where the abstract is drawn at the current screen size.
+    var abstractArea: Rect {
+        guard let paper = currentPaper else { return Rect(width: 0, height: 0) }
+        let layout = WorkbenchLayout(width: screenSize.width, height: screenSize.height,
+                                     showSummary: showSummary, promptOpen: false)
+        return PaperPane.abstractArea(for: paper, in: layout.paper)
+    }
+}

@@ -1,0 +1,245 @@
+import LitCoderCore
+
+/// The coding workbench's whole state: which paper, which dimension, what is saved.
+///
+/// A value with one entry point, `update(_:)`, which decides and returns effects but performs
+/// no I/O; views render it, the run loop (`WorkbenchSession`) carries out its effects.
+/// It holds only its own coder's log, so other coders' codes and notes can never appear
+/// (blind coding).
+public struct Workbench: Sendable {
+    /// Which papers → and ← walk through.
+    public enum Queue: String, CaseIterable, Sendable {
+        case all, todo, flagged
+    }
+
+    public enum Mode: Hashable, Sendable {
+        case normal
+        case help
+        case prompt(Prompt)
+    }
+
+    /// Whether the last change reached the disk.
+    public enum SaveStatus: Hashable, Sendable {
+        /// Nothing changed yet in this session.
+        case idle
+        case saving
+        case saved
+        case failed(String)
+    }
+
+    /// A line for the status bar about what just happened.
+    public struct Message: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable { case info, warning }
+        public var text: String
+        public var kind: Kind
+    }
+
+    /// A write waiting for the store, with what to do when it returns.
+    struct PendingSave: Hashable, Sendable {
+        enum Purpose: Hashable, Sendable {
+            case change(CodingChange)
+            case undo(CodingChange)
+            case redo(CodingChange)
+            case view
+        }
+        var event: CodingEvent
+        var purpose: Purpose
+    }
+
+    public let codebook: Codebook
+    public let papers: [Paper]
+    public let coder: String
+    public let queueKind: Queue
+    /// Indices into `papers` of the papers in the queue, in corpus order.
+    public private(set) var queue: [Int]
+    /// Position in `queue` of the paper on screen.
+    public internal(set) var position: Int
+    /// The coder's state as the store has confirmed it.
+    public private(set) var confirmed: CodingState
+    var pending: [PendingSave] = []
+    var undoStack: [CodingChange]
+    var redoStack: [CodingChange] = []
+
+    public internal(set) var mode: Mode = .normal
+    public internal(set) var dimensionIndex = 0
+    /// The code under the cursor in the focused dimension.
+    public internal(set) var codeCursor = 0
+    /// First abstract line shown.
+    public internal(set) var scroll = 0
+    public internal(set) var showSummary = false
+    public internal(set) var message: Message?
+    public internal(set) var saveStatus: SaveStatus = .idle
+    public internal(set) var lastSearch: String?
+    /// Columns and rows of the screen, for paging and layout.
+    public internal(set) var screenSize: (width: Int, height: Int) = (80, 24)
+
+    /// Alias matches in the current paper's abstract, for highlighting.
+    public private(set) var abstractMatches: [AliasMatch] = []
+    /// Codes the aliases suggest for the current paper, per dimension.
+    public private(set) var suggestions: [String: Set<String>] = [:]
+    /// The current abstract wrapped for the current screen, so paging and drawing a long
+    /// abstract do not re-wrap it on every key.
+    public private(set) var abstractLayout: (width: Int, lines: [[Glyph]]) = (0, [])
+    let matcher: AliasMatcher
+    /// The paper of the log's last event: where the workbench resumes.
+    var lastLoggedPaper: String?
+    /// Kept up to date by `confirm`, so the status bar never counts 100,000 papers per key.
+    private var confirmedDone: Int
+    private var confirmedFlagged: Int
+
+    /// - Parameters:
+    ///   - events: the coder's log so far; the undo history and the resume point come from it.
+    ///   - startPaper: a paper id to open on (else the paper the coder was last at).
+    public init(
+        codebook: Codebook, papers: [Paper], coder: String, events: [CodingEvent],
+        queue: Queue = .all, startPaper: String? = nil
+    ) {
+        self.codebook = codebook
+        self.papers = papers
+        self.coder = coder
+        self.queueKind = queue
+        let state = CodingState(coder: coder, replaying: events)
+        confirmed = state
+        undoStack = CodingChange.history(of: events, coder: coder)
+        matcher = AliasMatcher(codebook: codebook)
+        confirmedDone = state.donePaperCount
+        confirmedFlagged = state.flaggedPaperCount
+        switch queue {
+        case .all: self.queue = Array(papers.indices)
+        case .todo: self.queue = papers.indices.filter { !state.coding(for: papers[$0].id).done }
+        case .flagged: self.queue = papers.indices.filter { state.coding(for: papers[$0].id).flagged }
+        }
+        position = 0
+        // Resume where the coder last was: the latest viewed or changed paper.
+        lastLoggedPaper = events.last?.paper
+        let resume = startPaper ?? lastLoggedPaper
+        if let resume, let index = self.queue.firstIndex(where: { papers[$0].id == resume }) {
+            position = index
+        }
+        paperDidChange()
+    }
+
+    /// Whether `init` could open on `id` (it is in the queue).
+    public func queueContains(_ id: String) -> Bool { queue.contains { papers[$0].id == id } }
+
+    /// The paper on screen, nil when the queue is empty.
+    public var currentPaper: Paper? {
+        guard position >= 0, position < queue.count else { return nil }
+        let index = queue[position]
+        return index < papers.count ? papers[index] : nil
+    }
+
+    /// A paper's coding as the coder sees it: confirmed, plus writes still on their way.
+    public func coding(for paper: String) -> PaperCoding {
+        var coding = confirmed.coding(for: paper)
+        for save in pending where save.event.paper == paper {
+            var scratch = CodingState(coder: coder)
+            scratch.papers[paper] = coding
+            scratch.apply(save.event)
+            coding = scratch.coding(for: paper)
+        }
+        return coding
+    }
+
+    /// The current paper's coding (empty when there is no paper).
+    public var currentCoding: PaperCoding {
+        currentPaper.map { coding(for: $0.id) } ?? PaperCoding()
+    }
+
+    public var focusedDimension: Dimension? {
+        codebook.dimensions.indices.contains(dimensionIndex) ? codebook.dimensions[dimensionIndex] : nil
+    }
+
+    /// Papers marked done (including writes on their way).
+    public var doneCount: Int { countAfterPending(confirmedCount: confirmedDone) { $0.done } }
+    public var flaggedCount: Int { countAfterPending(confirmedCount: confirmedFlagged) { $0.flagged } }
+
+    private func countAfterPending(confirmedCount: Int, _ holds: (PaperCoding) -> Bool) -> Int {
+        var count = confirmedCount
+        for paper in Set(pending.map(\.event.paper)) {
+            if holds(confirmed.coding(for: paper)) { count -= 1 }
+            if holds(coding(for: paper)) { count += 1 }
+        }
+        return count
+    }
+
+    /// Whether a change is on its way to the disk.
+    public var isSaving: Bool { !pending.isEmpty }
+
+    /// Recomputes what depends on the paper on screen.
+    mutating func paperDidChange() {
+        scroll = 0
+        // Each paper is coded top to bottom, so a new paper starts at the first dimension.
+        dimensionIndex = 0
+        codeCursor = 0
+        guard let paper = currentPaper else {
+            abstractMatches = []
+            suggestions = [:]
+            abstractLayout = (0, [])
+            return
+        }
+        abstractMatches = matcher.matches(in: paper.abstract)
+        var byDimension: [String: Set<String>] = [:]
+        for match in matcher.matches(in: paper.title) + abstractMatches {
+            byDimension[match.dimension, default: []].insert(match.code)
+        }
+        suggestions = byDimension
+        abstractLayout = (0, [])
+        layOutAbstract()
+    }
+
+    /// Re-wraps the abstract when the width it is drawn at changed.
+    mutating func layOutAbstract() {
+        guard let paper = currentPaper else { return }
+        let width = abstractArea.width
+        guard width != abstractLayout.width else { return }
+        abstractLayout = (width, PaperPane.abstractLines(for: paper, matches: abstractMatches, width: width))
+    }
+
+    /// Records a new draft event for the store, applied on screen at once as "saving".
+    mutating func submit(_ event: CodingEvent, purpose: PendingSave.Purpose) -> Effect {
+        pending.append(PendingSave(event: event, purpose: purpose))
+        saveStatus = .saving
+        return .append(event)
+    }
+
+    /// A draft event about `paper`, stamped with this coder and codebook.
+    func draft(_ field: CodingChange.Field, of paper: String, to value: CodingChange.Value) -> CodingEvent {
+        CodingChange.event(setting: field, of: paper, to: value, coder: coder, codebook: codebook.contentHash)
+    }
+
+    /// The store confirmed the oldest pending write.
+    mutating func confirm(_ event: CodingEvent) {
+        guard !pending.isEmpty else { return }
+        let save = pending.removeFirst()
+        let before = confirmed.coding(for: event.paper)
+        confirmed.apply(event)
+        lastLoggedPaper = event.paper
+        let after = confirmed.coding(for: event.paper)
+        confirmedDone += (after.done ? 1 : 0) - (before.done ? 1 : 0)
+        confirmedFlagged += (after.flagged ? 1 : 0) - (before.flagged ? 1 : 0)
+        switch save.purpose {
+        case .change(let change):
+            undoStack.append(change)
+            redoStack.removeAll()
+        case .undo(let change): redoStack.append(change)
+        case .redo(let change): undoStack.append(change)
+        case .view: break
+        }
+        if pending.isEmpty { saveStatus = .saved }
+    }
+
+    /// The store refused a write: nothing pending is kept, the screen shows what is on disk.
+    mutating func failSaves(_ reason: String) {
+        for save in pending {
+            switch save.purpose {
+            case .undo(let change): undoStack.append(change)
+            case .redo(let change): redoStack.append(change)
+            case .change, .view: break
+            }
+        }
+        pending.removeAll()
+        saveStatus = .failed(reason)
+        message = Message(text: "NOT SAVED: \(reason)", kind: .warning)
+    }
+}

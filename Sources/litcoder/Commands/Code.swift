@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import LitCoderCore
+import LitCoderTerminal
+import LitCoderUI
+
+/// `litcoder code`: the workbench, where a coder codes one abstract at a time.
+struct Code: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code",
+        abstract: "Open the coding workbench (the default command).",
+        discussion: "Keys: press ? in the workbench, or see docs/keys.md. Every change is saved before the status bar says so.")
+
+    @OptionGroup var projectOptions: ProjectOptions
+    @OptionGroup var coderOption: CoderOption
+
+    @Option(name: .long, help: ArgumentHelp("Open this paper (default: where you left off).", valueName: "ID"))
+    var paper: String?
+
+    @Option(name: .long, help: ArgumentHelp("Which papers → and ← walk through: all, todo (not done) or flagged.", valueName: "QUEUE"))
+    var queue: Workbench.Queue = .all
+
+    func run() throws {
+        // Before anything else, so a pipe or a bad TERM gets one line and no escape codes.
+        if let problem = Preflight.problem() {
+            Console.error("error: \(problem)")
+            throw ExitCode(2)
+        }
+        let coder = try coderOption.resolve()
+        let workspace = try projectOptions.workspace()
+        let logURL = workspace.project.logURL(coder: coder)
+        let log: CodingLog
+        do {
+            log = try CodingLog.open(url: logURL, coder: coder)
+        } catch {
+            throw Failure.data("\(error)")
+        }
+        defer { log.close() }
+        for diagnostic in log.diagnostics { Console.error(diagnostic.description) }
+        let workbench = Workbench(codebook: workspace.codebook, papers: workspace.corpus.papers, coder: coder,
+                                  events: log.events, queue: queue, startPaper: paper)
+        if let paper, !workbench.queueContains(paper) {
+            let reason = workspace.corpus.contains(paper) ? "is not in the \(queue.rawValue) queue" : "is not in the corpus"
+            throw Failure.data("paper '\(paper)' \(reason); 'litcoder status' lists the papers")
+        }
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal.start()
+        } catch {
+            throw Failure.data("\(error)")
+        }
+        let session = WorkbenchSession(workbench: workbench, backend: terminal,
+                                       store: { try log.append($0) }, editText: ExternalEditor.edit)
+        let ending = session.run()
+        terminal.stop()
+        log.close()
+        switch ending {
+        case .quit:
+            Console.print("\(coder): \(session.workbench.doneCount) of \(workspace.corpus.count) papers done; everything is saved.")
+        case .hangup:
+            throw ExitCode(1)
+        case .signal(let number):
+            throw ExitCode(128 + number)
+        }
+    }
+}
+
+extension Workbench.Queue: ExpressibleByArgument {}

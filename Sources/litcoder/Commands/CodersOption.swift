@@ -1,0 +1,59 @@
+import ArgumentParser
+import LitCoderCore
+
+/// `--coders A,B,…`: whose codings to compare; by default every coder with a log.
+struct CodersOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The coders to compare, comma-separated (default: every coder with a log in codings/).", valueName: "A,B,…"))
+    var coders: String?
+
+    /// The names given, checked as names; nil when none were given.
+    func given() throws -> [String]? {
+        guard let coders else { return nil }
+        let names = coders.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for name in names {
+            if let problem = CoderName.problem(with: name) { throw ValidationError(problem) }
+        }
+        guard Set(names).count == names.count else { throw ValidationError("--coders names a coder twice") }
+        guard names.count >= 2 else { throw ValidationError("--coders needs at least 2 coders to compare") }
+        return names
+    }
+
+    /// The chosen coders' replayed states; log problems go to standard error.
+    func states(in workspace: Workspace) throws -> [CodingState] {
+        let withLogs = workspace.project.codersWithLogs()
+        let names = try given() ?? withLogs
+        let missing = names.filter { !withLogs.contains($0) }
+        if !missing.isEmpty {
+            throw Failure.data("no log for \(missing.joined(separator: ", ")) in codings/; coders with logs: "
+                + (withLogs.isEmpty ? "none" : withLogs.joined(separator: ", ")))
+        }
+        guard names.count >= 2 else {
+            throw Failure.data("agreement needs at least 2 coders with logs in codings/; found "
+                + (names.isEmpty ? "none" : names.joined(separator: ", ")))
+        }
+        return try names.map { name in
+            let (state, diagnostics) = try workspace.state(coder: name)
+            for d in diagnostics { Console.error(d.description) }
+            return state
+        }
+    }
+}
+
+/// `--dimension ID`: one coded dimension of the codebook.
+struct DimensionOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only this dimension (its id in the codebook).", valueName: "ID"))
+    var dimension: String?
+
+    /// The dimension ids to use, nil for all; a usage error when the id is unknown or free text.
+    func chosen(in codebook: Codebook) throws -> [String]? {
+        guard let dimension else { return nil }
+        let coded = codebook.dimensions.filter { $0.kind != .text }.map(\.id)
+        guard let found = codebook.dimension(dimension) else {
+            throw ValidationError("no dimension '\(dimension)' in the codebook; its coded dimensions are \(coded.joined(separator: ", "))")
+        }
+        guard found.kind != .text else {
+            throw ValidationError("'\(dimension)' is a free-text dimension, which has no codes to compare; coded dimensions: \(coded.joined(separator: ", "))")
+        }
+        return [dimension]
+    }
+}

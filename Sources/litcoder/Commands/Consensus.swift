@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import LitCoderCore
+
+/// `litcoder consensus --auto-agreed`: take what the coders agree on into the consensus.
+struct Consensus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record in codings/_consensus.jsonl every paper and dimension on which all chosen coders agree.",
+        discussion: "Each is an automatic 'adjudicate' event naming the coders it came from; running it again adds only new agreements. Review the rest with 'litcoder review'.")
+
+    @OptionGroup var projectOptions: ProjectOptions
+    @OptionGroup var codersOption: CodersOption
+    @Flag(name: .customLong("auto-agreed"), help: "Take every agreement into the consensus.")
+    var autoAgreed = false
+    @OptionGroup var adjudicatorOption: AdjudicatorOption
+
+    func validate() throws {
+        guard autoAgreed else {
+            throw ValidationError("say --auto-agreed to take the agreements into the consensus; decide disagreements with 'litcoder review'")
+        }
+        _ = try codersOption.given()
+        _ = try adjudicatorOption.resolve()
+    }
+
+    func run() throws {
+        let adjudicator = try adjudicatorOption.resolve()
+        let workspace = try projectOptions.workspace()
+        let states = try codersOption.states(in: workspace)
+        let comparisons = CodingComparison.all(codebook: workspace.codebook, states: states, corpus: workspace.corpus)
+        let log: CodingLog
+        do {
+            log = try CodingLog.open(url: workspace.project.consensusLogURL, coder: CoderName.consensus)
+        } catch {
+            throw Failure.data("\(error)")
+        }
+        defer { log.close() }
+        for d in log.diagnostics { Console.error(d.description) }
+        let events = AutoConsensus.events(for: comparisons, consensus: log.state, adjudicator: adjudicator,
+                                          codebookHash: workspace.codebook.contentHash)
+        for event in events {
+            do { try log.append(event) } catch { throw Failure.data("\(error)") }
+        }
+        let agreed = comparisons.count(where: \.isAgreement)
+        let open = comparisons.count(where: \.isDisagreement)
+        let path = workspace.project.display(workspace.project.consensusLogURL)
+        Console.print("\(path): added \(events.count) agreed decision\(events.count == 1 ? "" : "s") "
+            + "(\(agreed - events.count) of \(agreed) agreements already there); "
+            + "\(open) disagreement\(open == 1 ? "" : "s") left for 'litcoder review'")
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import LitCoderCore
+
+/// `litcoder disagreements`: each paper and dimension where the chosen coders differ.
+struct Disagreements: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List each paper and dimension where the coders differ, with each coder's codes and notes.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    @OptionGroup var projectOptions: ProjectOptions
+    @OptionGroup var codersOption: CodersOption
+    @OptionGroup var dimensionOption: DimensionOption
+    @Option(help: "Output format.")
+    var format: Format = .table
+
+    func validate() throws { _ = try codersOption.given() }
+
+    func run() throws {
+        let workspace = try projectOptions.workspace()
+        let dimensions = try dimensionOption.chosen(in: workspace.codebook)
+        let states = try codersOption.states(in: workspace)
+        let list = DisagreementList(codebook: workspace.codebook, states: states, dimensions: dimensions,
+                                    corpus: workspace.corpus)
+        switch format {
+        case .table: Console.print(list.table())
+        case .csv: Console.print(list.csv())
+        case .json: Console.print(list.json())
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+import LitCoderCore
+
+/// `agree`, `disagreements` and `consensus` run as a user would, on `AgreementFixture`.
+@Suite struct AgreementCommandTests {
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    func dimension(_ report: [String: Any], _ id: String) throws -> [String: Any] {
+        let dims = try #require(report["dimensions"] as? [[String: Any]])
+        return try #require(dims.first { $0["id"] as? String == id })
+    }
+
+    @Test func agreeReportsTheHandWorkedStatistics() throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        let result = try LitcoderBinary.run(["agree", "--format", "json", "--seed", "7"], in: fixture.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try json(result.stdout)
+        #expect(report["coders"] as? [String] == ["alice", "bob", "carol"])
+        let data = try dimension(report, "data")
+        #expect(data["kind"] as? String == "single")
+        #expect(data["distance"] as? String == "nominal")
+        #expect(data["units"] as? Int == 5, "p4 is coded by alice only")
+        #expect(data["pairable_values"] as? Int == 14)
+        // Per unit: p1 1, p2 1/3, p3 1, p5 1, p6 0 → 10/3 / 5.
+        let percent = try #require(data["percent_agreement"] as? Double)
+        #expect(abs(percent - 2.0 / 3) < 1e-12)
+        // o_aa 3, o_nn 4, o_ii 2, off-diagonal 5; n_a 5, n_n 6, n_i 3: α = 1 − 13·5 / (196 − 70).
+        let alpha = try #require(data["krippendorff_alpha"] as? Double)
+        #expect(abs(alpha - 61.0 / 126) < 1e-12)
+        let interval = try #require(data["alpha_ci95"] as? [Double])
+        #expect(interval.count == 2 && interval[0] <= interval[1])
+        #expect(data["cohen_kappa"] is NSNull)
+        #expect(data["fleiss_kappa"] is NSNull)
+        let undefined = try #require(data["undefined"] as? [String: String])
+        #expect(undefined["fleiss_kappa"]?.contains("different numbers of coders") == true)
+        #expect(undefined["cohen_kappa"]?.contains("exactly 2 coders") == true)
+        let motivation = try dimension(report, "motivation")
+        #expect(motivation["distance"] as? String == "masi")
+        let perCode = try #require(motivation["per_code"] as? [[String: Any]])
+        #expect(perCode.compactMap { $0["code"] as? String } == ["healthcare", "voice-assistant", "call-centre"])
+        #expect(try dimension(report, "data")["per_code"] as? [Any] != nil)
+        let dims = try #require(report["dimensions"] as? [[String: Any]])
+        #expect(!dims.contains { $0["id"] as? String == "remarks" }, "free text has no codes to agree on")
+    }
+
+    @Test func cohensKappaForTwoCoders() throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        let result = try LitcoderBinary.run(
+            ["agree", "--coders", "alice,bob", "--dimension", "data", "--format", "json"], in: fixture.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let data = try dimension(json(result.stdout), "data")
+        // Both coded p1 p2 p3 p5 p6: p_o 3/5; marginals 2,2,1 each: p_e 9/25; κ = .24/.64.
+        let kappa = try #require(data["cohen_kappa"] as? Double)
+        #expect(abs(kappa - 0.375) < 1e-12)
+        #expect(data["units"] as? Int == 5)
+    }
+
+    @Test func theSameSeedGivesTheSameInterval() throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        let args = ["agree", "--format", "json", "--seed", "42", "--bootstrap", "2000"]
+        let first = try LitcoderBinary.run(args, in: fixture.root)
+        let second = try LitcoderBinary.run(args, in: fixture.root)
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        let none = try LitcoderBinary.run(["agree", "--format", "json", "--bootstrap", "0"], in: fixture.root)
+        #expect(try dimension(json(none.stdout), "data")["alpha_ci95"] is NSNull)
+    }
+
+    @Test(arguments: ["table", "markdown", "csv"])
+    func otherFormatsNameEveryDimension(_ format: String) throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        let result = try LitcoderBinary.run(["agree", "--format", format], in: fixture.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("motivation"))
+        #expect(result.stdout.contains("data"))
+        #expect(result.stdout.contains("voice-assistant"), "per-code α of the multi-select dimension")
+    }
+
+    @Test(arguments: [
+        (["agree", "--coders", "alice"], "at least 2 coders"),
+        (["agree", "--dimension", "nope"], "no dimension 'nope'"),
+        (["agree", "--dimension", "remarks"], "free-text"),
+        (["agree", "--bootstrap", "-1"], "--bootstrap"),
+        (["consensus"], "--auto-agreed"),
+        (["disagreements", "--coders", "alice,_x"], "reserved"),
+    ])
+    func usageErrorsExit64(_ arguments: [String], _ message: String) throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        let result = try LitcoderBinary.run(arguments, in: fixture.root)
+        #expect(result.status == 64, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func aCoderWithoutALogIsADataError() throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        let result = try LitcoderBinary.run(["agree", "--coders", "alice,dave"], in: fixture.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no log for dave"))
+        #expect(result.stderr.contains("alice, bob, carol"))
+    }
+
+    @Test func disagreementsListEachCodersCodesAndNotes() throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        let result = try LitcoderBinary.run(["disagreements", "--format", "json"], in: fixture.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let items = try #require(json(result.stdout)["disagreements"] as? [[String: Any]])
+        let keys = items.map { "\($0["paper"] as? String ?? "")/\($0["dimension"] as? String ?? "")" }
+        #expect(keys == ["p2/motivation", "p2/data", "p6/data"])
+        let p2 = try #require(items.first?["codings"] as? [[String: Any]])
+        #expect(p2.first?["note"] as? String == "mentions clinicians")
+        #expect(p2.first?["codes"] as? [String] == ["healthcare", "voice-assistant"])
+        #expect(p2.last?["codes"] as? [String] == ["healthcare", "voice-assistant"], "codebook order, whatever the coder's order")
+        let table = try LitcoderBinary.run(["disagreements", "--dimension", "data"], in: fixture.root)
+        #expect(table.stdout.contains("2 disagreements"))
+        #expect(!table.stdout.contains("motivation"))
+        let csv = try LitcoderBinary.run(["disagreements", "--format", "csv"], in: fixture.root)
+        #expect(csv.stdout.split(separator: "\n").count == 1 + 3 * 3)
+    }
+
+    @Test func consensusTakesAgreementsOnceAndRecordsWhoAndFromWhom() throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        let first = try LitcoderBinary.run(["consensus", "--auto-agreed", "--adjudicator", "ana"], in: fixture.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("added 7"))
+        let events = try fixture.consensusEvents()
+        #expect(events.count == 7)
+        #expect(events.allSatisfy { $0.op == .adjudicate && $0.automatic == true && $0.adjudicator == "ana" })
+        #expect(events.allSatisfy { $0.coder == CoderName.consensus })
+        let p3 = try #require(events.first { $0.paper == "p3" && $0.dimension == "data" })
+        #expect(p3.sources == ["alice", "bob"])
+        #expect(p3.codes == ["induced"])
+        let state = CodingState(coder: CoderName.consensus, replaying: events)
+        #expect(state.coding(for: "p1").provenance["data"]?.adjudicator == "ana")
+        let again = try LitcoderBinary.run(["consensus", "--auto-agreed", "--adjudicator", "ana"], in: fixture.root)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("added 0"))
+        #expect(try fixture.consensusEvents().count == 7)
+    }
+}

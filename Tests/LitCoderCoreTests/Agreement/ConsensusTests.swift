@@ -1,0 +1,57 @@
+import Testing
+@testable import LitCoderCore
+
+@Suite struct ConsensusTests {
+    static let codebook = Codebook(id: "t", title: "t", version: "1", dimensions: [
+        Dimension(id: "m", label: "M", kind: .multi, codes: [Code(id: "x", label: "X"), Code(id: "y", label: "Y"), Code(id: "z", label: "Z")]),
+    ])
+
+    static func state(_ coder: String, _ codings: [String: [String]]) -> CodingState {
+        CodingState(coder: coder, replaying: codings.keys.sorted().enumerated().map { i, paper in
+            CodingEvent(seq: i + 1, coder: coder, paper: paper, op: .set, dimension: "m", codes: codings[paper])
+        })
+    }
+
+    @Test func unionAndIntersectionFollowTheCodebook() throws {
+        let states = [Self.state("a", ["p": ["y", "x"]]), Self.state("b", ["p": ["z", "y"]])]
+        let comparison = try #require(CodingComparison.all(codebook: Self.codebook, states: states).first)
+        #expect(comparison.isDisagreement)
+        #expect(comparison.union == ["x", "y", "z"])
+        #expect(comparison.intersection == ["y"])
+    }
+
+    @Test func autoConsensusNeverOverridesAnAdjudicator() {
+        let states = [Self.state("a", ["p": ["x"], "q": ["y"]]), Self.state("b", ["p": ["x"], "q": ["y"]])]
+        let comparisons = CodingComparison.all(codebook: Self.codebook, states: states)
+        let consensus = CodingState(coder: CoderName.consensus, replaying: [
+            .adjudicate(paper: "p", dimension: "m", codes: ["z"], sources: ["a"], adjudicator: "ana", codebook: ""),
+        ])
+        let events = AutoConsensus.events(for: comparisons, consensus: consensus, adjudicator: "ana", codebookHash: "h")
+        #expect(events.map(\.paper) == ["q"])
+        #expect(events.first?.sources == ["a", "b"])
+        #expect(events.first?.automatic == true)
+    }
+
+    @Test func anAutomaticDecisionIsRetakenWhenTheCodersChangeTheirMinds() {
+        let states = [Self.state("a", ["p": ["y"]]), Self.state("b", ["p": ["y"]])]
+        let comparisons = CodingComparison.all(codebook: Self.codebook, states: states)
+        let stale = CodingState(coder: CoderName.consensus, replaying: [
+            .adjudicate(paper: "p", dimension: "m", codes: ["x"], sources: ["a", "b"], adjudicator: "ana",
+                        automatic: true, codebook: ""),
+        ])
+        #expect(AutoConsensus.events(for: comparisons, consensus: stale, adjudicator: "ana", codebookHash: "h").count == 1)
+        let current = CodingState(coder: CoderName.consensus, replaying: [
+            .adjudicate(paper: "p", dimension: "m", codes: ["y"], sources: ["a", "b"], adjudicator: "ana",
+                        automatic: true, codebook: ""),
+        ])
+        #expect(AutoConsensus.events(for: comparisons, consensus: current, adjudicator: "ana", codebookHash: "h").isEmpty)
+    }
+
+    @Test func theAdjudicatorIsRecordedNotTheLogOwner() {
+        let event = CodingEvent.adjudicate(paper: "p", dimension: "m", codes: ["x"], sources: ["a"], adjudicator: "ana",
+                                           reason: "definition 2", codebook: "")
+        let state = CodingState(coder: CoderName.consensus, replaying: [event])
+        #expect(state.coding(for: "p").provenance["m"] == .init(adjudicator: "ana", sources: ["a"], reason: "definition 2", automatic: false))
+        #expect(event.coder == CoderName.consensus)
+    }
+}
