@@ -17,6 +17,9 @@ public struct CorpusLoader: Sendable {
     private var firstSeen: [String: (file: String, line: Int)] = [:]
     /// Keys of the file being read that look like misspelt paper keys: first line and count.
     private var misspeltKeys: [String: (firstLine: Int, lines: Int)] = [:]
+    /// Whether each unknown key seen so far looks misspelt; exports repeat the same few keys
+    /// on every line, so each is judged once.
+    private var looksMisspelt: [String: Bool] = [:]
 
     public init() {}
 
@@ -165,7 +168,10 @@ public struct CorpusLoader: Sendable {
         }
         // Other keys (`arxiv`, `pmid` …) are ignored quietly: exports carry many. One that looks
         // like a misspelt paper key is reported, since its value would be lost without a word.
-        for key in record.unknownKeys where Self.closestKnownKey(to: key) != nil {
+        for key in record.unknownKeys {
+            let misspelt = looksMisspelt[key] ?? (Self.closestKnownKey(to: key) != nil)
+            looksMisspelt[key] = misspelt
+            guard misspelt else { continue }
             if let seen = misspeltKeys[key] {
                 misspeltKeys[key] = (seen.firstLine, seen.lines + 1)
             } else {
