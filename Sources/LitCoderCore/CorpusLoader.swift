@@ -15,6 +15,11 @@ public struct CorpusLoader: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Where each id was first seen, to name both lines of a duplicate.
     private var firstSeen: [String: (file: String, line: Int)] = [:]
+    /// Keys of the file being read that look like misspelt paper keys: first line and count.
+    private var misspeltKeys: [String: (firstLine: Int, lines: Int)] = [:]
+    /// Whether each unknown key seen so far looks misspelt; exports repeat the same few keys
+    /// on every line, so each is judged once.
+    private var looksMisspelt: [String: Bool] = [:]
 
     public init() {}
 
@@ -66,6 +71,7 @@ public struct CorpusLoader: Sendable {
         }
         if startOfFile, pending.count >= 3, pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { pending.removeFirst(3) }
         _ = pending.withUnsafeBufferPointer { readLines(in: $0, name: name, lineNumber: &lineNumber, isEnd: true) }
+        reportMisspeltKeys(name)
     }
 
     /// Reads corpus records from `data`, as if it were the file called `name`.
@@ -79,6 +85,20 @@ public struct CorpusLoader: Sendable {
             var lineNumber = 1
             _ = readLines(in: bytes, name: name, lineNumber: &lineNumber, isEnd: true)
         }
+        reportMisspeltKeys(name)
+    }
+
+    /// One warning per misspelt key per file, however many lines repeat it.
+    private mutating func reportMisspeltKeys(_ name: String) {
+        for (key, seen) in misspeltKeys.sorted(by: { $0.value.firstLine < $1.value.firstLine }) {
+            let suggestion = Self.closestKnownKey(to: key) ?? "?"
+            let lines = seen.lines == 1 ? "" : " (on \(seen.lines) lines, the first shown)"
+            diagnostics.append(Diagnostic(
+                file: name, line: seen.firstLine, severity: .warning,
+                message: "unknown key '\(key)' (did you mean '\(suggestion)'?) is ignored\(lines)",
+                hint: "rename it to '\(suggestion)', or its value is lost; the keys are \(PaperLineParser.knownKeys.joined(separator: ", "))"))
+        }
+        misspeltKeys = [:]
     }
 
     /// Reads every complete line in `bytes` (and, at the end of the file, the last one without
@@ -146,12 +166,17 @@ public struct CorpusLoader: Sendable {
             problem("paper id is empty; this record is skipped", hint: "give each paper a unique, non-empty id")
             return
         }
+        // Other keys (`arxiv`, `pmid` …) are ignored quietly: exports carry many. One that looks
+        // like a misspelt paper key is reported, since its value would be lost without a word.
         for key in record.unknownKeys {
-            let suggestion = Self.closestKnownKey(to: key).map { " (did you mean '\($0)'?)" } ?? ""
-            diagnostics.append(Diagnostic(
-                file: name, line: number, severity: .warning,
-                message: "unknown key '\(key)'\(suggestion) is ignored",
-                hint: "the keys are \(PaperLineParser.knownKeys.joined(separator: ", ")); litcoder drops others when it rewrites the file"))
+            let misspelt = looksMisspelt[key] ?? (Self.closestKnownKey(to: key) != nil)
+            looksMisspelt[key] = misspelt
+            guard misspelt else { continue }
+            if let seen = misspeltKeys[key] {
+                misspeltKeys[key] = (seen.firstLine, seen.lines + 1)
+            } else {
+                misspeltKeys[key] = (number, 1)
+            }
         }
         if let first = firstSeen[paper.id] {
             problem("duplicate paper id '\(paper.id)' (first at \(first.file):\(first.line)); this record is ignored",
@@ -172,22 +197,26 @@ public struct CorpusLoader: Sendable {
 }
 
 extension CorpusLoader {
-    /// Levenshtein distance between short strings, for did-you-mean suggestions.
+    /// Edit distance between short strings, counting a swap of neighbours (`titel`) as one
+    /// edit like an insertion, deletion or substitution (optimal string alignment distance).
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
         for i in 1...a.count {
-            current[0] = i
             for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var best = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    best = min(best, table[i - 2][j - 2] + 1)
+                }
+                table[i][j] = best
             }
-            swap(&previous, &current)
         }
-        return previous[b.count]
+        return table[a.count][b.count]
     }
 
     /// The offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates,

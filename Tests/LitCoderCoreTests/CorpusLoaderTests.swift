@@ -56,8 +56,9 @@ import Testing
         Case("null optional fields are absent", #"{"id":"n","title":"T","year":null,"doi":null,"authors":null}"#, ids: ["n"]),
         Case("misspelt key is a warning, the paper loads", #"{"id":"m","title":"T","abstarct":"…"}"#, ids: ["m"],
              problems: ["1: unknown key 'abstarct' (did you mean 'abstract'?)"]),
-        Case("unrelated unknown key has no suggestion", #"{"id":"m","title":"T","zzzzzz":1}"#, ids: ["m"],
-             problems: ["1: unknown key 'zzzzzz' is ignored"]),
+        Case("other unknown keys are ignored quietly", #"{"id":"m","title":"T","arxiv":"2101.00001","pmid":1}"#, ids: ["m"]),
+        Case("a misspelt key is reported once per file", "{\"id\":\"a\",\"title\":\"A\",\"titel\":\"x\"}\n\(b)\n{\"id\":\"c\",\"title\":\"C\",\"titel\":\"y\",\"keyword\":[]}\n",
+             ids: ["a", "b", "c"], problems: ["1: unknown key 'titel' (did you mean 'title'?) is ignored (on 2 lines", "3: unknown key 'keyword' (did you mean 'keywords'?)"]),
         Case("duplicate id names both lines, first wins", "\(a)\n\(b)\n{\"id\":\"a\",\"title\":\"again\"}\n",
              ids: ["a", "b"], problems: ["3: duplicate paper id 'a' (first at corpus.jsonl:1)"]),
         Case("Latin-1 byte names its line and position",
@@ -170,7 +171,8 @@ import Testing
 
     @Test(arguments: [
         ("abstarct", "abstract"), ("Title", "title"), ("author", "authors"), ("keyword", "keywords"),
-        ("DOI", "doi"), ("yr", nil), ("publisher", nil),
+        ("DOI", "doi"), ("titel", "title"), ("abstarct", "abstract"), ("uri", "url"),
+        ("yr", nil), ("publisher", nil), ("arxiv", nil), ("pmid", nil), ("type", nil), ("note", nil), ("date", nil),
     ] as [(String, String?)])
     func misspeltKeysSuggestTheNearestKnownKey(key: String, expected: String?) {
         #expect(CorpusLoader.closestKnownKey(to: key) == expected)
