@@ -14,19 +14,19 @@ enum FileBytes {
             // A pipe or a /proc file reports size 0 yet has bytes to read.
             return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return read(fd, base + done, buffer.count - done)
+        let size = Int(info.st_size)
+        // Filled by read(2) directly: zero-filling 100 MB first would only be overwritten.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size, let base = buffer.baseAddress {
+                let n = read(fd, base + done, size - done)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
             }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { break }
-            done += n
+            // A file cut short while being read yields what was there.
+            initialized = done
         }
-        // A file cut short while being read yields what was there.
-        if done < bytes.count { bytes.removeSubrange(done...) }
         return bytes
     }
 }
