@@ -63,9 +63,9 @@ public struct ImportMerger: Sendable {
         a.year == b.year && FieldNormalisation.titleKey(a.title) == FieldNormalisation.titleKey(b.title)
     }
 
-    private mutating func remember(_ paper: Paper, at index: Int, titleYearKey: UInt64?? = nil) {
+    private mutating func remember(_ paper: Paper, at index: Int) {
         if let doi = paper.doi, indexByDOI[doi] == nil { indexByDOI[doi] = index }
-        if let key = titleYearKey ?? Self.titleYearKey(paper) {
+        if let key = Self.titleYearKey(paper) {
             let known = indexByTitleYear[key, default: []]
             if !known.contains(where: { Self.sameTitleAndYear(papers[$0], paper) }) {
                 indexByTitleYear[key, default: []].append(index)
@@ -97,9 +97,11 @@ public struct ImportMerger: Sendable {
             return
         }
         paper.id = uniqueID(for: record, paper: paper)
-        ids.insert(paper.id)
         papers.append(paper)
-        remember(paper, at: papers.count - 1, titleYearKey: titleYearKey)
+        let index = papers.count - 1
+        // No paper has this DOI or title and year yet (existingMatch said so): store without looking again.
+        if let doi = paper.doi { indexByDOI[doi] = index }
+        if let key = titleYearKey { indexByTitleYear[key, default: []].append(index) }
     }
 
     private func existingMatch(for paper: Paper, titleYearKey: UInt64?) -> (Int, Match)? {
@@ -133,8 +135,8 @@ public struct ImportMerger: Sendable {
     }
 
     /// The BibTeX key, else the DOI, else a short hash of title and year; `-2`, `-3` … appended
-    /// when another paper has it.
-    private func uniqueID(for record: ImportedRecord, paper: Paper) -> String {
+    /// when another paper has it. The id returned is taken (added to `ids`).
+    private mutating func uniqueID(for record: ImportedRecord, paper: Paper) -> String {
         let base: String
         if let key = record.key, !key.isEmpty {
             base = key
@@ -143,9 +145,9 @@ public struct ImportMerger: Sendable {
         } else {
             base = Self.hashID(title: paper.title, year: paper.year)
         }
-        guard ids.contains(base) else { return base }
+        if ids.insert(base).inserted { return base }
         var n = 2
-        while ids.contains("\(base)-\(n)") { n += 1 }
+        while !ids.insert("\(base)-\(n)").inserted { n += 1 }
         return "\(base)-\(n)"
     }
 

@@ -56,34 +56,3 @@ public enum ImportReader {
         return Result(format: format, encoding: text.encoding, parsed: parsed)
     }
 }
-
-/// Reads whole files into byte arrays.
-enum FileBytes {
-    /// The file's bytes, read straight into one array: going through `Data` would hold a
-    /// large export in memory twice.
-    static func contents(atPath path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
-        guard info.st_size > 0 else {
-            // A pipe or a /proc file reports size 0 yet has bytes to read.
-            return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-        }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return read(fd, base + done, buffer.count - done)
-            }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { break }
-            done += n
-        }
-        // A file cut short while being read yields what was there.
-        if done < bytes.count { bytes.removeSubrange(done...) }
-        return bytes
-    }
-}

@@ -40,7 +40,8 @@ public enum MedlineParser {
         let tagBytes = bytes[0..<4]
         guard let firstByte = tagBytes.first, firstByte >= 0x41, firstByte <= 0x5A,
               tagBytes.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 }) else { return nil }
-        let tag = String(decoding: tagBytes, as: UTF8.self).trimmingTrailingSpaces()
+        var tag = String(decoding: tagBytes, as: UTF8.self)
+        while tag.last == " " { tag.removeLast() }
         let value = bytes.count > 6 ? String(decoding: bytes[6...], as: UTF8.self) : ""
         return (tag, value)
     }
@@ -60,13 +61,5 @@ public enum MedlineParser {
         record.keywords = fields.all("OT") + fields.all("MH")
         if let pmid = fields.first("PMID") { record.url = "https://pubmed.ncbi.nlm.nih.gov/\(pmid)/" }
         return record
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
     }
 }
