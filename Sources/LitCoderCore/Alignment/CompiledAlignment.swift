@@ -85,10 +85,13 @@ final class CompiledAlignment: Sendable {
             judgement.reason = .fromNotCoded
             return judgement
         }
+        // A `to` code that provides nothing (in-house, new-dataset, not-stated) says nothing
+        // about contexts: with only such codes the paper cannot be judged.
+        let resolved = coded.contains { !provides[$0].isEmpty }
         var anyNeeds = false
         for r in fromRows where hasNeeds[r] {
             anyNeeds = true
-            if coded.isEmpty { break }
+            if !resolved { break }
             if coded.contains(where: { serves(toCode: $0, row: r) }) {
                 judgement.servedRows.append(r)
             } else {
@@ -97,7 +100,7 @@ final class CompiledAlignment: Sendable {
         }
         if !anyNeeds {
             judgement.reason = .nothingNeeded
-        } else if coded.isEmpty {
+        } else if !resolved {
             judgement.reason = .toNotCoded
         } else {
             judgement.outcome = judgement.unservedRows.isEmpty ? .aligned : .mismatched
