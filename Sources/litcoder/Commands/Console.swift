@@ -11,6 +11,13 @@ enum Console {
         FileHandle.standardOutput.write(Data((message + "\n").utf8))
     }
 
+    /// Reports a wrong argument the way ValidationError would, without the generic usage line
+    /// (the message already says what to type); throw the result to exit 64.
+    static func usageError(_ message: String) -> ExitCode {
+        error("Error: " + message)
+        return ExitCode(64)
+    }
+
     /// Writes text to standard output as it is, adding no line break.
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
