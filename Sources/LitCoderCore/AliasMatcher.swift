@@ -28,8 +28,8 @@ public struct AliasMatch: Hashable, Sendable {
 /// "Emotional Speech Database" would. Different dimensions do not suppress each other,
 /// since each is its own question ("depression" may be a motivation and an emotion).
 public struct AliasMatcher: Sendable {
-    private struct Pattern: @unchecked Sendable {
-        var regex: NSRegularExpression
+    private struct Pattern: Sendable {
+        var regex: LazyRegularExpression
         var dimensionIndex: Int
         var codeIndex: Int
         /// Words (lower-cased, apostrophes dropped) every match contains, each with its plural
@@ -61,8 +61,8 @@ public struct AliasMatcher: Sendable {
         for (dimensionIndex, dimension) in codebook.dimensions.enumerated() {
             for (codeIndex, code) in dimension.codes.enumerated() {
                 for alias in code.aliases {
-                    guard let regex = Self.compile(alias) else { continue }
-                    patterns.append(Pattern(regex: regex, dimensionIndex: dimensionIndex, codeIndex: codeIndex,
+                    // Compiled on first use; an invalid alias (which validation reports) then matches nothing.
+                    patterns.append(Pattern(regex: LazyRegularExpression(pattern: Self.source(of: alias)), dimensionIndex: dimensionIndex, codeIndex: codeIndex,
                                             requiredWords: Self.requiredWords(of: alias).map { [$0, $0 + "s", $0 + "es"] },
                                             span: alias.utf16.count + 24))
                 }
@@ -185,7 +185,7 @@ public struct AliasMatcher: Sendable {
         // Raw matches per dimension: (UTF-16 range, code index).
         var raw: [Int: [(range: NSRange, code: Int)]] = [:]
         func search(_ pattern: Pattern, in text: String, from offset: Int) {
-            pattern.regex.enumerateMatches(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) { result, _, _ in
+            pattern.regex.expression?.enumerateMatches(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) { result, _, _ in
                 guard let r = result?.range, r.location != NSNotFound, r.length > 0 else { return }
                 raw[pattern.dimensionIndex, default: []].append((NSRange(location: r.location + offset, length: r.length), pattern.codeIndex))
             }

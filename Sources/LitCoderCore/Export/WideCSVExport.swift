@@ -37,7 +37,7 @@ public enum WideCSVExport {
         let codeIDs = dimensions.map { $0.codes.map(\.id) }
         // The alignment engine's compiled form: judging a paper is integer work, and only the
         // outcome goes in the csv, so no explanation is built.
-        let alignments = set.evaluator.compiled
+        var outcomes = AlignmentOutcomes(set.evaluator)
         // A paper's codes by dimension position, filled by walking its few coded dimensions
         // instead of hashing every dimension id for every row.
         var slots = [[String]?](repeating: nil, count: dimensions.count)
@@ -66,7 +66,7 @@ public enum WideCSVExport {
             csv.writeField(coding.note)
             csv.writeField(coding.flagged ? 1 : 0)
             csv.writeField(coding.done ? 1 : 0)
-            for alignment in alignments { csv.writeField(alignment.judge(coding).outcome.rawValue) }
+            outcomes.forEach(coding) { csv.writeField($0.rawValue) }
             csv.endRow()
         }
         return csv.bytes
