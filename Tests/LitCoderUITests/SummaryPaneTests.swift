@@ -49,7 +49,7 @@ import Testing
         var wide = Canvas(width: 110, height: 24)
         pane.render(workbench, in: wide.bounds, into: &wide)
         #expect(wide.text.contains("│health          4    1✗ ███▒▒▒▒▒▒▒▒▒   health      ██████2 ▒▒▒▒▒▒1"))
-        #expect(wide.text.contains("dataset (9): iemocap 3 · homeset 3 · podcast 2 · phone 2 · clinic 1"))
+        #expect(wide.text.contains("dataset (10): iemocap 3 · homeset 3 · podcast 2 · phone 2 · clinic 1 · in-house 1"))
         var narrow = Canvas(width: 46, height: 20)
         pane.render(workbench, in: narrow.bounds, into: &narrow)
         #expect(narrow.text.contains("│health: acted 2, lab 1, natural 1, home 1,  │\n│clinical 1"))
@@ -67,8 +67,8 @@ import Testing
         #expect(canvas.text.contains("✗ health needs clinical or home — the dataset codes provide acted"))
     }
 
-    /// p6 has health but no dataset: coding `clinic` (the 4th dataset) makes it aligned,
-    /// then adding nothing else and switching to `iemocap` only makes it mismatched.
+    /// p6 has health and only `in-house` data: adding `clinic` (the 4th dataset) makes it
+    /// aligned; swapping `clinic` for `iemocap` makes it mismatched.
     @Test func countsFollowEveryKeystroke() throws {
         var workbench = try Self.workbench(on: "p6")
         let pane = SummaryPane(for: workbench)
@@ -78,7 +78,7 @@ import Testing
         }
         #expect(outcomes() == (3, 3, 6))
         Self.press([.tab, .character("4")], on: &workbench, pane: pane)
-        #expect(workbench.currentCoding.codes(for: "dataset") == ["clinic"])
+        #expect(workbench.currentCoding.codes(for: "dataset").sorted() == ["clinic", "in-house"])
         #expect(outcomes() == (4, 3, 5))
         Self.press([.character("4"), .character("1")], on: &workbench, pane: pane)
         #expect(outcomes() == (3, 4, 5))

@@ -19,7 +19,8 @@ public struct AlignmentResult: Hashable, Sendable {
         case fromNotCoded = "from-not-coded"
         /// The `from` codes coded need nothing (e.g. "not stated", "technical").
         case nothingNeeded = "nothing-needed"
-        /// The `from` codes need something, but the `to` dimension has no (current) codes.
+        /// The `from` codes need something, but no coded `to` code provides any context: the
+        /// `to` dimension is not coded, or only with codes such as `in-house` or `not-stated`.
         case toNotCoded = "to-not-coded"
     }
 

@@ -24,6 +24,9 @@ final class CompiledAlignment: Sendable {
     let columns: [String]
     /// `serves[row * toCodes.count + toCode]`: one `to` code meets every need of one row.
     private let servesTable: [Bool]
+    /// Code id → position, for the `from` and `to` dimensions.
+    private let fromLookup: CodeLookup
+    private let toLookup: CodeLookup
 
     init(rule: AlignmentRule, codebook: Codebook, dimensionPosition: CodeLookup) {
         self.rule = rule
@@ -48,6 +51,8 @@ final class CompiledAlignment: Sendable {
         }
         self.columns = columns
         rows = fromCodes.map(\.id)
+        fromLookup = CodeLookup(rows)
+        toLookup = CodeLookup(toCodesList.map(\.id))
         // A code's needs for this alignment are the requirements naming at least one context
         // some `to` code provides; the rest belong to other alignments from the same dimension
         // (`health-mental` needs `clinical` of a dataset and `clinical-states` of the emotions).
@@ -78,6 +83,20 @@ final class CompiledAlignment: Sendable {
         return servesTable.indices.contains(i) && servesTable[i]
     }
 
+    /// Judges one paper's coding (stale codes ignored), in code positions.
+    func judge(_ coding: PaperCoding) -> Judgement {
+        judge(fromRows: Self.positions(of: coding.codes[rule.from], in: fromLookup),
+              toCodes: Self.positions(of: coding.codes[rule.to], in: toLookup))
+    }
+
+    /// Positions of the known codes among `codes`, sorted, each once.
+    static func positions(of codes: [String]?, in lookup: CodeLookup) -> [Int] {
+        guard let codes, !codes.isEmpty else { return [] }
+        var positions = codes.compactMap { lookup[$0] }
+        CodedPositions.sortUnique(&positions, from: 0)
+        return positions
+    }
+
     /// Judges one paper from the positions of its known codes, in code positions.
     func judge(fromRows: [Int], toCodes coded: [Int]) -> Judgement {
         var judgement = Judgement(fromRows: fromRows, toCodes: coded)
@@ -85,10 +104,13 @@ final class CompiledAlignment: Sendable {
             judgement.reason = .fromNotCoded
             return judgement
         }
+        // A `to` code that provides nothing (in-house, new-dataset, not-stated) says nothing
+        // about contexts: with only such codes the paper cannot be judged.
+        let resolved = coded.contains { !provides[$0].isEmpty }
         var anyNeeds = false
         for r in fromRows where hasNeeds[r] {
             anyNeeds = true
-            if coded.isEmpty { break }
+            if !resolved { break }
             if coded.contains(where: { serves(toCode: $0, row: r) }) {
                 judgement.servedRows.append(r)
             } else {
@@ -97,7 +119,7 @@ final class CompiledAlignment: Sendable {
         }
         if !anyNeeds {
             judgement.reason = .nothingNeeded
-        } else if coded.isEmpty {
+        } else if !resolved {
             judgement.reason = .toNotCoded
         } else {
             judgement.outcome = judgement.unservedRows.isEmpty ? .aligned : .mismatched

@@ -36,7 +36,9 @@ struct ContributionBuilder: Sendable {
             // The contexts provided, each once: a stamp per column instead of a set.
             stamp += 1
             provided.removeAll(keepingCapacity: true)
+            var resolved = false
             for t in located.positions[toRange] {
+                resolved = resolved || !alignment.provides[t].isEmpty
                 for column in alignment.provides[t] where columnStamp[column] != stamp {
                     columnStamp[column] = stamp
                     provided.append(column)
@@ -49,7 +51,7 @@ struct ContributionBuilder: Sendable {
                 for column in provided { slots.append(layout.cell(alignment: a, row: row, column: column)) }
                 guard alignment.hasNeeds[row] else { continue }
                 anyNeeds = true
-                guard !toRange.isEmpty else { continue }
+                guard resolved else { continue }
                 if !located.positions[toRange].contains(where: { alignment.serves(toCode: $0, row: row) }) {
                     anyUnserved = true
                     slots.append(layout.codeMismatched(alignment: a, row: row))
@@ -58,7 +60,7 @@ struct ContributionBuilder: Sendable {
             if !anyNeeds {
                 slots.append(layout.outcomeSlot(alignment: a, .undetermined))
                 slots.append(layout.reasonSlot(alignment: a, .nothingNeeded))
-            } else if toRange.isEmpty {
+            } else if !resolved {
                 slots.append(layout.outcomeSlot(alignment: a, .undetermined))
                 slots.append(layout.reasonSlot(alignment: a, .toNotCoded))
             } else {

@@ -55,6 +55,18 @@ import Testing
         #expect(p4.reason == .nothingNeeded)
     }
 
+    @Test func aDatasetThatProvidesNothingCannotDecide() throws {
+        let (workspace, state) = try AlignmentFixture.alice()
+        let evaluator = AlignmentEvaluator(codebook: workspace.codebook)
+        let p6 = try #require(evaluator.evaluate(state.coding(for: "p6"), alignment: "motivation-dataset"))
+        #expect(p6.toCodes == ["in-house"])
+        #expect(p6.reason == .toNotCoded)
+        var withIEMOCAP = state.coding(for: "p6")
+        withIEMOCAP.codes["dataset"] = ["in-house", "iemocap"]
+        #expect(evaluator.evaluate(withIEMOCAP, alignment: "motivation-dataset")?.outcome == .mismatched,
+                "judged on what is known")
+    }
+
     @Test func aPatchworkOfTwoDatasetsIsAMismatch() throws {
         let (workspace, state) = try AlignmentFixture.alice()
         let p3 = try #require(AlignmentEvaluator(codebook: workspace.codebook).evaluate(state.coding(for: "p3")).first)

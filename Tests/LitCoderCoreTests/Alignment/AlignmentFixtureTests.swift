@@ -18,7 +18,7 @@ import Testing
 /// | p3    | assistant             | podcast, homeset         | mismatched: patchwork            |
 /// | p4    | assistant, call-center| phone                    | mismatched: assistant only       |
 /// | p5    | technical             | iemocap                  | undetermined: nothing needed     |
-/// | p6    | health                | —                        | undetermined: to not coded       |
+/// | p6    | health                | in-house (provides none) | undetermined: to not coded       |
 /// | p7    | education (stale)     | podcast                  | undetermined: from not coded     |
 /// | p8    | call-center, technical| phone, iemocap, oldset   | aligned (phone)                  |
 /// | p9    | —                     | homeset                  | undetermined: from not coded     |
@@ -104,7 +104,7 @@ import Testing
 
     @Test(arguments: [
         ("motivation", 9, ["health": 4, "assistant": 2, "call-center": 2, "technical": 2, "not-stated": 1]),
-        ("dataset", 9, ["iemocap": 3, "podcast": 2, "homeset": 3, "clinic": 1, "phone": 2]),
+        ("dataset", 10, ["iemocap": 3, "podcast": 2, "homeset": 3, "clinic": 1, "phone": 2, "in-house": 1]),
         ("language", 5, ["en": 3, "de": 1, "zh": 1]),
         ("emotion", 1, ["sad": 1, "angry": 0]),
     ])

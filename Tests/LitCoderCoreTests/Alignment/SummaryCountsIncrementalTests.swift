@@ -72,6 +72,8 @@ import Testing
             for paper in workspace.corpus.papers {
                 let result = try #require(evaluator.evaluate(state.coding(for: paper.id), alignment: rule.id))
                 outcomes[result.outcome, default: 0] += 1
+                // The export's shortcut judges the same.
+                #expect(evaluator.compiled[a].judge(state.coding(for: paper.id)).outcome == result.outcome)
                 for code in result.fromCodes {
                     papersWith[code, default: 0] += 1
                     for context in result.provided { cells["\(code)/\(context)", default: 0] += 1 }
