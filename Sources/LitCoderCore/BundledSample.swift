@@ -50,7 +50,7 @@ dimensions:
         exclude: Papers that only use existing datasets (ser-core).
         examples:
           - '"ShEMO: a large-scale validated database for Persian speech emotion detection."'
-        aliases: ['we introduce', 'we present a new', 'new dataset', 'new corpus', 'new database', '/\b(?:we )?(?:release|collect)(?:ed|s)?\b/']
+        aliases: ['new dataset', 'new corpus', 'new database', 'we present a new', 'we collected', 'we recorded', 'emotional speech database', 'emotional speech corpus']
       - id: ser-adjacent
         label: Emotion in speech is secondary
         definition: >-
