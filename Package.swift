@@ -30,10 +30,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "litcoder-bench",
-            dependencies: ["LitCoderCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LitCoderCore", "LitCoderUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"], exclude: ["Export/REFI-QDA"]),
         .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"], exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore", "LitCoderUI"], exclude: ["Fixtures"]),
     ]
 )

@@ -20,15 +20,20 @@ trap 'rm -rf "$dir"' EXIT
 mkdir -p "$dir/codings"
 cp codebooks/ser-survey.yaml "$dir/ser.yaml"
 printf 'name: bench\ncodebook: ser.yaml\ncorpus: papers.jsonl\n' > "$dir/litcoder.yaml"
-per_copy=$(grep -c . "$source_file")
-copies=$(( (papers + per_copy - 1) / per_copy ))
-for ((i = 0; i < copies; i++)); do
-    sed "s/^{\"id\": \"\([^\"]*\)\"/{\"id\": \"\1-$i\"/" "$source_file"
-done | head -n "$papers" > "$dir/papers.jsonl"
+# Line i of the corpus is source line (i mod n) with "-COPY" appended to its id.
+awk -v papers="$papers" '
+    NF { lines[n++] = $0 }
+    END {
+        for (i = 0; i < papers; i++) {
+            line = lines[i % n]
+            sub(/^\{"id": "[^"]*/, "&-" int(i / n), line)
+            print line
+        }
+    }' "$source_file" > "$dir/papers.jsonl"
 echo "corpus: $(wc -l < "$dir/papers.jsonl") papers, $(du -h "$dir/papers.jsonl" | cut -f1), from $source_file"
 
 run() {
-    /usr/bin/time -f "%e s wall, %M KB peak" "$@" 2>&1 >/dev/null | tail -n 1
+    /usr/bin/time -f "%e s wall, %U s user + %S s system CPU, %M KB peak" "$@" 2>&1 >/dev/null | tail -n 1
 }
 echo "validate (load codebook and corpus):  $(run "$bin" validate --project "$dir")"
 echo "suggest --format json:                $(run "$bin" suggest --format json --project "$dir")"

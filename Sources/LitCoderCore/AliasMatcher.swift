@@ -28,14 +28,16 @@ public struct AliasMatch: Hashable, Sendable {
 /// "Emotional Speech Database" would. Different dimensions do not suppress each other,
 /// since each is its own question ("depression" may be a motivation and an emotion).
 public struct AliasMatcher: Sendable {
-    private struct Pattern: @unchecked Sendable {
-        var regex: NSRegularExpression
+    private struct Pattern: Sendable {
+        var regex: LazyRegularExpression
         var dimensionIndex: Int
         var codeIndex: Int
         /// Words (lower-cased, apostrophes dropped) every match contains, each with its plural
         /// forms; a text lacking all forms of one cannot match, so the regular expression is
         /// not run. Empty: always run.
         var requiredWords: [[String]]
+        /// How far from a required word a match can reach, with room to spare.
+        var span: Int
     }
 
     private let patterns: [Pattern]
@@ -43,6 +45,11 @@ public struct AliasMatcher: Sendable {
     private let order: [(dimension: String, codes: [String])]
     /// Off only in tests, to show the prefilter never changes what is found.
     private let usesPrefilter: Bool
+    /// For each form of each pattern's first required word, the patterns it starts; so a text
+    /// only looks up its own words instead of every pattern looking up its words.
+    private let patternsByFirstWord: [String: [Int]]
+    /// Patterns whose required words are unknown (non-literal regular expressions): always run.
+    private let unindexedPatterns: [Int]
 
     public init(codebook: Codebook) {
         self.init(codebook: codebook, usesPrefilter: true)
@@ -54,13 +61,22 @@ public struct AliasMatcher: Sendable {
         for (dimensionIndex, dimension) in codebook.dimensions.enumerated() {
             for (codeIndex, code) in dimension.codes.enumerated() {
                 for alias in code.aliases {
-                    guard let regex = Self.compile(alias) else { continue }
-                    patterns.append(Pattern(regex: regex, dimensionIndex: dimensionIndex, codeIndex: codeIndex,
-                                            requiredWords: Self.requiredWords(of: alias).map { [$0, $0 + "s", $0 + "es"] }))
+                    // Compiled on first use; an invalid alias (which validation reports) then matches nothing.
+                    patterns.append(Pattern(regex: LazyRegularExpression(pattern: Self.source(of: alias)), dimensionIndex: dimensionIndex, codeIndex: codeIndex,
+                                            requiredWords: Self.requiredWords(of: alias).map { [$0, $0 + "s", $0 + "es"] },
+                                            span: alias.utf16.count + 24))
                 }
             }
         }
         self.patterns = patterns
+        var byWord: [String: [Int]] = [:]
+        var unindexed: [Int] = []
+        for (index, pattern) in patterns.enumerated() {
+            guard let first = pattern.requiredWords.first else { unindexed.append(index); continue }
+            for form in first { byWord[form, default: []].append(index) }
+        }
+        self.patternsByFirstWord = byWord
+        self.unindexedPatterns = unindexed
         self.order = codebook.dimensions.map { ($0.id, $0.codes.map(\.id)) }
     }
 
@@ -139,13 +155,13 @@ public struct AliasMatcher: Sendable {
                 guard let escaped = iterator.next() else { return [] }
                 switch escaped {
                 case "b": literal += " "
-                case "s", "-", ".", "'", " ": literal += " "
+                case "s", "-", ".", "'", " ", ",": literal += " "
                 default: return []
                 }
             } else if character == "+" {
                 // `\s+` only; any other quantifier makes the words optional.
                 guard literal.hasSuffix(" ") else { return [] }
-            } else if character.isLetter || character.isNumber || character == " " || character == "-" || character == "'" {
+            } else if character.isLetter || character.isNumber || character == " " || character == "-" || character == "'" || character == "," {
                 literal.append(character)
             } else {
                 return []
@@ -157,21 +173,7 @@ public struct AliasMatcher: Sendable {
     /// The text's words, lower-cased, with apostrophes dropped so "Let’s" and "Lets" agree.
     static func words(in text: String) -> Set<String> {
         var result = Set<String>()
-        var current = String.UnicodeScalarView()
-        func flush() {
-            if !current.isEmpty { result.insert(String(current).lowercased()) }
-            current = String.UnicodeScalarView()
-        }
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(scalar)
-            } else if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "`" {
-                continue
-            } else {
-                flush()
-            }
-        }
-        flush()
+        WordIndex.forEachWord(in: Array(text.utf16)) { word, _ in result.insert(word) }
         return result
     }
 
@@ -179,16 +181,50 @@ public struct AliasMatcher: Sendable {
 
     /// Every alias match in `text` that survives longest-match-wins, ordered by position.
     public func matches(in text: String) -> [AliasMatch] {
-        let present = usesPrefilter ? Self.words(in: text) : []
         let whole = NSRange(location: 0, length: text.utf16.count)
         // Raw matches per dimension: (UTF-16 range, code index).
         var raw: [Int: [(range: NSRange, code: Int)]] = [:]
-        for pattern in patterns where !usesPrefilter || pattern.requiredWords.allSatisfy({ $0.contains(where: present.contains) }) {
-            pattern.regex.enumerateMatches(in: text, options: [], range: whole) { result, _, _ in
+        func search(_ pattern: Pattern, in text: String, from offset: Int) {
+            pattern.regex.expression?.enumerateMatches(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) { result, _, _ in
                 guard let r = result?.range, r.location != NSNotFound, r.length > 0 else { return }
-                raw[pattern.dimensionIndex, default: []].append((r, pattern.codeIndex))
+                raw[pattern.dimensionIndex, default: []].append((NSRange(location: r.location + offset, length: r.length), pattern.codeIndex))
             }
         }
+        guard usesPrefilter else {
+            for pattern in patterns { search(pattern, in: text, from: 0) }
+            return ranked(raw, text: text)
+        }
+        // Most aliases need words the abstract lacks; the rest run only near those words,
+        // since running a regular expression costs in proportion to the text it scans.
+        let index = WordIndex(text)
+        var isCandidate = [Bool](repeating: false, count: patterns.count)
+        for word in index.starts.keys {
+            for candidate in patternsByFirstWord[word] ?? [] { isCandidate[candidate] = true }
+        }
+        for candidate in unindexedPatterns { isCandidate[candidate] = true }
+        for (number, pattern) in patterns.enumerated() where isCandidate[number] {
+            if pattern.requiredWords.isEmpty {
+                search(pattern, in: text, from: 0)
+                continue
+            }
+            guard let anchors = index.anchorOffsets(for: pattern.requiredWords) else { continue }
+            let windows = index.windows(around: anchors, span: pattern.span)
+            if windows.count == 1, windows[0].count == whole.length {
+                search(pattern, in: text, from: 0)
+                continue
+            }
+            for window in windows {
+                // Window edges fall on ASCII punctuation or the text's ends, never inside a character.
+                let lower = String.Index(utf16Offset: window.lowerBound, in: text)
+                let upper = String.Index(utf16Offset: window.upperBound, in: text)
+                search(pattern, in: String(text[lower..<upper]), from: window.lowerBound)
+            }
+        }
+        return ranked(raw, text: text)
+    }
+
+    /// Longest match wins within each dimension; the survivors in scalar offsets, by position.
+    private func ranked(_ raw: [Int: [(range: NSRange, code: Int)]], text: String) -> [AliasMatch] {
         if raw.isEmpty { return [] }
         let toScalar = Self.scalarOffsets(of: text)
         var found: [AliasMatch] = []

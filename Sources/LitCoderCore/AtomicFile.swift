@@ -11,12 +11,14 @@ import Glibc
 /// the rename itself survives a power cut. The C equivalent is the classic
 /// `open(O_EXCL)`, `write`, `fsync`, `rename`, `fsync(dirfd)` sequence.
 public enum AtomicFile {
-    /// Writes `data` to `url`, replacing any file there; keeps an existing file's permissions.
-    public static func replace(_ url: URL, with data: Data) throws {
+    /// Writes `data` (a `Data`, a `[UInt8]` …) to `url`, replacing any file there; keeps an
+    /// existing file's permissions.
+    public static func replace(_ url: URL, with data: some ContiguousBytes) throws {
         let folder = url.deletingLastPathComponent()
         let target = url.path
+        removeAbandonedTemporaries(of: url)
         let temporary = folder.appendingPathComponent(
-            ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+            "\(temporaryPrefix(of: url))\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         var existing = stat()
         let mode: mode_t = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
 
@@ -44,7 +46,28 @@ public enum AtomicFile {
         try syncFolder(folder.path)
     }
 
-    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
+    /// `.NAME.tmp-`: temporary files for `url` are `.NAME.tmp-PID-RANDOM`, hidden beside it.
+    static func temporaryPrefix(of url: URL) -> String { ".\(url.lastPathComponent).tmp-" }
+
+    /// Deletes temporary files a killed writer left beside `url`: those whose process is gone.
+    ///
+    /// A writer killed between creating its temporary file and renaming it cannot clean up;
+    /// the next write does. A file whose process still runs may be another writer's, so it stays.
+    static func removeAbandonedTemporaries(of url: URL) {
+        let prefix = temporaryPrefix(of: url)
+        let folder = url.deletingLastPathComponent()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0 else { continue }
+            // kill(pid, 0) sends nothing; ESRCH means no such process.
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(folder.appendingPathComponent(name).path)
+            }
+        }
+    }
+
+    private static func writeAll(_ data: some ContiguousBytes, to fd: Int32, path: String) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             guard let base = buffer.baseAddress else { return }
             var offset = 0

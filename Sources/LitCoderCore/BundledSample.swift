@@ -50,7 +50,7 @@ dimensions:
         exclude: Papers that only use existing datasets (ser-core).
         examples:
           - '"ShEMO: a large-scale validated database for Persian speech emotion detection."'
-        aliases: ['we introduce', 'we present a new', 'new dataset', 'new corpus', 'new database', '/\b(?:we )?(?:release|collect)(?:ed|s)?\b/']
+        aliases: ['new dataset', 'new corpus', 'new database', 'we present a new', 'we collected', 'we recorded', 'emotional speech database', 'emotional speech corpus']
       - id: ser-adjacent
         label: Emotion in speech is secondary
         definition: >-
@@ -227,14 +227,14 @@ dimensions:
       - id: hci-general
         label: Generic human-computer interaction
         definition: >-
-          Generic "human-computer interaction", "natural interaction", "affective computing"
-          or "real-world applications" with no specific deployment named. No needs: a vague
+          Generic "human-computer interaction", "natural interaction", "affective computing",
+          "interactive systems" or "real-world applications" with no specific deployment named. No needs: a vague
           motivation cannot be checked against datasets; the survey counts it separately as a
           vague motivation.
         exclude: Any named deployment (code that one; add hci-general only if the generic phrase is also there).
         examples:
           - '"SER is crucial for human-computer interaction" (nfissi2025sigwavnet)'
-        aliases: ['human-computer interaction', 'human–computer interaction', 'human computer interaction', 'human-machine interaction', 'human–machine interaction', 'man-machine interaction', '/(?-i)\bHCI\b/', 'affective computing', 'real-world applications', 'real world applications', 'natural interaction', 'emotionally intelligent']
+        aliases: ['human-computer interaction', 'human–computer interaction', 'human computer interaction', 'human-machine interaction', 'human–machine interaction', 'man-machine interaction', '/(?-i)\bHCI\b/', 'affective computing', 'real-world', 'natural interaction', 'emotionally intelligent', 'interactive systems', 'human-machine communication', 'human-AI interaction', 'human–AI interaction']
       - id: scientific
         label: Scientific understanding
         definition: >-
@@ -252,7 +252,7 @@ dimensions:
         exclude: Abstracts giving no reason at all (not-stated).
         examples:
           - '"to improve cross-corpus generalisation" (gideon2019barking)'
-        aliases: ['state-of-the-art', 'state of the art', 'outperform', 'outperforms', 'robust', 'robustness', 'cross-corpus', 'cross-lingual', 'lightweight', 'efficient', 'data scarcity', 'low-resource', 'generalization', 'generalisation']
+        aliases: ['state-of-the-art', 'state of the art', 'outperform', 'outperforms', 'robust', 'robustness', 'cross-corpus', 'cross-lingual', 'lightweight', 'efficient', 'data scarcity', 'low-resource', 'generalization', 'generalisation', 'benchmark', 'accuracy', 'superior', 'limited data']
       - id: fairness-privacy
         label: Fairness, privacy or ethics
         definition: Bias, fairness, privacy or the ethics of SER is the motivation.

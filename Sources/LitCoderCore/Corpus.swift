@@ -44,16 +44,17 @@ extension Corpus {
     /// since such a file would not load cleanly.
     public static func writeJSONL(_ papers: [Paper], to url: URL) throws {
         var seen: [String: Int] = [:]
-        var text = ""
+        seen.reserveCapacity(papers.count)
+        var bytes: [UInt8] = []
         for (index, paper) in papers.enumerated() {
             if let first = seen[paper.id] {
                 throw CorpusWriteError.duplicateID(paper.id, firstIndex: first, secondIndex: index)
             }
             seen[paper.id] = index
-            text += PaperJSONLine.encode(paper)
-            text += "\n"
+            PaperJSONLine.append(paper, to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
         }
-        try AtomicFile.replace(url, with: Data(text.utf8))
+        try AtomicFile.replace(url, with: bytes)
     }
 
     /// Writes this corpus to `url`, replacing it atomically (see `writeJSONL(_:to:)`).

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads JSON Lines corpus files into a `Corpus`, collecting a diagnostic for every line it
 /// cannot use and going on with the rest.
@@ -16,52 +19,110 @@ public struct CorpusLoader: Sendable {
     public init() {}
 
     /// Reads the file at `url`; `name` is how diagnostics refer to it (project-relative).
+    ///
+    /// The file is read in chunks of about a megabyte rather than whole, so loading holds the
+    /// decoded papers and one chunk, not also a copy of the entire file.
     public mutating func read(url: URL, name: String) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot read the corpus file" : "no such corpus file"
-            diagnostics.append(Diagnostic(
-                file: name, message: reason,
-                hint: "check the 'corpus' paths in litcoder.yaml (an empty file is a valid empty corpus)"))
+        read(url: url, name: name, chunkSize: 1 << 20)
+    }
+
+    /// `read(url:name:)` with a chosen chunk size (tests use tiny ones to split lines anywhere).
+    mutating func read(url: URL, name: String, chunkSize: Int) {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let missing = errno == ENOENT
+            cannotRead(name, reason: missing ? "no such corpus file" : "cannot read the corpus file: \(String(cString: strerror(errno)))")
             return
         }
-        read(data: data, name: name)
+        defer { close(descriptor) }
+        var chunk = [UInt8](repeating: 0, count: max(chunkSize, 1))
+        // The bytes of lines not yet complete; a line longer than a chunk grows it.
+        var pending: [UInt8] = []
+        var lineNumber = 1
+        var startOfFile = true
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                cannotRead(name, reason: "cannot read the corpus file: \(String(cString: strerror(errno)))")
+                return
+            }
+            if count == 0 { break }
+            // What was pending before this chunk holds no newline; do not search it again, or a
+            // line of many chunks would be scanned once per chunk.
+            var searched = pending.count
+            pending.append(contentsOf: chunk[0..<count])
+            if startOfFile {
+                // Wait for three bytes before deciding whether the file opens with a byte-order mark.
+                if pending.count < 3 { continue }
+                if pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { pending.removeFirst(3) }
+                startOfFile = false
+                searched = 0
+            }
+            let consumed = pending.withUnsafeBufferPointer {
+                readLines(in: $0, name: name, lineNumber: &lineNumber, isEnd: false, searchFrom: searched)
+            }
+            pending.removeFirst(consumed)
+        }
+        if startOfFile, pending.count >= 3, pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { pending.removeFirst(3) }
+        _ = pending.withUnsafeBufferPointer { readLines(in: $0, name: name, lineNumber: &lineNumber, isEnd: true) }
     }
 
     /// Reads corpus records from `data`, as if it were the file called `name`.
     public mutating func read(data: Data, name: String) {
-        let decoder = JSONDecoder()
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            let bytes = buffer.bindMemory(to: UInt8.self)
-            var start = 0
+            var bytes = buffer.bindMemory(to: UInt8.self)
             // A byte-order mark is legal at the start of a UTF-8 file and means nothing.
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-            var lineNumber = 1
-            var lineStart = start
-            var index = start
-            while index <= bytes.count {
-                if index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
-                    var lineEnd = index
-                    if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-                    readLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), name: name, number: lineNumber, decoder: decoder)
-                    lineNumber += 1
-                    lineStart = index + 1
-                }
-                index += 1
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
             }
+            var lineNumber = 1
+            _ = readLines(in: bytes, name: name, lineNumber: &lineNumber, isEnd: true)
         }
     }
 
-    private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, name: String, number: Int, decoder: JSONDecoder) {
+    /// Reads every complete line in `bytes` (and, at the end of the file, the last one without
+    /// a newline); returns how many bytes it used.
+    private mutating func readLines(
+        in bytes: UnsafeBufferPointer<UInt8>, name: String, lineNumber: inout Int, isEnd: Bool, searchFrom: Int = 0
+    ) -> Int {
+        var lineStart = 0
+        var searchStart = min(max(searchFrom, 0), bytes.count)
+        while lineStart < bytes.count {
+            // memchr, not a byte loop: finding line ends is a good share of loading time.
+            var lineEnd: Int
+            if searchStart < bytes.count, let base = bytes.baseAddress,
+               let newline = memchr(base + searchStart, 0x0A, bytes.count - searchStart) {
+                lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            } else if isEnd {
+                lineEnd = bytes.count
+            } else {
+                break
+            }
+            let next = lineEnd + 1
+            if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+            readLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), name: name, number: lineNumber)
+            lineNumber += 1
+            lineStart = next
+            searchStart = next
+        }
+        return min(lineStart, bytes.count)
+    }
+
+    private mutating func cannotRead(_ name: String, reason: String) {
+        diagnostics.append(Diagnostic(
+            file: name, message: reason,
+            hint: "check the 'corpus' paths in litcoder.yaml (an empty file is a valid empty corpus)"))
+    }
+
+    private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, name: String, number: Int) {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         func problem(_ message: String, hint: String, column: Int? = nil) {
             diagnostics.append(Diagnostic(file: name, line: number, column: column, message: message, hint: hint))
         }
         if let offset = Self.firstInvalidUTF8Byte(in: line) {
             let byte = String(line[offset], radix: 16, uppercase: true)
-            problem("not valid UTF-8 (byte 0x\(byte) at byte \(offset + 1) of the line); this record is skipped",
+            problem("not valid UTF-8 (byte 0x\(byte)); this record is skipped",
                     hint: "re-save the file as UTF-8; a byte like this usually means it was saved as Latin-1 or Windows-1252",
                     column: offset + 1)
             return
@@ -71,15 +132,13 @@ public struct CorpusLoader: Sendable {
         if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {
             body = UnsafeBufferPointer(rebasing: body[3...])
         }
-        let data = Data(buffer: body)
-        let record: PaperRecord
+        let record: PaperLineParser.Record
         do {
-            record = try decoder.decode(PaperRecord.self, from: data)
+            record = try PaperLineParser.parse(body)
         } catch {
-            let reason = Self.describe(error, line: data)
-            problem("malformed paper record: \(reason.text); this record is skipped",
-                    hint: reason.hint ?? "each line must be one JSON object with at least \"id\" and \"title\" (strings)",
-                    column: reason.column.map { $0 + line.count - body.count })
+            problem("malformed paper record: \(error.message); this record is skipped",
+                    hint: error.hint ?? "each line must be one JSON object with at least \"id\" and \"title\" (strings)",
+                    column: error.column.map { $0 + line.count - body.count })
             return
         }
         let paper = record.paper
@@ -92,7 +151,7 @@ public struct CorpusLoader: Sendable {
             diagnostics.append(Diagnostic(
                 file: name, line: number, severity: .warning,
                 message: "unknown key '\(key)'\(suggestion) is ignored",
-                hint: "the keys are \(PaperRecord.knownKeys.joined(separator: ", ")); litcoder drops others when it rewrites the file"))
+                hint: "the keys are \(PaperLineParser.knownKeys.joined(separator: ", ")); litcoder drops others when it rewrites the file"))
         }
         if let first = firstSeen[paper.id] {
             problem("duplicate paper id '\(paper.id)' (first at \(first.file):\(first.line)); this record is ignored",
@@ -103,82 +162,12 @@ public struct CorpusLoader: Sendable {
         corpus.append(paper)
     }
 
-    /// Plain words for why a line is not a paper record, and where in the line when known.
-    static func describe(_ error: any Error, line: Data) -> (text: String, column: Int?, hint: String?) {
-        switch error {
-        case DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty,
-             DecodingError.valueNotFound(_, let context) where context.codingPath.isEmpty:
-            return ("the line is \(jsonKind(of: line)), not a JSON object", nil, nil)
-        case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
-            return syntaxError(in: line)
-        default:
-            return (JSONErrorText.describe(error), nil, nil)
-        }
-    }
-
-    /// JSONDecoder only says "not valid JSON"; JSONSerialization says what and where, so ask it
-    /// (only for lines that already failed, so the common path parses once).
-    private static func syntaxError(in line: Data) -> (text: String, column: Int?, hint: String?) {
-        var detail = ""
-        do {
-            _ = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])
-        } catch {
-            detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
-        }
-        var column: Int?
-        // "… around character 8." counts from 0; columns count from 1.
-        if let range = detail.range(of: #"around character (\d+)"#, options: .regularExpression) {
-            let offset = Int(detail[range].split(separator: " ").last ?? "")
-            column = offset.map { $0 + 1 }
-            detail = detail.replacingCharacters(in: range, with: "at column \(column.map(String.init) ?? "?")")
-        }
-        if detail.hasSuffix(".") { detail.removeLast() }
-        if let first = detail.first { detail = first.lowercased() + detail.dropFirst() }
-        let hint: String? = detail.contains("control character")
-            ? "inside a JSON string, write a tab as \\t and a line break as \\n" : nil
-        return (detail.isEmpty ? "not valid JSON" : "not valid JSON: \(detail)", column, hint)
-    }
-
-    private static func jsonKind(of line: Data) -> String {
-        let first = line.first { $0 != 0x20 && $0 != 0x09 }
-        switch first {
-        case UInt8(ascii: "["): return "a JSON list"
-        case UInt8(ascii: "\""): return "a JSON string"
-        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "a JSON true/false"
-        case UInt8(ascii: "n"): return "JSON null"
-        default: return "a JSON number"
-        }
-    }
-
     /// The known key a misspelt one most likely meant, if any is close enough.
     static func closestKnownKey(to key: String) -> String? {
         let lowered = key.lowercased()
-        let scored = PaperRecord.knownKeys.map { ($0, editDistance(lowered, $0)) }
+        let scored = PaperLineParser.knownKeys.map { ($0, editDistance(lowered, $0)) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 3) else { return nil }
         return best.0
-    }
-}
-
-/// A decoded corpus line: the paper and the keys it had that a paper does not.
-private struct PaperRecord: Decodable {
-    static let knownKeys = ["id", "title", "authors", "year", "venue", "doi", "url", "abstract", "keywords", "source"]
-
-    var paper: Paper
-    var unknownKeys: [String]
-
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    init(from decoder: any Decoder) throws {
-        // Checking the shape first turns "[1,2]" into "not an object" rather than a missing-key error.
-        let keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
-        paper = try Paper(from: decoder)
-        let known = Set(Self.knownKeys)
-        unknownKeys = keys.filter { !known.contains($0) }.sorted()
     }
 }
 

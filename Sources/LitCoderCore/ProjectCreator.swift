@@ -26,6 +26,10 @@ public enum ProjectCreator {
         switch source {
         case .bundled:
             return (BundledSample.codebookFileName, Data(BundledSample.codebook.utf8))
+        case .file(let url) where url.pathExtension.lowercased() == "qdc":
+            // A REFI-QDA codebook from NVivo, ATLAS.ti, MAXQDA or QualCoder becomes YAML here.
+            let converted = try QDCCodebook.readAsYAML(url: url)
+            return (converted.fileName, Data(converted.yaml.utf8))
         case .file(let url):
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw ProjectCreatorError.unreadable(path: url.path, what: "codebook")

@@ -14,7 +14,29 @@ public struct SuggestionReport: Sendable {
     public var entries: [Entry]
 
     public init(corpus: Corpus, matcher: AliasMatcher) {
-        entries = corpus.papers.map { Entry(paper: $0.id, suggestions: matcher.suggestedCodes(for: $0)) }
+        let papers = corpus.papers
+        // Papers are independent, so the work is split over the cores in contiguous chunks.
+        let chunkCount = max(1, min(papers.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunkSize = (papers.count + chunkCount - 1) / max(1, chunkCount)
+        let results = ChunkResults(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = min(papers.count, chunk * chunkSize)..<min(papers.count, (chunk + 1) * chunkSize)
+            results.store(papers[range].map { Entry(paper: $0.id, suggestions: matcher.suggestedCodes(for: $0)) }, at: chunk)
+        }
+        entries = results.joined()
+    }
+
+    /// Each chunk's entries, written by one worker each and read after all have finished.
+    private final class ChunkResults: @unchecked Sendable {
+        private var chunks: [[Entry]]
+        private let lock = NSLock()
+        init(count: Int) { chunks = Array(repeating: [], count: count) }
+        func store(_ entries: [Entry], at index: Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            if chunks.indices.contains(index) { chunks[index] = entries }
+        }
+        func joined() -> [Entry] { chunks.flatMap { $0 } }
     }
 
     /// `{"papers": [{"id": …, "suggestions": {"DIMENSION": ["CODE", …]}}]}`, keys in codebook order.

@@ -10,7 +10,16 @@ struct LitCoderBench: ParsableCommand {
         commandName: "litcoder-bench",
         abstract: "Measure litcoder's speed and memory (build with -c release).",
         subcommands: [
-            ReplayBenchmark.self, AppendBenchmark.self, CrashWriter.self,
+            ReplayBenchmark.self,
+            AppendBenchmark.self,
+            CrashWriter.self,
+            CorpusBenchmark.self,
+            CorpusCrashWriter.self,
+            WorkbenchBenchmark.self,
+            AlignmentBenchmark.self,
+            AgreementBenchmarkCommand.self,
+            ImportBenchmark.self,
+            ExportBenchmark.self,
         ]
     )
 }

@@ -19,6 +19,7 @@ struct LitCoder: ParsableCommand {
             Mismatches.self,
             Agree.self,
             Disagreements.self,
+            ReviewCommand.self,
             Consensus.self,
             ExportCommand.self,
             CodingsCommand.self,

@@ -137,3 +137,48 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 }
+
+/// `litcoder init --codebook FILE.qdc`: a codebook from a QDA tool starts a project.
+@Suite struct InitFromQDCTests {
+    @Test func aREFIQDACodebookBecomesTheProjectsYAMLCodebook() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("litcoder-e2e-qdc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+        let qdc = base.appendingPathComponent("Team Codebook.qdc")
+        try """
+            <?xml version="1.0" encoding="utf-8"?>
+            <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Some tool">
+              <Codes>
+                <Code guid="5B2FC63A-8AF4-44CB-960C-AEFDCED908D6" name="Motivation" isCodable="false">
+                  <Description>Why it matters</Description>
+                  <Code guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="Health &amp; care" isCodable="true">
+                    <Description>Clinical aims.</Description>
+                  </Code>
+                  <Code guid="2A3B4C5D-0000-4000-8000-000000000002" name="Voice assistant" isCodable="true"/>
+                </Code>
+              </Codes>
+            </CodeBook>
+            """.write(to: qdc, atomically: true, encoding: .utf8)
+        let created = try LitcoderBinary.run(["init", "survey", "--codebook", qdc.path], in: base)
+        #expect(created.status == 0, "\(created.stderr)")
+        let yaml = try String(contentsOf: base.appendingPathComponent("survey/codebooks/team-codebook.yaml"), encoding: .utf8)
+        #expect(yaml.contains("id: team-codebook"))
+        #expect(yaml.contains("version: \"1\""))
+        #expect(yaml.contains("- id: health-care\n    label: Health & care\n    definition: Clinical aims."))
+
+        // Exported again, the codebook has the same tree, names and descriptions.
+        let exported = try LitcoderBinary.run(["export", "--format", "qdc"], in: base.appendingPathComponent("survey"))
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout.contains("name=\"Motivation\" isCodable=\"false\">\n      <Description>Why it matters</Description>"))
+        #expect(exported.stdout.contains("name=\"Health &amp; care\" isCodable=\"true\">\n        <Description>Clinical aims.</Description>"))
+        #expect(exported.stdout.contains("name=\"Voice assistant\" isCodable=\"true\"/>"))
+
+        let broken = base.appendingPathComponent("broken.qdc")
+        try "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>\n<Code name=\"x\" isCodable=\"true\"/></Codes></CodeBook>"
+            .write(to: broken, atomically: true, encoding: .utf8)
+        let refused = try LitcoderBinary.run(["init", "other", "--codebook", broken.path], in: base)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("broken.qdc:2: error: a <Code> has no valid guid attribute"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("other/litcoder.yaml").path))
+    }
+}

@@ -91,7 +91,11 @@ import Testing
         let codebook = try TestFiles.serCodebook()
         let fast = AliasMatcher(codebook: codebook)
         let plain = AliasMatcher(codebook: codebook, usesPrefilter: false)
-        var texts = ["Let’s Go and LEGO corpus, Hi, KIA in cars; eNTERFACE'05, CREMA D, MSP Podcast, EMODB."]
+        var texts = [
+            "Let’s Go and LEGO corpus, Hi, KIA in cars; eNTERFACE'05, CREMA D, MSP Podcast, EMODB.",
+            "IEMOCAP—a corpus; the Oréau and ORÉAU sets; 😀IEMOCAP😀 and e\u{301}IEMOCAP; IEMOCAP’s labels; call\ncentres",
+            "three publicly available datasets (RAVDESS, TESS) and FER2013; four-class IEMOCAP",
+        ]
         if let url = TestFiles.shared("reference/ser-abstracts-sample.jsonl") {
             let (corpus, _) = Corpus.load(files: [url])
             texts += corpus.papers.map { $0.title + "\n" + $0.abstract }

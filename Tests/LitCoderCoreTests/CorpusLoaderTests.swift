@@ -9,7 +9,8 @@ import Testing
         var bytes: [UInt8]
         /// The ids loaded, in order.
         var ids: [String]
-        /// Each expected diagnostic as `LINE: words the message contains`, in order.
+        /// Each expected diagnostic as `LINE: words the message contains` or
+        /// `LINE:COLUMN: words`, in order.
         var problems: [String]
         var testDescription: String { name }
 
@@ -33,11 +34,11 @@ import Testing
         Case("only blank lines", "\n  \n\t\n\r\n", ids: []),
         Case("two records, last without newline", "\(a)\n\(b)", ids: ["a", "b"]),
         Case("blank lines between records keep line numbers", "\n\(a)\n\n   \n{oops}\n\(b)\n",
-             ids: ["a", "b"], problems: ["5: not valid JSON: invalid value at column 2"]),
+             ids: ["a", "b"], problems: ["5:2: not valid JSON: expected a key in double quotes, found 'o'"]),
         Case("CRLF line ends", "\(a)\r\n\(b)\r\n", ids: ["a", "b"]),
         Case("UTF-8 byte-order mark", bytes: [0xEF, 0xBB, 0xBF] + Array("\(a)\n\(b)\n".utf8), ids: ["a", "b"]),
         Case("malformed line reported, the rest loaded", "\(a)\n{\"id\":\"x\",\n\(b)\n",
-             ids: ["a", "b"], problems: ["2: not valid JSON: unexpected end of file"]),
+             ids: ["a", "b"], problems: ["2: not valid JSON: the line ends before the object is closed"]),
         Case("a JSON list is not a record", "[1,2]\n\(a)\n", ids: ["a"], problems: ["1: a JSON list, not a JSON object"]),
         Case("a JSON string is not a record", "\"hello\"\n\(a)\n", ids: ["a"], problems: ["1: a JSON string, not a JSON object"]),
         Case("a JSON number is not a record", "42\n", ids: [], problems: ["1: a JSON number, not a JSON object"]),
@@ -61,7 +62,7 @@ import Testing
              ids: ["a", "b"], problems: ["3: duplicate paper id 'a' (first at corpus.jsonl:1)"]),
         Case("Latin-1 byte names its line and position",
              bytes: Array("\(a)\n{\"id\":\"l\",\"title\":\"caf".utf8) + [0xE9] + Array("\"}\n\(b)\n".utf8),
-             ids: ["a", "b"], problems: ["2: not valid UTF-8 (byte 0xE9 at byte 23"]),
+             ids: ["a", "b"], problems: ["2:23: not valid UTF-8 (byte 0xE9)"]),
         Case("truncated multi-byte character", bytes: Array("{\"id\":\"t\",\"title\":\"".utf8) + [0xE2, 0x82],
              ids: [], problems: ["1: not valid UTF-8 (byte 0xE2"]),
         Case("UTF-16 surrogate encoded in UTF-8", bytes: Array("{\"id\":\"s\",\"title\":\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"}".utf8),
@@ -71,7 +72,7 @@ import Testing
         Case("escaped tab, escaped newline and emoji inside strings are fine",
              "{\"id\":\"e\",\"title\":\"Tab\\there 😀\",\"abstract\":\"one\\ntwo\"}\n", ids: ["e"]),
         Case("a raw tab inside a string is named, with its column",
-             "{\"id\":\"e\",\"title\":\"Tab\there\"}\n", ids: [], problems: ["1: unescaped control character at column 23"]),
+             "{\"id\":\"e\",\"title\":\"Tab\there\"}\n", ids: [], problems: ["1:23: not valid JSON: unescaped control character U+0009"]),
         Case("a NUL byte is not JSON", bytes: Array("{\"id\":\"z\",\"title\":\"a".utf8) + [0x00] + Array("\"}".utf8),
              ids: [], problems: ["1: not valid JSON"]),
     ]
@@ -83,13 +84,40 @@ import Testing
         #expect(loader.corpus.papers.map(\.id) == c.ids)
         #expect(loader.diagnostics.count == c.problems.count, "\(loader.diagnostics)")
         for (diagnostic, expected) in zip(loader.diagnostics, c.problems) {
-            let line = Int(expected.prefix { $0 != ":" })
-            let words = expected.drop { $0 != ":" }.dropFirst(2)
-            #expect(diagnostic.line == line, "\(diagnostic)")
+            let location = expected.prefix { $0 != " " }.dropLast().split(separator: ":").map { Int($0) }
+            let words = expected.drop { $0 != " " }.dropFirst()
+            #expect(diagnostic.line == location.first ?? nil, "\(diagnostic)")
+            if location.count > 1 { #expect(diagnostic.column == location[1], "\(diagnostic)") }
             #expect(diagnostic.message.contains(words), "\(diagnostic)")
             #expect(diagnostic.file == "corpus.jsonl")
             #expect(diagnostic.hint != nil, "every problem says what to do")
         }
+    }
+
+    /// Reading a file in chunks must give what reading its bytes at once gives, wherever the
+    /// chunk boundaries fall (inside a line, a CRLF, a byte-order mark or a UTF-8 character).
+    @Test(arguments: [1, 2, 3, 5, 16, 1 << 20])
+    func chunkedFileReadingMatchesReadingAllAtOnce(chunkSize: Int) throws {
+        let folder = try CorpusScratchFolder()
+        let url = folder.url.appendingPathComponent("corpus.jsonl")
+        let withBOM = Case("byte-order mark then CRLF", bytes: [0xEF, 0xBB, 0xBF] + Array("{oops}\r\n\(Self.a)\r\n".utf8), ids: ["a"])
+        for c in Self.cases + [withBOM] {
+            try Data(c.bytes).write(to: url)
+            var whole = CorpusLoader()
+            whole.read(data: Data(c.bytes), name: "corpus.jsonl")
+            var chunked = CorpusLoader()
+            chunked.read(url: url, name: "corpus.jsonl", chunkSize: chunkSize)
+            #expect(chunked.corpus.papers == whole.corpus.papers, "\(c.name)")
+            #expect(chunked.diagnostics == whole.diagnostics, "\(c.name)")
+        }
+    }
+
+    @Test func aFolderInsteadOfAFileIsReported() throws {
+        let folder = try CorpusScratchFolder()
+        var loader = CorpusLoader()
+        loader.read(url: folder.url, name: "corpus")
+        #expect(loader.corpus.count == 0)
+        #expect(loader.diagnostics.map(\.message) == ["cannot read the corpus file: Is a directory"])
     }
 
     @Test func diagnosticsRenderAsFileColonLine() {
@@ -123,12 +151,18 @@ import Testing
         #expect(diagnostics.first?.message == "no such corpus file")
     }
 
-    @Test func aFiveMegabyteAbstractLoads() {
+    @Test func aFiveMegabyteAbstractLoads() throws {
         let abstract = String(repeating: "Emotion in speech, überall. ", count: 5 * 1024 * 1024 / 28 + 1)
         let line = PaperJSONLine.encode(Paper(id: "long", title: "Long", abstract: abstract))
         #expect(line.utf8.count > 5 * 1024 * 1024)
         var loader = CorpusLoader()
         loader.read(data: Data("\(Self.a)\n\(line)\n\(Self.b)\n".utf8), name: "big.jsonl")
+        let folder = try CorpusScratchFolder()
+        let url = folder.url.appendingPathComponent("big.jsonl")
+        try Data("\(Self.a)\n\(line)\n\(Self.b)\n".utf8).write(to: url)
+        let (fromFile, fileDiagnostics) = Corpus.load(files: [url])
+        #expect(fileDiagnostics.isEmpty)
+        #expect(fromFile.paper("long")?.abstract == abstract, "a line longer than a read chunk")
         #expect(loader.diagnostics.isEmpty)
         #expect(loader.corpus.papers.map(\.id) == ["a", "long", "b"])
         #expect(loader.corpus.paper("long")?.abstract == abstract)

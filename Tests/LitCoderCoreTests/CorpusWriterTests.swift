@@ -22,6 +22,18 @@ import Testing
         #expect(line.contains("\\u2028") && line.contains("\\u0001") && line.contains("\\t"))
     }
 
+    @Test(arguments: [
+        ("plain", #""plain""#),
+        ("quote \" and backslash \\", #""quote \" and backslash \\""#),
+        ("tab\tnewline\ncr\r", #""tab\tnewline\ncr\r""#),
+        ("\u{00}\u{1F}\u{7F}\u{08}\u{0C}", #""\u0000\u001f\u007f\b\f""#),
+        ("line\u{2028}para\u{2029}end", #""line\u2028para\u2029end""#),
+        ("a/b é 中 😀 \u{2027}", #""a/b é 中 😀 \#u{2027}""#),
+    ])
+    func stringsAreEscapedExactlyAsJSONRequires(text: String, expected: String) {
+        #expect(PaperJSONLine.quoted(text) == expected)
+    }
+
     @Test func absentOptionalFieldsAreLeftOut() {
         let line = PaperJSONLine.encode(Paper(id: "x", title: "T"))
         #expect(line == #"{"id":"x","title":"T","authors":[],"abstract":"","keywords":[]}"#)
@@ -76,6 +88,21 @@ import Testing
         try Corpus.writeJSONL([Paper(id: "a", title: "A")], to: url)
         let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+    }
+
+    @Test func temporariesOfKilledWritersAreRemovedOthersKept() throws {
+        let folder = try CorpusScratchFolder()
+        let url = folder.url.appendingPathComponent("papers.jsonl")
+        // The highest pid Linux hands out is below 2^22; this one belongs to no process.
+        let abandoned = ".papers.jsonl.tmp-\(Int32.max - 7)-123"
+        let live = ".papers.jsonl.tmp-\(getpid())-456"
+        let unrelated = ".other.jsonl.tmp-\(Int32.max - 7)-789"
+        for name in [abandoned, live, unrelated] {
+            try Data("partial".utf8).write(to: folder.url.appendingPathComponent(name))
+        }
+        try Corpus.writeJSONL([Paper(id: "a", title: "A")], to: url)
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.url.path))
+        #expect(names == ["papers.jsonl", live, unrelated])
     }
 
     @Test func duplicateIDsWriteNothing() throws {

@@ -44,3 +44,44 @@ import Testing
         }
     }
 }
+
+/// Broken copies of the shared fixtures: cut short and with bytes flipped, they must give
+/// records or messages, never a crash.
+@Suite struct DamagedImportTests {
+    /// A small deterministic generator, so a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: SharedFixtures.names)
+    func damagedFixturesNeverCrash(_ name: String) throws {
+        guard SharedFixtures.require() else { return }
+        let original = try [UInt8](Data(contentsOf: SharedFixtures.root.appendingPathComponent(name)))
+        var random = SplitMix(state: UInt64(truncatingIfNeeded: name.utf8.count))
+        for round in 0..<12 {
+            var bytes = original
+            if round % 2 == 0 {
+                bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random)))
+            } else {
+                for _ in 0..<max(1, bytes.count / 200) where !bytes.isEmpty {
+                    let at = Int.random(in: 0..<bytes.count, using: &random)
+                    bytes[at] = [0x7B, 0x7D, 0x22, 0x40, 0x0A, 0x5C, 0x2C, 0xFF, 0x00][Int.random(in: 0..<9, using: &random)]
+                }
+            }
+            do {
+                let result = try ImportReader.read(bytes: bytes, file: name)
+                #expect(!result.parsed.records.isEmpty || result.parsed.diagnostics.contains { $0.severity == .error })
+            } catch {
+                #expect(error.file == name)
+                #expect(!error.message.isEmpty)
+            }
+        }
+    }
+}

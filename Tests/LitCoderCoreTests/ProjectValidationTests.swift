@@ -44,7 +44,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project.root) }
         let validation = ProjectValidation.project(project)
         let lines = validation.diagnostics.map(\.description)
-        #expect(lines.contains { $0.hasPrefix("papers.jsonl:2: error: malformed paper record") })
+        #expect(lines.contains { $0.hasPrefix("papers.jsonl:2") && $0.contains("error: malformed paper record") })
         #expect(lines.contains { $0.hasPrefix("papers.jsonl:3: error: duplicate paper id 'p1'") })
         #expect(lines.contains { $0.hasPrefix("codings/ana.jsonl:2:") }, "the torn or malformed log line, located")
         #expect(lines.contains { $0.contains("warning: paper 'p1', motivation: code 'vague' no longer exists") })

@@ -54,14 +54,15 @@ import Testing
 
     /// How well the codebook's aliases suggest the reference codes, per dimension.
     ///
-    /// These floors are regression guards, set a little below what the codebook achieves when
-    /// they were written (dataset recall 0.98 and precision 0.97, motivation recall 0.85 and
-    /// precision 0.69; see
-    /// `Tests/Fixtures/ser-sample/README.md`). A change to the aliases that drops below them
-    /// deserves a look; raise them when the aliases improve.
+    /// These floors are regression guards, set below what the codebook achieved when they were
+    /// written (dataset recall 0.98 and precision 0.97; motivation recall 0.85 to 0.98 and
+    /// precision 0.60 to 0.70 as the aliases grew; see `Tests/Fixtures/ser-sample/README.md`).
+    /// Motivation aliases are deliberately broad cues for highlighting, so its precision floor
+    /// is low. A change to the aliases that drops below them deserves a look; raise them when
+    /// the aliases improve.
     @Test(arguments: [
         ("dataset", 0.93, 0.90),
-        ("motivation", 0.80, 0.55),
+        ("motivation", 0.80, 0.45),
     ])
     func aliasSuggestionsFindTheReferenceCodes(dimension: String, minimumRecall: Double, minimumPrecision: Double) throws {
         let reference = try SampleFiles.loadReferenceCoding()

@@ -9,7 +9,7 @@ enum TestFiles {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let bundledCodebook = packageRoot.appendingPathComponent("codebooks/ser-survey.yaml")
-    static let fixtures = packageRoot.appendingPathComponent("Tests/LitCoderCoreTests/Fixtures")
+    static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
 
     /// A file under `../shared` (beside the package), or nil when it is missing. Missing
     /// fails the calling test under `CI=true`, where the reference data must be present,

@@ -18,25 +18,24 @@ public struct DimensionCodings: Sendable {
         self.dimension = dimension
         coders = states.map(\.coder)
         var data = ReliabilityData(coderCount: states.count)
+        let largest = states.map(\.papers.count).max() ?? 0
+        data.reserveUnits(largest + largest / 4)
         var unitOfPaper: [String: Int] = [:]
-        var idOfKey: [String: Int32] = [:]
-        var keys: [String] = []
-        var codesOfKey: [[String]] = []
+        unitOfPaper.reserveCapacity(largest + largest / 4)
+        papers.reserveCapacity(largest + largest / 4)
+        var values = ValueInterner()
         for (coder, state) in states.enumerated() {
             for (paper, coding) in state.papers {
-                guard let codes = coding.codes[dimension.id], !codes.isEmpty else { continue }
-                // One code (every single-select coding) needs no sorting or joining; U+001F
-                // cannot occur in a code id, so joined keys of different sets never collide.
-                let key = codes.count == 1 ? codes[0] : Set(codes).sorted().joined(separator: "\u{1F}")
-                let id: Int32
-                if let known = idOfKey[key] {
-                    id = known
-                } else {
-                    id = Int32(keys.count)
-                    idOfKey[key] = id
-                    keys.append(key)
-                    codesOfKey.append(codes.count == 1 ? codes : Set(codes).sorted())
+                // Iterating a paper's few coded dimensions is several times faster than looking
+                // one up by key in each of 100,000 small dictionaries (measured, see
+                // docs/performance.md), and this loop runs once per coding.
+                var found: [String]?
+                for (id, codes) in coding.codes where id == dimension.id {
+                    found = codes
+                    break
                 }
+                guard let codes = found, !codes.isEmpty else { continue }
+                let id = values.id(of: codes)
                 let unit: Int
                 if let known = unitOfPaper[paper] {
                     unit = known
@@ -48,6 +47,8 @@ public struct DimensionCodings: Sendable {
                 data.set(id, unit: unit, coder: coder)
             }
         }
+        let keys = values.keys
+        let codesOfKey = values.codes
         // Renumber values in sorted order: dictionary order differs between runs.
         let order = keys.indices.sorted { codesOfKey[$0].lexicographicallyPrecedes(codesOfKey[$1]) }
         var newId = [Int32](repeating: 0, count: keys.count)
@@ -55,6 +56,30 @@ public struct DimensionCodings: Sendable {
         valueCodes = order.map { codesOfKey[$0] }
         let cells = data.cells.map { $0 < 0 ? ReliabilityData.missing : newId[Int($0)] }
         self.data = ReliabilityData(coderCount: states.count, valueCount: keys.count, cells: cells)
+    }
+
+    /// Interns codings: the same set of codes gets the same id.
+    private struct ValueInterner {
+        var keys: [String] = []
+        var codes: [[String]] = []
+        private var idOfKey: [String: Int32] = [:]
+
+        mutating func id(of coding: [String]) -> Int32 {
+            // One code (every single-select coding) needs no sorting or joining, and a
+            // dimension has few codes, so comparing against each is cheaper than hashing.
+            // U+001F cannot occur in a code id, so joined keys of different sets never collide.
+            let key = coding.count == 1 ? coding[0] : Set(coding).sorted().joined(separator: "\u{1F}")
+            if keys.count <= 16 {
+                for (id, known) in keys.enumerated() where known == key { return Int32(id) }
+            } else if let id = idOfKey[key] {
+                return id
+            }
+            let id = Int32(keys.count)
+            keys.append(key)
+            codes.append(coding.count == 1 ? coding : Set(coding).sorted())
+            idOfKey[key] = id
+            return id
+        }
     }
 
     /// How a value reads in messages: `acted`, or `{acted, induced}`.

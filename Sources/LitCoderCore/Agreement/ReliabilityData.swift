@@ -43,6 +43,9 @@ public struct ReliabilityData: Hashable, Sendable {
         return unitCount - 1
     }
 
+    /// Makes room for `count` units, to append them without reallocating.
+    public mutating func reserveUnits(_ count: Int) { cells.reserveCapacity(count * coderCount) }
+
     /// Records a value; ids at or above `valueCount` grow it. Out-of-range units or coders are ignored.
     public mutating func set(_ value: Int32, unit: Int, coder: Int) {
         guard unit >= 0, unit < unitCount, coder >= 0, coder < coderCount else { return }

@@ -8,33 +8,45 @@
 public struct AlignmentEvaluator: Sendable {
     public let codebook: Codebook
     let compiled: [CompiledAlignment]
-    /// Per dimension id: the dimension's code ids mapped to their positions.
-    let codeIndex: [String: [String: Int]]
+    /// Every codebook dimension, in codebook order.
+    let dimensions: [CompiledDimension]
+    /// Dimension id → position in `dimensions` (the first, if an invalid codebook repeats one).
+    let dimensionPosition: CodeLookup
 
     public init(codebook: Codebook) {
         self.codebook = codebook
-        compiled = codebook.alignments.map { CompiledAlignment(rule: $0, codebook: codebook) }
-        var codeIndex: [String: [String: Int]] = [:]
-        for dimension in codebook.dimensions where codeIndex[dimension.id] == nil {
-            codeIndex[dimension.id] = CompiledAlignment.firstIndex(of: dimension.codes.map(\.id))
+        dimensions = codebook.dimensions.map(CompiledDimension.init)
+        let position = CodeLookup(codebook.dimensions.map(\.id))
+        dimensionPosition = position
+        compiled = codebook.alignments.map {
+            CompiledAlignment(rule: $0, codebook: codebook, dimensionPosition: position)
         }
-        self.codeIndex = codeIndex
     }
 
     public var alignments: [AlignmentRule] { compiled.map(\.rule) }
 
     /// Every alignment's result for one paper, in codebook order.
     public func evaluate(_ coding: PaperCoding) -> [AlignmentResult] {
-        compiled.map { result(of: $0, for: coding) }
+        var located = CodedPositions()
+        located.locate(coding, in: dimensions, position: dimensionPosition)
+        return compiled.map { result(of: $0, located: located) }
     }
 
     /// One alignment's result for one paper; nil when the codebook has no such alignment.
     public func evaluate(_ coding: PaperCoding, alignment id: String) -> AlignmentResult? {
-        compiled.first { $0.rule.id == id }.map { result(of: $0, for: coding) }
+        guard let alignment = compiled.first(where: { $0.rule.id == id }) else { return nil }
+        return result(of: alignment, for: coding)
     }
 
     func result(of alignment: CompiledAlignment, for coding: PaperCoding) -> AlignmentResult {
-        let judgement = alignment.judge(coding)
+        var located = CodedPositions()
+        located.locate(coding, in: dimensions, position: dimensionPosition)
+        return result(of: alignment, located: located)
+    }
+
+    func result(of alignment: CompiledAlignment, located: CodedPositions) -> AlignmentResult {
+        let judgement = alignment.judge(
+            fromRows: located.codes(of: alignment.fromDimension), toCodes: located.codes(of: alignment.toDimension))
         let provided = alignment.providedColumns(judgement.toCodes)
         let providedSet = Set(provided)
         let unserved = judgement.unservedRows.map { row in
@@ -54,11 +66,11 @@ public struct AlignmentEvaluator: Sendable {
     }
 
     /// The codes a paper carries that the codebook no longer has (or whose dimension it no
-    /// longer has), each once, in the order they appear.
+    /// longer has), each once, sorted by dimension then in the order they appear.
     public func staleCodes(in coding: PaperCoding) -> [StaleCode] {
         var stale: [StaleCode] = []
         for dimension in coding.codes.keys.sorted() {
-            let known = codeIndex[dimension]
+            let known = dimensionPosition[dimension].map { dimensions[$0].index }
             for code in coding.codes[dimension] ?? [] where known?[code] == nil {
                 let entry = StaleCode(dimension: dimension, code: code)
                 if !stale.contains(entry) { stale.append(entry) }

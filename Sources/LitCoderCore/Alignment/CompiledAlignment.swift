@@ -1,27 +1,34 @@
 /// An alignment rule with its two dimensions' codes turned into small integers, so that judging
-/// a paper is array look-ups and bit tests rather than string comparisons.
+/// a paper is array look-ups rather than string comparisons.
 ///
 /// Contexts are numbered: first the crosstab columns (every context some `to` code provides,
-/// in codebook order), then contexts only ever needed (which nothing can meet).
-struct CompiledAlignment: Sendable {
-    var rule: AlignmentRule
+/// in codebook order), then contexts only ever needed (which nothing can meet). A class, so
+/// the hot loop borrows one reference instead of copying a dozen arrays.
+final class CompiledAlignment: Sendable {
+    let rule: AlignmentRule
+    /// Positions of the `from` and `to` dimensions in `AlignmentEvaluator.dimensions`.
+    let fromDimension: Int?
+    let toDimension: Int?
     /// The `from` dimension's codes, in codebook order: the rows of counts and the crosstab.
-    var rows: [String]
-    var rowIndex: [String: Int]
-    /// Per row, its needs as requirements of context numbers (any one of each must hold).
-    var needs: [[[Int]]]
-    var needsAsWritten: [[Requirement]]
+    let rows: [String]
+    /// Per row, its needs for this alignment as requirements of context numbers (any one of
+    /// each must hold), and the same as written in the codebook.
+    let needs: [[[Int]]]
+    let needsAsWritten: [[Requirement]]
+    let hasNeeds: [Bool]
     /// The `to` dimension's codes, in codebook order.
-    var toCodes: [String]
-    var toIndex: [String: Int]
-    /// Per `to` code, the context numbers it provides, and the same as a bit set.
-    var provides: [[Int]]
-    var providesBits: [ContextBits]
+    let toCodes: [String]
+    /// Per `to` code, the crosstab columns it provides, sorted.
+    let provides: [[Int]]
     /// Contexts some `to` code provides: the crosstab's columns.
-    var columns: [String]
+    let columns: [String]
+    /// `serves[row * toCodes.count + toCode]`: one `to` code meets every need of one row.
+    private let servesTable: [Bool]
 
-    init(rule: AlignmentRule, codebook: Codebook) {
+    init(rule: AlignmentRule, codebook: Codebook, dimensionPosition: CodeLookup) {
         self.rule = rule
+        fromDimension = dimensionPosition[rule.from]
+        toDimension = dimensionPosition[rule.to]
         let fromCodes = codebook.dimension(rule.from)?.codes ?? []
         let toCodesList = codebook.dimension(rule.to)?.codes ?? []
         var contextIndex: [String: Int] = [:]
@@ -41,56 +48,56 @@ struct CompiledAlignment: Sendable {
         }
         self.columns = columns
         rows = fromCodes.map(\.id)
-        rowIndex = Self.firstIndex(of: rows)
-        needsAsWritten = fromCodes.map(\.needs)
-        needs = fromCodes.map { code in code.needs.map { $0.alternatives.map(number) } }
+        // A code's needs for this alignment are the requirements naming at least one context
+        // some `to` code provides; the rest belong to other alignments from the same dimension
+        // (`health-mental` needs `clinical` of a dataset and `clinical-states` of the emotions).
+        let vocabulary = Set(columns)
+        needsAsWritten = fromCodes.map { code in
+            code.needs.filter { requirement in requirement.alternatives.contains(where: vocabulary.contains) }
+        }
+        let needs = needsAsWritten.map { requirements in requirements.map { $0.alternatives.map(number) } }
+        self.needs = needs
+        hasNeeds = needs.map { !$0.isEmpty }
         toCodes = toCodesList.map(\.id)
-        toIndex = Self.firstIndex(of: toCodes)
-        provides = toCodesList.map { code in Array(Set(code.provides.compactMap { contextIndex[$0] })).sorted() }
-        providesBits = provides.map { ContextBits($0) }
-    }
-
-    /// Code id → position; a duplicated id (an invalid codebook) keeps its first position.
-    static func firstIndex(of ids: [String]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        for (i, id) in ids.enumerated() where index[id] == nil { index[id] = i }
-        return index
+        let provides = toCodesList.map { code in Array(Set(code.provides.compactMap { contextIndex[$0] })).sorted() }
+        self.provides = provides
+        var table: [Bool] = []
+        table.reserveCapacity(rows.count * toCodes.count)
+        for rowNeeds in needs {
+            for provided in provides {
+                let set = Set(provided)
+                table.append(rowNeeds.allSatisfy { requirement in requirement.contains(where: set.contains) })
+            }
+        }
+        servesTable = table
     }
 
     /// Whether one `to` code meets every requirement of one row.
     func serves(toCode t: Int, row r: Int) -> Bool {
-        let bits = providesBits[t]
-        for requirement in needs[r] where !requirement.contains(where: bits.contains) {
-            return false
-        }
-        return true
+        let i = r * toCodes.count + t
+        return servesTable.indices.contains(i) && servesTable[i]
     }
 
-    /// Judges one paper: the known codes it has on both sides, and which rows are served.
-    func judge(_ coding: PaperCoding) -> Judgement {
-        let fromRows = Self.known(coding.codes[rule.from], rowIndex)
-        let toColumns = Self.known(coding.codes[rule.to], toIndex)
-        var judgement = Judgement(fromRows: fromRows, toCodes: toColumns)
+    /// Judges one paper from the positions of its known codes, in code positions.
+    func judge(fromRows: [Int], toCodes coded: [Int]) -> Judgement {
+        var judgement = Judgement(fromRows: fromRows, toCodes: coded)
         if fromRows.isEmpty {
-            judgement.outcome = .undetermined
             judgement.reason = .fromNotCoded
             return judgement
         }
         var anyNeeds = false
-        for r in fromRows where !needs[r].isEmpty {
+        for r in fromRows where hasNeeds[r] {
             anyNeeds = true
-            if toColumns.isEmpty { break }
-            if toColumns.contains(where: { serves(toCode: $0, row: r) }) {
+            if coded.isEmpty { break }
+            if coded.contains(where: { serves(toCode: $0, row: r) }) {
                 judgement.servedRows.append(r)
             } else {
                 judgement.unservedRows.append(r)
             }
         }
         if !anyNeeds {
-            judgement.outcome = .undetermined
             judgement.reason = .nothingNeeded
-        } else if toColumns.isEmpty {
-            judgement.outcome = .undetermined
+        } else if coded.isEmpty {
             judgement.reason = .toNotCoded
         } else {
             judgement.outcome = judgement.unservedRows.isEmpty ? .aligned : .mismatched
@@ -99,32 +106,10 @@ struct CompiledAlignment: Sendable {
     }
 
     /// The contexts the coded `to` codes provide between them, as sorted column numbers.
-    func providedColumns(_ toCodes: [Int]) -> [Int] {
-        if toCodes.count == 1, let only = toCodes.first { return provides[only] }
+    func providedColumns(_ coded: [Int]) -> [Int] {
         var all: [Int] = []
-        for t in toCodes { all.append(contentsOf: provides[t]) }
-        return Self.sortedUnique(all)
-    }
-
-    /// Positions of the known codes among `codes`, sorted, each once.
-    static func known(_ codes: [String]?, _ index: [String: Int]) -> [Int] {
-        guard let codes, !codes.isEmpty else { return [] }
-        var positions: [Int] = []
-        positions.reserveCapacity(codes.count)
-        for code in codes { if let i = index[code] { positions.append(i) } }
-        return sortedUnique(positions)
-    }
-
-    static func sortedUnique(_ values: [Int]) -> [Int] {
-        if values.count < 2 { return values }
-        var sorted = values.sorted()
-        var kept = 1
-        for i in 1..<sorted.count where sorted[i] != sorted[kept - 1] {
-            sorted[kept] = sorted[i]
-            kept += 1
-        }
-        sorted.removeLast(sorted.count - kept)
-        return sorted
+        for t in coded { all.append(contentsOf: provides[t]) }
+        return Array(Set(all)).sorted()
     }
 }
 
@@ -138,20 +123,79 @@ struct Judgement: Sendable {
     var unservedRows: [Int] = []
 }
 
-/// A set of small non-negative integers as bits; membership is one shift and one mask.
-struct ContextBits: Sendable {
-    private var words: [UInt64]
+/// A codebook dimension's code ids mapped to their positions.
+final class CompiledDimension: Sendable {
+    let dimension: Dimension
+    let index: CodeLookup
 
-    init(_ members: [Int]) {
-        let count = (members.max() ?? -1) / 64 + 1
-        words = Array(repeating: 0, count: max(count, 0))
-        for m in members where m >= 0 { words[m / 64] |= 1 << UInt64(m % 64) }
+    init(_ dimension: Dimension) {
+        self.dimension = dimension
+        index = CodeLookup(dimension.codes.map(\.id))
+    }
+}
+
+/// One paper's known codes as positions, per dimension, in one reusable buffer.
+///
+/// `locate` fills it without allocating once its arrays have grown, so judging a corpus
+/// costs no allocation per paper beyond the contribution it keeps.
+struct CodedPositions: Sendable {
+    /// Positions of known codes, dimension after dimension, each dimension's sorted and unique.
+    var positions: [Int] = []
+    /// Per compiled dimension, its slice of `positions`.
+    var ranges: [Range<Int>] = []
+    /// Codes in the coding, and how many of them the codebook knows (duplicates included).
+    var codeCount = 0
+    var knownCount = 0
+
+    /// Whether the coding holds a code (or dimension) the codebook does not know.
+    var hasStale: Bool { knownCount != codeCount }
+
+    mutating func locate(_ coding: PaperCoding, in dimensions: [CompiledDimension], position: CodeLookup) {
+        positions.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
+        for _ in dimensions.indices { ranges.append(0..<0) }
+        codeCount = 0
+        knownCount = 0
+        // Walk the paper's few coded dimensions, not all of the codebook's.
+        for (dimensionID, codes) in coding.codes {
+            codeCount += codes.count
+            guard let d = position[dimensionID], dimensions.indices.contains(d) else { continue }
+            let index = dimensions[d].index
+            let start = positions.count
+            for code in codes {
+                if let p = index[code] {
+                    positions.append(p)
+                    knownCount += 1
+                }
+            }
+            Self.sortUnique(&positions, from: start)
+            ranges[d] = start..<positions.count
+        }
     }
 
-    func contains(_ member: Int) -> Bool {
-        guard member >= 0 else { return false }
-        let word = member / 64
-        guard word < words.count else { return false }
-        return words[word] & (1 << UInt64(member % 64)) != 0
+    /// The known positions of one dimension, as an array.
+    func codes(of dimension: Int?) -> [Int] {
+        guard let dimension, ranges.indices.contains(dimension) else { return [] }
+        return Array(positions[ranges[dimension]])
+    }
+
+    /// Sorts `values[start...]` and removes repeats there (insertion sort: a handful of codes).
+    static func sortUnique(_ values: inout [Int], from start: Int) {
+        guard values.count - start > 1 else { return }
+        for i in (start + 1)..<values.count {
+            let v = values[i]
+            var j = i - 1
+            while j >= start && values[j] > v {
+                values[j + 1] = values[j]
+                j -= 1
+            }
+            values[j + 1] = v
+        }
+        var kept = start + 1
+        for i in (start + 1)..<values.count where values[i] != values[kept - 1] {
+            values[kept] = values[i]
+            kept += 1
+        }
+        values.removeLast(values.count - kept)
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A scope's summary counts, kept current one paper at a time.
 ///
 /// Every count lives in one flat array of integers. Each paper's contribution is the list of
@@ -16,11 +18,8 @@ public struct SummaryCounts: Sendable {
     /// Coded papers that the corpus does not have: never counted, only reported.
     private var outsideCorpus: Set<String> = []
 
-    /// What one paper adds to the counts.
-    struct Contribution: Sendable {
-        var slots: [Int32]
-        var stale: [StaleCode] = []
-    }
+    /// Judges one paper at a time into slots, reusing its scratch space.
+    private var builder: ContributionBuilder
 
     /// Counts for a corpus in which no paper is coded yet.
     public init(codebook: Codebook, paperIDs: [String]) {
@@ -34,16 +33,45 @@ public struct SummaryCounts: Sendable {
         }
         self.paperIDs = ids
         paperIndex = index
-        let empty = Self.contribution(of: PaperCoding(), evaluator: evaluator, layout: layout)
-        contributions = Array(repeating: empty, count: ids.count)
         counts = Array(repeating: 0, count: layout.slotCount)
+        builder = ContributionBuilder(evaluator: evaluator, layout: layout)
+        contributions = []
+        let empty = builder.contribution(of: PaperCoding())
+        contributions = Array(repeating: empty, count: ids.count)
         for slot in empty.slots { counts[Int(slot)] += ids.count }
     }
 
     /// Counts for every paper of the corpus as one coding state has it.
     public init(codebook: Codebook, corpus: Corpus, state: CodingState) {
         self.init(codebook: codebook, paperIDs: corpus.papers.map(\.id))
-        for (paper, coding) in state.papers { update(paper: paper, coding: coding) }
+        // Corpus order, not the dictionary's: logs are mostly written in corpus order, so the
+        // codings lie in memory in that order too, and walking them so saves cache misses.
+        // Two halves judged at once: a full summary is the one moment a user waits.
+        let ids = paperIDs
+        let chunks = ids.count >= 4_096 ? 2 : 1
+        var judged = [Contribution?](repeating: nil, count: ids.count)
+        let (evaluator, layout) = (self.evaluator, self.layout)
+        judged.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var builder = ContributionBuilder(evaluator: evaluator, layout: layout)
+                let range = (ids.count * chunk / chunks)..<(ids.count * (chunk + 1) / chunks)
+                for i in range {
+                    if let coding = state.papers[ids[i]] { output[i] = builder.contribution(of: coding) }
+                }
+            }
+        }
+        var found = 0
+        for (i, contribution) in judged.enumerated() {
+            guard let contribution else { continue }
+            found += 1
+            install(contribution, at: i)
+        }
+        if found < state.papers.count {
+            for (paper, coding) in state.papers where paperIndex[paper] == nil {
+                update(paper: paper, coding: coding)
+            }
+        }
     }
 
     public var paperCount: Int { paperIDs.count }
@@ -54,7 +82,15 @@ public struct SummaryCounts: Sendable {
             if coding.codes.isEmpty { outsideCorpus.remove(paper) } else { outsideCorpus.insert(paper) }
             return
         }
-        let new = Self.contribution(of: coding, evaluator: evaluator, layout: layout)
+        replace(paperAt: i, with: coding)
+    }
+
+    private mutating func replace(paperAt i: Int, with coding: PaperCoding) {
+        install(builder.contribution(of: coding), at: i)
+    }
+
+    /// Subtracts the paper's old contribution and adds the new one.
+    private mutating func install(_ new: Contribution, at i: Int) {
         let old = contributions[i]
         for slot in old.slots { counts[Int(slot)] -= 1 }
         for slot in new.slots { counts[Int(slot)] += 1 }
@@ -69,35 +105,6 @@ public struct SummaryCounts: Sendable {
     /// Applies the paper of `event` as it stands in `state` after the event.
     public mutating func update(after event: CodingEvent, in state: CodingState) {
         update(paper: event.paper, coding: state.coding(for: event.paper))
-    }
-
-    static func contribution(of coding: PaperCoding, evaluator: AlignmentEvaluator, layout: SummaryLayout) -> Contribution {
-        var slots: [Int32] = []
-        slots.reserveCapacity(16)
-        for (a, alignment) in evaluator.compiled.enumerated() {
-            let judgement = alignment.judge(coding)
-            layout.outcomeSlots(alignment: a, judgement: judgement, into: &slots)
-            guard !judgement.fromRows.isEmpty else { continue }
-            var unserved = judgement.unservedRows.makeIterator()
-            var nextUnserved = unserved.next()
-            let provided = alignment.providedColumns(judgement.toCodes)
-            for row in judgement.fromRows {
-                slots.append(layout.codePapers(alignment: a, row: row))
-                if row == nextUnserved {
-                    slots.append(layout.codeMismatched(alignment: a, row: row))
-                    nextUnserved = unserved.next()
-                }
-                for column in provided { slots.append(layout.cell(alignment: a, row: row, column: column)) }
-            }
-        }
-        for (d, dimension) in layout.dimensions.enumerated() {
-            let positions = CompiledAlignment.known(coding.codes[dimension.id], evaluator.codeIndex[dimension.id] ?? [:])
-            guard !positions.isEmpty else { continue }
-            slots.append(layout.dimensionCoded(d))
-            for k in positions { slots.append(layout.dimensionCode(d, k)) }
-        }
-        let stale = coding.codes.isEmpty ? [] : evaluator.staleCodes(in: coding)
-        return Contribution(slots: slots, stale: stale)
     }
 
     /// A snapshot of the counts, labelled with `scope` (`coder:alice`, `consensus`).
@@ -127,12 +134,12 @@ public struct SummaryCounts: Sendable {
                 undeterminedBecause: because, byCode: byCode,
                 crosstab: Summary.CrossTab(rows: alignment.rows, columns: alignment.columns, counts: cells))
         }
-        let dimensions = layout.dimensions.enumerated().map { d, dimension in
+        let dimensions = layout.counted.map { d, dimension in
             Summary.Dimension(
-                id: dimension.id, label: dimension.label, coded: at(layout.dimensionCoded(d)),
+                id: dimension.id, label: dimension.label, coded: at(layout.dimensionCoded(d) ?? -1),
                 counts: dimension.codes.indices.map { k in
                     Summary.CodeCount(code: dimension.codes[k].id, label: dimension.codes[k].label,
-                                      papers: at(layout.dimensionCode(d, k)))
+                                      papers: at(layout.dimensionCode(d, k) ?? -1))
                 })
         }
         let stale = staleCounts.keys.sorted().map {

@@ -11,8 +11,10 @@ struct SummaryLayout: Sendable {
     private var alignmentBase: [Int] = []
     private var rowCount: [Int] = []
     private var columnCount: [Int] = []
-    private var dimensionBase: [Int] = []
-    let dimensions: [Dimension]
+    /// Per codebook dimension, where its counts start; nil for text dimensions (no codes).
+    private(set) var dimensionBase: [Int?] = []
+    /// The dimensions counted: every dimension that is not free text, in codebook order.
+    let counted: [(position: Int, dimension: Dimension)]
     let slotCount: Int
 
     init(_ evaluator: AlignmentEvaluator) {
@@ -23,11 +25,17 @@ struct SummaryLayout: Sendable {
             columnCount.append(alignment.columns.count)
             next += Self.perAlignmentHeader + 2 * alignment.rows.count + alignment.rows.count * alignment.columns.count
         }
-        dimensions = evaluator.codebook.dimensions.filter { $0.kind != .text }
-        for dimension in dimensions {
+        var counted: [(Int, Dimension)] = []
+        for (position, compiled) in evaluator.dimensions.enumerated() {
+            guard compiled.dimension.kind != .text else {
+                dimensionBase.append(nil)
+                continue
+            }
+            counted.append((position, compiled.dimension))
             dimensionBase.append(next)
-            next += 1 + dimension.codes.count
+            next += 1 + compiled.dimension.codes.count
         }
+        self.counted = counted
         slotCount = next
     }
 
@@ -49,11 +57,6 @@ struct SummaryLayout: Sendable {
         return Int32(alignmentBase[a] + Self.outcomeCount + offset)
     }
 
-    func outcomeSlots(alignment a: Int, judgement: Judgement, into slots: inout [Int32]) {
-        slots.append(outcomeSlot(alignment: a, judgement.outcome))
-        if let reason = judgement.reason { slots.append(reasonSlot(alignment: a, reason)) }
-    }
-
     func codePapers(alignment a: Int, row: Int) -> Int32 {
         Int32(alignmentBase[a] + Self.perAlignmentHeader + 2 * row)
     }
@@ -66,7 +69,8 @@ struct SummaryLayout: Sendable {
         Int32(alignmentBase[a] + Self.perAlignmentHeader + 2 * rowCount[a] + row * columnCount[a] + column)
     }
 
-    func dimensionCoded(_ d: Int) -> Int32 { Int32(dimensionBase[d]) }
+    /// The slot counting papers with dimension `d` (a codebook position) coded.
+    func dimensionCoded(_ d: Int) -> Int32? { dimensionBase[d].map { Int32($0) } }
 
-    func dimensionCode(_ d: Int, _ k: Int) -> Int32 { Int32(dimensionBase[d] + 1 + k) }
+    func dimensionCode(_ d: Int, _ k: Int) -> Int32? { dimensionBase[d].map { Int32($0 + 1 + k) } }
 }

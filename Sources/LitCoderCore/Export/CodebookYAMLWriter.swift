@@ -9,8 +9,9 @@ public enum CodebookYAMLWriter {
     /// The YAML text of `codebook`.
     public static func render(_ codebook: Codebook) throws -> String {
         var root: [(Node, Node)] = [
-            ("id", Node(codebook.id)), ("title", Node(codebook.title)), ("version", Node(codebook.version)),
+            ("id", Node(codebook.id)), ("title", Node(codebook.title)), ("version", Node(codebook.version, Tag(.str), .doubleQuoted)),
         ]
+        // The version is quoted so `1.10` stays the string "1.10", not the number 1.1.
         if let description = codebook.description, !description.isEmpty {
             root.append(("description", Node(description)))
         }

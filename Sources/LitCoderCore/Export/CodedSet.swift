@@ -67,16 +67,23 @@ public struct CodedSet: Sendable {
     public func rows() -> [Row] {
         var rows: [Row] = []
         rows.reserveCapacity(corpus.count * max(1, states.count))
+        forEachRow { paper, coder, coding in rows.append(Row(paper: paper, coder: coder, coding: coding)) }
+        return rows
+    }
+
+    /// Calls `body` for each row in `rows()` order without building the array: the large
+    /// exports stream rows straight into their output.
+    public func forEachRow(_ body: (Paper, String, PaperCoding) throws -> Void) rethrows {
+        let uncoded = PaperCoding()
         for paper in corpus.papers {
             for state in states {
                 if let coding = state.papers[paper.id] {
-                    rows.append(Row(paper: paper, coder: state.coder, coding: coding))
+                    try body(paper, state.coder, coding)
                 } else if includesUncodedPapers {
-                    rows.append(Row(paper: paper, coder: state.coder, coding: PaperCoding()))
+                    try body(paper, state.coder, uncoded)
                 }
             }
         }
-        return rows
     }
 
     /// One paper as one coder (or the consensus) coded it.

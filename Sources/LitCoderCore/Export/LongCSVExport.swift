@@ -8,10 +8,10 @@ public enum LongCSVExport {
 
     /// The whole file as UTF-8 bytes.
     public static func render(_ set: CodedSet) -> [UInt8] {
-        let rows = set.rows()
-        var csv = CSVWriter(reservingCapacity: rows.count * 96 + 64)
+        var csv = CSVWriter(reservingCapacity: set.corpus.count * max(1, set.states.count) * 96 + 64)
         csv.writeRow(header)
-        for row in rows {
+        set.forEachRow { paper, coder, coding in
+            let row = CodedSet.Row(paper: paper, coder: coder, coding: coding)
             for dimension in set.codebook.dimensions {
                 if dimension.kind == .text {
                     if let text = row.coding.texts[dimension.id] {

@@ -23,6 +23,13 @@ public enum QDCCodebook {
         return try parse(data, file: name, id: Slug.make(base, fallback: "codebook"), title: base)
     }
 
+    /// The codebook in a `.qdc` file as the YAML a project keeps, with the file name it should
+    /// have under `codebooks/` (`ID.yaml`): what `litcoder init --codebook FILE.qdc` writes.
+    public static func readAsYAML(url: URL) throws -> (fileName: String, yaml: String) {
+        let codebook = try read(url: url)
+        return ("\(codebook.id).yaml", try CodebookYAMLWriter.render(codebook))
+    }
+
     /// Parses `.qdc` bytes; `file` names the source in error messages.
     public static func parse(_ data: Data, file: String, id: String, title: String) throws -> Codebook {
         let tree = try QDCTree.parse(data, file: file)

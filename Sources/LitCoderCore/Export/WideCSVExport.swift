@@ -27,40 +27,58 @@ public enum WideCSVExport {
 
     /// The whole file as UTF-8 bytes.
     public static func render(_ set: CodedSet) -> [UInt8] {
-        let rows = set.rows()
-        var csv = CSVWriter(reservingCapacity: rows.count * 256 + 1024)
+        let rowCount = set.corpus.count * max(1, set.states.count)
+        var csv = CSVWriter(reservingCapacity: rowCount * 200 + 1024)
         csv.writeRow(header(for: set))
         let withCoder = !set.includesUncodedPapers
+        // Looked up once, not per row: each dimension's id, kind and codes.
         let dimensions = set.codebook.dimensions
-        let hasAlignments = !set.codebook.alignments.isEmpty
-        for row in rows {
-            let coding = row.coding
-            csv.writeField(row.paper.id)
-            if withCoder { csv.writeField(row.coder) }
-            csv.writeField(row.paper.title)
-            if let year = row.paper.year { csv.writeField(year) } else { csv.writeField("") }
-            csv.writeField(row.paper.doi ?? "")
-            for dimension in dimensions {
-                if dimension.kind == .text {
-                    csv.writeField(coding.texts[dimension.id] ?? "")
-                    continue
-                }
-                let codes = coding.codes[dimension.id] ?? []
-                csv.writeField(codes.joined(separator: codeSeparator))
-                if dimension.kind == .multi {
-                    for code in dimension.codes {
-                        csv.writeField(codes.contains(code.id) ? 1 : 0)
-                    }
+        let ids = dimensions.map(\.id)
+        let codeIDs = dimensions.map { $0.codes.map(\.id) }
+        // The alignment engine's compiled form: judging a paper is integer work, and only the
+        // outcome goes in the csv, so no explanation is built.
+        // A paper's codes by dimension position, filled by walking its few coded dimensions
+        // instead of hashing every dimension id for every row.
+        var slots = [[String]?](repeating: nil, count: dimensions.count)
+        set.forEachRow { paper, coder, coding in
+            csv.writeField(paper.id)
+            if withCoder { csv.writeField(coder) }
+            csv.writeField(paper.title)
+            if let year = paper.year { csv.writeField(year) } else { csv.writeField("") }
+            csv.writeField(paper.doi ?? "")
+            for i in slots.indices { slots[i] = nil }
+            for (dimension, codes) in coding.codes {
+                if let i = ids.firstIndex(of: dimension) { slots[i] = codes }
+            }
+            for i in dimensions.indices {
+                switch dimensions[i].kind {
+                case .text:
+                    csv.writeField(coding.texts.isEmpty ? "" : coding.texts[ids[i]] ?? "")
+                case .single:
+                    csv.writeCodes(slots[i])
+                case .multi:
+                    let codes = slots[i]
+                    csv.writeCodes(codes)
+                    for code in codeIDs[i] { csv.writeField(codes?.contains(code) == true ? 1 : 0) }
                 }
             }
             csv.writeField(coding.note)
             csv.writeField(coding.flagged ? 1 : 0)
             csv.writeField(coding.done ? 1 : 0)
-            if hasAlignments {
-                for result in set.evaluator.evaluate(coding) { csv.writeField(result.outcome.rawValue) }
-            }
+            for result in set.evaluator.evaluate(coding) { csv.writeField(result.outcome.rawValue) }
             csv.endRow()
         }
         return csv.bytes
+    }
+}
+
+extension CSVWriter {
+    /// A dimension's codes as one field, joined with `;`.
+    mutating func writeCodes(_ codes: [String]?) {
+        guard let codes, let first = codes.first else {
+            writeField("")
+            return
+        }
+        if codes.count == 1 { writeField(first) } else { writeJoined(codes, separator: UInt8(ascii: ";")) }
     }
 }

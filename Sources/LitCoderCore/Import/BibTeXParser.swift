@@ -12,6 +12,8 @@ public struct BibTeXParser {
     private var i = 0
     private var lines = LineCounter()
     private var macros: [String: [UInt8]] = BibTeXParser.monthMacros
+    /// Entries read but not yet normalised: a batch at a time, so they never all sit in memory.
+    private var entries: [Entry] = []
     private var records: [ImportedRecord] = []
     private var diagnostics: [Diagnostic] = []
 
@@ -25,6 +27,7 @@ public struct BibTeXParser {
         bytes.withUnsafeBufferPointer { p in
             var parser = BibTeXParser(p: p, file: file)
             parser.run(progress: progress)
+            parser.normalisePending()
             return ParsedFile(records: parser.records, diagnostics: parser.diagnostics)
         }
     }
@@ -226,6 +229,10 @@ public struct BibTeXParser {
     }
 
     private func withBytes<R>(_ value: Value, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        Self.withBytes(value, in: p, body)
+    }
+
+    private static func withBytes<R>(_ value: Value, in p: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         switch value {
         case .span(let range): body(UnsafeBufferPointer(rebasing: p[range]))
         case .bytes(let bytes): bytes.withUnsafeBufferPointer(body)
@@ -281,6 +288,13 @@ public struct BibTeXParser {
         "title", "author", "year", "date", "doi", "journal", "journaltitle", "booktitle", "url", "abstract", "keywords",
     ]
 
+    /// An entry as read, its values not yet decoded.
+    private struct Entry {
+        var key: String?
+        var line: Int
+        var fields: Fields
+    }
+
     private struct Fields {
         var title: Value?, author: Value?, year: Value?, date: Value?, doi: Value?
         var journal: Value?, booktitle: Value?, url: Value?, abstract: Value?, keywords: Value?
@@ -312,7 +326,27 @@ public struct BibTeXParser {
             default: break
             }
         }
-        var record = ImportedRecord(key: key, line: lines.line(at: start, in: p))
+        entries.append(Entry(key: key, line: lines.line(at: start, in: p), fields: found))
+        if entries.count >= 4096 { normalisePending() }
+    }
+
+    /// Turns the pending entries into records, in parallel chunks.
+    private mutating func normalisePending() {
+        let batch = entries
+        nonisolated(unsafe) let bytes = p
+        records += ParallelChunks.map(count: batch.count) { range in
+            batch[range].map { Self.record(from: $0, in: bytes) }
+        }
+        entries.removeAll(keepingCapacity: true)
+    }
+
+    /// The normalised record of an entry: values LaTeX-decoded, names split, DOI and year read.
+    private static func record(from entry: Entry, in p: UnsafeBufferPointer<UInt8>) -> ImportedRecord {
+        let found = entry.fields
+        func withBytes<R>(_ value: Value, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            Self.withBytes(value, in: p, body)
+        }
+        var record = ImportedRecord(key: entry.key, line: entry.line)
         if let v = found.title { record.title = withBytes(v) { LaTeXDecoder.decode($0) } }
         if let v = found.author { record.authors = withBytes(v) { BibTeXNames.split($0) } }
         if let v = found.year ?? found.date {
@@ -325,11 +359,20 @@ public struct BibTeXParser {
         if let v = found.journal ?? found.booktitle { record.venue = withBytes(v) { LaTeXDecoder.decode($0) } }
         if let v = found.url { record.url = withBytes(v) { Self.plain($0) } }
         if let v = found.abstract { record.abstract = withBytes(v) { LaTeXDecoder.decode($0) } }
-        if let v = found.keywords, let text = withBytes(v, { LaTeXDecoder.decode($0) }) {
-            record.keywords = text.split(whereSeparator: { $0 == "," || $0 == ";" })
-                .compactMap { FieldNormalisation.collapse($0) }
+        if let v = found.keywords {
+            record.keywords = withBytes(v) { bytes in
+                var keywords: [String] = []
+                var start = 0
+                for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x2C || bytes[k] == 0x3B {
+                    if let keyword = LaTeXDecoder.decode(UnsafeBufferPointer(rebasing: bytes[start..<k])) {
+                        keywords.append(keyword)
+                    }
+                    start = k + 1
+                }
+                return keywords
+            }
         }
-        records.append(record)
+        return record
     }
 
     /// A DOI or URL as written, with only braces and TeX escapes (`\_`, `\%`, `\&`) undone:

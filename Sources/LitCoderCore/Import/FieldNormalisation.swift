@@ -11,6 +11,9 @@ public enum FieldNormalisation {
 
     /// `collapse(_:)` over a slice of UTF-8 bytes.
     public static func collapse(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if isCollapsed(bytes) {
+            return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+        }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var pendingSpace = false
@@ -34,6 +37,18 @@ public enum FieldNormalisation {
             i += 1
         }
         return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the bytes are already collapsed: most values are, and need no copy.
+    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if first == 0x20 || last == 0x20 { return false }
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b == 0x09 || b == 0x0A || b == 0x0D || b == 0xC2 || (b == 0x20 && previous == 0x20) { return false }
+            previous = b
+        }
+        return true
     }
 
     /// The year as an integer: the first run of exactly four digits (`2014//` → 2014,
@@ -82,10 +97,45 @@ public enum FieldNormalisation {
     /// The title as compared for de-duplication: letters and digits only, lower-cased, so
     /// `The SER Corpus.` and `the ser corpus` match.
     public static func titleKey(_ title: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(title.utf8.count)
+        for b in title.utf8 {
+            if b >= 0x80 { return unicodeTitleKey(title) }
+            if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
+                bytes.append(b)
+            } else if b >= 0x41 && b <= 0x5A {
+                bytes.append(b | 0x20)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A 64-bit FNV-1a hash of `titleKey(title)` and the year, computed without building the key
+    /// for ASCII titles: what de-duplication looks papers up by.
+    public static func titleHash(_ title: String, year: Int) -> UInt64? {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var empty = true
+        for b in title.utf8 {
+            if b >= 0x80 {
+                let key = unicodeTitleKey(title)
+                guard !key.isEmpty else { return nil }
+                hash = 0xCBF2_9CE4_8422_2325
+                for k in key.utf8 { hash = (hash ^ UInt64(k)) &* 0x100_0000_01B3 }
+                return (hash ^ UInt64(bitPattern: Int64(year))) &* 0x100_0000_01B3
+            }
+            let c: UInt8
+            if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { c = b } else if b >= 0x41 && b <= 0x5A { c = b | 0x20 } else { continue }
+            hash = (hash ^ UInt64(c)) &* 0x100_0000_01B3
+            empty = false
+        }
+        return empty ? nil : (hash ^ UInt64(bitPattern: Int64(year))) &* 0x100_0000_01B3
+    }
+
+    /// `titleKey(_:)` for titles beyond ASCII, by Unicode properties.
+    private static func unicodeTitleKey(_ title: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in title.lowercased().unicodeScalars
-        where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-            out.append(scalar)
+        for scalar in title.unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
         }
         return String(out)
     }

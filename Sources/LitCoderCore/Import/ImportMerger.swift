@@ -36,7 +36,9 @@ public struct ImportMerger: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
 
     private var indexByDOI: [String: Int] = [:]
-    private var indexByTitleYear: [String: Int] = [:]
+    /// Papers by a 64-bit hash of title key and year; a hit is confirmed by comparing the keys,
+    /// so hashing long title strings into a dictionary is avoided on the common path (no match).
+    private var indexByTitleYear: [UInt64: [Int]] = [:]
     private var ids: Set<String> = []
 
     public init(existing: [Paper]) {
@@ -52,15 +54,23 @@ public struct ImportMerger: Sendable {
     /// The papers this import added.
     public var added: ArraySlice<Paper> { papers[existingCount...] }
 
-    private static func titleYearKey(_ paper: Paper) -> String? {
+    private static func titleYearKey(_ paper: Paper) -> UInt64? {
         guard let year = paper.year else { return nil }
-        let title = FieldNormalisation.titleKey(paper.title)
-        return title.isEmpty ? nil : "\(year)|\(title)"
+        return FieldNormalisation.titleHash(paper.title, year: year)
     }
 
-    private mutating func remember(_ paper: Paper, at index: Int) {
+    private static func sameTitleAndYear(_ a: Paper, _ b: Paper) -> Bool {
+        a.year == b.year && FieldNormalisation.titleKey(a.title) == FieldNormalisation.titleKey(b.title)
+    }
+
+    private mutating func remember(_ paper: Paper, at index: Int, titleYearKey: UInt64?? = nil) {
         if let doi = paper.doi, indexByDOI[doi] == nil { indexByDOI[doi] = index }
-        if let key = Self.titleYearKey(paper), indexByTitleYear[key] == nil { indexByTitleYear[key] = index }
+        if let key = titleYearKey ?? Self.titleYearKey(paper) {
+            let known = indexByTitleYear[key, default: []]
+            if !known.contains(where: { Self.sameTitleAndYear(papers[$0], paper) }) {
+                indexByTitleYear[key, default: []].append(index)
+            }
+        }
     }
 
     /// Adds one record read from `file`.
@@ -79,7 +89,8 @@ public struct ImportMerger: Sendable {
         var paper = Paper(id: "", title: record.title ?? "", authors: record.authors, year: record.year,
                           venue: record.venue, doi: record.doi, url: record.url, abstract: record.abstract ?? "",
                           keywords: record.keywords, source: source)
-        if let (index, match) = existingMatch(for: paper) {
+        let titleYearKey = Self.titleYearKey(paper)
+        if let (index, match) = existingMatch(for: paper, titleYearKey: titleYearKey) {
             let completed = complete(at: index, from: paper)
             duplicates.append(Duplicate(keptID: papers[index].id, keptSource: papers[index].source ?? papers[index].id,
                                         duplicateSource: source, match: match, completedFields: completed))
@@ -88,12 +99,13 @@ public struct ImportMerger: Sendable {
         paper.id = uniqueID(for: record, paper: paper)
         ids.insert(paper.id)
         papers.append(paper)
-        remember(paper, at: papers.count - 1)
+        remember(paper, at: papers.count - 1, titleYearKey: titleYearKey)
     }
 
-    private func existingMatch(for paper: Paper) -> (Int, Match)? {
+    private func existingMatch(for paper: Paper, titleYearKey: UInt64?) -> (Int, Match)? {
         if let doi = paper.doi, let index = indexByDOI[doi] { return (index, .sameDOI) }
-        if let key = Self.titleYearKey(paper), let index = indexByTitleYear[key] {
+        if let key = titleYearKey,
+           let index = indexByTitleYear[key]?.first(where: { Self.sameTitleAndYear(papers[$0], paper) }) {
             // Same title and year but two different DOIs: two papers (a preprint and its journal version, say).
             if let a = paper.doi, let b = papers[index].doi, a != b { return nil }
             return (index, .sameTitleAndYear)

@@ -17,10 +17,10 @@ public enum ImportReader {
         url: URL, file: String, format: ImportFormat? = nil, columnMap: [CSVImporter.Field: String] = [:],
         progress: ((Double) -> Void)? = nil
     ) throws(Diagnostic) -> Result {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = FileBytes.contents(atPath: url.path) else {
             throw Diagnostic(file: file, message: "cannot read the file", hint: "check the path and its permissions")
         }
-        return try read(bytes: [UInt8](data), file: file, format: format, columnMap: columnMap, progress: progress)
+        return try read(bytes: bytes, file: file, format: format, columnMap: columnMap, progress: progress)
     }
 
     /// `read(url:…)` for bytes already in memory.
@@ -54,5 +54,36 @@ public enum ImportReader {
                                  : "check that this is an export of references, or give --format")
         }
         return Result(format: format, encoding: text.encoding, parsed: parsed)
+    }
+}
+
+/// Reads whole files into byte arrays.
+enum FileBytes {
+    /// The file's bytes, read straight into one array: going through `Data` would hold a
+    /// large export in memory twice.
+    static func contents(atPath path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
+        guard info.st_size > 0 else {
+            // A pipe or a /proc file reports size 0 yet has bytes to read.
+            return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return read(fd, base + done, buffer.count - done)
+            }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            done += n
+        }
+        // A file cut short while being read yields what was there.
+        if done < bytes.count { bytes.removeSubrange(done...) }
+        return bytes
     }
 }

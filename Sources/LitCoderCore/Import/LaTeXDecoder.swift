@@ -13,6 +13,10 @@ public struct LaTeXDecoder {
 
     /// The decoded, whitespace-collapsed text of `bytes`; nil when nothing is left.
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if isPlain(bytes) {
+            // Most values (abstracts above all) hold no LaTeX and no stray whitespace: no copy needed.
+            return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+        }
         var decoder = LaTeXDecoder()
         decoder.out.reserveCapacity(bytes.count)
         decoder.run(bytes)
@@ -26,6 +30,35 @@ public struct LaTeXDecoder {
     public static func decode(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { decode($0) }
+    }
+
+    /// Whether a byte may need decoding: whitespace, `~`, `{`, `}`, `$`, `\\`, `-` or the
+    /// first byte of a no-break space. Two bit masks, so the test costs a shift, not a lookup.
+    @inline(__always)
+    private static func isSpecial(_ b: UInt8) -> Bool {
+        let below64: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x24 | 1 << 0x2D
+        let below128: UInt64 = 1 << (0x5C - 64) | 1 << (0x7B - 64) | 1 << (0x7D - 64) | 1 << (0x7E - 64)
+        if b < 64 { return below64 >> b & 1 != 0 }
+        if b < 128 { return below128 >> (b - 64) & 1 != 0 }
+        return b == 0xC2
+    }
+
+    /// True when the bytes are already plain collapsed text, with no LaTeX to decode.
+    private static func isPlain(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = p.first, let last = p.last else { return true }
+        if first == 0x20 || last == 0x20 { return false }
+        var previous: UInt8 = 0
+        for b in p {
+            if isSpecial(b) {
+                switch b {
+                case 0x20 where previous != 0x20: break
+                case 0x2D where previous != 0x2D: break
+                default: return false
+                }
+            }
+            previous = b
+        }
+        return true
     }
 
     private mutating func emit(_ b: UInt8) {
@@ -66,8 +99,13 @@ public struct LaTeXDecoder {
             case 0x5C:
                 i = command(p, at: i)
             default:
-                emit(b)
-                i += 1
+                // Copy the run of ordinary bytes in one go.
+                var end = i + 1
+                while end < n, !Self.isSpecial(p[end]) { end += 1 }
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<end]))
+                i = end
             }
         }
     }
@@ -125,6 +163,10 @@ public struct LaTeXDecoder {
            i + 2 >= n || !Self.isLetter(p[i + 2]) {
             emit(p[i + 1])  // dotless i / j take the accent as plain i / j
             i += 2
+        } else if p[i] < 0x80, let precomposed = Self.precomposed[mark]?[p[i]] {
+            // The common case (an accented Latin letter) needs no Unicode normalisation pass.
+            emit(precomposed)
+            return i + 1
         } else {
             var length = 1
             if p[i] >= 0xF0 { length = 4 } else if p[i] >= 0xE0 { length = 3 } else if p[i] >= 0xC0 { length = 2 }
@@ -135,6 +177,21 @@ public struct LaTeXDecoder {
         composed = true
         return i
     }
+
+    /// Each combining mark with the ASCII letters it composes with into one character
+    /// (`e` + U+0301 → `é`), worked out once from Unicode's own composition.
+    private static let precomposed: [String: [UInt8: String]] = {
+        var table: [String: [UInt8: String]] = [:]
+        for mark in Set(symbolAccents.values).union(letterAccents.values) {
+            var letters: [UInt8: String] = [:]
+            for letter in Array(0x41...0x5A) + Array(0x61...0x7A) {
+                let composed = (String(UnicodeScalar(UInt8(letter))) + mark).precomposedStringWithCanonicalMapping
+                if composed.unicodeScalars.count == 1 { letters[UInt8(letter)] = composed }
+            }
+            table[mark] = letters
+        }
+        return table
+    }()
 
     private func skipGroup(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
         guard start < p.count, p[start] == 0x7B else { return start }

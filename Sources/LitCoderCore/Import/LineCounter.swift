@@ -13,6 +13,16 @@ struct LineCounter {
         }
         let end = min(target, p.count)
         var i = offset
+        if let base = p.baseAddress {
+            // Eight bytes at a time: the high bit of each byte of `t` is set exactly where the byte is `\n`.
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while i + 8 <= end {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                let t = ~(((x & low7) &+ low7) | x | low7)
+                line += t.nonzeroBitCount
+                i += 8
+            }
+        }
         while i < end {
             if p[i] == 0x0A { line += 1 }
             i += 1

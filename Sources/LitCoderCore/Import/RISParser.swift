@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads RIS files (`TY  - ` … `ER  - `) into records, the way reference managers and the
 /// Web of Science, Scopus, PubMed and EndNote RIS exports write them.
 ///
@@ -7,6 +9,8 @@
 public struct RISParser {
     private let p: UnsafeBufferPointer<UInt8>
     private let file: String
+    /// Each record's fields and first line, read in order; normalised afterwards, in parallel.
+    private var pending: [(fields: [Field], line: Int)] = []
     private var records: [ImportedRecord] = []
     private var diagnostics: [Diagnostic] = []
 
@@ -28,6 +32,7 @@ public struct RISParser {
         bytes.withUnsafeBufferPointer { p in
             var parser = RISParser(p: p, file: file)
             parser.run(progress: progress)
+            parser.normalisePending()
             return ParsedFile(records: parser.records, diagnostics: parser.diagnostics)
         }
     }
@@ -71,14 +76,15 @@ public struct RISParser {
         let n = p.count
         var fields: [Field] = []
         var inRecord = false
-        var recordStart = 0
         var lineNumber = 0
         var recordLine = 0
         var start = 0
         var nextReport = 1 << 20
         while start < n {
-            var end = start
-            while end < n, p[end] != 0x0A { end += 1 }
+            var end = n
+            if let base = p.baseAddress, let hit = memchr(base + start, 0x0A, n - start) {
+                end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
             lineNumber += 1
             defer { start = end + 1 }
             if let progress, start >= nextReport {
@@ -110,14 +116,13 @@ public struct RISParser {
                             file: file, line: recordLine, severity: .warning,
                             message: "record has no 'ER  -' line; it ends where the next 'TY  -' starts (line \(lineNumber))",
                             hint: "check that the two records were not meant to be one"))
-                        finish(fields, line: recordLine, start: recordStart)
+                        finish(fields, line: recordLine)
                     }
                     inRecord = true
-                    recordStart = start
                     recordLine = lineNumber
                     fields.removeAll(keepingCapacity: true)
                 } else if tag == Self.ER {
-                    if inRecord { finish(fields, line: recordLine, start: recordStart) }
+                    if inRecord { finish(fields, line: recordLine) }
                     inRecord = false
                     fields.removeAll(keepingCapacity: true)
                     continue
@@ -138,39 +143,54 @@ public struct RISParser {
                 file: file, line: recordLine, severity: .warning,
                 message: "the last record has no 'ER  -' line; it is imported as it stands",
                 hint: "check that the file was not cut short"))
-            finish(fields, line: recordLine, start: recordStart)
+            finish(fields, line: recordLine)
         }
     }
 
-    private func text(_ field: Field) -> String? {
+    /// Queues a record; a full batch is normalised at once, so records never all wait in memory.
+    private mutating func finish(_ fields: [Field], line: Int) {
+        pending.append((fields, line))
+        if pending.count >= 4096 { normalisePending() }
+    }
+
+    /// Turns the pending records' fields into records, in parallel chunks.
+    private mutating func normalisePending() {
+        let batch = pending
+        nonisolated(unsafe) let bytes = p
+        records += ParallelChunks.map(count: batch.count) { range in
+            batch[range].map { Self.record(from: $0.fields, line: $0.line, in: bytes) }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private static func text(_ field: Field, in p: UnsafeBufferPointer<UInt8>) -> String? {
         if let joined = field.joined { return joined.withUnsafeBufferPointer { FieldNormalisation.collapse(bytes: $0) } }
         return FieldNormalisation.collapse(bytes: UnsafeBufferPointer(rebasing: p[field.start..<field.end]))
     }
 
-    private func first(_ fields: [Field], _ tags: UInt16...) -> String? {
-        for tag in tags {
-            for field in fields where field.tag == tag {
-                if let value = text(field) { return value }
+    /// The normalised record of one RIS record's fields.
+    private static func record(from fields: [Field], line: Int, in p: UnsafeBufferPointer<UInt8>) -> ImportedRecord {
+        func first(_ tags: UInt16...) -> String? {
+            for tag in tags {
+                for field in fields where field.tag == tag {
+                    if let value = text(field, in: p) { return value }
+                }
             }
+            return nil
         }
-        return nil
-    }
-
-    private func all(_ fields: [Field], _ tag: UInt16) -> [String] {
-        fields.lazy.filter { $0.tag == tag }.compactMap { text($0) }
-    }
-
-    private mutating func finish(_ fields: [Field], line: Int, start: Int) {
+        func all(_ tag: UInt16) -> [String] {
+            fields.lazy.filter { $0.tag == tag }.compactMap { text($0, in: p) }
+        }
         var record = ImportedRecord(line: line)
-        record.title = first(fields, Self.TI, Self.T1, Self.ST)
-        record.authors = all(fields, Self.AU)
-        if record.authors.isEmpty { record.authors = all(fields, Self.A1) }
-        record.year = first(fields, Self.PY, Self.Y1, Self.DA).flatMap { FieldNormalisation.year($0) }
-        record.venue = first(fields, Self.T2, Self.JO, Self.JF, Self.JA, Self.J2, Self.BT)
-        record.abstract = first(fields, Self.AB, Self.N2)
-        record.doi = first(fields, Self.DO).flatMap { FieldNormalisation.doi($0) }
-        record.url = first(fields, Self.UR)
-        record.keywords = all(fields, Self.KW)
-        records.append(record)
+        record.title = first(TI, T1, ST)
+        record.authors = all(AU)
+        if record.authors.isEmpty { record.authors = all(A1) }
+        record.year = first(PY, Y1, DA).flatMap { FieldNormalisation.year($0) }
+        record.venue = first(T2, JO, JF, JA, J2, BT)
+        record.abstract = first(AB, N2)
+        record.doi = first(DO).flatMap { FieldNormalisation.doi($0) }
+        record.url = first(UR)
+        record.keywords = all(KW)
+        return record
     }
 }

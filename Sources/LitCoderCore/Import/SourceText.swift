@@ -43,7 +43,7 @@ public struct SourceText: Sendable {
             return SourceText(bytes: unifyLineEndings(Array(text.utf8)),
                               encoding: littleEndian ? "UTF-16LE" : "UTF-16BE", diagnostics: [])
         }
-        if let nul = raw.firstIndex(of: 0) {
+        if let nul = firstOffset(of: 0, in: raw) {
             let (line, _) = position(of: nul, in: raw)
             throw Diagnostic(file: file, line: line,
                              message: "not a text export: byte \(nul + 1) is NUL (a binary file, or UTF-16 without a byte order mark)",
@@ -164,7 +164,7 @@ public struct SourceText: Sendable {
 
     /// The same text with CRLF and lone CR turned into LF; the array itself when it has no CR.
     static func unifyLineEndings(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
+        guard firstOffset(of: 0x0D, in: bytes) != nil else { return bytes }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -179,6 +179,14 @@ public struct SourceText: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// The offset of the first `byte` in `bytes` (`memchr`, which scans many bytes at a time).
+    static func firstOffset(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { p -> Int? in
+            guard let base = p.baseAddress, let hit = memchr(base, Int32(byte), p.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// The 1-based line and column of a byte offset (CR, LF and CRLF each end a line).

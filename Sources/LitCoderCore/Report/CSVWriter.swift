@@ -41,6 +41,28 @@ public struct CSVWriter: Sendable {
         }
     }
 
+    /// Appends one field made of `parts` joined by `separator`, without building the joined
+    /// string when no part needs quoting (the common case: code ids).
+    public mutating func writeJoined(_ parts: [String], separator: UInt8) {
+        let plain = separator != UInt8(ascii: ",") && separator != UInt8(ascii: "\"")
+            && separator != UInt8(ascii: "\r") && separator != UInt8(ascii: "\n")
+            && parts.allSatisfy { part in
+                var part = part
+                return part.withUTF8 { !Self.needsQuotes($0) && $0.first != UInt8(ascii: " ") && $0.last != UInt8(ascii: " ") }
+            }
+        guard plain else {
+            writeField(parts.joined(separator: String(UnicodeScalar(separator))))
+            return
+        }
+        if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
+        fieldsInRow += 1
+        for (i, part) in parts.enumerated() {
+            if i > 0 { bytes.append(separator) }
+            var part = part
+            part.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+    }
+
     /// Appends an integer field without going through a String.
     public mutating func writeField(_ value: Int) {
         if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }

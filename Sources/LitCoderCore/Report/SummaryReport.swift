@@ -62,7 +62,7 @@ public enum SummaryReport {
     static func plain(_ summary: Summary) -> String {
         var out = "Summary for \(summary.scope) — \(summary.papers) papers\n"
         for alignment in summary.alignments {
-            out += "\n\(alignment.label.isEmpty ? alignment.id : alignment.label)  (\(alignment.id): \(alignment.from) → \(alignment.to))\n"
+            out += "\n" + wrap("", "\(alignment.label.isEmpty ? alignment.id : alignment.label)  (\(alignment.id): \(alignment.from) → \(alignment.to))")
             out += "  aligned \(share(alignment.aligned, of: summary.papers))"
                 + " · mismatched \(share(alignment.mismatched, of: summary.papers))"
                 + " · undetermined \(share(alignment.undetermined, of: summary.papers))\n"
@@ -72,7 +72,7 @@ public enum SummaryReport {
             }
             if !reasons.isEmpty { out += wrap("  undetermined: ", reasons.joined(separator: " · ")) }
             out += "\n" + byCodeTable(alignment).rendered(indent: "  ") + "\n"
-            out += "\n  Papers by \(alignment.from) and context provided by a \(alignment.to) coded:\n"
+            out += "\n" + wrap("  ", "Papers by \(alignment.from) and context provided by the \(alignment.to) codes:")
             let crosstab = crosstabTable(alignment)
             if alignment.crosstab.columns.isEmpty {
                 out += "  (no \(alignment.to) code provides any context)\n"
@@ -142,7 +142,7 @@ public enum SummaryReport {
                     .map { [$0.0, "\($0.1)", percent($0.1, of: summary.papers)] })
             out += outcomes.markdown() + "\n\n" + byCodeTable(alignment).markdown() + "\n"
             if !alignment.crosstab.columns.isEmpty {
-                out += "\nPapers by \(Markdown.cell(alignment.from)) and context provided by a \(Markdown.cell(alignment.to)) coded:\n\n"
+                out += "\nPapers by \(Markdown.cell(alignment.from)) and context provided by the \(Markdown.cell(alignment.to)) codes:\n\n"
                 out += crosstabTable(alignment).markdown() + "\n"
             }
         }
@@ -171,7 +171,7 @@ public enum SummaryReport {
                 + "mismatched \(alignment.mismatched), undetermined \(alignment.undetermined)."
             out += "\n" + table(caption, "\(alignment.id)-by-code", byCodeTable(alignment))
             if !alignment.crosstab.columns.isEmpty {
-                out += "\n" + table("Papers by \(alignment.from) and context provided by a \(alignment.to) coded (\(summary.scope)).",
+                out += "\n" + table("Papers by \(alignment.from) and context provided by the \(alignment.to) codes (\(summary.scope)).",
                                     "\(alignment.id)-crosstab", crosstabTable(alignment))
             }
         }

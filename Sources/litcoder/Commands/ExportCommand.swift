@@ -37,7 +37,7 @@ struct ExportCommand: ParsableCommand {
         let chosen = [coderOption.coder != nil, consensus, all].filter { $0 }.count
         if chosen > 1 { throw ValidationError("give at most one of --coder, --consensus and --all") }
         switch format {
-        case .qdc, .methods where chosen > 0:
+        case .qdc where chosen > 0, .methods where chosen > 0:
             throw ValidationError("--format \(format.rawValue) covers the whole project; leave out --coder, --consensus and --all")
         case .html where all:
             throw ValidationError("--format html shows one scope's charts: give --coder NAME or --consensus, or neither for the consensus")

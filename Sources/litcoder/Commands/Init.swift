@@ -16,7 +16,7 @@ struct Init: ParsableCommand {
     @Argument(help: ArgumentHelp("The project folder to create (may exist, if it has no litcoder.yaml).", valueName: "DIR"))
     var directory: String
 
-    @Option(help: ArgumentHelp("A codebook (YAML) to copy in instead of the bundled SER codebook.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("A codebook to copy in instead of the bundled SER codebook: YAML, or a REFI-QDA codebook (.qdc) to convert.", valueName: "FILE"))
     var codebook: String?
 
     @Option(parsing: .singleValue, help: ArgumentHelp("A corpus file (JSON Lines) to copy in; repeat for several.", valueName: "FILE"))

@@ -26,7 +26,16 @@ struct Validate: ParsableCommand {
             }
             validation = ProjectValidation.codebook(at: URL(fileURLWithPath: codebook), displayName: codebook).0
         } else {
-            validation = ProjectValidation.project(try projectOptions.load())
+            let project: Project
+            do {
+                project = try projectOptions.load()
+            } catch {
+                // Without a readable litcoder.yaml nothing else can be found; still end with the summary line.
+                Console.print("\(error)")
+                Console.print("checked \(Project.fileName): 1 error")
+                throw ExitCode(1)
+            }
+            validation = ProjectValidation.project(project)
         }
         for diagnostic in validation.diagnostics { Console.print(diagnostic.description) }
         Console.print(validation.summary)

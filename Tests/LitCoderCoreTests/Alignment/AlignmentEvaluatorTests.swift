@@ -43,6 +43,18 @@ import Testing
         #expect(p4.sentence == "assistant needs natural and home — the dataset codes provide natural, telephone")
     }
 
+    @Test func onlyTheNeedsThisAlignmentCanMeetAreChecked() throws {
+        let (workspace, state) = try AlignmentFixture.alice()
+        let evaluator = AlignmentEvaluator(codebook: workspace.codebook)
+        let p1 = evaluator.evaluate(state.coding(for: "p1"))
+        #expect(p1.map(\.outcome) == [.aligned, .aligned])
+        #expect(p1.last?.sentence == "health served — the emotion codes provide clinical-states")
+        let p10 = try #require(evaluator.evaluate(state.coding(for: "p10"), alignment: "motivation-emotion"))
+        #expect(p10.reason == .toNotCoded)
+        let p4 = try #require(evaluator.evaluate(state.coding(for: "p4"), alignment: "motivation-emotion"))
+        #expect(p4.reason == .nothingNeeded)
+    }
+
     @Test func aPatchworkOfTwoDatasetsIsAMismatch() throws {
         let (workspace, state) = try AlignmentFixture.alice()
         let p3 = try #require(AlignmentEvaluator(codebook: workspace.codebook).evaluate(state.coding(for: "p3")).first)

@@ -3,8 +3,11 @@ import Testing
 
 /// Counts for `Tests/Fixtures/alignment-project`, worked out by hand from its files.
 ///
-/// Needs: health = any(clinical, home); assistant = natural and home; call-center = telephone;
-/// technical and not-stated need nothing. Provides: iemocap acted+lab, podcast natural+web,
+/// Needs: health = any(clinical, home) and clinical-states; assistant = natural and home;
+/// call-center = telephone; technical and not-stated need nothing. Only datasets provide
+/// clinical/home/natural/telephone and only emotions provide clinical-states, so for
+/// motivation→dataset health needs any(clinical, home), and for motivation→emotion it needs
+/// clinical-states while assistant and call-center need nothing there. Provides: iemocap acted+lab, podcast natural+web,
 /// homeset home+acted, clinic clinical+natural, phone telephone+natural. `education` and
 /// `oldset` were removed from the codebook after alice used them.
 ///
@@ -23,6 +26,10 @@ import Testing
 /// | p11   | (no coding at all)    |                          | undetermined: from not coded     |
 /// | p12   | not-stated            | —                        | undetermined: nothing needed     |
 /// | px    | coded, not in corpus  |                          | left out, reported               |
+///
+/// motivation→emotion: only p1 codes an emotion (sad: clinical-states), so p1 is aligned;
+/// p2, p6, p10 (health, no emotion) are undetermined because emotion is not coded; p3, p4, p5,
+/// p8, p12 need nothing of emotions; p7, p9, p11 have no current motivation.
 @Suite struct AlignmentFixtureTests {
     let summary: Summary
 
@@ -37,7 +44,19 @@ import Testing
         #expect(summary.papers == 12)
         let a = try #require(summary.alignments.first)
         #expect(a.aligned + a.mismatched + a.undetermined == 12)
+        #expect(summary.alignments.map(\.id) == ["motivation-dataset", "motivation-emotion"])
         #expect(summary.codedPapersOutsideCorpus == 1)
+    }
+
+    @Test func needsForAnotherAlignmentAreIgnored() throws {
+        let a = try #require(summary.alignments.first { $0.id == "motivation-emotion" })
+        #expect((a.aligned, a.mismatched, a.undetermined) == (1, 0, 11))
+        #expect(a.undeterminedBecause[.fromNotCoded] == 3)
+        #expect(a.undeterminedBecause[.nothingNeeded] == 5)
+        #expect(a.undeterminedBecause[.toNotCoded] == 3)
+        #expect(a.byCode.first { $0.code == "health" }.map { ($0.papers, $0.mismatched) } ?? (0, 0) == (4, 0))
+        #expect(a.crosstab.columns == ["clinical-states", "arousal"])
+        #expect(a.crosstab.counts.first == [1, 0])
     }
 
     @Test func outcomes() throws {
@@ -87,6 +106,7 @@ import Testing
         ("motivation", 9, ["health": 4, "assistant": 2, "call-center": 2, "technical": 2, "not-stated": 1]),
         ("dataset", 9, ["iemocap": 3, "podcast": 2, "homeset": 3, "clinic": 1, "phone": 2]),
         ("language", 5, ["en": 3, "de": 1, "zh": 1]),
+        ("emotion", 1, ["sad": 1, "angry": 0]),
     ])
     func dimensionCounts(id: String, coded: Int, counts: [String: Int]) throws {
         let dimension = try #require(summary.dimensions.first { $0.id == id })
@@ -95,7 +115,7 @@ import Testing
     }
 
     @Test func textDimensionsHaveNoCounts() {
-        #expect(summary.dimensions.map(\.id) == ["motivation", "dataset", "language"])
+        #expect(summary.dimensions.map(\.id) == ["motivation", "dataset", "language", "emotion"])
     }
 
     @Test func removedCodesAreStale() {

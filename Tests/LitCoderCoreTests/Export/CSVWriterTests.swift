@@ -67,3 +67,22 @@ import Testing
         #expect(throws: CSVTable.ParseError.notUTF8) { try CSVTable(data: Data([0x61, 0x2C, 0xE9, 0x0A])) }
     }
 }
+
+@Suite struct CSVWriterJoinTests {
+    @Test(arguments: [
+        (["a"], "a"),
+        (["voice-assistant", "healthcare"], "voice-assistant;healthcare"),
+        (["a,b", "c"], "\"a,b;c\""),
+        (["say \"x\"", "y"], "\"say \"\"x\"\";y\""),
+        ([" lead", "z"], "\" lead;z\""),
+        (["é", "情"], "é;情"),
+    ])
+    func joinedFieldsQuoteLikeTheJoinedString(parts: [String], expected: String) throws {
+        var joined = CSVWriter()
+        joined.writeField("x")
+        joined.writeJoined(parts, separator: UInt8(ascii: ";"))
+        joined.endRow()
+        #expect(joined.text == "x,\(expected)\r\n")
+        #expect(try CSVTable(data: Data(joined.bytes)).records.first?.fields == ["x", parts.joined(separator: ";")])
+    }
+}

@@ -1,0 +1,165 @@
+import LitCoderCore
+
+/// Keys and store results in, effects out.
+extension Review {
+    /// The review's keys, named once for the help line and `docs/keys.md`.
+    public static let keyHelp: [(keys: String, action: String)] = [
+        ("1-9", "take that coder's codes"), ("u", "union"), ("i", "intersection"), ("e", "edit codes"),
+        ("→ n", "next"), ("← p", "previous"), ("N", "next unresolved"), ("q", "quit"),
+    ]
+
+    public mutating func update(_ event: WorkbenchEvent) -> [Effect] {
+        switch event {
+        case .key(let key): return handle(key)
+        case .resize(let width, let height):
+            screenSize = (width, height)
+            return []
+        case .saved(let saved):
+            pending = nil
+            consensus.apply(saved)
+            saveStatus = .saved
+            let codes = saved.codes?.joined(separator: ", ") ?? ""
+            message = .init(text: "saved: \(saved.paper) \(saved.dimension ?? "") ← \(codes)", kind: .info)
+            advanceToUnresolved()
+            return []
+        case .saveFailed(let reason):
+            pending = nil
+            saveStatus = .failed(reason)
+            message = .init(text: "NOT SAVED: \(reason)", kind: .warning)
+            return [.bell]
+        case .edited:
+            return []
+        case .terminate:
+            return [.quit]
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        switch mode {
+        case .normal: return normalKey(key)
+        case .editing(let cursor, let chosen): return editingKey(key, cursor: cursor, chosen: chosen)
+        case .reason(let decision, let text): return reasonKey(key, decision: decision, text: text)
+        }
+    }
+
+    private mutating func normalKey(_ key: Key) -> [Effect] {
+        message = nil
+        switch key {
+        case .character("q"), .control("c"): return [.quit]
+        case .right, .character("n"), .character(" "):
+            position = min(position + 1, max(0, items.count - 1))
+        case .left, .character("p"):
+            position = max(position - 1, 0)
+        case .character("N"):
+            if !advanceToUnresolved() { message = .init(text: "every disagreement is resolved", kind: .info) }
+        case .character(let c) where c.isNumber:
+            let index = (c.wholeNumberValue ?? 0) - 1
+            guard codedCoders.indices.contains(index) else { return refuse("no coder \(c) here") }
+            let coder = codedCoders[index]
+            decide(Decision(codes: coder.codes, sources: sources(of: coder.codes), how: "\(coder.coder)'s codes"))
+        case .character("u"):
+            guard let item = current else { return [.bell] }
+            if currentDimension?.kind == .single, item.union.count > 1 {
+                return refuse("a single-select dimension takes one code: take a coder's or edit")
+            }
+            decide(Decision(codes: item.union, sources: item.coded.map(\.coder), how: "union"))
+        case .character("i"):
+            guard let item = current else { return [.bell] }
+            guard !item.intersection.isEmpty else { return refuse("the coders share no code: take a coder's or edit") }
+            decide(Decision(codes: item.intersection, sources: item.coded.map(\.coder), how: "intersection"))
+        case .character("e"):
+            guard current != nil else { return [.bell] }
+            mode = .editing(cursor: 0, chosen: currentDecision?.codes ?? [])
+        default:
+            return []
+        }
+        return []
+    }
+
+    private mutating func editingKey(_ key: Key, cursor: Int, chosen: [String]) -> [Effect] {
+        let codes = currentDimension?.codes.map(\.id) ?? []
+        switch key {
+        case .escape:
+            mode = .normal
+        case .up: mode = .editing(cursor: max(0, cursor - 1), chosen: chosen)
+        case .down: mode = .editing(cursor: min(max(0, codes.count - 1), cursor + 1), chosen: chosen)
+        case .character(" "), .character("x"):
+            guard codes.indices.contains(cursor) else { return [.bell] }
+            let code = codes[cursor]
+            var next = chosen
+            if let at = next.firstIndex(of: code) { next.remove(at: at) }
+            else if currentDimension?.kind == .single { next = [code] }
+            else { next.append(code) }
+            mode = .editing(cursor: cursor, chosen: codes.filter(next.contains))
+        case .enter:
+            guard !chosen.isEmpty else { return refuse("choose at least one code (Space), or Esc") }
+            decide(Decision(codes: chosen, sources: sources(of: chosen), how: "edited"))
+        default:
+            return []
+        }
+        return []
+    }
+
+    private mutating func reasonKey(_ key: Key, decision: Decision, text: [Character]) -> [Effect] {
+        var text = text
+        switch key {
+        case .escape:
+            mode = .normal
+            message = .init(text: "not decided", kind: .info)
+            return []
+        case .enter:
+            guard let item = current else { return [.bell] }
+            let reason = String(text).trimmingCharacters(in: .whitespaces)
+            let event = CodingEvent.adjudicate(
+                paper: item.paper, dimension: item.dimension, codes: decision.codes, sources: decision.sources,
+                adjudicator: adjudicator, reason: reason.isEmpty ? nil : reason, codebook: codebook.contentHash)
+            mode = .normal
+            pending = event
+            saveStatus = .saving
+            return [.append(event)]
+        case .backspace:
+            if !text.isEmpty { text.removeLast() }
+        case .control("u"):
+            text.removeAll()
+        case .character(let c):
+            text.append(c)
+        default:
+            return []
+        }
+        mode = .reason(decision, text: text)
+        return []
+    }
+
+    /// Opens the reason line for a decision.
+    private mutating func decide(_ decision: Decision) {
+        mode = .reason(decision, text: [])
+        message = nil
+    }
+
+    /// The coders whose codes are exactly `codes`; if none, those who chose any of them.
+    private func sources(of codes: [String]) -> [String] {
+        let coded = codedCoders
+        let exact = coded.filter { Set($0.codes) == Set(codes) }.map(\.coder)
+        if !exact.isEmpty { return exact }
+        return coded.filter { !Set($0.codes).isDisjoint(with: codes) }.map(\.coder)
+    }
+
+    private mutating func refuse(_ reason: String) -> [Effect] {
+        message = .init(text: reason, kind: .warning)
+        return [.bell]
+    }
+
+    /// Moves to the next unresolved disagreement after the current one (wrapping); false if none.
+    @discardableResult
+    mutating func advanceToUnresolved() -> Bool {
+        guard !items.isEmpty else { return false }
+        for step in 1...items.count {
+            let index = (position + step) % items.count
+            if !Self.isResolved(items[index], in: consensus) {
+                position = index
+                return true
+            }
+        }
+        return false
+    }
+}

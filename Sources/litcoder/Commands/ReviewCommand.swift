@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import LitCoderCore
+import LitCoderTerminal
+import LitCoderUI
+
+/// `litcoder review`: walk the disagreements and decide each into the consensus.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review the coders' disagreements side by side and decide the consensus.",
+        discussion: "Each decision is an 'adjudicate' event in codings/_consensus.jsonl naming the adjudicator, the codes and the coders they came from. Run 'litcoder consensus --auto-agreed' first so only real disagreements are left.")
+
+    @OptionGroup var projectOptions: ProjectOptions
+    @OptionGroup var adjudicatorOption: AdjudicatorOption
+    @OptionGroup var codersOption: CodersOption
+    @OptionGroup var dimensionOption: DimensionOption
+
+    func validate() throws {
+        _ = try adjudicatorOption.resolve()
+        _ = try codersOption.given()
+    }
+
+    func run() throws {
+        if let problem = Preflight.problem() {
+            Console.error("error: \(problem)")
+            throw ExitCode(2)
+        }
+        let adjudicator = try adjudicatorOption.resolve()
+        let workspace = try projectOptions.workspace()
+        let dimensions = try dimensionOption.chosen(in: workspace.codebook)
+        let states = try codersOption.states(in: workspace)
+        let list = DisagreementList(codebook: workspace.codebook, states: states, dimensions: dimensions,
+                                    corpus: workspace.corpus)
+        let log: CodingLog
+        do {
+            log = try CodingLog.open(url: workspace.project.consensusLogURL, coder: CoderName.consensus)
+        } catch {
+            throw Failure.data("\(error)")
+        }
+        defer { log.close() }
+        for diagnostic in log.diagnostics { Console.error(diagnostic.description) }
+        let review = Review(codebook: workspace.codebook, adjudicator: adjudicator, items: list.items,
+                            papers: workspace.corpus.papers, consensus: log.state)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal.start()
+        } catch {
+            throw Failure.data("\(error)")
+        }
+        let session = ReviewSession(review: review, backend: terminal, store: { try log.append($0) })
+        let ending = session.run()
+        terminal.stop()
+        log.close()
+        switch ending {
+        case .quit:
+            Console.print("\(adjudicator): \(session.review.resolvedCount) of \(list.items.count) disagreements resolved; everything is saved.")
+        case .hangup:
+            throw ExitCode(1)
+        case .signal(let number):
+            throw ExitCode(128 + number)
+        }
+    }
+}

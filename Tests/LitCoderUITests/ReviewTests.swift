@@ -1,0 +1,171 @@
+import LitCoderCore
+import Testing
+@testable import LitCoderUI
+
+/// Three coders who disagree on two papers of `Fixtures` (and agree on a third).
+enum ReviewFixture {
+    static let coders = ["alice", "bob", "carol"]
+
+    static func state(_ coder: String, _ codings: [(String, String, [String])], note: (String, String)? = nil) -> CodingState {
+        var events = codings.enumerated().map { i, c in
+            CodingEvent(seq: i + 1, coder: coder, paper: c.0, op: .set, dimension: c.1, codes: c.2)
+        }
+        if let note { events.append(CodingEvent(seq: events.count + 1, coder: coder, paper: note.0, op: .note, text: note.1)) }
+        return CodingState(coder: coder, replaying: events)
+    }
+
+    static var paperIds: [String] { Fixtures.papers.map(\.id) }
+
+    static var states: [CodingState] {
+        let p = paperIds
+        return [
+            state("alice", [(p[0], "motivation", ["healthcare", "voice-assistant"]), (p[0], "setting", ["acted"]),
+                            (p[1], "setting", ["natural"])], note: (p[0], "clinical framing in the intro")),
+            state("bob", [(p[0], "motivation", ["healthcare"]), (p[0], "setting", ["acted"]), (p[1], "setting", ["induced"])]),
+            state("carol", [(p[0], "motivation", ["voice-assistant", "healthcare"]), (p[0], "setting", ["acted"])]),
+        ]
+    }
+
+    static func review(consensus: [CodingEvent] = []) -> Review {
+        let list = DisagreementList(codebook: Fixtures.codebook, states: states, corpus: Corpus(papers: Fixtures.papers))
+        return Review(codebook: Fixtures.codebook, adjudicator: "ana", items: list.items, papers: Fixtures.papers,
+                      consensus: CodingState(coder: CoderName.consensus, replaying: consensus))
+    }
+
+    /// Presses keys, playing the store: every write succeeds. Returns the events written.
+    @discardableResult
+    static func press(_ keys: [Key], on review: inout Review) -> [CodingEvent] {
+        var written: [CodingEvent] = []
+        for key in keys {
+            var effects = review.update(.key(key))
+            while !effects.isEmpty {
+                if case .append(var event) = effects.removeFirst() {
+                    event.seq = review.consensus.lastSeq + 1
+                    written.append(event)
+                    effects += review.update(.saved(event))
+                }
+            }
+        }
+        return written
+    }
+
+    static func type(_ text: String) -> [Key] { text.map { .character($0) } }
+}
+
+@Suite struct ReviewTests {
+    @Test func walksOnlyTheDisagreements() {
+        let review = ReviewFixture.review()
+        let p = ReviewFixture.paperIds
+        #expect(review.items.map { "\($0.paper)/\($0.dimension)" } == ["\(p[0])/motivation", "\(p[1])/setting"])
+        #expect(review.resolvedCount == 0)
+        #expect(review.current?.dimension == "motivation")
+    }
+
+    @Test func takingACodersCodesRecordsAdjudicatorSourcesAndReason() throws {
+        var review = ReviewFixture.review()
+        let written = ReviewFixture.press([.character("2")] + ReviewFixture.type("narrow reading") + [.enter], on: &review)
+        let event = try #require(written.first)
+        #expect(event.op == .adjudicate)
+        #expect(event.codes == ["healthcare"])
+        #expect(event.sources == ["bob"])
+        #expect(event.adjudicator == "ana")
+        #expect(event.reason == "narrow reading")
+        #expect(event.automatic == false)
+        #expect(review.resolvedCount == 1)
+        #expect(review.current?.dimension == "setting", "moves on to the next unresolved disagreement")
+    }
+
+    @Test(arguments: [
+        (Key.character("u"), ["healthcare", "voice-assistant"], ["alice", "bob", "carol"]),
+        (Key.character("i"), ["healthcare"], ["alice", "bob", "carol"]),
+        (Key.character("1"), ["healthcare", "voice-assistant"], ["alice", "carol"]),
+    ])
+    func unionIntersectionAndTake(_ key: Key, _ codes: [String], _ sources: [String]) throws {
+        var review = ReviewFixture.review()
+        let written = ReviewFixture.press([key, .enter], on: &review)
+        #expect(written.first?.codes == codes)
+        #expect(written.first?.sources == sources)
+        #expect(written.first?.reason == nil, "an empty reason is left out")
+    }
+
+    @Test func editingChoosesCodesByHand() throws {
+        var review = ReviewFixture.review()
+        // Tick the first code (healthcare) and the third (voice-assistant), untick healthcare.
+        let keys: [Key] = [.character("e"), .character(" "), .down, .down, .character(" "), .up, .up, .character(" "), .enter, .enter]
+        let written = ReviewFixture.press(keys, on: &review)
+        #expect(written.first?.codes == ["voice-assistant"])
+        #expect(written.first?.sources == ["alice", "carol"], "coders who chose any of the codes, as none chose exactly these")
+    }
+
+    @Test func aSingleSelectDimensionRefusesAUnionAndAnEmptyIntersection() {
+        var review = ReviewFixture.review()
+        ReviewFixture.press([.right], on: &review)
+        #expect(review.current?.dimension == "setting")
+        #expect(review.update(.key(.character("u"))) == [.bell])
+        #expect(review.message?.kind == .warning)
+        #expect(review.update(.key(.character("i"))) == [.bell])
+        #expect(review.mode == .normal)
+    }
+
+    @Test func escapeAbandonsADecisionAndAFailedWriteIsShown() {
+        var review = ReviewFixture.review()
+        ReviewFixture.press([.character("1"), .escape], on: &review)
+        #expect(review.mode == .normal)
+        #expect(review.resolvedCount == 0)
+        _ = review.update(.key(.character("1")))
+        let effects = review.update(.key(.enter))
+        #expect(effects.count == 1)
+        #expect(review.update(.saveFailed("disk full")) == [.bell])
+        #expect(review.saveStatus == .failed("disk full"))
+        #expect(review.resolvedCount == 0)
+    }
+
+    @Test func startsAtTheFirstUnresolvedDisagreement() {
+        let p = ReviewFixture.paperIds
+        let review = ReviewFixture.review(consensus: [
+            .adjudicate(paper: p[0], dimension: "motivation", codes: ["healthcare"], sources: ["bob"], adjudicator: "ana", codebook: ""),
+        ])
+        #expect(review.resolvedCount == 1)
+        #expect(review.current?.paper == p[1])
+    }
+
+    @Test func theSessionWritesThroughTheStoreAndQuits() {
+        let backend = MemoryBackend(width: 80, height: 24, script: [
+            .key(.character("i")), .key(.enter), .key(.character("q")),
+        ])
+        var stored: [CodingEvent] = []
+        let session = ReviewSession(review: ReviewFixture.review(), backend: backend) { draft in
+            var event = draft
+            event.seq = stored.count + 1
+            stored.append(event)
+            return event
+        }
+        #expect(session.run(pollInterval: .milliseconds(1)) == .quit)
+        #expect(stored.map(\.codes) == [["healthcare"]])
+        #expect(session.review.resolvedCount == 1)
+        #expect(backend.screen.text.contains("1 of 2 resolved"))
+    }
+}
+
+/// Golden screens of the review screen in a set of states, at four sizes.
+@Suite struct ReviewScreenTests {
+    static let sizes = [(120, 40), (80, 24), (60, 20), (30, 8)]
+    static let states: [(name: String, keys: [Key])] = [
+        ("review-first", []),
+        ("review-reason", [.character("1")] + ReviewFixture.type("clinical and assistant")),
+        ("review-editing", [.right, .character("e"), .down, .character(" ")]),
+        ("review-decided", [.character("i"), .enter, .left]),
+    ]
+    static let cases: [(String, Int, Int)] = states.flatMap { state in sizes.map { (state.name, $0.0, $0.1) } }
+
+    @Test(arguments: cases)
+    func screen(state: String, width: Int, height: Int) throws {
+        let spec = try #require(Self.states.first { $0.name == state })
+        var review = ReviewFixture.review()
+        _ = review.update(.resize(width: width, height: height))
+        ReviewFixture.press(spec.keys, on: &review)
+        let canvas = ReviewView().render(review, width: width, height: height)
+        GoldenScreen.check(canvas, named: "\(state)-\(width)x\(height)")
+        for line in canvas.lines { #expect(DisplayWidth.of(line) <= width, "\(line)") }
+    }
+}
