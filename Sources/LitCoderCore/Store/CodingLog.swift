@@ -130,11 +130,10 @@ public final class CodingLog {
     /// Scans the whole file into events; `alsoVisit` sees each event as it is read (to replay in the same pass).
     private static func scan(descriptor: Int32, displayPath: String,
                              alsoVisit: (CodingEvent) -> Void = { _ in }) throws -> (LogContents, LogScanner) {
-        var scanner = LogScanner(displayPath: displayPath)
         var events: [CodingEvent] = []
         var info = stat()
         if fstat(descriptor, &info) == 0 { events.reserveCapacity(Int(info.st_size) / 180) }
-        try scanner.scan(descriptor: descriptor) { event in
+        let scanner = try LogScanner.scanInBackground(descriptor: descriptor, displayPath: displayPath) { event in
             alsoVisit(event)
             events.append(event)
         }
