@@ -28,9 +28,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "litcoder-bench", dependencies: ["LitCoderCore"]),
-        .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"]),
+        .executableTarget(
+            name: "litcoder-bench",
+            dependencies: ["LitCoderCore", "LitCoderUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"], exclude: ["Export/REFI-QDA"]),
         .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"], exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore", "LitCoderUI"], exclude: ["Fixtures"]),
     ]
 )

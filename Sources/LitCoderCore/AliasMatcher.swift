@@ -16,72 +16,272 @@ public struct AliasMatch: Hashable, Sendable {
 
 /// Finds codes' aliases in abstracts, to highlight and suggest codes (never to code).
 ///
-/// An alias is a word or phrase matched case-insensitively on word boundaries, or a regular
-/// expression when written between slashes (`/IEMOCAP|Interactive Emotional Dyadic/`).
+/// A plain alias is a word or phrase matched case-insensitively as whole words; inside it a
+/// space or hyphen matches any run of spaces and hyphens ("CREMA-D" finds "CREMA D"), and an
+/// apostrophe matches a straight, curly or missing one ("eNTERFACE'05" finds "eNTERFACE’05"),
+/// and a final letter may take a plural -s or -es ("call centre" finds "call centres").
+/// An alias between slashes is a regular expression (ICU syntax), also case-insensitive
+/// unless it turns that off with `(?-i)`: `/(?-i)\bTESS\b/` finds the dataset, not "tess".
+///
+/// Within one dimension the longest match wins and shorter matches overlapping it are
+/// dropped: "Sharif Emotional Speech Database" does not also suggest whatever
+/// "Emotional Speech Database" would. Different dimensions do not suppress each other,
+/// since each is its own question ("depression" may be a motivation and an emotion).
 public struct AliasMatcher: Sendable {
-    private struct Pattern: @unchecked Sendable {
-        var regex: NSRegularExpression
-        var dimension: String
-        var code: String
+    private struct Pattern: Sendable {
+        var regex: LazyRegularExpression
+        var dimensionIndex: Int
+        var codeIndex: Int
+        /// Words (lower-cased, apostrophes dropped) every match contains, each with its plural
+        /// forms; a text lacking all forms of one cannot match, so the regular expression is
+        /// not run. Empty: always run.
+        var requiredWords: [[String]]
+        /// How far from a required word a match can reach, with room to spare.
+        var span: Int
     }
 
     private let patterns: [Pattern]
+    /// Dimension ids and their code ids, in codebook order.
+    private let order: [(dimension: String, codes: [String])]
+    /// Off only in tests, to show the prefilter never changes what is found.
+    private let usesPrefilter: Bool
+    /// For each form of each pattern's first required word, the patterns it starts; so a text
+    /// only looks up its own words instead of every pattern looking up its words.
+    private let patternsByFirstWord: [String: [Int]]
+    /// Patterns whose required words are unknown (non-literal regular expressions): always run.
+    private let unindexedPatterns: [Int]
 
     public init(codebook: Codebook) {
+        self.init(codebook: codebook, usesPrefilter: true)
+    }
+
+    init(codebook: Codebook, usesPrefilter: Bool) {
+        self.usesPrefilter = usesPrefilter
         var patterns: [Pattern] = []
-        for dimension in codebook.dimensions {
-            for code in dimension.codes {
+        for (dimensionIndex, dimension) in codebook.dimensions.enumerated() {
+            for (codeIndex, code) in dimension.codes.enumerated() {
                 for alias in code.aliases {
-                    guard let regex = Self.compile(alias) else { continue }
-                    patterns.append(Pattern(regex: regex, dimension: dimension.id, code: code.id))
+                    // Compiled on first use; an invalid alias (which validation reports) then matches nothing.
+                    patterns.append(Pattern(regex: LazyRegularExpression(pattern: Self.source(of: alias)), dimensionIndex: dimensionIndex, codeIndex: codeIndex,
+                                            requiredWords: Self.requiredWords(of: alias).map { [$0, $0 + "s", $0 + "es"] },
+                                            span: alias.utf16.count + 24))
                 }
             }
         }
         self.patterns = patterns
+        var byWord: [String: [Int]] = [:]
+        var unindexed: [Int] = []
+        for (index, pattern) in patterns.enumerated() {
+            guard let first = pattern.requiredWords.first else { unindexed.append(index); continue }
+            for form in first { byWord[form, default: []].append(index) }
+        }
+        self.patternsByFirstWord = byWord
+        self.unindexedPatterns = unindexed
+        self.order = codebook.dimensions.map { ($0.id, $0.codes.map(\.id)) }
     }
+
+    /// Whether any code has an alias.
+    public var isEmpty: Bool { patterns.isEmpty }
+
+    // MARK: - Compiling aliases
 
     /// The regular expression for an alias, or nil when it is not a valid one.
     public static func compile(_ alias: String) -> NSRegularExpression? {
-        let source: String
-        if alias.count >= 2, alias.hasPrefix("/"), alias.hasSuffix("/") {
-            source = String(alias.dropFirst().dropLast())
-        } else {
-            source = "\\b" + NSRegularExpression.escapedPattern(for: alias) + "\\b"
-        }
-        return try? NSRegularExpression(pattern: source, options: [.caseInsensitive])
+        try? NSRegularExpression(pattern: source(of: alias), options: [.caseInsensitive])
     }
 
-    /// Every alias match in `text`, ordered by position.
-    public func matches(in text: String) -> [AliasMatch] {
-        let ns = text as NSString
-        let whole = NSRange(location: 0, length: ns.length)
-        // NSRegularExpression speaks UTF-16; convert its offsets to unicode-scalar offsets once.
-        var scalarOffsetOfUTF16: [Int] = []
-        scalarOffsetOfUTF16.reserveCapacity(ns.length + 1)
-        var scalarIndex = 0
-        for scalar in text.unicodeScalars {
-            for _ in 0..<scalar.utf16.count { scalarOffsetOfUTF16.append(scalarIndex) }
-            scalarIndex += 1
+    /// What is wrong with an alias, or nil when it can be used (what validation reports).
+    public static func problem(with alias: String) -> String? {
+        if alias.trimmingCharacters(in: .whitespaces).isEmpty { return "the alias is empty" }
+        if isRegularExpression(alias), alias.count == 2 { return "the regular expression between the slashes is empty" }
+        let regex: NSRegularExpression
+        do {
+            regex = try NSRegularExpression(pattern: source(of: alias), options: [.caseInsensitive])
+        } catch {
+            return "not a valid regular expression; check its brackets, parentheses, quantifiers and backslashes"
         }
-        scalarOffsetOfUTF16.append(scalarIndex)
-        var found: [AliasMatch] = []
-        for pattern in patterns {
-            pattern.regex.enumerateMatches(in: text, options: [], range: whole) { result, _, _ in
-                guard let r = result?.range, r.length > 0, r.location + r.length < scalarOffsetOfUTF16.count else { return }
-                let lower = scalarOffsetOfUTF16[r.location]
-                let upper = scalarOffsetOfUTF16[r.location + r.length]
-                found.append(AliasMatch(range: lower..<upper, dimension: pattern.dimension, code: pattern.code))
+        // An alias that matches nothing at all would highlight every gap between letters.
+        if regex.firstMatch(in: "", options: [], range: NSRange(location: 0, length: 0)) != nil {
+            return "the regular expression matches empty text; it must match at least one character"
+        }
+        return nil
+    }
+
+    private static func isRegularExpression(_ alias: String) -> Bool {
+        alias.count >= 2 && alias.hasPrefix("/") && alias.hasSuffix("/")
+    }
+
+    private static let separator = "[\\s\\-\\u2010\\u2011\\u2013]+"
+    private static let apostrophes: Set<Character> = ["'", "\u{2019}", "\u{2018}", "`"]
+
+    /// The ICU pattern an alias stands for.
+    static func source(of alias: String) -> String {
+        if isRegularExpression(alias) { return String(alias.dropFirst().dropLast()) }
+        let trimmed = alias.trimmingCharacters(in: .whitespaces)
+        var pattern = ""
+        var inSeparator = false
+        for character in trimmed {
+            if character.isWhitespace || character == "-" || character == "\u{2010}" || character == "\u{2013}" {
+                if !inSeparator { pattern += separator }
+                inSeparator = true
+                continue
+            }
+            inSeparator = false
+            if apostrophes.contains(character) {
+                pattern += "['\u{2019}\u{2018}`]?"
+            } else {
+                pattern += NSRegularExpression.escapedPattern(for: String(character))
             }
         }
-        return found.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        // Whole words only where the alias begins or ends with a letter or digit; `\b` would
+        // fail next to punctuation such as the ")" of "Emotional Speech Dataset (ESD)".
+        if let first = trimmed.first, first.isLetter || first.isNumber { pattern = "(?<![\\p{L}\\p{N}])" + pattern }
+        // A plural is the same cue: "call centre" finds "call centres", "robot" finds "robots".
+        if let last = trimmed.last, last.isLetter { pattern += "(?:e?s)?" }
+        if let last = trimmed.last, last.isLetter || last.isNumber { pattern += "(?![\\p{L}\\p{N}])" }
+        return pattern
+    }
+
+    /// The words every match of an alias contains, for the prefilter; empty when unknown.
+    static func requiredWords(of alias: String) -> [String] {
+        guard isRegularExpression(alias) else { return Array(words(in: alias)) }
+        var body = Substring(alias.dropFirst().dropLast())
+        for flag in ["(?-i)", "(?i)"] where body.hasPrefix(flag) { body = body.dropFirst(flag.count) }
+        // Only a literal phrase is understood: letters, digits, separators, `\b`, `\s`, `\-`, `\.`.
+        var literal = ""
+        var iterator = body.makeIterator()
+        while let character = iterator.next() {
+            if character == "\\" {
+                guard let escaped = iterator.next() else { return [] }
+                switch escaped {
+                case "b": literal += " "
+                case "s", "-", ".", "'", " ", ",": literal += " "
+                default: return []
+                }
+            } else if character == "+" {
+                // `\s+` only; any other quantifier makes the words optional.
+                guard literal.hasSuffix(" ") else { return [] }
+            } else if character.isLetter || character.isNumber || character == " " || character == "-" || character == "'" || character == "," {
+                literal.append(character)
+            } else {
+                return []
+            }
+        }
+        return Array(words(in: literal))
+    }
+
+    /// The text's words, lower-cased, with apostrophes dropped so "Let’s" and "Lets" agree.
+    static func words(in text: String) -> Set<String> {
+        var result = Set<String>()
+        WordIndex.forEachWord(in: Array(text.utf16)) { word, _ in result.insert(word) }
+        return result
+    }
+
+    // MARK: - Matching
+
+    /// Every alias match in `text` that survives longest-match-wins, ordered by position.
+    public func matches(in text: String) -> [AliasMatch] {
+        let whole = NSRange(location: 0, length: text.utf16.count)
+        // Raw matches per dimension: (UTF-16 range, code index).
+        var raw: [Int: [(range: NSRange, code: Int)]] = [:]
+        func search(_ pattern: Pattern, in text: String, from offset: Int) {
+            pattern.regex.expression?.enumerateMatches(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) { result, _, _ in
+                guard let r = result?.range, r.location != NSNotFound, r.length > 0 else { return }
+                raw[pattern.dimensionIndex, default: []].append((NSRange(location: r.location + offset, length: r.length), pattern.codeIndex))
+            }
+        }
+        guard usesPrefilter else {
+            for pattern in patterns { search(pattern, in: text, from: 0) }
+            return ranked(raw, text: text)
+        }
+        // Most aliases need words the abstract lacks; the rest run only near those words,
+        // since running a regular expression costs in proportion to the text it scans.
+        let index = WordIndex(text)
+        var isCandidate = [Bool](repeating: false, count: patterns.count)
+        for word in index.starts.keys {
+            for candidate in patternsByFirstWord[word] ?? [] { isCandidate[candidate] = true }
+        }
+        for candidate in unindexedPatterns { isCandidate[candidate] = true }
+        for (number, pattern) in patterns.enumerated() where isCandidate[number] {
+            if pattern.requiredWords.isEmpty {
+                search(pattern, in: text, from: 0)
+                continue
+            }
+            guard let anchors = index.anchorOffsets(for: pattern.requiredWords) else { continue }
+            let windows = index.windows(around: anchors, span: pattern.span)
+            if windows.count == 1, windows[0].count == whole.length {
+                search(pattern, in: text, from: 0)
+                continue
+            }
+            for window in windows {
+                // Window edges fall on ASCII punctuation or the text's ends, never inside a character.
+                let lower = String.Index(utf16Offset: window.lowerBound, in: text)
+                let upper = String.Index(utf16Offset: window.upperBound, in: text)
+                search(pattern, in: String(text[lower..<upper]), from: window.lowerBound)
+            }
+        }
+        return ranked(raw, text: text)
+    }
+
+    /// Longest match wins within each dimension; the survivors in scalar offsets, by position.
+    private func ranked(_ raw: [Int: [(range: NSRange, code: Int)]], text: String) -> [AliasMatch] {
+        if raw.isEmpty { return [] }
+        let toScalar = Self.scalarOffsets(of: text)
+        var found: [AliasMatch] = []
+        for (dimensionIndex, candidates) in raw {
+            // Longest first; among equals the earlier one, then the earlier code.
+            let ranked = candidates.sorted {
+                ($0.range.length, -$0.range.location, -$0.code) > ($1.range.length, -$1.range.location, -$1.code)
+            }
+            var kept: [NSRange] = []
+            for candidate in ranked where !kept.contains(where: { NSIntersectionRange($0, candidate.range).length > 0 }) {
+                kept.append(candidate.range)
+                let end = candidate.range.location + candidate.range.length
+                guard end < toScalar.count, dimensionIndex < order.count, candidate.code < order[dimensionIndex].codes.count
+                else { continue }
+                found.append(AliasMatch(range: toScalar[candidate.range.location]..<toScalar[end],
+                                        dimension: order[dimensionIndex].dimension,
+                                        code: order[dimensionIndex].codes[candidate.code]))
+            }
+        }
+        return found.sorted { ($0.range.lowerBound, $0.range.upperBound, $0.dimension) < ($1.range.lowerBound, $1.range.upperBound, $1.dimension) }
+    }
+
+    /// For each UTF-16 offset (and the end), the unicode-scalar offset it falls in.
+    private static func scalarOffsets(of text: String) -> [Int] {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(text.utf16.count + 1)
+        var scalarIndex = 0
+        for scalar in text.unicodeScalars {
+            offsets.append(scalarIndex)
+            if scalar.utf16.count == 2 { offsets.append(scalarIndex) }
+            scalarIndex += 1
+        }
+        offsets.append(scalarIndex)
+        return offsets
+    }
+
+    // MARK: - Suggestions
+
+    /// The suggested codes of each dimension with any, dimensions and codes in codebook order.
+    public func suggestedCodes(for paper: Paper) -> [(dimension: String, codes: [String])] {
+        suggestedCodes(in: paper.title + "\n" + paper.abstract)
+    }
+
+    /// The suggested codes for a text, per dimension, in codebook order.
+    public func suggestedCodes(in text: String) -> [(dimension: String, codes: [String])] {
+        var chosen = Set<String>()
+        for match in matches(in: text) { chosen.insert(match.dimension + "\u{0}" + match.code) }
+        var result: [(dimension: String, codes: [String])] = []
+        for (dimension, codes) in order {
+            let suggested = codes.filter { chosen.contains(dimension + "\u{0}" + $0) }
+            if !suggested.isEmpty { result.append((dimension, suggested)) }
+        }
+        return result
     }
 
     /// The codes suggested for a paper, per dimension, in codebook order, from its title and abstract.
     public func suggestions(for paper: Paper) -> [String: [String]] {
-        var byDimension: [String: Set<String>] = [:]
-        for match in matches(in: paper.title + "\n" + paper.abstract) {
-            byDimension[match.dimension, default: []].insert(match.code)
-        }
-        return byDimension.mapValues { $0.sorted() }
+        Dictionary(suggestedCodes(for: paper).map { ($0.dimension, $0.codes) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -2,80 +2,53 @@ import Foundation
 import Yams
 
 /// Reads a codebook from YAML, validating it and locating every problem as `FILE:LINE:COLUMN`.
+///
+/// Every problem is reported, not only the first: YAML syntax, unknown keys (with a
+/// did-you-mean), wrong types, missing keys, duplicate ids, codes where none belong, needs
+/// no code can meet, alignments naming missing dimensions, aliases that are not valid
+/// regular expressions. Warnings leave the codebook usable; any error makes it unusable.
+/// The rules are documented in `docs/codebook-format.md`.
 public enum CodebookLoader {
     /// The codebook in `url`, or nil when it has errors; diagnostics list every problem found.
     public static func load(url: URL, displayName: String? = nil) -> (Codebook?, [Diagnostic]) {
         let name = displayName ?? url.path
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return (nil, [Diagnostic(file: name, message: "cannot read the codebook",
-                                     hint: "check the 'codebook' path in litcoder.yaml")])
+                                     hint: "check the path (in litcoder.yaml, 'codebook')")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return (nil, [Diagnostic(file: name, message: "the codebook is not UTF-8 text")])
+            return (nil, [Diagnostic(file: name, message: "the codebook is not UTF-8 text",
+                                     hint: "save it as UTF-8")])
         }
         return parse(text, file: name, contentHash: SHA256.hex(of: data))
     }
 
-    /// Parses codebook YAML text.
+    /// Parses codebook YAML text; the content hash defaults to the SHA-256 of the text's UTF-8 bytes.
     public static func parse(_ text: String, file: String, contentHash: String? = nil) -> (Codebook?, [Diagnostic]) {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return (nil, [Diagnostic(
+                file: file, line: context.mark.line, column: context.mark.column,
+                message: "YAML: key \(keys) appears more than once in the same mapping",
+                hint: "each key may appear once; remove or rename the repeated one")])
         } catch let error as YamlError {
-            return (nil, [YAMLDiagnostics.diagnostic(for: error, file: file)])
+            var diagnostic = YAMLDiagnostics.diagnostic(for: error, file: file)
+            diagnostic.hint = diagnostic.hint
+                ?? "check the indentation and quoting around this place; quote text containing ': ' or starting with a symbol"
+            return (nil, [diagnostic])
         } catch {
             return (nil, [Diagnostic(file: file, message: "YAML: \(error)")])
         }
-        var diagnostics: [Diagnostic] = []
-        func located(_ node: Node?, _ message: String, hint: String? = nil) {
-            diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column,
-                                          message: message, hint: hint))
-        }
-        guard let root = node?.mapping else {
-            located(node, "a codebook must be a mapping with id, title, version and dimensions")
-            return (nil, diagnostics)
-        }
-        func strings(_ node: Node?) -> [String] {
-            if let s = node?.string { return [s] }
-            return node?.sequence?.compactMap(\.string) ?? []
-        }
-        func requirement(_ node: Node) -> Requirement? {
-            if let s = node.string { return .context(s) }
-            if let any = node.mapping?["any"] { return .any(strings(any)) }
-            located(node, "a need is a context name or 'any: [context, …]'")
-            return nil
-        }
-        var dimensions: [Dimension] = []
-        for dimNode in root["dimensions"]?.sequence ?? [] {
-            guard let d = dimNode.mapping else { located(dimNode, "a dimension must be a mapping"); continue }
-            let kind = Dimension.Kind(rawValue: d["kind"]?.string ?? "multi") ?? .multi
-            var codes: [Code] = []
-            for codeNode in d["codes"]?.sequence ?? [] {
-                guard let c = codeNode.mapping else { located(codeNode, "a code must be a mapping"); continue }
-                codes.append(Code(
-                    id: c["id"]?.string ?? "", label: c["label"]?.string ?? "",
-                    definition: c["definition"]?.string ?? "", include: c["include"]?.string,
-                    exclude: c["exclude"]?.string, examples: strings(c["examples"]),
-                    aliases: strings(c["aliases"]),
-                    needs: (c["needs"]?.sequence ?? []).compactMap(requirement),
-                    provides: strings(c["provides"])))
-            }
-            dimensions.append(Dimension(
-                id: d["id"]?.string ?? "", label: d["label"]?.string ?? "", kind: kind,
-                required: d["required"]?.bool ?? false, help: d["help"]?.string, codes: codes))
-        }
-        var alignments: [AlignmentRule] = []
-        for aNode in root["alignments"]?.sequence ?? [] {
-            guard let a = aNode.mapping else { continue }
-            alignments.append(AlignmentRule(
-                id: a["id"]?.string ?? "", label: a["label"]?.string ?? "",
-                from: a["from"]?.string ?? "", to: a["to"]?.string ?? "", help: a["help"]?.string))
-        }
-        let codebook = Codebook(
-            id: root["id"]?.string ?? "", title: root["title"]?.string ?? "",
-            version: root["version"]?.string ?? "", description: root["description"]?.string,
-            dimensions: dimensions, alignments: alignments,
-            contentHash: contentHash ?? SHA256.hex(of: Data(text.utf8)))
-        return (diagnostics.isEmpty ? codebook : nil, diagnostics)
+        var reader = CodebookReader(file: file)
+        let codebook = reader.read(node, contentHash: contentHash ?? SHA256.hex(of: Data(text.utf8)))
+        // In file order, so a reader fixes them top to bottom; the sort is stable within a line.
+        let diagnostics = reader.diagnostics.enumerated().sorted {
+            ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
+        }.map(\.element)
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        return (hasErrors ? nil : codebook, diagnostics)
     }
 }

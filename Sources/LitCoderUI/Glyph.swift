@@ -1,3 +1,4 @@
+import LitCoderCore
 /// One visible unit of text on the screen: a base character with its zero-width marks.
 ///
 /// Text from data (titles, abstracts, notes) becomes glyphs before it is drawn, and that is

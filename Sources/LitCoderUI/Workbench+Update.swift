@@ -212,7 +212,10 @@ extension Workbench {
     // MARK: Undo
 
     mutating func undo() -> [Effect] {
-        guard let change = undoStack.popLast() else {
+        if undoStack.isEmpty, earlierHistory == nil {
+            earlierHistory = CodingChange.history(of: loggedEvents, coder: coder)
+        }
+        guard let change = undoStack.popLast() ?? earlierHistory?.popLast() else {
             message = Message(text: "Nothing to undo", kind: .info)
             return [.bell]
         }

@@ -57,7 +57,12 @@ public struct Workbench: Sendable {
     /// The coder's state as the store has confirmed it.
     public private(set) var confirmed: CodingState
     var pending: [PendingSave] = []
-    var undoStack: [CodingChange]
+    /// Changes of this session, newest last; undo takes these first.
+    var undoStack: [CodingChange] = []
+    /// Changes logged before this session, derived from the log on the first undo that needs them.
+    var earlierHistory: [CodingChange]?
+    /// The log as it was when the workbench opened, for `earlierHistory`.
+    let loggedEvents: [CodingEvent]
     var redoStack: [CodingChange] = []
 
     public internal(set) var mode: Mode = .normal
@@ -89,18 +94,19 @@ public struct Workbench: Sendable {
 
     /// - Parameters:
     ///   - events: the coder's log so far; the undo history and the resume point come from it.
+    ///   - state: the replay of `events` when the caller already has it (`CodingLog.state`).
     ///   - startPaper: a paper id to open on (else the paper the coder was last at).
     public init(
-        codebook: Codebook, papers: [Paper], coder: String, events: [CodingEvent],
+        codebook: Codebook, papers: [Paper], coder: String, events: [CodingEvent], state: CodingState? = nil,
         queue: Queue = .all, startPaper: String? = nil
     ) {
         self.codebook = codebook
         self.papers = papers
         self.coder = coder
         self.queueKind = queue
-        let state = CodingState(coder: coder, replaying: events)
+        let state = state ?? CodingState(coder: coder, replaying: events)
         confirmed = state
-        undoStack = CodingChange.history(of: events, coder: coder)
+        loggedEvents = events
         matcher = AliasMatcher(codebook: codebook)
         confirmedDone = state.donePaperCount
         confirmedFlagged = state.flaggedPaperCount

@@ -4,19 +4,22 @@ import Foundation
 ///
 /// `swift test` builds every product, so the binary sits beside the test bundle.
 enum LitcoderBinary {
-    static var url: URL {
+    static var url: URL { url(named: "litcoder") }
+
+    /// A product built beside the test bundle (`litcoder`, `litcoder-bench`).
+    static func url(named name: String) -> URL {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var dir = runner.deletingLastPathComponent()
         // The runner may be inside `NAME.xctest/…`; the binary is in the build folder above it.
         while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("litcoder")
+            let candidate = dir.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 return candidate
             }
             dir = dir.deletingLastPathComponent()
         }
-        return URL(fileURLWithPath: ".build/debug/litcoder")
+        return URL(fileURLWithPath: ".build/debug/\(name)")
     }
 
     struct Result {

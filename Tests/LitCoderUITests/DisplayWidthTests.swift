@@ -3,6 +3,7 @@ import Testing
 import Glibc
 #endif
 @testable import LitCoderUI
+import LitCoderCore
 
 /// The Swift width table must agree with the C library the terminal side measures with.
 @Suite(.serialized) struct DisplayWidthTests {

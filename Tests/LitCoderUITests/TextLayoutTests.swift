@@ -1,5 +1,6 @@
 import Testing
 @testable import LitCoderUI
+import LitCoderCore
 
 @Suite struct TextLayoutTests {
     private func text(_ glyphs: [Glyph]) -> String { glyphs.map(\.text).joined() }
@@ -30,7 +31,7 @@ import Testing
         ("مرحبا", 5), ("👩\u{200D}💻", 4),
     ])
     func measuresDisplayWidth(input: String, width: Int) {
-        #expect(DisplayWidth.of(input) == width)
+        #expect(DisplayWidth.drawn(input) == width)
     }
 
     @Test(arguments: [

@@ -38,6 +38,6 @@ import Testing
         let canvas = WorkbenchView().render(workbench, width: width, height: height)
         GoldenScreen.check(canvas, named: "\(state)-\(width)x\(height)")
         // Whatever the state, nothing is drawn wider than the screen.
-        for line in canvas.lines { #expect(DisplayWidth.of(line) <= width, "\(line)") }
+        for line in canvas.lines { #expect(DisplayWidth.drawn(line) <= width, "\(line)") }
     }
 }

@@ -33,7 +33,7 @@ public final class CodingLog {
     private let displayPath: String
 
     private init(url: URL, coder: String, codebookHash: String?, descriptor: Int32, lock: LogLock,
-                 displayPath: String, contents: LogContents, knownLength: Int) {
+                 displayPath: String, contents: LogContents, state: CodingState, knownLength: Int) {
         self.url = url
         self.coder = coder
         self.codebookHash = codebookHash
@@ -43,7 +43,7 @@ public final class CodingLog {
         self.events = contents.events
         self.diagnostics = contents.diagnostics
         self.health = contents.health
-        self.state = CodingState(coder: coder, replaying: contents.events)
+        self.state = state
         self.knownLength = knownLength
     }
 
@@ -81,7 +81,8 @@ public final class CodingLog {
             throw error
         }
         do {
-            var (contents, scanner) = try scan(descriptor: fd, displayPath: shown)
+            var replay = CodingState.Replay(into: CodingState(coder: coder))
+            var (contents, scanner) = try scan(descriptor: fd, displayPath: shown) { replay.apply($0) }
             if let torn = scanner.tornTail {
                 let aside = try setAside(torn, descriptor: fd, url: url, displayPath: shown)
                 contents.health.tornLine = nil
@@ -92,7 +93,8 @@ public final class CodingLog {
                     hint: "nothing saved is lost: an event counts as saved only once its whole line is on disk"))
             }
             return CodingLog(url: url, coder: coder, codebookHash: codebookHash, descriptor: fd, lock: lock,
-                             displayPath: shown, contents: contents, knownLength: scanner.completeLength)
+                             displayPath: shown, contents: contents, state: replay.finish(),
+                             knownLength: scanner.completeLength)
         } catch {
             lock.releaseSidecar()
             Glibc.close(fd)
@@ -125,12 +127,17 @@ public final class CodingLog {
         return contents
     }
 
-    private static func scan(descriptor: Int32, displayPath: String) throws -> (LogContents, LogScanner) {
+    /// Scans the whole file into events; `alsoVisit` sees each event as it is read (to replay in the same pass).
+    private static func scan(descriptor: Int32, displayPath: String,
+                             alsoVisit: (CodingEvent) -> Void = { _ in }) throws -> (LogContents, LogScanner) {
         var scanner = LogScanner(displayPath: displayPath)
         var events: [CodingEvent] = []
         var info = stat()
         if fstat(descriptor, &info) == 0 { events.reserveCapacity(Int(info.st_size) / 180) }
-        try scanner.scan(descriptor: descriptor) { events.append($0) }
+        try scanner.scan(descriptor: descriptor) { event in
+            alsoVisit(event)
+            events.append(event)
+        }
         let contents = LogContents(events: events, diagnostics: scanner.allDiagnostics, health: scanner.health)
         return (contents, scanner)
     }

@@ -69,9 +69,7 @@ public struct EventLineDecoder {
                 case .time: guard let s = cursor.string() else { return nil }; time = s
                 case .coder: guard let s = recent(&cursor, slot: 0) else { return nil }; coder = s
                 case .paper: guard let s = cursor.string() else { return nil }; paper = s
-                case .op:
-                    guard let s = cursor.string(), let o = CodingEvent.Operation(rawValue: s) else { return nil }
-                    op = o
+                case .op: guard let o = cursor.operation() else { return nil }; op = o
                 case .dim: guard let s = recent(&cursor, slot: 1) else { return nil }; dimension = s
                 case .codes: guard let list = cursor.stringList() else { return nil }; codes = list
                 case .text: guard let s = cursor.string() else { return nil }; text = s
@@ -175,8 +173,9 @@ public struct EventLineDecoder {
             }
             let digits = index - start
             guard digits > 0, digits <= 18, !(digits > 1 && bytes[start] == 0x30) else { return nil }
-            if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
-                return nil
+            if index < bytes.count {
+                let b = bytes[index]
+                if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") { return nil }
             }
             return negative ? -value : value
         }
@@ -320,6 +319,38 @@ public struct EventLineDecoder {
                 index += 1
             }
             return value
+        }
+
+        /// An operation name, matched on its bytes (no String is made for it).
+        mutating func operation() -> CodingEvent.Operation? {
+            let start = index
+            guard take(UInt8(ascii: "\"")), index < bytes.count else { return nil }
+            let operation: CodingEvent.Operation
+            switch bytes[index] {
+            case UInt8(ascii: "s"): operation = .set
+            case UInt8(ascii: "v"): operation = .view
+            case UInt8(ascii: "d"): operation = .done
+            case UInt8(ascii: "f"): operation = .flag
+            case UInt8(ascii: "n"): operation = .note
+            case UInt8(ascii: "a"): operation = .adjudicate
+            default: return nil
+            }
+            guard takeOperationName(operation), take(UInt8(ascii: "\"")) else {
+                index = start
+                return nil
+            }
+            return operation
+        }
+
+        private mutating func takeOperationName(_ operation: CodingEvent.Operation) -> Bool {
+            switch operation {
+            case .set: takeLiteral("set")
+            case .note: takeLiteral("note")
+            case .flag: takeLiteral("flag")
+            case .done: takeLiteral("done")
+            case .view: takeLiteral("view")
+            case .adjudicate: takeLiteral("adjudicate")
+            }
         }
 
         mutating func stringList() -> [String]? {

@@ -31,14 +31,15 @@ struct Code: ParsableCommand {
         let logURL = workspace.project.logURL(coder: coder)
         let log: CodingLog
         do {
-            log = try CodingLog.open(url: logURL, coder: coder)
+            log = try CodingLog.open(url: logURL, coder: coder, codebookHash: workspace.codebook.contentHash,
+                                     displayPath: workspace.project.display(logURL))
         } catch {
             throw Failure.data("\(error)")
         }
         defer { log.close() }
         for diagnostic in log.diagnostics { Console.error(diagnostic.description) }
         let workbench = Workbench(codebook: workspace.codebook, papers: workspace.corpus.papers, coder: coder,
-                                  events: log.events, queue: queue, startPaper: paper)
+                                  events: log.events, state: log.state, queue: queue, startPaper: paper)
         if let paper, !workbench.queueContains(paper) {
             let reason = workspace.corpus.contains(paper) ? "is not in the \(queue.rawValue) queue" : "is not in the corpus"
             throw Failure.data("paper '\(paper)' \(reason); 'litcoder status' lists the papers")
@@ -49,8 +50,15 @@ struct Code: ParsableCommand {
         } catch {
             throw Failure.data("\(error)")
         }
-        let session = WorkbenchSession(workbench: workbench, backend: terminal,
-                                       store: { try log.append($0) }, editText: ExternalEditor.edit)
+        // The summary pane counts once here, then re-judges only the papers the store writes.
+        let summary = SummaryPane(for: workbench)
+        let view = WorkbenchView(summary: summary, alignmentLine: summary.alignmentLine)
+        let session = WorkbenchSession(workbench: workbench, backend: terminal, view: view,
+                                       store: { event in
+                                           let saved = try log.append(event)
+                                           summary.paperChanged(saved.paper)
+                                           return saved
+                                       }, editText: ExternalEditor.edit)
         let ending = session.run()
         terminal.stop()
         log.close()

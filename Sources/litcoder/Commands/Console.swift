@@ -10,6 +10,18 @@ enum Console {
     static func print(_ message: String) {
         FileHandle.standardOutput.write(Data((message + "\n").utf8))
     }
+
+    /// Reports a wrong argument the way ValidationError would, without the generic usage line
+    /// (the message already says what to type); throw the result to exit 64.
+    static func usageError(_ message: String) -> ExitCode {
+        error("Error: " + message)
+        return ExitCode(64)
+    }
+
+    /// Writes text to standard output as it is, adding no line break.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
 }
 
 /// A failure caused by data (exit 1) rather than by how the command was called (exit 64).

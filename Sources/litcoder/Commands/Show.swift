@@ -1,8 +1,67 @@
 import ArgumentParser
+import Foundation
 import LitCoderCore
 
+/// `litcoder show PAPER`: the paper and one coder's codings of it.
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a paper and one coder's codings of it (notes, flag, done); the JSON adds the codes its aliases suggest.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
     @OptionGroup var projectOptions: ProjectOptions
-    func run() throws { throw Failure.data("'show' is not built yet") }
+    @OptionGroup var coderOption: CoderOption
+    @Argument(help: ArgumentHelp("The paper's id.", valueName: "PAPER")) var paper: String
+    @Option(help: "text or json.") var format: Format = .text
+
+    func run() throws {
+        let coder = try coderOption.resolve()
+        let workspace = try projectOptions.workspace()
+        guard let found = workspace.corpus.paper(paper) else {
+            let error = CodingRequestError.unknownPaper(
+                paper, suggestions: NameSuggestions.closest(to: paper, among: workspace.corpus.papers.map(\.id), limit: 5),
+                known: workspace.corpus.count <= 20 ? workspace.corpus.papers.map(\.id) : nil, count: workspace.corpus.count)
+            throw Console.usageError(error.description)
+        }
+        let (state, problems) = try workspace.state(coder: coder)
+        for problem in problems { Console.error(problem.description) }
+        let report = PaperReport(paper: found, coder: coder, coding: state.coding(for: paper), codebook: workspace.codebook)
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Console.print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        case .text:
+            Console.print(text(report, codebook: workspace.codebook))
+        }
+    }
+
+    private func text(_ report: PaperReport, codebook: Codebook) -> String {
+        let p = report.paper
+        var lines = ["\(p.id): \(p.title)"]
+        let byline = [p.authors.joined(separator: "; "), p.year.map(String.init), p.venue].compactMap { $0 }.filter { !$0.isEmpty }
+        if !byline.isEmpty { lines.append(byline.joined(separator: " · ")) }
+        if let doi = p.doi { lines.append("doi: \(doi)") }
+        if !p.abstract.isEmpty { lines += ["", p.abstract] }
+        if !p.keywords.isEmpty { lines += ["", "keywords: " + p.keywords.joined(separator: ", ")] }
+        lines += ["", "Coded by \(report.coder):"]
+        let coding = report.coding
+        for dimension in codebook.dimensions {
+            let value: String
+            if dimension.kind == .text {
+                value = coding.texts[dimension.id] ?? "—"
+            } else {
+                let codes = coding.codes[dimension.id] ?? []
+                value = codes.isEmpty ? "—" : codes.joined(separator: ", ")
+            }
+            lines.append("  \(dimension.id): \(value)")
+        }
+        for (dimension, codes) in coding.codes.sorted(by: { $0.key < $1.key }) where codebook.dimension(dimension) == nil {
+            lines.append("  \(dimension): \(codes.joined(separator: ", ")) (not in the codebook any more)")
+        }
+        if !coding.note.isEmpty { lines.append("  note: \(coding.note)") }
+        lines.append("  flagged: \(coding.flagged ? "yes" : "no"), done: \(coding.done ? "yes" : "no")")
+        return lines.joined(separator: "\n")
+    }
 }

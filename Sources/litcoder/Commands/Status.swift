@@ -1,8 +1,101 @@
 import ArgumentParser
+import Foundation
 import LitCoderCore
 
+/// `litcoder status`: papers, every coder's progress counts and the health of their logs.
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show how far coding has come: progress per coder and the health of the logs (never anyone's codes).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
     @OptionGroup var projectOptions: ProjectOptions
-    func run() throws { throw Failure.data("'status' is not built yet") }
+    @Option(help: "table or json.") var format: Format = .table
+
+    func run() throws {
+        let workspace = try projectOptions.workspace()
+        let status: ProjectStatus
+        let problems: [Diagnostic]
+        do {
+            (status, problems) = try ProjectStatus.gather(workspace)
+        } catch {
+            throw Failure.data("\(error)")
+        }
+        for problem in problems { Console.error(problem.description) }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Console.print(String(decoding: try encoder.encode(status), as: UTF8.self))
+        case .table:
+            Console.print(StatusTable.render(status))
+        }
+    }
+}
+
+/// The table form of `ProjectStatus`, for people.
+enum StatusTable {
+    static func render(_ status: ProjectStatus) -> String {
+        var lines: [String] = []
+        lines.append("\(status.project): \(status.papers) papers; codebook \(status.codebook.id) \(status.codebook.version) (\(status.codebook.hash))")
+        var all = status.coders
+        if let consensus = status.consensus { all.append(consensus) }
+        if all.isEmpty {
+            lines.append("")
+            lines.append("No codings yet.")
+        } else {
+            let header = ["coder", "events", "coded", "done", "flagged", "log"]
+            var rows = [header]
+            for coder in all {
+                rows.append([coder.coder, "\(coder.events)", "\(coder.coded)/\(status.papers)", "\(coder.done)", "\(coder.flagged)",
+                             coder.needsAttention ? "needs attention" : "ok"])
+            }
+            lines.append("")
+            lines += table(rows)
+            for coder in all where coder.needsAttention {
+                lines.append("")
+                lines.append("\(coder.coder):")
+                lines += healthLines(coder).map { "  " + $0 }
+            }
+        }
+        lines.append("")
+        lines.append("To code:      litcoder code [--coder NAME]   (the workbench)")
+        lines.append("From scripts: litcoder set PAPER DIM=CODE[,CODE…] [--note TEXT] [--flag] [--done] --coder NAME")
+        return lines.joined(separator: "\n")
+    }
+
+    private static func healthLines(_ coder: ProjectStatus.CoderProgress) -> [String] {
+        var lines: [String] = []
+        let health = coder.health
+        if let line = health.tornLine { lines.append("unfinished last line \(line) (set aside when \(coder.coder) next codes)") }
+        if let aside = health.tornSetAsideTo { lines.append("an unfinished last line was moved to codings/\(aside)") }
+        if health.malformedLines > 0 { lines.append("\(health.malformedLines) malformed lines kept in place (see the messages above)") }
+        if health.newerSchemaLines > 0 { lines.append("\(health.newerSchemaLines) events from a newer litcoder, left out; update litcoder") }
+        if health.sequenceProblems > 0 { lines.append("\(health.sequenceProblems) gaps or repeats in seq") }
+        if coder.unknownPapers > 0 { lines.append("\(coder.unknownPapers) coded papers are not in the corpus") }
+        if coder.stale.papers > 0 {
+            lines.append("\(coder.stale.papers) papers hold codes the codebook no longer has (dimensions: \(coder.stale.dimensions.joined(separator: ", "))); "
+                         + "'litcoder validate' lists them, recoding fixes them")
+        }
+        return lines
+    }
+
+    private static func table(_ rows: [[String]]) -> [String] {
+        let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 || column == row.count - 1 ? cell + pad : pad + cell
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
 }

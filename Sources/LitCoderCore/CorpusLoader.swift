@@ -1,0 +1,224 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads JSON Lines corpus files into a `Corpus`, collecting a diagnostic for every line it
+/// cannot use and going on with the rest.
+///
+/// One loader reads all of a project's corpus files, so a paper id repeated in a second file
+/// is caught like one repeated within a file. What it accepts beyond strict JSON Lines, because
+/// real files have it: a UTF-8 byte-order mark, CRLF line ends, blank lines, and a last line
+/// without a newline.
+public struct CorpusLoader: Sendable {
+    public private(set) var corpus = Corpus()
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Where each id was first seen, to name both lines of a duplicate.
+    private var firstSeen: [String: (file: String, line: Int)] = [:]
+
+    public init() {}
+
+    /// Reads the file at `url`; `name` is how diagnostics refer to it (project-relative).
+    ///
+    /// The file is read in chunks of about a megabyte rather than whole, so loading holds the
+    /// decoded papers and one chunk, not also a copy of the entire file.
+    public mutating func read(url: URL, name: String) {
+        read(url: url, name: name, chunkSize: 1 << 20)
+    }
+
+    /// `read(url:name:)` with a chosen chunk size (tests use tiny ones to split lines anywhere).
+    mutating func read(url: URL, name: String, chunkSize: Int) {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let missing = errno == ENOENT
+            cannotRead(name, reason: missing ? "no such corpus file" : "cannot read the corpus file: \(String(cString: strerror(errno)))")
+            return
+        }
+        defer { close(descriptor) }
+        var chunk = [UInt8](repeating: 0, count: max(chunkSize, 1))
+        // The bytes of lines not yet complete; a line longer than a chunk grows it.
+        var pending: [UInt8] = []
+        var lineNumber = 1
+        var startOfFile = true
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                cannotRead(name, reason: "cannot read the corpus file: \(String(cString: strerror(errno)))")
+                return
+            }
+            if count == 0 { break }
+            // What was pending before this chunk holds no newline; do not search it again, or a
+            // line of many chunks would be scanned once per chunk.
+            var searched = pending.count
+            pending.append(contentsOf: chunk[0..<count])
+            if startOfFile {
+                // Wait for three bytes before deciding whether the file opens with a byte-order mark.
+                if pending.count < 3 { continue }
+                if pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { pending.removeFirst(3) }
+                startOfFile = false
+                searched = 0
+            }
+            let consumed = pending.withUnsafeBufferPointer {
+                readLines(in: $0, name: name, lineNumber: &lineNumber, isEnd: false, searchFrom: searched)
+            }
+            pending.removeFirst(consumed)
+        }
+        if startOfFile, pending.count >= 3, pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { pending.removeFirst(3) }
+        _ = pending.withUnsafeBufferPointer { readLines(in: $0, name: name, lineNumber: &lineNumber, isEnd: true) }
+    }
+
+    /// Reads corpus records from `data`, as if it were the file called `name`.
+    public mutating func read(data: Data, name: String) {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var bytes = buffer.bindMemory(to: UInt8.self)
+            // A byte-order mark is legal at the start of a UTF-8 file and means nothing.
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+            }
+            var lineNumber = 1
+            _ = readLines(in: bytes, name: name, lineNumber: &lineNumber, isEnd: true)
+        }
+    }
+
+    /// Reads every complete line in `bytes` (and, at the end of the file, the last one without
+    /// a newline); returns how many bytes it used.
+    private mutating func readLines(
+        in bytes: UnsafeBufferPointer<UInt8>, name: String, lineNumber: inout Int, isEnd: Bool, searchFrom: Int = 0
+    ) -> Int {
+        var lineStart = 0
+        var searchStart = min(max(searchFrom, 0), bytes.count)
+        while lineStart < bytes.count {
+            // memchr, not a byte loop: finding line ends is a good share of loading time.
+            var lineEnd: Int
+            if searchStart < bytes.count, let base = bytes.baseAddress,
+               let newline = memchr(base + searchStart, 0x0A, bytes.count - searchStart) {
+                lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            } else if isEnd {
+                lineEnd = bytes.count
+            } else {
+                break
+            }
+            let next = lineEnd + 1
+            if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+            readLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), name: name, number: lineNumber)
+            lineNumber += 1
+            lineStart = next
+            searchStart = next
+        }
+        return min(lineStart, bytes.count)
+    }
+
+    private mutating func cannotRead(_ name: String, reason: String) {
+        diagnostics.append(Diagnostic(
+            file: name, message: reason,
+            hint: "check the 'corpus' paths in litcoder.yaml (an empty file is a valid empty corpus)"))
+    }
+
+    private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, name: String, number: Int) {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        func problem(_ message: String, hint: String, column: Int? = nil) {
+            diagnostics.append(Diagnostic(file: name, line: number, column: column, message: message, hint: hint))
+        }
+        if let offset = Self.firstInvalidUTF8Byte(in: line) {
+            let byte = String(line[offset], radix: 16, uppercase: true)
+            problem("not valid UTF-8 (byte 0x\(byte)); this record is skipped",
+                    hint: "re-save the file as UTF-8; a byte like this usually means it was saved as Latin-1 or Windows-1252",
+                    column: offset + 1)
+            return
+        }
+        var body = line
+        // A byte-order mark where a concatenated file began is as meaningless as one at the start.
+        if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {
+            body = UnsafeBufferPointer(rebasing: body[3...])
+        }
+        let record: PaperLineParser.Record
+        do {
+            record = try PaperLineParser.parse(body)
+        } catch {
+            problem("malformed paper record: \(error.message); this record is skipped",
+                    hint: error.hint ?? "each line must be one JSON object with at least \"id\" and \"title\" (strings)",
+                    column: error.column.map { $0 + line.count - body.count })
+            return
+        }
+        let paper = record.paper
+        if paper.id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problem("paper id is empty; this record is skipped", hint: "give each paper a unique, non-empty id")
+            return
+        }
+        for key in record.unknownKeys {
+            let suggestion = Self.closestKnownKey(to: key).map { " (did you mean '\($0)'?)" } ?? ""
+            diagnostics.append(Diagnostic(
+                file: name, line: number, severity: .warning,
+                message: "unknown key '\(key)'\(suggestion) is ignored",
+                hint: "the keys are \(PaperLineParser.knownKeys.joined(separator: ", ")); litcoder drops others when it rewrites the file"))
+        }
+        if let first = firstSeen[paper.id] {
+            problem("duplicate paper id '\(paper.id)' (first at \(first.file):\(first.line)); this record is ignored",
+                    hint: "give each paper a unique id; codings refer to papers by id")
+            return
+        }
+        firstSeen[paper.id] = (name, number)
+        corpus.append(paper)
+    }
+
+    /// The known key a misspelt one most likely meant, if any is close enough.
+    static func closestKnownKey(to key: String) -> String? {
+        let lowered = key.lowercased()
+        let scored = PaperLineParser.knownKeys.map { ($0, editDistance(lowered, $0)) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 3) else { return nil }
+        return best.0
+    }
+}
+
+extension CorpusLoader {
+    /// Levenshtein distance between short strings, for did-you-mean suggestions.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates,
+    /// nothing above U+10FFFF), or nil when the bytes are valid.
+    static func firstInvalidUTF8Byte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let lead = bytes[i]
+            if lead < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return i
+            }
+            // Only the second byte has a narrowed range; the rest are plain continuation bytes.
+            for k in 1..<length {
+                guard i + k < n else { return i }
+                let byte = bytes[i + k]
+                let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                guard byte >= lo && byte <= hi else { return i }
+            }
+            i += length
+        }
+        return nil
+    }
+}

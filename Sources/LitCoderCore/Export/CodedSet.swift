@@ -1,0 +1,95 @@
+import Foundation
+
+/// The papers, codebook and coders' replayed states that one export writes out.
+///
+/// Built from the logs on every export (never cached), so an export always shows what the
+/// files say now.
+public struct CodedSet: Sendable {
+    public var projectName: String
+    public var codebook: Codebook
+    public var corpus: Corpus
+    /// One state per coder, in the order rows are written.
+    public var states: [CodingState]
+    /// Problems met while reading the logs (malformed lines, codings of unknown papers).
+    public var diagnostics: [Diagnostic]
+    /// Whether every corpus paper gets a row even when uncoded (one coder or the consensus),
+    /// or only papers a coder touched (`--all`).
+    public var includesUncodedPapers: Bool
+    /// Judges each row against the codebook's alignments: the same engine `summary` and
+    /// `mismatches` use, so an export never disagrees with them.
+    public var evaluator: AlignmentEvaluator
+
+    public init(
+        projectName: String, codebook: Codebook, corpus: Corpus, states: [CodingState],
+        diagnostics: [Diagnostic] = [], includesUncodedPapers: Bool = true
+    ) {
+        self.projectName = projectName
+        self.codebook = codebook
+        self.corpus = corpus
+        self.states = states
+        self.diagnostics = diagnostics
+        self.includesUncodedPapers = includesUncodedPapers
+        evaluator = AlignmentEvaluator(codebook: codebook)
+    }
+
+    /// Reads the logs a selection names from a workspace.
+    public static func load(_ workspace: Workspace, selection: ExportSelection) throws -> CodedSet {
+        let coders: [String]
+        switch selection {
+        case .coder(let name): coders = [name]
+        case .consensus: coders = [CoderName.consensus]
+        case .all: coders = workspace.project.codersWithLogs()
+        }
+        var states: [CodingState] = []
+        var diagnostics: [Diagnostic] = []
+        for coder in coders {
+            let (state, problems) = try workspace.state(coder: coder)
+            states.append(state)
+            diagnostics += problems.map { problem in
+                var shown = problem
+                shown.file = workspace.project.display(URL(fileURLWithPath: problem.file))
+                return shown
+            }
+            let unknown = state.papers.keys.filter { !workspace.corpus.contains($0) }.sorted()
+            if let first = unknown.first {
+                diagnostics.append(Diagnostic(
+                    file: workspace.project.display(workspace.project.logURL(coder: coder)), severity: .warning,
+                    message: "\(unknown.count) coded paper(s) not in the corpus are left out of the export (first: '\(first)')",
+                    hint: "add them back to the corpus, or ignore this if they were removed on purpose"))
+            }
+        }
+        return CodedSet(
+            projectName: workspace.project.name, codebook: workspace.codebook, corpus: workspace.corpus,
+            states: states, diagnostics: diagnostics, includesUncodedPapers: selection != .all)
+    }
+
+    /// The rows to write, in corpus order, then coder order within a paper.
+    public func rows() -> [Row] {
+        var rows: [Row] = []
+        rows.reserveCapacity(corpus.count * max(1, states.count))
+        forEachRow { paper, coder, coding in rows.append(Row(paper: paper, coder: coder, coding: coding)) }
+        return rows
+    }
+
+    /// Calls `body` for each row in `rows()` order without building the array: the large
+    /// exports stream rows straight into their output.
+    public func forEachRow(_ body: (Paper, String, PaperCoding) throws -> Void) rethrows {
+        let uncoded = PaperCoding()
+        for paper in corpus.papers {
+            for state in states {
+                if let coding = state.papers[paper.id] {
+                    try body(paper, state.coder, coding)
+                } else if includesUncodedPapers {
+                    try body(paper, state.coder, uncoded)
+                }
+            }
+        }
+    }
+
+    /// One paper as one coder (or the consensus) coded it.
+    public struct Row: Sendable {
+        public var paper: Paper
+        public var coder: String
+        public var coding: PaperCoding
+    }
+}

@@ -1,0 +1,16 @@
+/// The forms `litcoder export` writes; see `docs/export.md`.
+public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
+    /// Wide CSV for R and pandas: one row per paper.
+    case csv
+    /// Tidy CSV: one row per code applied; `codings import` reads it back.
+    case csvLong = "csv-long"
+    case jsonl
+    case json
+    /// The codebook as a REFI-QDA Codebook Exchange file.
+    case qdc
+    /// A self-contained report with charts.
+    case html
+    /// A Markdown paragraph for a paper's methods section.
+    case methods
+
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Every figure the `html` report and the `methods` paragraph show, gathered once from the
+/// project's files.
+///
+/// Nothing here is counted twice: agreement comes from `AgreementReport` (what `agree`
+/// prints, with its default options), counts and mismatches from `SummaryCounts` and
+/// `AlignmentEvaluator` (what `summary` and `mismatches` print). This type only collects.
+public struct ProjectReport: Sendable {
+    /// One coder's (or the consensus') progress.
+    public struct Progress: Hashable, Sendable {
+        public var coder: String
+        /// Corpus papers with at least one dimension coded.
+        public var coded: Int
+        public var done: Int
+        public var flagged: Int
+    }
+
+    /// How the consensus was reached.
+    public struct Adjudication: Hashable, Sendable {
+        /// Papers with at least one adjudicated dimension.
+        public var papers: Int
+        /// (paper, dimension) decisions taken because every coder agreed.
+        public var automatic: Int
+        /// (paper, dimension) decisions an adjudicator made by hand.
+        public var byHand: Int
+        /// Who adjudicated by hand, sorted.
+        public var adjudicators: [String]
+    }
+
+    /// A paper one alignment judged mismatched, with the reason in words.
+    public struct MismatchedPaper: Hashable, Sendable {
+        public var id: String
+        public var title: String
+        public var year: Int?
+        public var alignment: String
+        public var explanation: String
+    }
+
+    public var projectName: String
+    public var codebook: Codebook
+    public var corpusPapers: Int
+    /// Coders with logs, sorted (the consensus is not one).
+    public var coders: [Progress]
+    public var consensus: Progress?
+    /// Corpus papers coded by any coder.
+    public var papersCoded: Int
+    /// Corpus papers coded by two or more coders.
+    public var doubleCoded: Int
+    public var adjudication: Adjudication?
+    /// Agreement among all coders; nil with fewer than two coders.
+    public var agreement: AgreementReport?
+    /// Whose codings the summary, charts and mismatch list describe (`consensus`, `coder:alice`).
+    public var scope: String
+    public var summary: Summary
+    public var mismatched: [MismatchedPaper]
+
+    /// Reads the project's logs. The scope is `coder` when given, else the consensus when it
+    /// has codings, else the coder who coded most papers.
+    public static func load(_ workspace: Workspace, scopeCoder: String? = nil,
+                            agreementOptions: AgreementReport.Options = .init()) throws -> ProjectReport {
+        let corpus = workspace.corpus
+        let names = workspace.project.codersWithLogs()
+        var states: [CodingState] = []
+        for name in names { states.append(try workspace.state(coder: name).0) }
+        let consensusState = try workspace.consensusState().0
+
+        func progress(_ state: CodingState) -> Progress {
+            var p = Progress(coder: state.coder, coded: 0, done: 0, flagged: 0)
+            for (paper, coding) in state.papers where corpus.contains(paper) {
+                if coding.isCoded { p.coded += 1 }
+                if coding.done { p.done += 1 }
+                if coding.flagged { p.flagged += 1 }
+            }
+            return p
+        }
+        var codedBy: [String: Int] = [:]
+        for state in states {
+            for (paper, coding) in state.papers where coding.isCoded && corpus.contains(paper) {
+                codedBy[paper, default: 0] += 1
+            }
+        }
+        let hasConsensus = FileManager.default.fileExists(atPath: workspace.project.consensusLogURL.path)
+        let consensus = hasConsensus ? progress(consensusState) : nil
+
+        var adjudication: Adjudication?
+        if hasConsensus {
+            var a = Adjudication(papers: 0, automatic: 0, byHand: 0, adjudicators: [])
+            var adjudicators: Set<String> = []
+            for (paper, coding) in consensusState.papers where corpus.contains(paper) && !coding.provenance.isEmpty {
+                a.papers += 1
+                for provenance in coding.provenance.values {
+                    if provenance.automatic {
+                        a.automatic += 1
+                    } else {
+                        a.byHand += 1
+                        adjudicators.insert(provenance.adjudicator)
+                    }
+                }
+            }
+            a.adjudicators = adjudicators.sorted()
+            adjudication = a
+        }
+
+        let scopeState: CodingState
+        if let scopeCoder {
+            scopeState = scopeCoder == CoderName.consensus
+                ? consensusState : (states.first { $0.coder == scopeCoder } ?? CodingState(coder: scopeCoder))
+        } else if (consensus?.coded ?? 0) > 0 {
+            scopeState = consensusState
+        } else {
+            let most = states.max { progress($0).coded < progress($1).coded }
+            scopeState = most ?? consensusState
+        }
+        let counts = SummaryCounts(codebook: workspace.codebook, corpus: corpus, state: scopeState)
+        let scope = Summary.scope(coder: scopeState.coder)
+        var mismatched: [MismatchedPaper] = []
+        for paper in corpus.papers {
+            guard let coding = scopeState.papers[paper.id] else { continue }
+            for result in counts.evaluator.evaluate(coding) where result.outcome == .mismatched {
+                mismatched.append(MismatchedPaper(id: paper.id, title: paper.title, year: paper.year,
+                                                  alignment: result.alignment.label, explanation: result.sentence))
+            }
+        }
+
+        return ProjectReport(
+            projectName: workspace.project.name, codebook: workspace.codebook, corpusPapers: corpus.count,
+            coders: states.map(progress), consensus: consensus, papersCoded: codedBy.count,
+            doubleCoded: codedBy.values.count { $0 >= 2 }, adjudication: adjudication,
+            agreement: states.count >= 2
+                ? AgreementReport(codebook: workspace.codebook, states: states, options: agreementOptions) : nil,
+            scope: scope, summary: counts.summary(scope: scope), mismatched: mismatched)
+    }
+}

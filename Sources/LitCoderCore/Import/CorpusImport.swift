@@ -1,0 +1,132 @@
+import Foundation
+
+/// One `litcoder import`: reads export files, merges them into the project's corpus files,
+/// and (unless it is a dry run) replaces the changed corpus files atomically.
+public struct CorpusImport {
+    /// How the files are read.
+    public struct Options: Sendable {
+        public var format: ImportFormat?
+        public var columnMap: [CSVImporter.Field: String]
+        public init(format: ImportFormat? = nil, columnMap: [CSVImporter.Field: String] = [:]) {
+            self.format = format
+            self.columnMap = columnMap
+        }
+    }
+
+    /// What was read from one export file.
+    public struct FileSummary: Sendable {
+        public var file: String
+        public var format: ImportFormat
+        public var encoding: String
+        public var records: Int
+    }
+
+    /// A corpus file with its papers as loaded.
+    public struct CorpusFile: Sendable {
+        public var url: URL
+        public var name: String
+        public var papers: [Paper]
+        /// Whether it had lines litcoder could not read: rewriting it would drop them.
+        public var hasUnreadableLines: Bool
+    }
+
+    public private(set) var corpusFiles: [CorpusFile]
+    /// Index into `corpusFiles` of the file that receives the new papers.
+    public let target: Int
+    public private(set) var merger: ImportMerger
+    public private(set) var files: [FileSummary] = []
+    /// Files refused whole (unreadable, binary, unknown format or encoding).
+    public private(set) var refused: [Diagnostic] = []
+    /// Problems within files: skipped entries (errors) and doubtful readings (warnings).
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Starts an import into `corpusFiles[target]`, de-duplicating against all of them.
+    public init(corpusFiles: [CorpusFile], target: Int) {
+        self.corpusFiles = corpusFiles
+        self.target = target
+        merger = ImportMerger(existing: corpusFiles.flatMap(\.papers))
+    }
+
+    /// Loads the project's corpus files one by one, so each can be rewritten on its own.
+    ///
+    /// A target file that does not exist yet is an empty corpus; problems in the others are returned.
+    public static func loadCorpusFiles(_ urls: [URL], names: [String], target: Int) -> ([CorpusFile], [Diagnostic]) {
+        var result: [CorpusFile] = []
+        var problems: [Diagnostic] = []
+        for (index, url) in urls.enumerated() {
+            let name = index < names.count ? names[index] : url.path
+            if index == target, !FileManager.default.fileExists(atPath: url.path) {
+                result.append(CorpusFile(url: url, name: name, papers: [], hasUnreadableLines: false))
+                continue
+            }
+            var loader = CorpusLoader()
+            loader.read(url: url, name: name)
+            let unreadable = loader.diagnostics.contains { $0.severity == .error }
+            problems += loader.diagnostics
+            result.append(CorpusFile(url: url, name: name, papers: loader.corpus.papers, hasUnreadableLines: unreadable))
+        }
+        return (result, problems)
+    }
+
+    /// Reads one export file and merges its records; a refused file is remembered, not thrown.
+    public mutating func read(url: URL, file: String, options: Options, progress: ((Double) -> Void)? = nil) {
+        let result: ImportReader.Result
+        do {
+            result = try ImportReader.read(url: url, file: file, format: options.format,
+                                           columnMap: options.columnMap, progress: progress)
+        } catch {
+            refused.append(error)
+            return
+        }
+        files.append(FileSummary(file: file, format: result.format, encoding: result.encoding,
+                                 records: result.parsed.records.count))
+        diagnostics += result.parsed.diagnostics
+        let before = merger.diagnostics.count
+        for record in result.parsed.records { merger.add(record, file: file) }
+        diagnostics += merger.diagnostics[before...]
+    }
+
+    /// Entries skipped, counted from the diagnostics.
+    public var skippedCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    /// Whether anything went wrong at all: what `--strict` refuses.
+    public var hasProblems: Bool { !refused.isEmpty || !diagnostics.isEmpty }
+
+    /// The corpus files that would change: the target when papers were added, and any file
+    /// with a paper completed from a duplicate.
+    public var changedFiles: [Int] {
+        var changed: [Int] = []
+        var offset = 0
+        for (index, file) in corpusFiles.enumerated() {
+            let range = offset..<(offset + file.papers.count)
+            if (index == target && !merger.added.isEmpty) || merger.completedExisting.contains(where: range.contains) {
+                changed.append(index)
+            }
+            offset += file.papers.count
+        }
+        return changed
+    }
+
+    /// Replaces each changed corpus file atomically; throws before writing anything when a
+    /// changed file has lines litcoder could not read (they would be lost).
+    public func write() throws {
+        let changed = changedFiles
+        for index in changed where corpusFiles[index].hasUnreadableLines {
+            throw Diagnostic(file: corpusFiles[index].name, message: "has lines litcoder cannot read; rewriting it would lose them, so nothing was imported",
+                             hint: "fix the lines reported above (litcoder validate lists them), then import again")
+        }
+        var offset = 0
+        var ranges: [Range<Int>] = []
+        for file in corpusFiles {
+            ranges.append(offset..<(offset + file.papers.count))
+            offset += file.papers.count
+        }
+        for index in changed {
+            var papers = Array(merger.papers[ranges[index]])
+            if index == target { papers += merger.added }
+            try FileManager.default.createDirectory(at: corpusFiles[index].url.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try Corpus.writeJSONL(papers, to: corpusFiles[index].url)
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Adds imported records to a corpus: gives each an id, finds duplicates, completes the kept
+/// record with what only the duplicate had.
+///
+/// Two records are the same paper when they have the same DOI, or the same title (compared by
+/// letters and digits, ignoring case) and the same year without conflicting DOIs. The first
+/// one seen is kept, whether it was already in the corpus or came earlier in the import.
+public struct ImportMerger: Sendable {
+    /// Why two records were taken for one paper.
+    public enum Match: String, Sendable {
+        case sameDOI = "same DOI"
+        case sameTitleAndYear = "same title and year"
+    }
+
+    /// A record not added because it is a paper already there.
+    public struct Duplicate: Sendable, Hashable {
+        /// The kept paper's id and where it came from.
+        public var keptID: String
+        public var keptSource: String
+        /// Where the duplicate was read (`FILE:LINE`).
+        public var duplicateSource: String
+        public var match: Match
+        /// Fields the kept paper lacked and took from the duplicate.
+        public var completedFields: [String]
+    }
+
+    /// The corpus papers first, then the added ones, in order.
+    public private(set) var papers: [Paper]
+    /// How many of `papers` were there before the import.
+    public let existingCount: Int
+    /// Indices (into `papers`) of existing papers completed from a duplicate.
+    public private(set) var completedExisting: Set<Int> = []
+    public private(set) var duplicates: [Duplicate] = []
+    /// Records that could not become papers, and doubtful ones (no title).
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    private var indexByDOI: [String: Int] = [:]
+    /// Papers by a 64-bit hash of title key and year; a hit is confirmed by comparing the keys,
+    /// so hashing long title strings into a dictionary is avoided on the common path (no match).
+    private var indexByTitleYear: [UInt64: [Int]] = [:]
+    private var ids: Set<String> = []
+
+    public init(existing: [Paper]) {
+        papers = existing
+        existingCount = existing.count
+        papers.reserveCapacity(existing.count)
+        for (index, paper) in existing.enumerated() {
+            ids.insert(paper.id)
+            remember(paper, at: index)
+        }
+    }
+
+    /// The papers this import added.
+    public var added: ArraySlice<Paper> { papers[existingCount...] }
+
+    private static func titleYearKey(_ paper: Paper) -> UInt64? {
+        guard let year = paper.year else { return nil }
+        return FieldNormalisation.titleHash(paper.title, year: year)
+    }
+
+    private static func sameTitleAndYear(_ a: Paper, _ b: Paper) -> Bool {
+        a.year == b.year && FieldNormalisation.titleKey(a.title) == FieldNormalisation.titleKey(b.title)
+    }
+
+    private mutating func remember(_ paper: Paper, at index: Int, titleYearKey: UInt64?? = nil) {
+        if let doi = paper.doi, indexByDOI[doi] == nil { indexByDOI[doi] = index }
+        if let key = titleYearKey ?? Self.titleYearKey(paper) {
+            let known = indexByTitleYear[key, default: []]
+            if !known.contains(where: { Self.sameTitleAndYear(papers[$0], paper) }) {
+                indexByTitleYear[key, default: []].append(index)
+            }
+        }
+    }
+
+    /// Adds one record read from `file`.
+    public mutating func add(_ record: ImportedRecord, file: String) {
+        let source = "\(file):\(record.line)"
+        guard record.title != nil || record.abstract != nil else {
+            diagnostics.append(Diagnostic(file: file, line: record.line,
+                                          message: "record has neither a title nor an abstract; skipped",
+                                          hint: "nothing in it could be coded; check the export"))
+            return
+        }
+        if record.title == nil {
+            diagnostics.append(Diagnostic(file: file, line: record.line, severity: .warning,
+                                          message: "record has no title; imported with an empty one"))
+        }
+        var paper = Paper(id: "", title: record.title ?? "", authors: record.authors, year: record.year,
+                          venue: record.venue, doi: record.doi, url: record.url, abstract: record.abstract ?? "",
+                          keywords: record.keywords, source: source)
+        let titleYearKey = Self.titleYearKey(paper)
+        if let (index, match) = existingMatch(for: paper, titleYearKey: titleYearKey) {
+            let completed = complete(at: index, from: paper)
+            duplicates.append(Duplicate(keptID: papers[index].id, keptSource: papers[index].source ?? papers[index].id,
+                                        duplicateSource: source, match: match, completedFields: completed))
+            return
+        }
+        paper.id = uniqueID(for: record, paper: paper)
+        ids.insert(paper.id)
+        papers.append(paper)
+        remember(paper, at: papers.count - 1, titleYearKey: titleYearKey)
+    }
+
+    private func existingMatch(for paper: Paper, titleYearKey: UInt64?) -> (Int, Match)? {
+        if let doi = paper.doi, let index = indexByDOI[doi] { return (index, .sameDOI) }
+        if let key = titleYearKey,
+           let index = indexByTitleYear[key]?.first(where: { Self.sameTitleAndYear(papers[$0], paper) }) {
+            // Same title and year but two different DOIs: two papers (a preprint and its journal version, say).
+            if let a = paper.doi, let b = papers[index].doi, a != b { return nil }
+            return (index, .sameTitleAndYear)
+        }
+        return nil
+    }
+
+    /// Fills the kept paper's empty fields from the duplicate; returns their names.
+    private mutating func complete(at index: Int, from other: Paper) -> [String] {
+        var kept = papers[index]
+        var completed: [String] = []
+        if kept.title.isEmpty, !other.title.isEmpty { kept.title = other.title; completed.append("title") }
+        if kept.abstract.isEmpty, !other.abstract.isEmpty { kept.abstract = other.abstract; completed.append("abstract") }
+        if kept.authors.isEmpty, !other.authors.isEmpty { kept.authors = other.authors; completed.append("authors") }
+        if kept.year == nil, let year = other.year { kept.year = year; completed.append("year") }
+        if kept.doi == nil, let doi = other.doi { kept.doi = doi; completed.append("doi") }
+        if kept.venue == nil, let venue = other.venue { kept.venue = venue; completed.append("venue") }
+        if kept.url == nil, let url = other.url { kept.url = url; completed.append("url") }
+        if kept.keywords.isEmpty, !other.keywords.isEmpty { kept.keywords = other.keywords; completed.append("keywords") }
+        guard !completed.isEmpty else { return [] }
+        papers[index] = kept
+        remember(kept, at: index)
+        if index < existingCount { completedExisting.insert(index) }
+        return completed
+    }
+
+    /// The BibTeX key, else the DOI, else a short hash of title and year; `-2`, `-3` … appended
+    /// when another paper has it.
+    private func uniqueID(for record: ImportedRecord, paper: Paper) -> String {
+        let base: String
+        if let key = record.key, !key.isEmpty {
+            base = key
+        } else if let doi = paper.doi {
+            base = doi
+        } else {
+            base = Self.hashID(title: paper.title, year: paper.year)
+        }
+        guard ids.contains(base) else { return base }
+        var n = 2
+        while ids.contains("\(base)-\(n)") { n += 1 }
+        return "\(base)-\(n)"
+    }
+
+    /// `p` and 10 hex digits of the SHA-256 of the normalised title and the year: stable
+    /// across imports of the same paper.
+    public static func hashID(title: String, year: Int?) -> String {
+        let text = FieldNormalisation.titleKey(title) + "|" + (year.map(String.init) ?? "")
+        return "p" + String(SHA256.hex(of: Data(text.utf8)).prefix(10))
+    }
+}

@@ -1,0 +1,33 @@
+/// Finds the 1-based line of byte offsets that mostly move forward, counting each newline once.
+///
+/// Parsers ask for the line of every record they start; counting from the last answer keeps
+/// that linear in the file's size.
+struct LineCounter {
+    private var offset = 0
+    private var line = 1
+
+    mutating func line(at target: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
+        if target < offset {
+            offset = 0
+            line = 1
+        }
+        let end = min(target, p.count)
+        var i = offset
+        if let base = p.baseAddress {
+            // Eight bytes at a time: the high bit of each byte of `t` is set exactly where the byte is `\n`.
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while i + 8 <= end {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                let t = ~(((x & low7) &+ low7) | x | low7)
+                line += t.nonzeroBitCount
+                i += 8
+            }
+        }
+        while i < end {
+            if p[i] == 0x0A { line += 1 }
+            i += 1
+        }
+        offset = max(offset, end)
+        return line
+    }
+}

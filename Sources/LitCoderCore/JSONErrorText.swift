@@ -1,0 +1,46 @@
+import Foundation
+
+/// Short, human words for Foundation's JSON decoding errors.
+public enum JSONErrorText {
+    public static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing \"\(path(context.codingPath + [key]))\""
+        case .typeMismatch(let type, let context):
+            return "\"\(path(context.codingPath))\" should be \(typeName(type))"
+        case .valueNotFound(let type, let context):
+            return "\"\(path(context.codingPath))\" is null, expected \(typeName(type))"
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "not valid JSON" }
+            return "\"\(path(context.codingPath))\": \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        var text = ""
+        for key in keys {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is [String].Type: "a list of strings"
+        default:
+            // Foundation reports the container it expected (`Array<Any>`), not the declared type.
+            String(describing: type).hasPrefix("Array") ? "a list"
+                : String(describing: type).hasPrefix("Dictionary") ? "an object" : "\(type)"
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// One paper with one coder's codings and the codes its aliases suggest: what `show` prints.
+public struct PaperReport: Codable, Hashable, Sendable {
+    public var paper: Paper
+    public var coder: String
+    public var coding: Coding
+    /// Per dimension, the codes whose aliases occur in the title or abstract (suggestions, not codings).
+    public var suggestions: [String: [String]]
+
+    /// A coder's decisions for the paper.
+    public struct Coding: Codable, Hashable, Sendable {
+        /// Codes per coded dimension, in codebook order of dimensions when encoded with sorted keys.
+        public var codes: [String: [String]]
+        public var texts: [String: String]
+        public var note: String
+        public var flagged: Bool
+        public var done: Bool
+    }
+
+    public init(paper: Paper, coder: String, coding: PaperCoding, codebook: Codebook) {
+        self.paper = paper
+        self.coder = coder
+        self.coding = Coding(codes: coding.codes, texts: coding.texts, note: coding.note, flagged: coding.flagged, done: coding.done)
+        self.suggestions = AliasMatcher(codebook: codebook).suggestions(for: paper)
+    }
+}

@@ -1,0 +1,117 @@
+/// Codings in a log that the current codebook (or corpus) no longer accounts for.
+///
+/// A codebook changes during a survey: codes are renamed, merged, removed. Events made under
+/// an older codebook stay in the log (nothing is ever deleted); this finds the current
+/// decisions among them that name a dimension or code the codebook no longer has, so
+/// `validate` and `status` can report them and a coder can recode those papers.
+public struct StaleCoding: Hashable, Sendable {
+    public enum Problem: Hashable, Sendable {
+        /// The dimension is gone from the codebook.
+        case unknownDimension
+        /// These codes are gone from the dimension.
+        case unknownCodes([String])
+        /// Codes recorded for what is now a text dimension.
+        case codesOnTextDimension
+        /// Text recorded for what is now a coded dimension.
+        case textOnCodedDimension
+        /// Several codes in what is now a single-code dimension.
+        case severalCodesOnSingleDimension([String])
+        /// The paper is not in the corpus any more.
+        case unknownPaper
+    }
+
+    public var paper: String
+    /// Empty for `unknownPaper`.
+    public var dimension: String
+    public var problem: Problem
+    /// Sequence number of the event that made the current decision.
+    public var seq: Int
+    /// Content hash of the codebook that event was made under.
+    public var codebookHash: String
+
+    public init(paper: String, dimension: String, problem: Problem, seq: Int, codebookHash: String) {
+        self.paper = paper
+        self.dimension = dimension
+        self.problem = problem
+        self.seq = seq
+        self.codebookHash = codebookHash
+    }
+
+    /// What is stale, in words, e.g. `paper p12, motivation: code 'hci' no longer exists`.
+    public var message: String {
+        let under = codebookHash.isEmpty ? "" : " (coded under codebook \(codebookHash.prefix(12)))"
+        switch problem {
+        case .unknownDimension:
+            return "paper '\(paper)': dimension '\(dimension)' no longer exists in the codebook\(under)"
+        case .unknownCodes(let codes):
+            let list = codes.map { "'\($0)'" }.joined(separator: ", ")
+            return "paper '\(paper)', \(dimension): code\(codes.count == 1 ? "" : "s") \(list) no longer exist\(codes.count == 1 ? "s" : "")\(under)"
+        case .codesOnTextDimension:
+            return "paper '\(paper)', \(dimension): has codes, but the dimension is now free text\(under)"
+        case .textOnCodedDimension:
+            return "paper '\(paper)', \(dimension): has text, but the dimension now takes codes\(under)"
+        case .severalCodesOnSingleDimension(let codes):
+            return "paper '\(paper)', \(dimension): has \(codes.count) codes (\(codes.joined(separator: ", "))), but the dimension now takes one\(under)"
+        case .unknownPaper:
+            return "paper '\(paper)' is coded but is not in the corpus"
+        }
+    }
+}
+
+/// Finds `StaleCoding`s in a coder's events.
+public enum StaleCodings {
+    /// The latest `set` of one (paper, dimension).
+    private struct Decision {
+        var seq: Int
+        var hash: String
+        var codes: [String]?
+        var text: String?
+    }
+
+    /// The current decisions in `events` (latest per paper and dimension) that the codebook,
+    /// or the corpus when given, no longer accounts for; in log order.
+    public static func find(
+        in events: some Sequence<CodingEvent>, codebook: Codebook, corpus: Corpus? = nil
+    ) -> [StaleCoding] {
+        var latest: [String: [String: Decision]] = [:]
+        var paperOrder: [String] = []
+        var dimensionOrder: [String: [String]] = [:]
+        for event in events {
+            if latest[event.paper] == nil, event.op != .view {
+                latest[event.paper] = [:]
+                paperOrder.append(event.paper)
+            }
+            guard event.op == .set || event.op == .adjudicate, let dimension = event.dimension else { continue }
+            if latest[event.paper]?[dimension] == nil { dimensionOrder[event.paper, default: []].append(dimension) }
+            latest[event.paper]?[dimension] = Decision(seq: event.seq, hash: event.codebook, codes: event.codes, text: event.text)
+        }
+        var stale: [StaleCoding] = []
+        for paper in paperOrder {
+            if let corpus, !corpus.contains(paper) {
+                let lastSeq = latest[paper]?.values.map(\.seq).max() ?? 0
+                stale.append(StaleCoding(paper: paper, dimension: "", problem: .unknownPaper, seq: lastSeq, codebookHash: ""))
+            }
+            for dimensionID in dimensionOrder[paper] ?? [] {
+                guard let decision = latest[paper]?[dimensionID] else { continue }
+                let codes = decision.codes ?? []
+                let text = decision.text ?? ""
+                // A cleared dimension is not a decision that can be stale.
+                if codes.isEmpty, text.isEmpty { continue }
+                func add(_ problem: StaleCoding.Problem) {
+                    stale.append(StaleCoding(paper: paper, dimension: dimensionID, problem: problem,
+                                             seq: decision.seq, codebookHash: decision.hash))
+                }
+                guard let dimension = codebook.dimension(dimensionID) else { add(.unknownDimension); continue }
+                if dimension.kind == .text {
+                    if !codes.isEmpty { add(.codesOnTextDimension) }
+                    continue
+                }
+                if !text.isEmpty, codes.isEmpty { add(.textOnCodedDimension); continue }
+                let unknown = codes.filter { dimension.code($0) == nil }
+                if !unknown.isEmpty { add(.unknownCodes(unknown)) }
+                if dimension.kind == .single, codes.count > 1 { add(.severalCodesOnSingleDimension(codes)) }
+            }
+        }
+        return stale
+    }
+}

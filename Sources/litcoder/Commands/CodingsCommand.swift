@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import LitCoderCore
+
+/// `litcoder codings`: bring codings made elsewhere into a coder's log.
+struct CodingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codings",
+        abstract: "Work with coders' codings as files.",
+        subcommands: [CodingsImportCommand.self])
+}
+
+/// `litcoder codings import FILE.csv --coder NAME [--dry-run]`.
+struct CodingsImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import codings from a csv-long file (paper,coder,dimension,code) into a coder's log.",
+        discussion: "Every row is checked first; if any paper, dimension or code is unknown, nothing is written.")
+
+    @OptionGroup var projectOptions: ProjectOptions
+
+    @Argument(help: ArgumentHelp("The csv-long file.", valueName: "FILE.csv"))
+    var file: String
+
+    @OptionGroup var coderOption: CoderOption
+
+    @Flag(name: .long, help: "Check the file and say what would be written, without writing.")
+    var dryRun = false
+
+    func run() throws {
+        let coder = try coderOption.resolve()
+        let workspace = try projectOptions.workspace()
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw Failure.data("\(file): cannot read the file")
+        }
+        let logURL = workspace.project.logURL(coder: coder)
+        if dryRun {
+            let (state, _) = try workspace.state(coder: coder)
+            let plan = try makePlan(data, workspace: workspace, coder: coder, current: state)
+            Console.print("\(summary(plan, coder: coder, verb: "would append")); nothing written (--dry-run)")
+            return
+        }
+        let log: CodingLog
+        do {
+            log = try CodingLog.open(url: logURL, coder: coder)
+        } catch {
+            throw Failure.data("\(error)")
+        }
+        defer { log.close() }
+        let plan = try makePlan(data, workspace: workspace, coder: coder, current: log.state)
+        var written = 0
+        for event in plan.events {
+            do {
+                try log.append(event)
+                written += 1
+            } catch {
+                throw Failure.data("\(error)\n\(written) of \(plan.events.count) events were written before the failure; run the import again to add the rest")
+            }
+        }
+        Console.print(summary(plan, coder: coder, verb: "appended"))
+    }
+
+    private func makePlan(_ data: Data, workspace: Workspace, coder: String, current: CodingState) throws -> CodingsImport.Plan {
+        do {
+            return try CodingsImport.plan(data, file: file, coder: coder, codebook: workspace.codebook,
+                                          corpus: workspace.corpus, current: current)
+        } catch {
+            for diagnostic in error.diagnostics { Console.error(diagnostic.description) }
+            throw Failure.data("nothing was written: \(error.diagnostics.count) problem(s) in \(file)")
+        }
+    }
+
+    private func summary(_ plan: CodingsImport.Plan, coder: String, verb: String) -> String {
+        var s = "\(verb) \(plan.events.count) event(s) for \(plan.paperCount) paper(s) to codings/\(coder).jsonl"
+        s += " (\(plan.rowCount) row(s) read"
+        if plan.unchangedCount > 0 { s += ", \(plan.unchangedCount) already as in the log" }
+        if plan.otherCoderRowCount > 0 { s += ", \(plan.otherCoderRowCount) for other coders skipped" }
+        return s + ")"
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import LitCoderCore
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `litcoder export`: the coded set as CSV, JSON, a REFI-QDA codebook, an HTML report or a
+/// methods paragraph.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the coded set (csv, csv-long, jsonl, json), the codebook (qdc), a report (html) or a methods paragraph.",
+        discussion: "Formats are described in docs/export.md. Files are written atomically and never replaced without --force.")
+
+    @OptionGroup var projectOptions: ProjectOptions
+
+    @Option(name: .long, help: ArgumentHelp(
+        "One of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "FORMAT"))
+    var format: ExportFormat
+
+    @OptionGroup var coderOption: CoderOption
+
+    @Flag(name: .long, help: "Export the adjudicated consensus.")
+    var consensus = false
+
+    @Flag(name: .long, help: "Export every coder: one row per paper and coder.")
+    var all = false
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
+        "The file to write; '-' (the default) is standard output.", valueName: "FILE"))
+    var output: String = "-"
+
+    @Flag(name: .long, help: "Replace the output file if it exists.")
+    var force = false
+
+    func validate() throws {
+        let chosen = [coderOption.coder != nil, consensus, all].filter { $0 }.count
+        if chosen > 1 { throw ValidationError("give at most one of --coder, --consensus and --all") }
+        switch format {
+        case .qdc where chosen > 0, .methods where chosen > 0:
+            throw ValidationError("--format \(format.rawValue) covers the whole project; leave out --coder, --consensus and --all")
+        case .html where all:
+            throw ValidationError("--format html shows one scope's charts: give --coder NAME or --consensus, or neither for the consensus")
+        default:
+            break
+        }
+        if output.isEmpty { throw ValidationError("-o needs a file name, or '-' for standard output") }
+    }
+
+    func run() throws {
+        let workspace = try projectOptions.workspace()
+        let bytes: [UInt8]
+        do {
+            bytes = try render(workspace)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.data("\(error)")
+        }
+        do {
+            try OutputFile(argument: output).write(bytes, overwrite: force)
+        } catch {
+            throw Failure.data(error.description)
+        }
+        if output != "-" { Console.error("wrote \(output) (\(format.rawValue), \(bytes.count) bytes)") }
+    }
+
+    private func render(_ workspace: Workspace) throws -> [UInt8] {
+        switch format {
+        case .qdc:
+            return Array(QDCWriter.render(workspace.codebook).utf8)
+        case .html:
+            if let coder = coderOption.coder, !workspace.project.codersWithLogs().contains(coder) {
+                throw Failure.data("coder '\(coder)' has no log in codings/; pass --coder with one of: \(workspace.project.codersWithLogs().joined(separator: ", "))")
+            }
+            let scope = consensus ? CoderName.consensus : coderOption.coder
+            return Array(HTMLReport.render(try ProjectReport.load(workspace, scopeCoder: scope)).utf8)
+        case .methods:
+            return Array(MethodsParagraph.render(try ProjectReport.load(workspace)).utf8)
+        case .csv, .csvLong, .jsonl, .json:
+            let set = try CodedSet.load(workspace, selection: try selection(workspace))
+            for diagnostic in set.diagnostics { Console.error(diagnostic.description) }
+            switch format {
+            case .csv: return WideCSVExport.render(set)
+            case .csvLong: return LongCSVExport.render(set)
+            case .jsonl: return try JSONExport.renderLines(set)
+            default: return try JSONExport.renderDocument(set)
+            }
+        }
+    }
+
+    private func selection(_ workspace: Workspace) throws -> ExportSelection {
+        if consensus { return .consensus }
+        let coders = workspace.project.codersWithLogs()
+        if all {
+            if coders.isEmpty { throw Failure.data("no coder has a log in codings/ yet; nothing to export") }
+            return .all
+        }
+        let coder = try coderOption.resolve()
+        guard FileManager.default.fileExists(atPath: workspace.project.logURL(coder: coder).path) else {
+            let known = coders.isEmpty ? "none yet" : coders.joined(separator: ", ")
+            throw Failure.data("coder '\(coder)' has no log in codings/ (coders with logs: \(known)); pass --coder NAME, --consensus or --all")
+        }
+        return .coder(coder)
+    }
+}

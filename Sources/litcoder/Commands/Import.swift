@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import LitCoderCore
+
+
+/// `litcoder import FILE…`: adds the papers of reference-manager and database exports to the corpus.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add papers from BibTeX, RIS, CSV/TSV, PubMed MEDLINE or JSON Lines exports to the corpus.",
+        discussion: """
+            Duplicates (same DOI, or same title and year) are merged into the paper already there, \
+            which takes any field only the duplicate had. Broken entries are skipped and reported as \
+            FILE:LINE: reason. The corpus file is replaced atomically. See docs/import.md.
+            """)
+
+    @OptionGroup var projectOptions: ProjectOptions
+
+    @Argument(help: ArgumentHelp("Export files to import.", valueName: "FILE"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The files' format (default: recognised from each file's content).", valueName: "auto|bibtex|ris|csv|jsonl|medline|wos"))
+    var format: String = "auto"
+
+    @Option(help: ArgumentHelp("CSV columns for fields: title, authors, year, doi, abstract, venue, url, keywords, id.", valueName: "FIELD=COLUMN,…"))
+    var map: String?
+
+    @Option(help: ArgumentHelp("The corpus file that receives new papers (default: the first in litcoder.yaml).", valueName: "FILE"))
+    var into: String?
+
+    @Flag(help: "Report what would be imported; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Fail the whole import, writing nothing, on any problem (a skipped entry, a refused file, a warning).")
+    var strict = false
+
+    func validate() throws {
+        if format != "auto", ImportFormat(rawValue: format) == nil {
+            throw ValidationError("unknown --format '\(format)'; use auto, \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        _ = try columnMap()
+    }
+
+    /// `--map title=Paper Title,year=Pub Year` as fields and column names.
+    func columnMap() throws -> [CSVImporter.Field: String] {
+        guard let map else { return [:] }
+        var result: [CSVImporter.Field: String] = [:]
+        for pair in map.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let field = CSVImporter.Field(rawValue: parts[0].trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw ValidationError("--map takes FIELD=COLUMN pairs separated by commas; FIELD is one of \(CSVImporter.Field.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(pair)')")
+            }
+            result[field] = parts[1].trimmingCharacters(in: .whitespaces)
+        }
+        return result
+    }
+
+    func run() throws {
+        let project = try projectOptions.load()
+        let corpusURLs = project.corpusURLs
+        guard !corpusURLs.isEmpty else {
+            throw Failure.data("\(project.display(project.configURL)): the project lists no corpus file\n  hint: add 'corpus: corpus/papers.jsonl' to litcoder.yaml")
+        }
+        var target = 0
+        if let into {
+            let wanted = URL(fileURLWithPath: into).standardizedFileURL.path
+            guard let index = corpusURLs.firstIndex(where: { $0.standardizedFileURL.path == wanted }) else {
+                throw ValidationError("--into \(into) is not one of the project's corpus files (\(corpusURLs.map(project.display).joined(separator: ", "))); add it to 'corpus' in litcoder.yaml first")
+            }
+            target = index
+        }
+        let (corpusFiles, corpusProblems) = CorpusImport.loadCorpusFiles(
+            corpusURLs, names: corpusURLs.map(project.display), target: target)
+        for problem in corpusProblems { Console.error(problem.description) }
+
+        var session = CorpusImport(corpusFiles: corpusFiles, target: target)
+        let options = CorpusImport.Options(format: format == "auto" ? nil : ImportFormat(rawValue: format),
+                                           columnMap: try columnMap())
+        var bar = ProgressBar()
+        for (index, file) in files.enumerated() {
+            let label = files.count > 1 ? "\(file) (\(index + 1)/\(files.count))" : file
+            session.read(url: URL(fileURLWithPath: file), file: file, options: options) { bar.show(label, $0) }
+            bar.clear()
+        }
+        report(session)
+
+        if strict, session.hasProblems {
+            throw Failure.data("--strict: \(session.refused.count + session.diagnostics.count) problem(s) above; nothing was imported")
+        }
+        if dryRun {
+            Console.print("dry run: nothing was written")
+        } else if !session.changedFiles.isEmpty {
+            do {
+                try session.write()
+            } catch {
+                throw Failure.data("\(error)")
+            }
+            let names = session.changedFiles.map { corpusFiles[$0].name }
+            Console.print("wrote \(names.joined(separator: ", "))")
+        }
+        if !session.refused.isEmpty {
+            throw Failure.data("\(session.refused.count) file(s) could not be imported (see above)")
+        }
+    }
+
+    private func report(_ session: CorpusImport) {
+        for summary in session.files {
+            let encoding = summary.encoding == "UTF-8" ? "" : ", \(summary.encoding)"
+            Console.print("\(summary.file): \(summary.records) record(s) read as \(summary.format.displayName)\(encoding)")
+        }
+        for refusal in session.refused { Console.error(refusal.description) }
+        for problem in session.diagnostics { Console.error(problem.description) }
+        for duplicate in session.merger.duplicates {
+            let completed = duplicate.completedFields.isEmpty ? "" : "; took \(duplicate.completedFields.joined(separator: ", ")) from it"
+            Console.print("duplicate: \(duplicate.duplicateSource) is \(duplicate.keptSource) [\(duplicate.keptID)] (\(duplicate.match.rawValue))\(completed)")
+        }
+        Console.print("added \(session.merger.added.count), duplicates \(session.merger.duplicates.count), skipped \(session.skippedCount)"
+                      + (session.refused.isEmpty ? "" : ", files refused \(session.refused.count)"))
+    }
+}

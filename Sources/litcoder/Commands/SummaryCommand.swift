@@ -1,0 +1,51 @@
+import ArgumentParser
+import LitCoderCore
+
+/// `litcoder summary`: alignment verdicts, cross-tabs and code counts for one scope or every coder.
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Count aligned, mismatched and undetermined papers, and every code's use.",
+        discussion: "The JSON form is documented in docs/summary.md; the rules in docs/codebook-format.md.")
+
+    @OptionGroup var projectOptions: ProjectOptions
+    @OptionGroup var scope: ScopeOptions
+
+    @Flag(name: .long, help: "One block per coder with a log in codings/.")
+    var all = false
+
+    @Option(name: .long, help: ArgumentHelp("Only this alignment (and the two dimensions it joins).", valueName: "ID"))
+    var alignment: String?
+
+    @Option(name: .long, help: "table, markdown, csv, json or latex.")
+    var format: ReportFormat = .table
+
+    func validate() throws {
+        if all && (scope.consensus || scope.coderOption.coder != nil) {
+            throw ValidationError("--all reads every coder; leave out --coder and --consensus")
+        }
+    }
+
+    func run() throws {
+        let workspace = try projectOptions.workspace()
+        try ScopeLoader.checkAlignment(alignment, in: workspace.codebook)
+        let owners: [String]
+        if all {
+            owners = workspace.project.codersWithLogs()
+            if owners.isEmpty {
+                throw Failure.data("no coder has a log in \(workspace.project.display(workspace.project.codingsURL)) yet; "
+                    + "code some papers first ('litcoder code')")
+            }
+        } else {
+            owners = [try scope.logOwner()]
+        }
+        var summaries: [Summary] = []
+        for owner in owners {
+            let state = try ScopeLoader.state(of: owner, in: workspace)
+            let summary = SummaryCounts(codebook: workspace.codebook, corpus: workspace.corpus, state: state)
+                .summary(scope: Summary.scope(coder: owner))
+            summaries.append(alignment.flatMap { summary.restricted(toAlignment: $0) } ?? summary)
+        }
+        Console.write(SummaryReport.render(summaries, format: format))
+    }
+}

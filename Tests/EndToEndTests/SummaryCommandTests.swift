@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `litcoder summary` and `litcoder mismatches` run as a user runs them, on the fixture project.
+@Suite struct SummaryCommandTests {
+    static var fixture: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/alignment-project").path
+    }
+
+    func run(_ arguments: [String]) throws -> LitcoderBinary.Result {
+        try LitcoderBinary.run(arguments + ["--project", Self.fixture], environment: ["LITCODER_CODER": "alice"])
+    }
+
+    @Test func jsonSummaryOfTheCurrentCoder() throws {
+        let result = try run(["summary", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(root["scope"] as? String == "coder:alice")
+        let alignment = try #require((root["alignments"] as? [[String: Any]])?.first)
+        #expect(alignment["mismatched"] as? Int == 3)
+    }
+
+    @Test func allGivesOneBlockPerCoder() throws {
+        let result = try run(["summary", "--all"])
+        #expect(result.status == 0)
+        #expect(result.stdout.components(separatedBy: "Summary for coder:").count == 2)
+    }
+
+    @Test func anEmptyConsensusIsReportedNotFatal() throws {
+        let result = try run(["summary", "--consensus", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("no consensus yet"))
+        #expect(result.stdout.contains("consensus,outcome,motivation-dataset,,undetermined,12"))
+    }
+
+    @Test(arguments: [
+        (["summary", "--consensus", "--coder", "bob"], "not both"),
+        (["summary", "--all", "--consensus"], "--all"),
+        (["summary", "--alignment", "nope"], "alignments are: motivation-dataset"),
+        (["summary", "--format", "pdf"], "format"),
+        (["mismatches", "--format", "latex"], "table, csv or json"),
+        (["mismatches", "--coder", "../x"], "coder name"),
+    ])
+    func usageErrorsExit64(arguments: [String], message: String) throws {
+        let result = try run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func mismatchesListThePapersToQuote() throws {
+        let result = try run(["mismatches", "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(whereSeparator: \.isNewline)
+        #expect(lines.count == 4)
+        #expect(lines.dropFirst().map { $0.split(separator: ",")[2] } == ["p2", "p3", "p4"])
+    }
+
+    @Test func aBrokenCorpusLineIsReportedAndTheRestCounted() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("litcoder-summary-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.fixture), to: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let corpus = dir.appendingPathComponent("corpus/papers.jsonl")
+        let text = try String(contentsOf: corpus, encoding: .utf8)
+        try (text + "{not json\n").write(to: corpus, atomically: true, encoding: .utf8)
+        let result = try LitcoderBinary.run(["summary", "--coder", "alice", "--project", dir.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("corpus/papers.jsonl:13"))
+        #expect(result.stdout.contains("— 12 papers"))
+    }
+}

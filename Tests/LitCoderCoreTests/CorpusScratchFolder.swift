@@ -1,0 +1,14 @@
+import Foundation
+
+/// A fresh folder under the system's temporary directory, removed when the value goes away.
+final class CorpusScratchFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("litcoder-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import LitCoderCore
+
+/// The html report and the methods paragraph: their numbers are the agreement and summary
+/// engines' numbers, placed, never recomputed.
+@Suite struct ReportExportTests {
+    /// Both coders code every paper's relevance and motivation, disagreeing on some; the
+    /// consensus takes two decisions automatically and one by hand.
+    static func codedFixture() throws -> ExportFixture {
+        let fixture = try ExportFixture()
+        let relevance = ["alice": ["ser-core", "ser-core", "out-of-scope", "ser-core", "ser-core"],
+                         "bob": ["ser-core", "out-of-scope", "out-of-scope", "ser-core", "ser-core"]]
+        let motivation = ["alice": [["healthcare"], ["voice-assistant"], ["not-stated"], ["healthcare", "voice-assistant"], ["healthcare"]],
+                          "bob": [["healthcare"], ["voice-assistant"], ["healthcare"], ["healthcare"], ["healthcare"]]]
+        for coder in ["alice", "bob"] {
+            var events: [CodingEvent] = []
+            for (i, paper) in ExportFixture.papers.enumerated() {
+                events.append(.set(paper: paper.id, dimension: "relevance", codes: [relevance[coder]?[i] ?? ""], coder: coder, codebook: ""))
+                events.append(.set(paper: paper.id, dimension: "motivation", codes: motivation[coder]?[i] ?? [], coder: coder, codebook: ""))
+                events.append(.set(paper: paper.id, dimension: "dataset", codes: ["iemocap"], coder: coder, codebook: ""))
+            }
+            try fixture.code(coder, events)
+        }
+        try fixture.code(CoderName.consensus, [
+            .adjudicate(paper: "p1", dimension: "relevance", codes: ["ser-core"], sources: ["alice", "bob"], adjudicator: "auto", automatic: true, codebook: ""),
+            .adjudicate(paper: "p1", dimension: "motivation", codes: ["healthcare"], sources: ["alice", "bob"], adjudicator: "auto", automatic: true, codebook: ""),
+            .adjudicate(paper: "p2", dimension: "relevance", codes: ["out-of-scope"], sources: ["bob"], adjudicator: "ana", reason: "no speech", codebook: ""),
+        ])
+        return fixture
+    }
+
+    @Test func theMethodsParagraphStatesTheAgreementEnginesNumbers() throws {
+        let fixture = try Self.codedFixture()
+        defer { fixture.remove() }
+        let workspace = try fixture.workspace()
+        let paragraph = MethodsParagraph.render(try ProjectReport.load(workspace))
+
+        // Computed here the way `litcoder agree` computes it, with its defaults.
+        let states = try ["alice", "bob"].map { try workspace.state(coder: $0).0 }
+        let agreement = AgreementReport(codebook: workspace.codebook, states: states)
+        #expect(agreement.dimensions.map(\.id) == ["relevance", "motivation", "dataset"])
+        for dimension in agreement.dimensions {
+            guard let alpha = dimension.alpha.value else {
+                // Every coder gave IEMOCAP: α is undefined and the paragraph says why.
+                #expect(dimension.id == "dataset")
+                #expect(paragraph.contains("\(dimension.label) α undefined (\(dimension.alpha.undefinedReason ?? "?"))"))
+                continue
+            }
+            let lower = try #require(dimension.bootstrap.lower.value)
+            let upper = try #require(dimension.bootstrap.upper.value)
+            let expected = "\(dimension.label) α = \(String(format: "%.2f", alpha)) [\(String(format: "%.2f", lower)), \(String(format: "%.2f", upper))]"
+            #expect(paragraph.contains(expected), "\(expected) in: \(paragraph)")
+        }
+        #expect(paragraph.contains("We coded 5 papers of the 5 in the corpus"))
+        #expect(paragraph.contains("(version 2; SHA-256 content hash `\(workspace.codebook.shortHash)`)"))
+        #expect(paragraph.contains("2 coders (alice and bob) coded the abstracts independently; 5 papers were coded by two or more coders"))
+        #expect(paragraph.contains("Stated motivation α") && paragraph.contains("(MASI, 5 papers)"))
+        #expect(paragraph.contains("(nominal, 5 papers)"))
+        #expect(paragraph.contains("1,000 bootstrap replicates"))
+        // Who adjudicated is the event's `adjudicator` as the store replays it.
+        let adjudicators = try ProjectReport.load(workspace).adjudication?.adjudicators ?? []
+        #expect(adjudicators.count == 1)
+        #expect(paragraph.contains("consensus coding of 2 papers: 2 decisions on a paper’s dimension were taken where all coders agreed, and 1 was decided by hand (by \(adjudicators.joined()))"))
+        #expect(!paragraph.contains("\n\n") && paragraph.hasSuffix(".\n"), "one paragraph")
+    }
+
+    @Test func withOneCoderTheParagraphSaysAgreementCannotBeMeasured() throws {
+        let fixture = try ExportFixture()
+        defer { fixture.remove() }
+        try fixture.code("alice", [.set(paper: "p1", dimension: "relevance", codes: ["ser-core"], coder: "alice", codebook: "")])
+        let paragraph = MethodsParagraph.render(try ProjectReport.load(try fixture.workspace()))
+        #expect(paragraph.contains("We coded 1 paper of the 5"))
+        #expect(paragraph.contains("it needs at least two coders"))
+        #expect(paragraph.contains("No disagreement has been adjudicated yet."))
+    }
+
+    @Test func theHTMLReportIsSelfContainedAndCarriesTheCharts() throws {
+        let fixture = try Self.codedFixture()
+        defer { fixture.remove() }
+        let workspace = try fixture.workspace()
+        let report = try ProjectReport.load(workspace, scopeCoder: "alice")
+        let html = HTMLReport.render(report)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.lowercased().contains("<script"), "readable with no script")
+        let links = html.components(separatedBy: "http").dropFirst().map { "http" + $0.prefix(30) }
+        #expect(links.allSatisfy { $0.hasPrefix("http://www.w3.org/2000/svg") }, "nothing fetched: \(links)")
+        #expect(html.contains("<svg class=\"chart bar-chart\""))
+        #expect(html.contains("<svg class=\"chart heat-map\""))
+
+        // The bars are the summary's per-code tallies.
+        let alignment = try #require(report.summary.alignments.first)
+        let tallied = alignment.byCode.filter { $0.papers > 0 }
+        #expect(html.components(separatedBy: "<g class=\"bar\">").count - 1 == tallied.count)
+        for tally in tallied {
+            #expect(html.contains("\(tally.label): \(tally.papers) paper\(tally.papers == 1 ? "" : "s"), \(tally.mismatched) mismatched"))
+        }
+        let cells = alignment.crosstab.rows.count * alignment.crosstab.columns.count
+        #expect(html.components(separatedBy: "<g class=\"cell\">").count - 1 == cells)
+
+        // Every mismatched paper is listed, titles escaped.
+        #expect(report.mismatched.map(\.id) == ["p1", "p2", "p4", "p5"], "IEMOCAP serves neither healthcare nor assistants")
+        #expect(html.contains("Emotion, speech and &quot;care&quot;: a study"))
+        #expect(html.contains("<h2>Mismatched papers (4)</h2>"))
+        #expect(html.contains("Codings of coder alice"))
+        #expect(html.contains("<td>Stated motivation</td><td>MASI</td><td class=\"n\">5</td>"))
+    }
+
+    @Test func theReportDefaultsToTheConsensusWhenThereIsOne() throws {
+        let fixture = try Self.codedFixture()
+        defer { fixture.remove() }
+        let report = try ProjectReport.load(try fixture.workspace())
+        #expect(report.scope == "consensus")
+        #expect(report.consensus?.coded == 2)
+        #expect(report.coders.map(\.coder) == ["alice", "bob"])
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import LitCoderCore
+
+@Suite struct StaleCodingsTests {
+    static let codebook = Codebook(id: "t", title: "T", version: "2", dimensions: [
+        Dimension(id: "motivation", label: "M", kind: .multi, codes: [Code(id: "health", label: "H"), Code(id: "technical", label: "T")]),
+        Dimension(id: "representation", label: "R", kind: .single, codes: [Code(id: "categorical", label: "C"), Code(id: "dimensional", label: "D")]),
+        Dimension(id: "languages", label: "L", kind: .text),
+    ], contentHash: "new")
+
+    static func set(_ seq: Int, _ paper: String, _ dimension: String, _ codes: [String]? = nil, text: String? = nil,
+                    hash: String = "old") -> CodingEvent {
+        CodingEvent(seq: seq, coder: "ana", paper: paper, op: .set, dimension: dimension, codes: codes, text: text, codebook: hash)
+    }
+
+    @Test(arguments: [
+        ([set(1, "p1", "motivation", ["health"])], nil),
+        ([set(1, "p1", "motive", ["health"])], StaleCoding.Problem.unknownDimension),
+        ([set(1, "p1", "motivation", ["health", "hci"])], .unknownCodes(["hci"])),
+        ([set(1, "p1", "languages", ["english"])], .codesOnTextDimension),
+        ([set(1, "p1", "motivation", text: "free text")], .textOnCodedDimension),
+        ([set(1, "p1", "representation", ["categorical", "dimensional"])], .severalCodesOnSingleDimension(["categorical", "dimensional"])),
+        // The latest decision is what counts: a later recode clears the stale one.
+        ([set(1, "p1", "motivation", ["hci"]), set(2, "p1", "motivation", ["technical"], hash: "new")], nil),
+        // A cleared dimension is no decision at all.
+        ([set(1, "p1", "motive", ["x"]), set(2, "p1", "motive", [])], nil),
+        ([set(1, "gone", "motivation", ["health"])], .unknownPaper),
+    ] as [([CodingEvent], StaleCoding.Problem?)])
+    func findsWhatTheCodebookNoLongerHas(events: [CodingEvent], expected: StaleCoding.Problem?) {
+        let corpus = Corpus(papers: [Paper(id: "p1", title: "P1")])
+        let stale = StaleCodings.find(in: events, codebook: Self.codebook, corpus: corpus)
+        #expect(stale.map(\.problem) == (expected.map { [$0] } ?? []))
+    }
+
+    @Test func reportsTheEventAndItsCodebook() throws {
+        let stale = StaleCodings.find(in: [Self.set(7, "p1", "motivation", ["hci"], hash: "0123456789abcdef")], codebook: Self.codebook)
+        let first = try #require(stale.first)
+        #expect(first.seq == 7)
+        #expect(first.codebookHash == "0123456789abcdef")
+        #expect(first.message == "paper 'p1', motivation: code 'hci' no longer exists (coded under codebook 0123456789ab)")
+    }
+}
