@@ -116,19 +116,26 @@ public struct Canvas: Hashable, Sendable {
     /// character whole.
     public func changes(from previous: Canvas?) -> [CellChange] {
         var result: [CellChange] = []
-        let full = previous == nil || previous?.width != width || previous?.height != height
-        for y in 0..<height {
-            for x in 0..<width {
-                let index = y * width + x
-                let cell = cells[index]
-                if !full, let previous, previous.cells[index] == cell { continue }
-                if cell.isContinuation {
-                    if x > 0, result.last?.x != x - 1 || result.last?.y != y {
-                        result.append(CellChange(x: x - 1, y: y, cell: cells[index - 1]))
+        let old = previous.flatMap { $0.width == width && $0.height == height ? $0.cells : nil }
+        cells.withUnsafeBufferPointer { now in
+            // Hoisted out of the loop: binding the optional per cell cost a retain each time.
+            let before = old ?? []
+            let full = old == nil
+            before.withUnsafeBufferPointer { was in
+                for y in 0..<height {
+                    for x in 0..<width {
+                        let index = y * width + x
+                        let cell = now[index]
+                        if !full, was[index] == cell { continue }
+                        if cell.isContinuation {
+                            if x > 0, result.last?.x != x - 1 || result.last?.y != y {
+                                result.append(CellChange(x: x - 1, y: y, cell: now[index - 1]))
+                            }
+                            continue
+                        }
+                        result.append(CellChange(x: x, y: y, cell: cell))
                     }
-                    continue
                 }
-                result.append(CellChange(x: x, y: y, cell: cell))
             }
         }
         return result

@@ -36,4 +36,6 @@ public enum WorkbenchEvent: Hashable, Sendable {
     case edited(String?, EditTarget)
     /// Leave now (a signal, the terminal went away): record where the coder was, then quit.
     case terminate
+    /// No key for a while: a moment to prepare what the next key will need.
+    case idle
 }

@@ -27,7 +27,7 @@ extension Review {
             saveStatus = .failed(reason)
             message = .init(text: "NOT SAVED: \(reason)", kind: .warning)
             return [.bell]
-        case .edited:
+        case .edited, .idle:
             return []
         case .terminate:
             return [.quit]

@@ -25,6 +25,9 @@ extension Workbench {
             return store(text, in: target)
         case .terminate:
             return leaveEffects()
+        case .idle:
+            prepareNeighbours()
+            return []
         }
     }
 

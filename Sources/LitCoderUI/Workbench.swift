@@ -86,6 +86,8 @@ public struct Workbench: Sendable {
     /// abstract do not re-wrap it on every key.
     public private(set) var abstractLayout: (width: Int, lines: [[Glyph]]) = (0, [])
     let matcher: AliasMatcher
+    /// Neighbouring papers matched and wrapped while the coder reads, by index in `papers`.
+    var prepared: [Int: PreparedPaper] = [:]
     /// The paper of the log's last event: where the workbench resumes.
     var lastLoggedPaper: String?
     /// Kept up to date by `confirm`, so the status bar never counts 100,000 papers per key.
@@ -184,13 +186,12 @@ public struct Workbench: Sendable {
             abstractLayout = (0, [])
             return
         }
-        abstractMatches = matcher.matches(in: paper.abstract)
-        var byDimension: [String: Set<String>] = [:]
-        for match in matcher.matches(in: paper.title) + abstractMatches {
-            byDimension[match.dimension, default: []].insert(match.code)
-        }
-        suggestions = byDimension
-        abstractLayout = (0, [])
+        let width = abstractWidth
+        let ready = queue.indices.contains(position) ? prepared[queue[position]] : nil
+        let shown = ready.flatMap { $0.width == width ? $0 : nil } ?? prepare(paper, width: width)
+        abstractMatches = shown.matches
+        suggestions = shown.suggestions
+        abstractLayout = (shown.width, shown.lines)
         layOutAbstract()
     }
 

@@ -43,7 +43,11 @@ public final class WorkbenchSession {
     public func run(pollInterval: Duration = .milliseconds(100)) -> Ending {
         redraw()
         while true {
-            guard let event = backend.readEvent(timeout: pollInterval) else { continue }
+            guard let event = backend.readEvent(timeout: pollInterval) else {
+                // Nothing on screen changes, so no redraw.
+                _ = workbench.update(.idle)
+                continue
+            }
             switch event {
             case .key(let key):
                 send(.key(key))

@@ -128,6 +128,7 @@ import Testing
         (["export", "--format", "xlsx"], Int32(64), "xlsx"),
         (["export", "--format", "csv", "--coder", "nobody"], Int32(1), "coder 'nobody' has no log"),
         (["codings", "import", "missing.csv", "--coder", "alice"], Int32(1), "cannot read"),
+        (["export", "--format", "json", "--consensus"], Int32(1), "there is no consensus yet"),
     ])
     func usageAndDataErrorsExitAsDocumented(arguments: [String], status: Int32, message: String) throws {
         let project = try Self.makeProject()

@@ -108,6 +108,25 @@ import Testing
         #expect(tmux.exitStatus() == 0)
     }
 
+    @Test func anotherCodersCodesAndNotesNeverShow() throws {
+        guard TmuxDriver.availableOrSkip() else { return }
+        let dir = try project()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bob = try CodingLog.open(url: dir.appendingPathComponent("codings/bob.jsonl"), coder: "bob", codebookHash: "test")
+        try bob.append(.set(paper: "P001", dimension: "motivation", codes: ["call-centre"], coder: "bob", codebook: ""))
+        try bob.append(CodingEvent(coder: "bob", paper: "P001", op: .note, text: "BOBSNOTE"))
+        bob.close()
+        let tmux = TmuxDriver(name: "blind")
+        defer { tmux.stop() }
+        tmux.start(code(dir), in: dir, width: 100, height: 30)
+        guard tmux.wait(for: "paper 1/5") else { return }
+        let screen = tmux.screen
+        #expect(screen.contains("[ ] Call centre"))
+        #expect(!screen.contains("BOBSNOTE"))
+        tmux.keys("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
     @Test func secondWorkbenchForTheSameCoderIsRefused() throws {
         guard TmuxDriver.availableOrSkip() else { return }
         let dir = try project()

@@ -295,3 +295,26 @@ import Testing
         #expect(canvas.text.contains("No papers in the all queue."))
     }
 }
+
+@Suite struct PreparedPaperTests {
+    @Test func idlePreparesNeighboursAndMovingUsesThemUnchanged() {
+        var plain = Workbench(codebook: Fixtures.codebook, papers: Fixtures.papers, coder: "alice", events: [])
+        var idle = plain
+        _ = idle.update(.idle)
+        #expect(Set(idle.prepared.keys) == [1])
+        _ = plain.perform(.nextPaper)
+        _ = idle.perform(.nextPaper)
+        #expect(idle.abstractMatches == plain.abstractMatches && idle.suggestions == plain.suggestions)
+        #expect(WorkbenchView().render(idle, width: 100, height: 30) == WorkbenchView().render(plain, width: 100, height: 30))
+        _ = idle.update(.idle)
+        #expect(Set(idle.prepared.keys) == [0, 2])
+    }
+
+    @Test func preparationForAnotherWidthIsNotUsed() {
+        var workbench = Workbench(codebook: Fixtures.codebook, papers: Fixtures.papers, coder: "alice", events: [])
+        _ = workbench.update(.idle)
+        _ = workbench.update(.resize(width: 60, height: 20))
+        _ = workbench.perform(.nextPaper)
+        #expect(workbench.abstractLayout.width == workbench.abstractWidth)
+    }
+}

@@ -37,6 +37,7 @@ public enum WideCSVExport {
         let codeIDs = dimensions.map { $0.codes.map(\.id) }
         // The alignment engine's compiled form: judging a paper is integer work, and only the
         // outcome goes in the csv, so no explanation is built.
+        var outcomes = AlignmentOutcomes(set.evaluator)
         // A paper's codes by dimension position, filled by walking its few coded dimensions
         // instead of hashing every dimension id for every row.
         var slots = [[String]?](repeating: nil, count: dimensions.count)
@@ -65,7 +66,7 @@ public enum WideCSVExport {
             csv.writeField(coding.note)
             csv.writeField(coding.flagged ? 1 : 0)
             csv.writeField(coding.done ? 1 : 0)
-            for result in set.evaluator.evaluate(coding) { csv.writeField(result.outcome.rawValue) }
+            outcomes.forEach(coding) { csv.writeField($0.rawValue) }
             csv.endRow()
         }
         return csv.bytes

@@ -33,7 +33,6 @@ struct CodingsImportCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw Failure.data("\(file): cannot read the file")
         }
-        let logURL = workspace.project.logURL(coder: coder)
         if dryRun {
             let (state, _) = try workspace.state(coder: coder)
             let plan = try makePlan(data, workspace: workspace, coder: coder, current: state)
@@ -42,7 +41,7 @@ struct CodingsImportCommand: ParsableCommand {
         }
         let log: CodingLog
         do {
-            log = try CodingLog.open(url: logURL, coder: coder)
+            log = try workspace.openLog(coder: coder)
         } catch {
             throw Failure.data("\(error)")
         }

@@ -90,7 +90,12 @@ struct ExportCommand: ParsableCommand {
     }
 
     private func selection(_ workspace: Workspace) throws -> ExportSelection {
-        if consensus { return .consensus }
+        if consensus {
+            guard FileManager.default.fileExists(atPath: workspace.project.consensusLogURL.path) else {
+                throw Failure.data("there is no consensus yet (codings/_consensus.jsonl); build it with 'litcoder consensus', or export a coder with --coder NAME")
+            }
+            return .consensus
+        }
         let coders = workspace.project.codersWithLogs()
         if all {
             if coders.isEmpty { throw Failure.data("no coder has a log in codings/ yet; nothing to export") }

@@ -38,7 +38,7 @@ struct ExportFixture {
               - id: voice-assistant
                 label: Voice assistant
                 definition: Smart speakers & spoken dialogue systems.
-                needs: [{any: [home, hmi]}]
+                needs: [{any: [home, natural]}]
               - id: not-stated
                 label: Not stated in the abstract
           - id: dataset
@@ -51,6 +51,9 @@ struct ExportFixture {
               - id: msp-podcast
                 label: MSP-Podcast
                 provides: [natural, home]
+              - id: cemo
+                label: CEMO
+                provides: [natural, clinical]
           - id: comment
             label: Comment
             kind: text

@@ -52,7 +52,9 @@ final class XMLElementTree: NSObject, XMLParserDelegate {
 @Suite struct QDCSchemaTests {
     static let namespace = "urn:QDA-XML:codebook:1.0"
     static var codebook: Codebook {
-        CodebookLoader.parse(ExportFixture.codebookYAML, file: "mini.yaml").0 ?? Codebook(id: "", title: "", version: "", dimensions: [])
+        let (codebook, diagnostics) = CodebookLoader.parse(ExportFixture.codebookYAML, file: "mini.yaml")
+        if codebook == nil { Issue.record("the fixture codebook does not load: \(diagnostics)") }
+        return codebook ?? Codebook(id: "", title: "", version: "", dimensions: [])
     }
 
     static func isGUID(_ s: String) -> Bool {
@@ -90,7 +92,7 @@ final class XMLElementTree: NSObject, XMLParserDelegate {
         let parents = codes.children
         #expect(parents.map { $0.attributes["name"] } == ["Relevance", "Stated motivation", "Datasets"], "text dimensions have no codes")
         #expect(parents.allSatisfy { $0.attributes["isCodable"] == "false" })
-        let motivation = parents[1]
+        let motivation = try #require(parents.dropFirst().first)
         #expect(motivation.children.first?.text == "Code only what the abstract states as a reason.")
         let healthcare = try #require(motivation.children.first { $0.attributes["name"] == "Healthcare" })
         #expect(healthcare.attributes["isCodable"] == "true")

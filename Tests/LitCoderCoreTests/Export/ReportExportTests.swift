@@ -58,10 +58,7 @@ import Testing
         #expect(paragraph.contains("Stated motivation α") && paragraph.contains("(MASI, 5 papers)"))
         #expect(paragraph.contains("(nominal, 5 papers)"))
         #expect(paragraph.contains("1,000 bootstrap replicates"))
-        // Who adjudicated is the event's `adjudicator` as the store replays it.
-        let adjudicators = try ProjectReport.load(workspace).adjudication?.adjudicators ?? []
-        #expect(adjudicators.count == 1)
-        #expect(paragraph.contains("consensus coding of 2 papers: 2 decisions on a paper’s dimension were taken where all coders agreed, and 1 was decided by hand (by \(adjudicators.joined()))"))
+        #expect(paragraph.contains("consensus coding of 2 papers: 2 decisions on a paper’s dimension were taken where all coders agreed, and 1 was decided by hand (by ana)"))
         #expect(!paragraph.contains("\n\n") && paragraph.hasSuffix(".\n"), "one paragraph")
     }
 

@@ -13,7 +13,7 @@ import Testing
         #expect(header == [
             "id", "title", "year", "doi", "relevance",
             "motivation", "motivation.healthcare", "motivation.voice-assistant", "motivation.not-stated",
-            "dataset", "dataset.iemocap", "dataset.msp-podcast", "comment", "note", "flagged", "done",
+            "dataset", "dataset.iemocap", "dataset.msp-podcast", "dataset.cemo", "comment", "note", "flagged", "done",
             "motivation-data",
         ])
         let rows = table.records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.fields)) }
