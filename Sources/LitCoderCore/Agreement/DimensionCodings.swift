@@ -20,9 +20,7 @@ public struct DimensionCodings: Sendable {
         var data = ReliabilityData(coderCount: states.count)
         let largest = states.map(\.papers.count).max() ?? 0
         data.reserveUnits(largest + largest / 4)
-        var unitOfPaper: [String: Int] = [:]
-        unitOfPaper.reserveCapacity(largest + largest / 4)
-        papers.reserveCapacity(largest + largest / 4)
+        var numbering = PaperNumbering(expected: largest + largest / 4)
         var values = ValueInterner()
         for (coder, state) in states.enumerated() {
             for (paper, coding) in state.papers {
@@ -36,17 +34,12 @@ public struct DimensionCodings: Sendable {
                 }
                 guard let codes = found, !codes.isEmpty else { continue }
                 let id = values.id(of: codes)
-                let unit: Int
-                if let known = unitOfPaper[paper] {
-                    unit = known
-                } else {
-                    unit = data.appendUnit()
-                    unitOfPaper[paper] = unit
-                    papers.append(paper)
-                }
+                let unit = numbering.number(of: paper)
+                if unit == data.unitCount { data.appendUnit() }
                 data.set(id, unit: unit, coder: coder)
             }
         }
+        papers = numbering.ids
         let keys = values.keys
         let codesOfKey = values.codes
         // Renumber values in sorted order: dictionary order differs between runs.

@@ -55,3 +55,13 @@ import Testing
         #expect(event.coder == CoderName.consensus)
     }
 }
+
+@Suite struct PaperNumberingTests {
+    @Test func numbersIdsInOrderFirstSeenAcrossGrowth() {
+        var numbering = PaperNumbering(expected: 4)
+        let ids = (0..<1_000).map { "paper-\($0 * 7919 % 1_000)" } + ["日本語の論文", "", "a\u{0}b"]
+        for (i, id) in ids.enumerated() { #expect(numbering.number(of: id) == i) }
+        for (i, id) in ids.enumerated().reversed() { #expect(numbering.number(of: id) == i) }
+        #expect(numbering.ids == ids)
+    }
+}

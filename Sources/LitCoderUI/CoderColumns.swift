@@ -1,0 +1,35 @@
+import LitCoderCore
+
+/// Each chosen coder's codes and note in a column; codes not shared by every coder are marked
+/// `≠` and highlighted, shared ones `=`.
+struct CoderColumns {
+    func render(_ item: CodingComparison, common: Set<String>, in area: Rect, into canvas: inout Canvas) {
+        guard !area.isEmpty, !item.codings.isEmpty else { return }
+        let count = item.codings.count
+        let coded = item.coded.map(\.coder)
+        var rest = area
+        for (i, coding) in item.codings.enumerated() {
+            let width = i == count - 1 ? rest.width : max(0, rest.width / (count - i))
+            let (column, remaining) = rest.splitLeft(width)
+            rest = remaining
+            let inner = Rect(x: column.x, y: column.y, width: max(0, column.width - 1), height: column.height)
+            var y = inner.y
+            func line(_ glyphs: [Glyph]) {
+                guard y < inner.maxY else { return }
+                canvas.draw(TextLayout.truncate(glyphs, width: inner.width), x: inner.x, y: y, clip: inner)
+                y += 1
+            }
+            let number = coded.firstIndex(of: coding.coder).map { "[\($0 + 1)] " } ?? "    "
+            line(Glyph.line(number + coding.coder, style: .bold))
+            if coding.codes.isEmpty { line(Glyph.line("(not coded)", style: .dim)) }
+            for code in coding.codes {
+                let shared = common.contains(code)
+                line(Glyph.line(shared ? "= " : "≠ ", style: .dim) + Glyph.line(code, style: shared ? .plain : [.warning, .bold]))
+            }
+            if !coding.note.isEmpty, y < inner.maxY {
+                let noteLines = TextLayout.wrap(Glyph.line("note: " + coding.note, style: .dim), width: inner.width)
+                for noteLine in noteLines { line(noteLine) }
+            }
+        }
+    }
+}
