@@ -190,35 +190,13 @@ public struct CorpusLoader: Sendable {
     /// The known key a misspelt one most likely meant, if any is close enough.
     static func closestKnownKey(to key: String) -> String? {
         let lowered = key.lowercased()
-        let scored = PaperLineParser.knownKeys.map { ($0, editDistance(lowered, $0)) }
+        let scored = PaperLineParser.knownKeys.map { ($0, SpellingSuggestion.editDistance(Array(lowered), Array($0))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 3) else { return nil }
         return best.0
     }
 }
 
 extension CorpusLoader {
-    /// Edit distance between short strings, counting a swap of neighbours (`titel`) as one
-    /// edit like an insertion, deletion or substitution (optimal string alignment distance).
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var best = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    best = min(best, table[i - 2][j - 2] + 1)
-                }
-                table[i][j] = best
-            }
-        }
-        return table[a.count][b.count]
-    }
-
     /// The offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates,
     /// nothing above U+10FFFF), or nil when the bytes are valid.
     static func firstInvalidUTF8Byte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
