@@ -64,22 +64,6 @@ public struct SuggestionReport: Sendable {
         }.joined(separator: "\n")
     }
 
-    /// A JSON string literal, escaping what JSON requires.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal, escaped as the corpus files are.
+    static func quoted(_ text: String) -> String { PaperJSONLine.quoted(text) }
 }
