@@ -86,8 +86,11 @@ extension Workbench {
             }
         }
         let width = abstractWidth
-        // Papers the background prepared further ahead stay, within the limit `adopt` keeps.
-        var kept = prepared.count <= 32 ? prepared : [:]
+        // Papers the background prepared further ahead stay (else it would redo them after
+        // every idle step); the paper on screen and those far away go.
+        let current = queue.indices.contains(position) ? queue[position] : nil
+        let ahead = Set(((position - 2)...(position + 16)).filter { queue.indices.contains($0) }.map { queue[$0] })
+        var kept = prepared.filter { $0.key != current && ahead.contains($0.key) }
         for index in wanted where papers.indices.contains(index) {
             if let ready = prepared[index], ready.width == width {
                 kept[index] = ready
