@@ -94,6 +94,12 @@ public struct AliasMatcher: Sendable {
     public static func problem(with alias: String) -> String? {
         if alias.trimmingCharacters(in: .whitespaces).isEmpty { return "the alias is empty" }
         if isRegularExpression(alias), alias.count == 2 { return "the regular expression between the slashes is empty" }
+        // A plain alias becomes escaped characters, which always compile, and one holding a
+        // letter or digit must match it, so never matches empty text. Compiling the codebook's
+        // aliases to prove that cost most of a second at every start.
+        if !isRegularExpression(alias), alias.unicodeScalars.contains(where: { CharacterSet.alphanumerics.contains($0) }) {
+            return nil
+        }
         let regex: NSRegularExpression
         do {
             regex = try NSRegularExpression(pattern: source(of: alias), options: [.caseInsensitive])

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -108,6 +109,7 @@ public struct CorpusLoader: Sendable {
     ) -> Int {
         var lineStart = 0
         var searchStart = min(max(searchFrom, 0), bytes.count)
+        var lines: [Range<Int>] = []
         while lineStart < bytes.count {
             // memchr, not a byte loop: finding line ends is a good share of loading time.
             var lineEnd: Int
@@ -121,10 +123,26 @@ public struct CorpusLoader: Sendable {
             }
             let next = lineEnd + 1
             if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-            readLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), name: name, number: lineNumber)
-            lineNumber += 1
+            lines.append(lineStart..<lineEnd)
             lineStart = next
             searchStart = next
+        }
+        // Parsing is most of loading and each line parses alone, so the lines of a chunk are
+        // parsed on two threads; ids are checked and papers added in file order after.
+        var parsed = [ParsedLine](repeating: .blank, count: lines.count)
+        let chunks = lines.count >= 64 ? 2 : 1
+        parsed.withUnsafeMutableBufferPointer { output in
+            nonisolated(unsafe) let output = output
+            nonisolated(unsafe) let bytes = bytes
+            let lines = lines
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (lines.count * chunk / chunks)..<(lines.count * (chunk + 1) / chunks)
+                for i in range { output[i] = Self.parse(UnsafeBufferPointer(rebasing: bytes[lines[i]])) }
+            }
+        }
+        for (i, line) in parsed.enumerated() {
+            install(line, name: name, number: lineNumber)
+            lineNumber += 1
         }
         return min(lineStart, bytes.count)
     }
@@ -135,17 +153,21 @@ public struct CorpusLoader: Sendable {
             hint: "check the 'corpus' paths in litcoder.yaml (an empty file is a valid empty corpus)"))
     }
 
-    private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, name: String, number: Int) {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-        func problem(_ message: String, hint: String, column: Int? = nil) {
-            diagnostics.append(Diagnostic(file: name, line: number, column: column, message: message, hint: hint))
-        }
-        if let offset = Self.firstInvalidUTF8Byte(in: line) {
+    /// One line as parsed, before its id is checked against the lines before it.
+    private enum ParsedLine: @unchecked Sendable {
+        case blank
+        case problem(message: String, hint: String, column: Int?)
+        case record(PaperLineParser.Record)
+    }
+
+    /// Parses one line on its own (any thread): blank, a problem, or a record with a non-empty id.
+    private static func parse(_ line: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
+        if let offset = firstInvalidUTF8Byte(in: line) {
             let byte = String(line[offset], radix: 16, uppercase: true)
-            problem("not valid UTF-8 (byte 0x\(byte)); this record is skipped",
-                    hint: "re-save the file as UTF-8; a byte like this usually means it was saved as Latin-1 or Windows-1252",
-                    column: offset + 1)
-            return
+            return .problem(message: "not valid UTF-8 (byte 0x\(byte)); this record is skipped",
+                            hint: "re-save the file as UTF-8; a byte like this usually means it was saved as Latin-1 or Windows-1252",
+                            column: offset + 1)
         }
         var body = line
         // A byte-order mark where a concatenated file began is as meaningless as one at the start.
@@ -156,16 +178,29 @@ public struct CorpusLoader: Sendable {
         do {
             record = try PaperLineParser.parse(body)
         } catch {
-            problem("malformed paper record: \(error.message); this record is skipped",
-                    hint: error.hint ?? "each line must be one JSON object with at least \"id\" and \"title\" (strings)",
-                    column: error.column.map { $0 + line.count - body.count })
+            return .problem(message: "malformed paper record: \(error.message); this record is skipped",
+                            hint: error.hint ?? "each line must be one JSON object with at least \"id\" and \"title\" (strings)",
+                            column: error.column.map { $0 + line.count - body.count })
+        }
+        if record.paper.id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return .problem(message: "paper id is empty; this record is skipped", hint: "give each paper a unique, non-empty id", column: nil)
+        }
+        return .record(record)
+    }
+
+    /// Reports a parsed line's problems or adds its paper, unless an earlier line had its id.
+    private mutating func install(_ line: ParsedLine, name: String, number: Int) {
+        let record: PaperLineParser.Record
+        switch line {
+        case .blank:
             return
+        case .problem(let message, let hint, let column):
+            diagnostics.append(Diagnostic(file: name, line: number, column: column, message: message, hint: hint))
+            return
+        case .record(let parsed):
+            record = parsed
         }
         let paper = record.paper
-        if paper.id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problem("paper id is empty; this record is skipped", hint: "give each paper a unique, non-empty id")
-            return
-        }
         // Other keys (`arxiv`, `pmid` …) are ignored quietly: exports carry many. One that looks
         // like a misspelt paper key is reported, since its value would be lost without a word.
         for key in record.unknownKeys {
@@ -179,8 +214,10 @@ public struct CorpusLoader: Sendable {
             }
         }
         if let first = firstSeen[paper.id] {
-            problem("duplicate paper id '\(paper.id)' (first at \(first.file):\(first.line)); this record is ignored",
-                    hint: "give each paper a unique id; codings refer to papers by id")
+            diagnostics.append(Diagnostic(
+                file: name, line: number, column: nil,
+                message: "duplicate paper id '\(paper.id)' (first at \(first.file):\(first.line)); this record is ignored",
+                hint: "give each paper a unique id; codings refer to papers by id"))
             return
         }
         firstSeen[paper.id] = (name, number)

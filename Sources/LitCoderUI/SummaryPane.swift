@@ -9,36 +9,48 @@ import LitCoderCore
 /// the papers marked changed and the paper on screen, so a keystroke costs microseconds
 /// whatever the corpus size.
 public final class SummaryPane: WorkbenchPanel {
-    private var counts: SummaryCounts
+    /// Judges one paper's alignment for the paper pane's line; cheap to build, so eager.
+    private let evaluator: AlignmentEvaluator
+    /// Counted on the first `summary(for:)`, not at start: counting 100,000 papers takes
+    /// longer than the first frame may, and the pane starts hidden.
+    private var counts: SummaryCounts?
     private var changed: Set<String> = []
 
-    /// Counts the workbench's confirmed codings once; later changes arrive through
-    /// `paperChanged(_:)` and the paper on screen.
+    /// Prepares the pane; the workbench's confirmed codings are counted once, when the pane
+    /// is first shown, and later changes arrive through `paperChanged(_:)` and the paper on
+    /// screen.
     public init(for workbench: Workbench) {
-        counts = SummaryCounts(codebook: workbench.codebook, corpus: Corpus(papers: workbench.papers),
-                               state: workbench.confirmed)
+        evaluator = AlignmentEvaluator(codebook: workbench.codebook)
     }
 
     /// Marks a paper whose coding changed (the store wrote an event about it).
     public func paperChanged(_ id: String) { changed.insert(id) }
 
-    /// Re-judges the marked papers and the paper on screen as the workbench sees them now.
+    /// Re-judges the marked papers and the paper on screen as the workbench sees them now
+    /// (counting every paper the first time).
     public func sync(with workbench: Workbench) {
-        if let current = workbench.currentPaper?.id { changed.insert(current) }
-        for id in changed { counts.update(paper: id, coding: workbench.coding(for: id)) }
+        var current = counts ?? SummaryCounts(codebook: workbench.codebook, corpus: Corpus(papers: workbench.papers),
+                                              state: workbench.confirmed)
+        // Freshly counted from the confirmed state, only the paper on screen can differ (its
+        // writes may still be on their way); re-judging the marked papers again is harmless.
+        counts = nil  // so the update below mutates a unique copy, not a shared one
+        if let paper = workbench.currentPaper?.id { changed.insert(paper) }
+        for id in changed { current.update(paper: id, coding: workbench.coding(for: id)) }
         changed.removeAll(keepingCapacity: true)
+        counts = current
     }
 
     /// The counts after `sync(with:)`.
     public func summary(for workbench: Workbench) -> Summary {
         sync(with: workbench)
-        return counts.summary(scope: Summary.scope(coder: workbench.coder))
+        let scope = Summary.scope(coder: workbench.coder)
+        return counts?.summary(scope: scope) ?? SummaryCounts(codebook: workbench.codebook, paperIDs: []).summary(scope: scope)
     }
 
     /// The paper pane's line: this paper's alignment, the most telling verdict first.
     /// `✗ health needs clinical or home — the dataset codes provide acted, lab`.
     public func alignmentLine(_ workbench: Workbench, _ paper: Paper) -> String? {
-        let results = counts.evaluator.evaluate(workbench.coding(for: paper.id))
+        let results = evaluator.evaluate(workbench.coding(for: paper.id))
         guard !results.isEmpty else { return nil }
         func rank(_ outcome: AlignmentResult.Outcome) -> Int {
             switch outcome {

@@ -21,6 +21,8 @@ public final class WorkbenchSession {
     private let editText: (String) -> String?
     private var shown: Canvas?
     private var quitting = false
+    /// Prepares the papers ahead in the background; nil: only while idle, on this thread.
+    private let preparer: PaperPreparer?
 
     /// - Parameters:
     ///   - store: writes an event durably and returns it as written (`CodingLog.append`).
@@ -28,15 +30,24 @@ public final class WorkbenchSession {
     public init(
         workbench: Workbench, backend: any TerminalBackend, view: WorkbenchView = WorkbenchView(),
         store: @escaping (CodingEvent) throws -> CodingEvent,
-        editText: @escaping (String) -> String? = { _ in nil }
+        editText: @escaping (String) -> String? = { _ in nil },
+        preparesAhead: Bool = false
     ) {
         self.workbench = workbench
         self.backend = backend
         self.view = view
         self.store = store
         self.editText = editText
+        preparer = preparesAhead ? PaperPreparer(matcher: workbench.matcher) : nil
         let size = backend.size
         _ = self.workbench.update(.resize(width: size.width, height: size.height))
+        requestPapersAhead()
+    }
+
+    /// Asks the background preparer for the papers the coder may open next.
+    private func requestPapersAhead() {
+        guard let preparer else { return }
+        preparer.request(workbench.papersAhead(), width: workbench.abstractWidth)
     }
 
     /// Runs until the coder quits, the terminal goes away or a signal arrives.
@@ -45,6 +56,7 @@ public final class WorkbenchSession {
         while true {
             guard let event = backend.readEvent(timeout: pollInterval) else {
                 // Nothing on screen changes, so no redraw.
+                if let preparer { workbench.adopt(preparer.take()) }
                 _ = workbench.update(.idle)
                 continue
             }
@@ -69,6 +81,8 @@ public final class WorkbenchSession {
 
     /// Feeds one event to the workbench and carries out the effects, and those of their results.
     public func send(_ event: WorkbenchEvent) {
+        if let preparer { workbench.adopt(preparer.take()) }
+        defer { requestPapersAhead() }
         var effects = workbench.update(event)
         while !effects.isEmpty {
             let effect = effects.removeFirst()

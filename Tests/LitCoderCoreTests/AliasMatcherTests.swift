@@ -115,4 +115,15 @@ import Testing
             }
         }
     }
+
+    /// Plain aliases are judged without compiling them; the verdict must be what compiling
+    /// them and trying them on empty text gives.
+    @Test(arguments: ["emotion", "call centre", "CREMA-D", "eNTERFACE'05", "x", "é", "日本語", "(ESD)", "a+b*?[", "C++",
+                      "'", "’", "-", " - ", "`'", "\\"])
+    func plainAliasVerdictMatchesCompiling(alias: String) {
+        let compiled = try? NSRegularExpression(pattern: AliasMatcher.source(of: alias), options: [.caseInsensitive])
+        let matchesEmpty = compiled?.firstMatch(in: "", options: [], range: NSRange(location: 0, length: 0)) != nil
+        let expectedFine = !alias.trimmingCharacters(in: .whitespaces).isEmpty && compiled != nil && !matchesEmpty
+        #expect((AliasMatcher.problem(with: alias) == nil) == expectedFine, "\(alias)")
+    }
 }

@@ -113,6 +113,28 @@ import Testing
         }
     }
 
+    /// Past 64 lines a chunk is parsed on two threads; papers and diagnostics must still come
+    /// in file order, with line numbers and duplicates judged as if read one line at a time.
+    @Test(arguments: [64, 65, 200, 1_001])
+    func manyLinesKeepFileOrderAndLineNumbers(count: Int) {
+        var text = ""
+        for i in 0..<count {
+            switch i % 7 {
+            case 3: text += "{\"id\":\"p\(i)\"}\n"  // no title
+            case 5: text += "{\"id\":\"p\(i - 1)\",\"title\":\"again\"}\n"  // repeats the line before
+            case 6: text += "\n"
+            default: text += "{\"id\":\"p\(i)\",\"title\":\"T\(i)\"}\n"
+            }
+        }
+        var loader = CorpusLoader()
+        loader.read(data: Data(text.utf8), name: "c.jsonl")
+        let expectedIDs = (0..<count).filter { [0, 1, 2, 4].contains($0 % 7) }.map { "p\($0)" }
+        #expect(loader.corpus.papers.map(\.id) == expectedIDs)
+        let expectedProblems = (0..<count).filter { $0 % 7 == 3 || $0 % 7 == 5 }.map { "c.jsonl:\($0 + 1)" }
+        #expect(loader.diagnostics.map(\.location) == expectedProblems)
+        #expect(loader.diagnostics.filter { $0.message.hasPrefix("duplicate paper id") }.count == (count + 1) / 7)
+    }
+
     @Test func aFolderInsteadOfAFileIsReported() throws {
         let folder = try CorpusScratchFolder()
         var loader = CorpusLoader()

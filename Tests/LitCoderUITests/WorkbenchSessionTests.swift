@@ -40,6 +40,28 @@ import Testing
         #expect(backend.screen.text.contains("3 done"))
     }
 
+    /// Papers prepared on the background thread must show exactly as papers prepared on the key.
+    @Test func preparingAheadInTheBackgroundShowsTheSameScreens() async throws {
+        let keys: [Key] = [.right, .right, .left, .character("1"), .enter, .right, .pageDown, .enter, .left]
+        func screens(preparesAhead: Bool) async throws -> [String] {
+            let backend = MemoryBackend(width: 100, height: 30)
+            let workbench = Workbench(codebook: Fixtures.codebook, papers: Fixtures.papers, coder: "alice", events: [])
+            let session = WorkbenchSession(workbench: workbench, backend: backend, store: { $0 }, preparesAhead: preparesAhead)
+            var shown: [String] = []
+            for key in keys {
+                // Give the background thread time to finish, so its papers are the ones shown.
+                if preparesAhead { try await Task.sleep(for: .milliseconds(50)) }
+                session.send(.key(key))
+                session.redraw()
+                shown.append(backend.screen.text)
+            }
+            return shown
+        }
+        let background = try await screens(preparesAhead: true)
+        let onTheKey = try await screens(preparesAhead: false)
+        #expect(background == onTheKey)
+    }
+
     @Test func failedWriteIsShownAndNotPretendedSaved() {
         let store = Store()
         store.failing = true

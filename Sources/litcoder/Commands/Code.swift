@@ -58,7 +58,7 @@ struct Code: ParsableCommand {
                                            let saved = try log.append(event)
                                            summary.paperChanged(saved.paper)
                                            return saved
-                                       }, editText: ExternalEditor.edit)
+                                       }, editText: ExternalEditor.edit, preparesAhead: true)
         let ending = session.run()
         terminal.stop()
         log.close()
