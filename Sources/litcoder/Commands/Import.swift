@@ -9,7 +9,8 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "Add papers from BibTeX, RIS, CSV/TSV, PubMed MEDLINE or JSON Lines exports to the corpus.",
         discussion: """
-            Duplicates (same DOI, or same title and year) are merged into the paper already there, \
+            Duplicates (same DOI; same key and title; same title and year; or same title when neither \
+            has a year or DOI) are merged into the paper already there, \
             which takes any field only the duplicate had. Broken entries are skipped and reported as \
             FILE:LINE: reason. The corpus file is replaced atomically. See docs/import.md.
             """)
