@@ -105,4 +105,57 @@ import Testing
         #expect(mapped.status == 0)
         #expect(scratch.corpus?.contains("\"title\":\"Mapped paper\",\"authors\":[],\"year\":2021") == true)
     }
+
+    /// Records lacking a year and a DOI (matched by key or title) are not re-added by a second
+    /// import, and the report names the paper already in the corpus.
+    @Test func reimportingTheSameFileAddsNothing() throws {
+        let noYear = """
+            @article{noyear, title = {A Paper Without a Year}}
+            @misc{abstractonly, abstract = {Only an abstract here.}}
+            """
+        let ris = "TY  - JOUR\nTI  - Undated RIS paper\nER  - \n"
+        let scratch = try Scratch(files: ["noyear.bib": noYear, "wos.ris": ris])
+        defer { scratch.remove() }
+        let first = try LitcoderBinary.run(["import", "noyear.bib", "wos.ris"], in: scratch.root)
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("added 3, duplicates 0"))
+        let before = scratch.corpus
+        let again = try LitcoderBinary.run(["import", "noyear.bib", "wos.ris"], in: scratch.root)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("added 0, duplicates 3"))
+        #expect(again.stdout.contains("duplicate: noyear.bib:1 already in the corpus as noyear (from noyear.bib:1)"))
+        #expect(again.stdout.contains("duplicate: wos.ris:1 already in the corpus as p"))
+        #expect(!again.stdout.contains("wos.ris:1 is wos.ris:1"))
+        #expect(scratch.corpus == before)
+    }
+
+    /// A corpus with a line litcoder cannot read is never rewritten, and the report says what
+    /// would have been added rather than "added".
+    @Test func blockedImportDoesNotSayAdded() throws {
+        let scratch = try Scratch(files: ["refs.ris": Self.ris])
+        defer { scratch.remove() }
+        let corpusFolder = scratch.root.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpusFolder, withIntermediateDirectories: true)
+        let broken = "{\"id\":\"old\",\"title\":\"Old paper\",\"abstract\":\"\"}\n{not json\n"
+        try broken.write(to: corpusFolder.appendingPathComponent("papers.jsonl"), atomically: true, encoding: .utf8)
+        let result = try LitcoderBinary.run(["import", "refs.ris"], in: scratch.root)
+        #expect(result.status == 1)
+        #expect(!result.stdout.contains("added"))
+        #expect(result.stdout.contains("would add 2"))
+        #expect(result.stderr.contains("nothing was written"))
+        #expect(scratch.corpus == broken)
+    }
+
+    /// A malformed CSV row is skipped and named by FILE:LINE; an unreadable year is a warning
+    /// naming FILE:LINE and the value.
+    @Test func malformedCSVRowsAreReported() throws {
+        let csv = "Title,Year,DOI,Abstract\nGood one,2020,10.9/a,fine\n\"Unclosed title,2021,10.9/b,\"abs\"\nWordy year,twenty,,x\n"
+        let scratch = try Scratch(files: ["table.csv": csv])
+        defer { scratch.remove() }
+        let result = try LitcoderBinary.run(["import", "table.csv"], in: scratch.root)
+        #expect(result.stdout.contains("added 2, duplicates 0, skipped 1"))
+        #expect(result.stderr.contains("table.csv:3: error:"))
+        #expect(result.stderr.contains("table.csv:4: warning: year 'twenty'"))
+        #expect(scratch.corpus?.contains("Unclosed") == false)
+    }
 }

@@ -53,9 +53,33 @@ import Testing
         }
     }
 
+    /// A malformed row is skipped alone and named by its line; an unreadable year is a warning
+    /// naming the value.
+    @Test(arguments: [
+        ("Title,Year\nOne,2020\n\"Two\" and more,2021\nThree,2022\n", ["One", "Three"], 3, "text after the closing quote"),
+        ("Title,Year\nOne,2020\n\"Unclosed title,2021,\"abs\"\nThree,2022\n", ["One", "Three"], 3, "text after the closing quote"),
+        ("Title,Year\nOne,2020\n\"Two,2021\n\"Three\",2022\n", ["One", "Three"], 3, "text after the closing quote"),
+        ("Title,Year\nOne,2020\nThree,2022\n\"Four,2023", ["One", "Three"], 4, "never closes"),
+    ] as [(String, [String], Int, String)])
+    func malformedRowsAreSkippedAlone(_ text: String, _ titles: [String], _ line: Int, _ reason: String) throws {
+        let parsed = try Self.parse(text)
+        #expect(parsed.records.compactMap(\.title) == titles)
+        #expect(parsed.diagnostics.map(\.line) == [line])
+        #expect(parsed.diagnostics.first?.message.contains(reason) == true)
+        #expect(parsed.diagnostics.first?.severity == .error)
+    }
+
+    @Test func unreadableYearIsAWarningNamingTheValue() throws {
+        let parsed = try Self.parse("Title,Year\nOne,twenty\nTwo,\n")
+        #expect(parsed.records.map(\.year) == [nil, nil])
+        #expect(parsed.diagnostics.map(\.line) == [2])
+        #expect(parsed.diagnostics.first?.severity == .warning)
+        #expect(parsed.diagnostics.first?.message.contains("'twenty'") == true)
+    }
+
     @Test func unclosedQuoteIsReported() throws {
         let parsed = try Self.parse("Title,Year\nOne,2020\n\"Two,2021\nThree,2022\n")
-        #expect(parsed.records.map(\.title) == ["One"])
+        #expect(parsed.records.map(\.title) == ["One", "Three"], "one stray quote costs one row")
         #expect(parsed.diagnostics.first?.line == 3)
     }
 

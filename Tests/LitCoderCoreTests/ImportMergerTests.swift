@@ -32,6 +32,9 @@ import Testing
         (record("A title", doi: "10.1/x"), record("Different title", doi: "10.1/x"), ImportMerger.Match.sameDOI),
         (record("The SER Corpus."), record("the ser corpus"), .sameTitleAndYear),
         (record("The SER Corpus", doi: "10.1/x"), record("The SER Corpus"), .sameTitleAndYear),
+        (record("No year here", year: nil), record("No Year Here.", year: nil), .sameTitle),
+        (record("Keyed", key: "k1", year: nil), record(nil, key: "k1", year: 2021, abstract: "x"), .sameKey),
+        (record("Keyed", key: "k1", year: 2020), record("KEYED", key: "k1", year: nil, doi: "10.1/k"), .sameKey),
     ])
     func duplicatesAreFound(_ first: ImportedRecord, _ second: ImportedRecord, _ match: ImportMerger.Match) {
         var merger = ImportMerger(existing: [])
@@ -46,7 +49,10 @@ import Testing
     @Test(arguments: [
         (record("Same", doi: "10.1/a"), record("Same", doi: "10.1/b")),
         (record("Same", year: 2019), record("Same", year: 2020)),
-        (record("Same", year: nil), record("Same", year: nil)),
+        (record("Same", year: 2020), record("Same", year: nil)),
+        (record("Same", year: nil, doi: "10.1/a"), record("Same", year: nil)),
+        (record("One paper", key: "smith2020"), record("Another paper", key: "smith2020")),
+        (record("Same", key: "k", year: 2019), record("Same", key: "k", year: 2020)),
     ])
     func notDuplicates(_ first: ImportedRecord, _ second: ImportedRecord) {
         var merger = ImportMerger(existing: [])
@@ -54,6 +60,26 @@ import Testing
         merger.add(second, file: "b.ris")
         #expect(merger.added.count == 2)
         #expect(merger.duplicates.isEmpty)
+    }
+
+    /// Importing the same records again adds nothing, whatever they lack, and says the kept
+    /// paper was in the corpus already.
+    @Test(arguments: [
+        record("Title only, no year", year: nil),
+        record("With key, no year", key: "noyear", year: nil),
+        record("With year", year: 2021),
+        record(nil, key: "abstractonly", year: nil, abstract: "Just an abstract."),
+        record("With DOI", year: nil, doi: "10.1/d"),
+    ])
+    func reimportingAddsNothing(_ record: ImportedRecord) {
+        var first = ImportMerger(existing: [])
+        first.add(record, file: "refs.bib")
+        var again = ImportMerger(existing: Array(first.added))
+        again.add(record, file: "refs.bib")
+        #expect(again.added.isEmpty)
+        #expect(again.duplicates.count == 1)
+        #expect(again.duplicates.first?.keptWasInCorpus == true)
+        #expect(again.duplicates.first?.keptID == first.added.first?.id)
     }
 
     @Test func keptPaperIsCompletedFromTheDuplicate() {

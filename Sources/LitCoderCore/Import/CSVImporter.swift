@@ -33,15 +33,15 @@ public enum CSVImporter {
                              message: "no title column found (first line: \(firstLine.prefix(120)))",
                              hint: "name the columns with --map title=COLUMN,authors=COLUMN,year=COLUMN,doi=COLUMN")
         }
-        let (rows, unclosed) = CSVReader.rows(bytes, delimiter: delimiter)
+        let (rows, _) = CSVReader.rows(bytes, delimiter: delimiter)
         var diagnostics: [Diagnostic] = []
-        if let unclosed {
-            diagnostics.append(Diagnostic(file: file, line: unclosed,
-                                          message: "a quoted cell opened here never closes; the rows from here on are skipped",
-                                          hint: "check the quotes on this line"))
-        }
         var records: [ImportedRecord] = []
         for row in rows.dropFirst(headerIndex + 1) {
+            if let problem = row.problem {
+                diagnostics.append(Diagnostic(file: file, line: row.line, message: "row skipped: \(problem)",
+                                              hint: "fix the quotes on this line, then import the file again"))
+                continue
+            }
             if row.cells.allSatisfy({ $0.allSatisfy { $0 == " " || $0 == "\t" } }) { continue }
             func cell(_ field: Field) -> String? {
                 guard let index = columns[field], index < row.cells.count else { return nil }
@@ -51,7 +51,14 @@ public enum CSVImporter {
             record.key = cell(.id)
             record.title = cell(.title)
             record.authors = cell(.authors).map(splitAuthors) ?? []
-            record.year = cell(.year).flatMap { FieldNormalisation.year($0) }
+            if let written = cell(.year) {
+                record.year = FieldNormalisation.year(written)
+                if record.year == nil {
+                    diagnostics.append(Diagnostic(file: file, line: row.line, severity: .warning,
+                                                  message: "year '\(written)' is not a year; imported without one",
+                                                  hint: "a year is four digits (2021)"))
+                }
+            }
             record.doi = cell(.doi).flatMap { FieldNormalisation.doi($0) }
             record.abstract = cell(.abstract)
             record.venue = cell(.venue)
@@ -68,7 +75,7 @@ public enum CSVImporter {
         var best: (UInt8, Int, [Field: Int])? = nil
         for delimiter: UInt8 in [0x2C, 0x3B, 0x09] {
             let (rows, _) = CSVReader.rows(bytes, delimiter: delimiter, limit: 30)
-            for (index, row) in rows.enumerated() where row.cells.count > 1 || !map.isEmpty {
+            for (index, row) in rows.enumerated() where row.problem == nil && (row.cells.count > 1 || !map.isEmpty) {
                 let columns = match(row.cells, map: map)
                 guard columns[.title] != nil else { continue }
                 if best == nil || columns.count > (best?.2.count ?? 0) { best = (delimiter, index, columns) }

@@ -8,12 +8,16 @@ public struct CSVReader {
     public struct Row: Sendable {
         public var cells: [String]
         public var line: Int
+        /// Why the row cannot be read (a quote that never closes, text after a closing
+        /// quote), or nil; such a row has no cells and is to be skipped.
+        public var problem: String? = nil
     }
 
     /// All rows of `bytes`, whose line endings are already `\n`.
     ///
-    /// A quote that opens a cell and never closes is reported as the returned problem; the
-    /// rows before it are still returned.
+    /// A malformed row (a quote that never closes, text after a closing quote) is returned
+    /// with its `problem` and no cells, and reading goes on at the line after the row's first
+    /// line, so one stray quote costs one row. The first unclosed quote's line is also returned.
     public static func rows(_ bytes: [UInt8], delimiter: UInt8, limit: Int = .max) -> (rows: [Row], unclosedQuoteLine: Int?) {
         var rows: [Row] = []
         var cells: [String] = []
@@ -25,12 +29,39 @@ public struct CSVReader {
         var quoted = false
         var quoteLine = 0
         var cellStarted = false
+        var rowStart = 0
+        var afterClosingQuote = false
+        var problem: String? = nil
+        var firstUnclosedLine: Int? = nil
         func endCell() {
             cells.append(String(decoding: cell, as: UTF8.self))
             cell.removeAll(keepingCapacity: true)
             cellStarted = false
+            afterClosingQuote = false
         }
-        while i < n, rows.count < limit {
+        /// Records the current row as skipped and restarts after its first line.
+        func skipRow(_ reason: String) {
+            rows.append(Row(cells: [], line: rowLine, problem: reason))
+            var j = rowStart
+            while j < n, bytes[j] != 0x0A { j += 1 }
+            i = j + 1
+            line = rowLine + 1
+            rowLine = line
+            rowStart = i
+            quoted = false
+            cells.removeAll(keepingCapacity: true)
+            cell.removeAll(keepingCapacity: true)
+            cellStarted = false
+            afterClosingQuote = false
+            problem = nil
+        }
+        while rows.count < limit {
+            guard i < n else {
+                guard quoted else { break }
+                if firstUnclosedLine == nil { firstUnclosedLine = quoteLine }
+                skipRow("a quoted cell opened on line \(quoteLine) never closes")
+                continue
+            }
             let b = bytes[i]
             if quoted {
                 if b == 0x22 {
@@ -40,6 +71,7 @@ public struct CSVReader {
                         continue
                     }
                     quoted = false
+                    afterClosingQuote = true
                 } else {
                     if b == 0x0A { line += 1 }
                     cell.append(b)
@@ -56,22 +88,33 @@ public struct CSVReader {
             case delimiter:
                 endCell()
             case 0x0A:
+                if let problem {
+                    skipRow(problem)
+                    continue
+                }
                 endCell()
                 rows.append(Row(cells: cells, line: rowLine))
                 cells.removeAll(keepingCapacity: true)
                 line += 1
                 rowLine = line
+                rowStart = i + 1
             default:
+                if afterClosingQuote, problem == nil, b != 0x20, b != 0x09 {
+                    problem = "text after the closing quote of cell \(cells.count + 1) (a quote inside a quoted cell is written twice: \"\")"
+                }
                 cell.append(b)
                 cellStarted = true
             }
             i += 1
         }
-        if quoted { return (rows, quoteLine) }
         if cellStarted || !cell.isEmpty || !cells.isEmpty, rows.count < limit {
-            endCell()
-            rows.append(Row(cells: cells, line: rowLine))
+            if let problem {
+                rows.append(Row(cells: [], line: rowLine, problem: problem))
+            } else {
+                endCell()
+                rows.append(Row(cells: cells, line: rowLine))
+            }
         }
-        return (rows, nil)
+        return (rows, firstUnclosedLine)
     }
 }

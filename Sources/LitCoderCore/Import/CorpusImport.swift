@@ -107,6 +107,12 @@ public struct CorpusImport {
         return changed
     }
 
+    /// Changed corpus files that have lines litcoder could not read: while there is one, the
+    /// import cannot be written, since rewriting the file would lose those lines.
+    public var blockedFiles: [Int] {
+        changedFiles.filter { corpusFiles[$0].hasUnreadableLines }
+    }
+
     /// Replaces each changed corpus file atomically; throws before writing anything when a
     /// changed file has lines litcoder could not read (they would be lost).
     public func write() throws {

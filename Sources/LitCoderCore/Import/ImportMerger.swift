@@ -3,14 +3,19 @@ import Foundation
 /// Adds imported records to a corpus: gives each an id, finds duplicates, completes the kept
 /// record with what only the duplicate had.
 ///
-/// Two records are the same paper when they have the same DOI, or the same title (compared by
-/// letters and digits, ignoring case) and the same year without conflicting DOIs. The first
-/// one seen is kept, whether it was already in the corpus or came earlier in the import.
+/// Two records are the same paper when they have the same DOI; or the same source key (BibTeX
+/// key, `id` column) as the kept paper's id and the same title; or the same title (compared by
+/// letters and digits, ignoring case) and the same year without conflicting DOIs; or, when
+/// neither has a year nor a DOI, the same title alone. The first one seen is kept, whether it
+/// was already in the corpus or came earlier in the import.
 public struct ImportMerger: Sendable {
     /// Why two records were taken for one paper.
     public enum Match: String, Sendable {
         case sameDOI = "same DOI"
         case sameTitleAndYear = "same title and year"
+        case sameKey = "same key and title"
+        /// Both lack a year and a DOI, so the title is all there is to compare.
+        case sameTitle = "same title, neither has a year or DOI"
     }
 
     /// A record not added because it is a paper already there.
@@ -23,6 +28,9 @@ public struct ImportMerger: Sendable {
         public var match: Match
         /// Fields the kept paper lacked and took from the duplicate.
         public var completedFields: [String]
+        /// Whether the kept paper was in the corpus before this import (else it was read
+        /// earlier in the same import).
+        public var keptWasInCorpus: Bool = false
     }
 
     /// The corpus papers first, then the added ones, in order.
@@ -40,6 +48,10 @@ public struct ImportMerger: Sendable {
     /// so hashing long title strings into a dictionary is avoided on the common path (no match).
     private var indexByTitleYear: [UInt64: [Int]] = [:]
     private var ids: Set<String> = []
+    /// Papers by id, for records whose source key is a kept paper's id.
+    private var indexByID: [String: Int] = [:]
+    /// Papers with neither year nor DOI, by title key: the title is all that can match them.
+    private var indexByTitleOnly: [String: Int] = [:]
 
     public init(existing: [Paper]) {
         papers = existing
@@ -47,6 +59,7 @@ public struct ImportMerger: Sendable {
         papers.reserveCapacity(existing.count)
         for (index, paper) in existing.enumerated() {
             ids.insert(paper.id)
+            if indexByID[paper.id] == nil { indexByID[paper.id] = index }
             remember(paper, at: index)
         }
     }
@@ -63,8 +76,26 @@ public struct ImportMerger: Sendable {
         a.year == b.year && FieldNormalisation.titleKey(a.title) == FieldNormalisation.titleKey(b.title)
     }
 
+    /// The title key of a paper with neither year nor DOI (and a title), else nil.
+    private static func titleOnlyKey(_ paper: Paper) -> String? {
+        guard paper.year == nil, paper.doi == nil else { return nil }
+        let key = FieldNormalisation.titleKey(paper.title)
+        return key.isEmpty ? nil : key
+    }
+
+    /// Whether a record whose key is `kept`'s id is that paper: the titles agree (or one is
+    /// missing) and neither the years nor the DOIs conflict. Keys alone are not trusted, since
+    /// two bibliographies may use `smith2020` for different papers.
+    private static func sameKeyedPaper(_ kept: Paper, _ paper: Paper) -> Bool {
+        if let a = kept.doi, let b = paper.doi, a != b { return false }
+        if let a = kept.year, let b = paper.year, a != b { return false }
+        if kept.title.isEmpty || paper.title.isEmpty { return true }
+        return FieldNormalisation.titleKey(kept.title) == FieldNormalisation.titleKey(paper.title)
+    }
+
     private mutating func remember(_ paper: Paper, at index: Int) {
         if let doi = paper.doi, indexByDOI[doi] == nil { indexByDOI[doi] = index }
+        if let key = Self.titleOnlyKey(paper), indexByTitleOnly[key] == nil { indexByTitleOnly[key] = index }
         if let key = Self.titleYearKey(paper) {
             let known = indexByTitleYear[key, default: []]
             if !known.contains(where: { Self.sameTitleAndYear(papers[$0], paper) }) {
@@ -90,10 +121,11 @@ public struct ImportMerger: Sendable {
                           venue: record.venue, doi: record.doi, url: record.url, abstract: record.abstract ?? "",
                           keywords: record.keywords, source: source)
         let titleYearKey = Self.titleYearKey(paper)
-        if let (index, match) = existingMatch(for: paper, titleYearKey: titleYearKey) {
+        if let (index, match) = existingMatch(for: paper, key: record.key, titleYearKey: titleYearKey) {
             let completed = complete(at: index, from: paper)
             duplicates.append(Duplicate(keptID: papers[index].id, keptSource: papers[index].source ?? papers[index].id,
-                                        duplicateSource: source, match: match, completedFields: completed))
+                                        duplicateSource: source, match: match, completedFields: completed,
+                                        keptWasInCorpus: index < existingCount))
             return
         }
         paper.id = uniqueID(for: record, paper: paper)
@@ -102,15 +134,24 @@ public struct ImportMerger: Sendable {
         // No paper has this DOI or title and year yet (existingMatch said so): store without looking again.
         if let doi = paper.doi { indexByDOI[doi] = index }
         if let key = titleYearKey { indexByTitleYear[key, default: []].append(index) }
+        if indexByID[paper.id] == nil { indexByID[paper.id] = index }
+        if let key = Self.titleOnlyKey(paper), indexByTitleOnly[key] == nil { indexByTitleOnly[key] = index }
     }
 
-    private func existingMatch(for paper: Paper, titleYearKey: UInt64?) -> (Int, Match)? {
+    private func existingMatch(for paper: Paper, key: String?, titleYearKey: UInt64?) -> (Int, Match)? {
         if let doi = paper.doi, let index = indexByDOI[doi] { return (index, .sameDOI) }
+        if let key, !key.isEmpty, let index = indexByID[key], Self.sameKeyedPaper(papers[index], paper) {
+            return (index, .sameKey)
+        }
         if let key = titleYearKey,
            let index = indexByTitleYear[key]?.first(where: { Self.sameTitleAndYear(papers[$0], paper) }) {
             // Same title and year but two different DOIs: two papers (a preprint and its journal version, say).
             if let a = paper.doi, let b = papers[index].doi, a != b { return nil }
             return (index, .sameTitleAndYear)
+        }
+        if let key = Self.titleOnlyKey(paper), let index = indexByTitleOnly[key],
+           papers[index].year == nil, papers[index].doi == nil {
+            return (index, .sameTitle)
         }
         return nil
     }

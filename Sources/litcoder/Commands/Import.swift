@@ -9,7 +9,8 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "Add papers from BibTeX, RIS, CSV/TSV, PubMed MEDLINE or JSON Lines exports to the corpus.",
         discussion: """
-            Duplicates (same DOI, or same title and year) are merged into the paper already there, \
+            Duplicates (same DOI; same key and title; same title and year; or same title when neither \
+            has a year or DOI) are merged into the paper already there, \
             which takes any field only the duplicate had. Broken entries are skipped and reported as \
             FILE:LINE: reason. The corpus file is replaced atomically. See docs/import.md.
             """)
@@ -82,10 +83,16 @@ struct Import: ParsableCommand {
             session.read(url: URL(fileURLWithPath: file), file: file, options: options) { bar.show(label, $0) }
             bar.clear()
         }
-        report(session)
+        let blocked = session.blockedFiles.map { corpusFiles[$0].name }
+        let strictFailure = strict && session.hasProblems
+        report(session, written: !dryRun && !strictFailure && blocked.isEmpty)
 
-        if strict, session.hasProblems {
+        if strictFailure {
             throw Failure.data("--strict: \(session.refused.count + session.diagnostics.count) problem(s) above; nothing was imported")
+        }
+        if !dryRun, !blocked.isEmpty {
+            throw Failure.data("\(blocked.joined(separator: ", ")) has lines litcoder cannot read; rewriting it would lose them, so nothing was written\n"
+                               + "  hint: fix the lines reported above (litcoder validate lists them), then import again")
         }
         if dryRun {
             Console.print("dry run: nothing was written")
@@ -103,7 +110,9 @@ struct Import: ParsableCommand {
         }
     }
 
-    private func report(_ session: CorpusImport) {
+    /// Prints what was read, each duplicate and the totals; `written` says whether the new
+    /// papers are being saved, so a report of an import that writes nothing never says "added".
+    private func report(_ session: CorpusImport, written: Bool) {
         for summary in session.files {
             let encoding = summary.encoding == "UTF-8" ? "" : ", \(summary.encoding)"
             Console.print("\(summary.file): \(summary.records) record(s) read as \(summary.format.displayName)\(encoding)")
@@ -112,9 +121,13 @@ struct Import: ParsableCommand {
         for problem in session.diagnostics { Console.error(problem.description) }
         for duplicate in session.merger.duplicates {
             let completed = duplicate.completedFields.isEmpty ? "" : "; took \(duplicate.completedFields.joined(separator: ", ")) from it"
-            Console.print("duplicate: \(duplicate.duplicateSource) is \(duplicate.keptSource) [\(duplicate.keptID)] (\(duplicate.match.rawValue))\(completed)")
+            if duplicate.keptWasInCorpus {
+                Console.print("duplicate: \(duplicate.duplicateSource) already in the corpus as \(duplicate.keptID) (from \(duplicate.keptSource)) (\(duplicate.match.rawValue))\(completed)")
+            } else {
+                Console.print("duplicate: \(duplicate.duplicateSource) is \(duplicate.keptSource) [\(duplicate.keptID)] (\(duplicate.match.rawValue))\(completed)")
+            }
         }
-        Console.print("added \(session.merger.added.count), duplicates \(session.merger.duplicates.count), skipped \(session.skippedCount)"
+        Console.print("\(written ? "added" : "would add") \(session.merger.added.count), duplicates \(session.merger.duplicates.count), skipped \(session.skippedCount)"
                       + (session.refused.isEmpty ? "" : ", files refused \(session.refused.count)"))
     }
 }
