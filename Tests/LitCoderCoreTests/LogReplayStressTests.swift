@@ -48,7 +48,7 @@ import Testing
         }
     }
 
-    @Test func concurrentReplaysOfLongLineLogsAgreeWithJSONDecoder() async throws {
+    @Test func concurrentReplaysOfLongLineLogsGiveTheWrittenEvents() async throws {
         let folder = try TemporaryFolder("litcoder-stress")
         let logs = 6
         var expected: [[CodingEvent]] = []
