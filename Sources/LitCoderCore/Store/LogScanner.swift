@@ -38,7 +38,7 @@ struct LogScanner {
     }
 
     /// Scans the open file from its start, handing each good event to `visit` in file order.
-    mutating func scan(descriptor: Int32, visit: (CodingEvent) -> Void) throws {
+    mutating func scan(descriptor: Int32, visit: (consuming CodingEvent) -> Void) throws {
         var buffer = [UInt8](repeating: 0, count: 4 << 20)
         var filled = 0
         var bufferOffset = 0
@@ -71,46 +71,8 @@ struct LogScanner {
         }
     }
 
-    /// Scans like `scan(descriptor:visit:)`, decoding on a second thread while `visit` runs on this one.
-    static func scanInBackground(descriptor: Int32, displayPath: String, visit: (CodingEvent) -> Void) throws -> LogScanner {
-        final class Outcome: @unchecked Sendable {
-            var scanner: LogScanner
-            var error: (any Error)?
-            init(_ scanner: LogScanner) { self.scanner = scanner }
-        }
-        let outcome = Outcome(LogScanner(displayPath: displayPath))
-        let queue = EventBatchQueue()
-        let batchSize = 4096
-        let reader = Thread {
-            var batch: [CodingEvent] = []
-            batch.reserveCapacity(batchSize)
-            do {
-                try outcome.scanner.scan(descriptor: descriptor) { event in
-                    batch.append(event)
-                    if batch.count == batchSize {
-                        queue.put(batch)
-                        batch = []
-                        batch.reserveCapacity(batchSize)
-                    }
-                }
-            } catch {
-                outcome.error = error
-            }
-            if !batch.isEmpty { queue.put(batch) }
-            // Publishes `outcome` too: `take()` returns nil only after this, under the same lock.
-            queue.finish()
-        }
-        reader.stackSize = 1 << 20
-        reader.start()
-        while let batch = queue.take() {
-            for event in batch { visit(event) }
-        }
-        if let error = outcome.error { throw error }
-        return outcome.scanner
-    }
-
     /// Handles every complete line in `bytes`; returns how many bytes that was.
-    private mutating func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, visit: (CodingEvent) -> Void) -> Int {
+    private mutating func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, visit: (consuming CodingEvent) -> Void) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         var start = 0
         while start < bytes.count {
@@ -125,7 +87,7 @@ struct LogScanner {
         return start
     }
 
-    private mutating func handle(_ line: UnsafeBufferPointer<UInt8>, visit: (CodingEvent) -> Void) {
+    private mutating func handle(_ line: UnsafeBufferPointer<UInt8>, visit: (consuming CodingEvent) -> Void) {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
         switch decoder.decode(line) {
         case .failure(let failure):
