@@ -22,16 +22,30 @@ struct ReviewStatusBar {
         case .saved: left += Glyph.line("✓ saved ", style: [.reverse, .success])
         case .failed: left += Glyph.line("✗ NOT SAVED ", style: [.reverse, .warning, .bold])
         }
-        let used = canvas.draw(TextLayout.truncate(left, width: area.width), x: area.x, y: area.y, clip: area) - area.x
+        // In the main view `? help` and `q quit` are kept however narrow the bar: the left part
+        // is cut first, then the less important key hints.
+        let essentials = ReviewKeymap.hints(fitting: 0)
+        let pinned = review.mode == .normal && !review.showingHelp
+        let reserve = pinned ? min(area.width, essentials.count + 3) : 0
+        let used = canvas.draw(TextLayout.truncate(left, width: area.width - reserve), x: area.x, y: area.y, clip: area) - area.x
         let rest = Rect(x: area.x + used, y: area.y, width: area.width - used, height: 1)
         guard rest.width > 2 else { return }
         let right: [Glyph]
-        if let message = review.message {
-            right = Glyph.line("│ " + message.text + " ", style: message.kind == .warning ? [.reverse, .warning, .bold] : .reverse)
+        if review.showingHelp {
+            right = Glyph.line("│ Esc close help ", style: .reverse)
+        } else if let message = review.message {
+            let style: Style = message.kind == .warning ? [.reverse, .warning, .bold] : .reverse
+            if pinned {
+                let tail = "│ " + essentials + " "
+                let text = TextLayout.truncate(Glyph.line("│ " + message.text + " ", style: style), width: rest.width - tail.count)
+                right = text + Glyph.line(tail, style: .reverse)
+            } else {
+                right = Glyph.line("│ " + message.text + " ", style: style)
+            }
         } else {
             let hints: String
             switch review.mode {
-            case .normal: hints = Review.keyHelp.map { "\($0.keys) \($0.action)" }.joined(separator: "  ")
+            case .normal: hints = ReviewKeymap.hints(fitting: rest.width - 3)
             case .editing: hints = "↑↓ move  Space tick  Enter done  Esc cancel"
             case .reason: hints = "Enter save  Esc cancel"
             }
