@@ -56,6 +56,16 @@ import Testing
         #expect(bar.contains("? help  q quit"), "\(bar)")
     }
 
+    @Test func aWarningComesBeforeTheProgressOnTheLeft() {
+        var review = ReviewFixture.review()
+        ReviewFixture.press([.right, .character("i")], on: &review)
+        #expect(review.message?.kind == .warning)
+        let bar = ReviewView().render(review, width: 100, height: 24).lines.last ?? ""
+        #expect(bar.contains("the coders share no code: take a coder's or edit"), "\(bar)")
+        #expect(bar.contains("? help  q quit"), "\(bar)")
+        #expect(bar.contains("ana  review"), "\(bar)")
+    }
+
     @Test func narrowHintsDropTheLeastImportantFirst() {
         let wide = ReviewKeymap.hints(fitting: 500)
         for binding in ReviewKeymap.bindings { #expect(wide.contains(binding.hint ?? "-")) }
