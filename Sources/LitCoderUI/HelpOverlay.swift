@@ -1,6 +1,19 @@
-/// The `?` overlay: every key of the table with what it does, over the workbench.
+/// The `?` overlay: every key of a screen's table with what it does, over that screen.
 public struct HelpOverlay {
-    public init() {}
+    /// (keys, what they do) rows; the workbench's table unless given.
+    public var rows: [(String, String)]
+    /// The last row, for keys outside the table.
+    public var footer: (String, String)
+
+    public init() {
+        rows = Keymap.bindings.map { ($0.keyLabel, $0.summary) }
+        footer = ("In a prompt:", "letters are text; Enter accepts, Esc cancels, Ctrl-O opens $EDITOR")
+    }
+
+    public init(rows: [(String, String)], footer: (String, String)) {
+        self.rows = rows
+        self.footer = footer
+    }
 
     public func render(in screen: Rect, into canvas: inout Canvas) {
         let box = screen.inset(dx: screen.width >= 70 ? 4 : 1, dy: screen.height >= 20 ? 2 : 0)
@@ -9,9 +22,7 @@ public struct HelpOverlay {
         canvas.drawBorder(box, title: "Keys — Esc closes")
         let inside = box.inset(dx: 2, dy: 1)
         let keyWidth = min(16, inside.width / 3)
-        var rows: [(String, String)] = Keymap.bindings.map { ($0.keyLabel, $0.summary) }
-        rows.append(("", ""))
-        rows.append(("In a prompt:", "letters are text; Enter accepts, Esc cancels, Ctrl-O opens $EDITOR"))
+        let rows = self.rows + [("", ""), footer]
         var y = inside.y
         for (index, (keys, summary)) in rows.enumerated() {
             guard y < inside.maxY else { break }

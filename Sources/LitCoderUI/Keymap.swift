@@ -75,6 +75,7 @@ public enum Keymap {
         lines += ["", "## In a prompt or the inline editor (search, go to, note, text)", "",
                   "Letters are text here; only these keys act.", "", "| key | action |", "|---|---|"]
         for (keys, summary) in editingKeys { lines.append("| \(keys) | \(summary) |") }
+        lines += [""] + ReviewKeymap.markdownSection
         lines += ["", "Ctrl-C quits at any time; everything already saved stays saved.", ""]
         return lines.joined(separator: "\n")
     }

@@ -2,11 +2,10 @@ import LitCoderCore
 
 /// Keys and store results in, effects out.
 extension Review {
-    /// The review's keys, named once for the help line and `docs/keys.md`.
-    public static let keyHelp: [(keys: String, action: String)] = [
-        ("1-9", "take that coder's codes"), ("u", "union"), ("i", "intersection"), ("e", "edit codes"),
-        ("→ n", "next"), ("← p", "previous"), ("N", "next unresolved"), ("q", "quit"),
-    ]
+    /// The review's keys as (keys, what they do), from `ReviewKeymap`.
+    public static var keyHelp: [(keys: String, action: String)] {
+        ReviewKeymap.bindings.map { ($0.keyLabel, $0.summary) }
+    }
 
     public mutating func update(_ event: WorkbenchEvent) -> [Effect] {
         switch event {
@@ -35,6 +34,16 @@ extension Review {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
+        if showingHelp {
+            if key == .control("c") { return [.quit] }
+            if key == .escape || key == .character("?") || key == .character("q") || key == .enter {
+                showingHelp = false
+                message = nil
+            } else {
+                message = .init(text: "Esc closes the help", kind: .info)
+            }
+            return []
+        }
         switch mode {
         case .normal: return normalKey(key)
         case .editing(let cursor, let chosen): return editingKey(key, cursor: cursor, chosen: chosen)
@@ -44,34 +53,38 @@ extension Review {
 
     private mutating func normalKey(_ key: Key) -> [Effect] {
         message = nil
-        switch key {
-        case .character("q"), .control("c"): return [.quit]
-        case .right, .character("n"), .character(" "):
-            position = min(position + 1, max(0, items.count - 1))
-        case .left, .character("p"):
-            position = max(position - 1, 0)
-        case .character("N"):
+        if key == .control("c") { return [.quit] }
+        guard let action = ReviewKeymap.action(for: key) else {
+            if key == .escape { return [] }
+            message = .init(text: "\(key) does nothing here; ? lists the keys", kind: .info)
+            return []
+        }
+        switch action {
+        case .quit: return [.quit]
+        case .help: showingHelp = true
+        case .next: position = min(position + 1, max(0, items.count - 1))
+        case .previous: position = max(position - 1, 0)
+        case .nextUnresolved:
             if !advanceToUnresolved() { message = .init(text: "every disagreement is resolved", kind: .info) }
-        case .character(let c) where c.isNumber:
+        case .takeCoder:
+            guard case .character(let c) = key else { return [] }
             let index = (c.wholeNumberValue ?? 0) - 1
             guard codedCoders.indices.contains(index) else { return refuse("no coder \(c) here") }
             let coder = codedCoders[index]
             decide(Decision(codes: coder.codes, sources: sources(of: coder.codes), how: "\(coder.coder)'s codes"))
-        case .character("u"):
+        case .union:
             guard let item = current else { return [.bell] }
             if currentDimension?.kind == .single, item.union.count > 1 {
                 return refuse("a single-select dimension takes one code: take a coder's or edit")
             }
             decide(Decision(codes: item.union, sources: item.coded.map(\.coder), how: "union"))
-        case .character("i"):
+        case .intersection:
             guard let item = current else { return [.bell] }
             guard !item.intersection.isEmpty else { return refuse("the coders share no code: take a coder's or edit") }
             decide(Decision(codes: item.intersection, sources: item.coded.map(\.coder), how: "intersection"))
-        case .character("e"):
+        case .edit:
             guard current != nil else { return [.bell] }
             mode = .editing(cursor: 0, chosen: currentDecision?.codes ?? [])
-        default:
-            return []
         }
         return []
     }

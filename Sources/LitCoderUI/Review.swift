@@ -33,6 +33,8 @@ public struct Review: Sendable {
     /// Index in `items` of the disagreement on screen.
     public internal(set) var position = 0
     public internal(set) var mode: Mode = .normal
+    /// The `?` overlay listing the keys is open (over whatever mode was on).
+    public internal(set) var showingHelp = false
     public internal(set) var message: Workbench.Message?
     public internal(set) var saveStatus: Workbench.SaveStatus = .idle
     public internal(set) var screenSize: (width: Int, height: Int) = (80, 24)

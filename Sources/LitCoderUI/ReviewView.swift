@@ -15,6 +15,15 @@ public struct ReviewView {
     }
 
     public func render(_ review: Review, into canvas: inout Canvas) {
+        renderScreen(review, into: &canvas)
+        if review.showingHelp {
+            HelpOverlay(rows: ReviewKeymap.bindings.map { ($0.keyLabel, $0.summary) },
+                        footer: ("Reason line:", "letters are text; Enter saves, Esc cancels"))
+                .render(in: canvas.bounds.splitBottom(1).rest, into: &canvas)
+        }
+    }
+
+    private func renderScreen(_ review: Review, into canvas: inout Canvas) {
         let (body, status) = canvas.bounds.splitBottom(1)
         var main = body
         if case .reason(let decision, let text) = review.mode {

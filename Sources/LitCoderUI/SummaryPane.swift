@@ -47,11 +47,17 @@ public final class SummaryPane: WorkbenchPanel {
         return counts?.summary(scope: scope) ?? SummaryCounts(codebook: workbench.codebook, paperIDs: []).summary(scope: scope)
     }
 
-    /// The paper pane's line: this paper's alignment, the most telling verdict first.
-    /// `✗ health needs clinical or home — the dataset codes provide acted, lab`.
+    /// The paper pane's line: this paper's alignments, the most telling verdict first.
+    /// `✗ health needs clinical or home — the dataset codes provide acted, lab`; with several
+    /// alignments each is named by its `to` dimension, and alignments with the same verdict
+    /// share one entry (`? dataset, emotion: motivation not coded yet`).
     public func alignmentLine(_ workbench: Workbench, _ paper: Paper) -> String? {
         let results = evaluator.evaluate(workbench.coding(for: paper.id))
         guard !results.isEmpty else { return nil }
+        return Self.alignmentLine(results)
+    }
+
+    static func alignmentLine(_ results: [AlignmentResult]) -> String {
         func rank(_ outcome: AlignmentResult.Outcome) -> Int {
             switch outcome {
             case .mismatched: 0
@@ -59,8 +65,27 @@ public final class SummaryPane: WorkbenchPanel {
             case .undetermined: 2
             }
         }
-        return results.sorted { rank($0.outcome) < rank($1.outcome) }
-            .map { Self.mark($0.outcome) + " " + $0.sentence }
+        // An alignment is named by its `to` dimension, or by its id when two share one.
+        let targets = results.map(\.alignment.to)
+        func name(_ result: AlignmentResult) -> String {
+            targets.count { $0 == result.alignment.to } > 1 ? result.alignment.id : result.alignment.to
+        }
+        var entries: [(mark: String, sentence: String, names: [String], outcome: AlignmentResult.Outcome)] = []
+        for result in results {
+            let mark = Self.mark(result.outcome)
+            if let at = entries.firstIndex(where: { $0.mark == mark && $0.sentence == result.sentence }) {
+                entries[at].names.append(name(result))
+            } else {
+                entries.append((mark, result.sentence, [name(result)], result.outcome))
+            }
+        }
+        let named = results.count > 1
+        return entries.enumerated()
+            .sorted { (rank($0.element.outcome), $0.offset) < (rank($1.element.outcome), $1.offset) }
+            .map { _, entry in
+                named ? "\(entry.mark) \(entry.names.joined(separator: ", ")): \(entry.sentence)"
+                      : "\(entry.mark) \(entry.sentence)"
+            }
             .joined(separator: "  ·  ")
     }
 

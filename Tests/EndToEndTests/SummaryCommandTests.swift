@@ -48,6 +48,30 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test(arguments: ["markdown", "latex"])
+    func paperReadyFormatsHideAllZeroRowsAndColumnsUnlessAskedForAll(format: String) throws {
+        let trimmed = try run(["summary", "--format", format])
+        let full = try run(["summary", "--format", format, "--all-codes"])
+        #expect(trimmed.status == 0 && full.status == 0, "\(trimmed.stderr)\(full.stderr)")
+        // `angry` is used by no paper, `arousal` provided to no motivation: both only with --all-codes.
+        for zeroOnly in ["angry", "arousal"] {
+            #expect(!trimmed.stdout.contains(zeroOnly), "\(zeroOnly) shown by default")
+            #expect(full.stdout.contains(zeroOnly), "\(zeroOnly) missing with --all-codes")
+        }
+        #expect(trimmed.stdout.contains("Hidden: 6 rows and 1 column where every count is 0 (--all-codes shows them)."))
+        #expect(!full.stdout.contains("Hidden:"))
+        #expect(trimmed.stdout.contains("clinical-states"), "a column with a count stays")
+    }
+
+    @Test(arguments: ["table", "csv", "json"])
+    func otherFormatsIgnoreAllCodes(format: String) throws {
+        let plain = try run(["summary", "--format", format])
+        let full = try run(["summary", "--format", format, "--all-codes"])
+        #expect(plain.status == 0)
+        #expect(plain.stdout == full.stdout)
+        #expect(plain.stdout.contains("angry"), "zero rows stay in \(format)")
+    }
+
     @Test func mismatchesListThePapersToQuote() throws {
         let result = try run(["mismatches", "--format", "csv"])
         #expect(result.status == 0)

@@ -24,7 +24,7 @@ import Testing
         // Tab to the datasets, 4 = clinic: natural clinical speech serves health.
         tmux.keys("Tab", "4")
         #expect(tmux.wait(for: "✓ 4 aligned  ✗ 3 mismatched  ? 5 undetermined"))
-        #expect(tmux.wait(for: "✓ health served — the dataset codes provide natural, clinical"))
+        #expect(tmux.wait(for: "✓ dataset: health served — the dataset codes provide natural"))
         // 4 again removes clinic, 1 adds iemocap: acted lab speech does not.
         tmux.keys("4", "1")
         #expect(tmux.wait(for: "✓ 3 aligned  ✗ 4 mismatched  ? 5 undetermined"))

@@ -64,7 +64,7 @@ import Testing
         let view = WorkbenchView(summary: pane, alignmentLine: pane.alignmentLine)
         let canvas = view.render(workbench, width: 120, height: 40)
         GoldenScreen.check(canvas, named: "summary-workbench-120x40")
-        #expect(canvas.text.contains("✗ health needs clinical or home — the dataset codes provide acted"))
+        #expect(canvas.text.contains("✗ dataset: health needs clinical or home — the dataset codes provide"))
     }
 
     /// p6 has health and only `in-house` data: adding `clinic` (the 4th dataset) makes it
@@ -82,7 +82,7 @@ import Testing
         #expect(outcomes() == (4, 3, 5))
         Self.press([.character("4"), .character("1")], on: &workbench, pane: pane)
         #expect(outcomes() == (3, 4, 5))
-        #expect(pane.alignmentLine(workbench, try #require(workbench.currentPaper))?.hasPrefix("✗ health needs clinical or home") == true)
+        #expect(pane.alignmentLine(workbench, try #require(workbench.currentPaper))?.hasPrefix("✗ dataset: health needs clinical or home") == true)
         // Undo twice, from another paper: the counts go back with it.
         Self.press([.right, .character("u"), .character("u")], on: &workbench, pane: pane)
         #expect(outcomes() == (4, 3, 5))

@@ -3,12 +3,24 @@ public enum SummaryReport {
     /// Terminal width the plain-text form is laid out for.
     public static let plainWidth = 80
 
-    /// One block per summary (one per coder with `--all`).
-    public static func render(_ summaries: [Summary], format: ReportFormat) -> String {
+    /// One block per summary (one per coder with `--all`). With `hidingZeros`, the Markdown and
+    /// LaTeX forms leave out rows and columns that are all zero and say how many; the other
+    /// forms are always complete.
+    public static func render(_ summaries: [Summary], format: ReportFormat, hidingZeros: Bool = false) -> String {
         switch format {
         case .table: return summaries.map(plain).joined(separator: "\n")
-        case .markdown: return summaries.map(markdown).joined(separator: "\n")
-        case .latex: return summaries.map(latex).joined(separator: "\n")
+        case .markdown:
+            return summaries.map { summary in
+                guard hidingZeros else { return markdown(summary) }
+                let trimmed = ZeroTrimmedSummary(summary)
+                return markdown(trimmed.summary) + (trimmed.note.map { "\n_\(Markdown.cell($0))_\n" } ?? "")
+            }.joined(separator: "\n")
+        case .latex:
+            return summaries.map { summary in
+                guard hidingZeros else { return latex(summary) }
+                let trimmed = ZeroTrimmedSummary(summary)
+                return latex(trimmed.summary) + (trimmed.note.map { "\n% \($0)\n" } ?? "")
+            }.joined(separator: "\n")
         case .csv: return csv(summaries)
         case .json:
             let value = summaries.count == 1 ? json(summaries[0]) : .array(summaries.map(json))

@@ -20,6 +20,9 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .long, help: "table, markdown, csv, json or latex.")
     var format: ReportFormat = .table
 
+    @Flag(name: .long, help: "In markdown and latex, keep the rows and columns that are all zero (hidden by default).")
+    var allCodes = false
+
     func validate() throws {
         if all && (scope.consensus || scope.coderOption.coder != nil) {
             throw ValidationError("--all reads every coder; leave out --coder and --consensus")
@@ -46,6 +49,6 @@ struct SummaryCommand: ParsableCommand {
                 .summary(scope: Summary.scope(coder: owner))
             summaries.append(alignment.flatMap { summary.restricted(toAlignment: $0) } ?? summary)
         }
-        Console.write(SummaryReport.render(summaries, format: format))
+        Console.write(SummaryReport.render(summaries, format: format, hidingZeros: !allCodes))
     }
 }
