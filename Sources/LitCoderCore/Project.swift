@@ -44,12 +44,25 @@ public struct Project: Sendable {
     }
 
     /// The coders with a log in `codings/`, sorted; the consensus log is not a coder.
+    ///
+    /// A log with no events (empty, or only blank lines) does not make its owner a coder:
+    /// such a file is what a failed import or an opened-then-closed session leaves behind.
     public func codersWithLogs() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: codingsURL.path)) ?? []
         return names.filter { $0.hasSuffix(".jsonl") }
             .map { String($0.dropLast(".jsonl".count)) }
-            .filter { !$0.hasPrefix("_") }
+            .filter { !$0.hasPrefix("_") && hasEvents(logURL(coder: $0)) }
             .sorted()
+    }
+
+    /// Whether the file holds anything but whitespace; read in chunks so a big log costs little.
+    private func hasEvents(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
+            if chunk.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) { return true }
+        }
+        return false
     }
 }
 
