@@ -26,4 +26,20 @@ struct LitCoder: ParsableCommand {
         ],
         defaultSubcommand: Code.self
     )
+
+    /// Parses and runs the chosen command; an error from its `run()` is reported by that
+    /// command's type, so a usage error shows the subcommand's usage, not the root's.
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            type(of: command).exit(withError: error)
+        }
+    }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LitCoderCore
 
 /// `--project DIR`, accepted by every command that works on a project.
@@ -43,8 +46,20 @@ struct CoderOption: ParsableArguments {
 
     func resolve() throws -> String {
         let env = ProcessInfo.processInfo.environment
-        let name = coder ?? env["LITCODER_CODER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"] ?? env["LOGNAME"] ?? ""
+        func nonEmpty(_ s: String?) -> String? { s.flatMap { $0.isEmpty ? nil : $0 } }
+        let name = coder ?? nonEmpty(env["LITCODER_CODER"]) ?? nonEmpty(env["USER"]) ?? nonEmpty(env["LOGNAME"])
+            ?? Self.accountName() ?? ""
+        if coder == nil && name.isEmpty {
+            throw ValidationError("cannot tell who is coding: give --coder NAME or set LITCODER_CODER")
+        }
         if let problem = CoderName.problem(with: name) { throw ValidationError(problem) }
         return name
+    }
+
+    /// The account's login name from the password database, for when USER and LOGNAME are unset.
+    static func accountName() -> String? {
+        guard let entry = getpwuid(geteuid()), let raw = entry.pointee.pw_name else { return nil }
+        let name = String(cString: raw)
+        return name.isEmpty ? nil : name
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// What `init` refuses, who the coder is without USER, and whose usage a usage error shows.
+@Suite struct CommandMessageTests {
+    static var fixture: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/alignment-project").path
+    }
+
+    func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("litcoder-messages-\(UUID().uuidString)")
+    }
+
+    @Test(arguments: ["title,year,doi\nA paper,2021,10.1/x\n", "@article{k, title={A paper}}\n"])
+    func initRefusesACorpusThatIsNotJSONLines(contents: String) throws {
+        let dir = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let input = dir.appendingPathComponent("semi.csv")
+        try contents.write(to: input, atomically: true, encoding: .utf8)
+        let project = dir.appendingPathComponent("p4")
+        let result = try LitcoderBinary.run(["init", project.path, "--corpus", input.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("litcoder import"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("litcoder.yaml").path))
+    }
+
+    @Test func initIgnoresTornLogCopies() throws {
+        let dir = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try LitcoderBinary.run(["init", dir.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let ignore = try String(contentsOf: dir.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(ignore.contains("codings/*.torn-*"))
+    }
+
+    @Test func withoutUserOrLognameTheAccountNameIsTheCoder() throws {
+        let result = try LitcoderBinary.run(["summary", "--project", Self.fixture],
+                                            environment: ["USER": "", "LOGNAME": "", "LITCODER_CODER": ""])
+        #expect(!result.stderr.contains("empty"), "\(result.stderr)")
+        // The fixture's only coder is alice, so the account is reported as a coder without codings.
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("has no codings"), "\(result.stderr)")
+    }
+
+    @Test(arguments: [
+        (["summary", "--alignment", "nope"], "summary"),
+        (["mismatches", "--alignment", "nope"], "mismatches"),
+        (["set", "p1", "motivation=x", "--coder", "../evil"], "set"),
+    ])
+    func aUsageErrorShowsTheSubcommandsUsage(arguments: [String], command: String) throws {
+        let result = try LitcoderBinary.run(arguments + ["--project", Self.fixture])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(!result.stderr.contains("<subcommand>"), "\(result.stderr)")
+        #expect(result.stderr.contains("Usage:") && result.stderr.contains(command), "\(result.stderr)")
+    }
+}
