@@ -56,3 +56,29 @@ import Testing
         #expect(result.stderr.contains("Usage:") && result.stderr.contains(command), "\(result.stderr)")
     }
 }
+
+/// Every error has one prefix, lowercase, whatever kind it is.
+@Suite struct ErrorFormatTests {
+    @Test(arguments: [
+        (["summary", "--coder", "mya"], Int32(1)),
+        (["summary", "--alignment", "nope"], Int32(64)),
+        (["summary", "--bogus"], Int32(64)),
+    ])
+    func oneErrorPrefix(arguments: [String], status: Int32) throws {
+        let result = try LitcoderBinary.run(arguments + ["--project", CommandMessageTests.fixture])
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: "), "\(result.stderr)")
+        #expect(!result.stderr.contains("Error:"), "\(result.stderr)")
+    }
+
+    @Test func aLocatedProblemGetsNoSecondPrefix() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("litcoder-errors-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "name: x\ncodebook: [\n".write(to: dir.appendingPathComponent("litcoder.yaml"), atomically: true, encoding: .utf8)
+        let result = try LitcoderBinary.run(["status", "--project", dir.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("litcoder.yaml:3:"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Error:"), "\(result.stderr)")
+    }
+}
