@@ -69,12 +69,20 @@ public struct Project: Sendable {
 /// Why a project could not be opened.
 public enum ProjectError: Error, Sendable, CustomStringConvertible {
     case notFound(searchedFrom: String)
+    /// `--project DIR` names a folder without a `litcoder.yaml` (no search upwards then).
+    case notAProject(folder: String)
+    /// `--project DIR` names a folder that does not exist.
+    case noSuchFolder(String)
     case invalidConfig(Diagnostic)
 
     public var description: String {
         switch self {
         case .notFound(let dir):
             "no \(Project.fileName) in \(dir) or any folder above it; run 'litcoder init DIR' to make a project, or pass --project DIR"
+        case .notAProject(let dir):
+            "no \(Project.fileName) in \(dir); run 'litcoder init \(dir)' to make a project there, or pass --project with a project's folder"
+        case .noSuchFolder(let dir):
+            "there is no folder \(dir); check the --project path, or run 'litcoder init \(dir)' to make a project there"
         case .invalidConfig(let d):
             d.description
         }

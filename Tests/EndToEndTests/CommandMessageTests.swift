@@ -82,3 +82,28 @@ import Testing
         #expect(!result.stderr.contains("Error:"), "\(result.stderr)")
     }
 }
+
+/// Help offers only what a command accepts; a wrong `--project` says what is wrong with it.
+@Suite struct CommandHelpTests {
+    @Test func mismatchesHelpOffersOnlyItsFormats() throws {
+        let result = try LitcoderBinary.run(["mismatches", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("table") && result.stdout.contains("json"), "\(result.stdout)")
+        #expect(!result.stdout.contains("markdown") && !result.stdout.contains("latex"), "\(result.stdout)")
+    }
+
+    @Test func aMissingProjectFolderIsNamedAsMissing() throws {
+        let missing = "/nonexistent-\(UUID().uuidString)"
+        let result = try LitcoderBinary.run(["status", "--project", missing])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("there is no folder \(missing)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("any folder above"), "\(result.stderr)")
+    }
+
+    @Test func aFolderWithoutAProjectDoesNotClaimASearchUpwards() throws {
+        let result = try LitcoderBinary.run(["status", "--project", FileManager.default.temporaryDirectory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no litcoder.yaml in"), "\(result.stderr)")
+        #expect(!result.stderr.contains("any folder above"), "\(result.stderr)")
+    }
+}

@@ -51,7 +51,7 @@ import Testing
         (["summary", "--all", "--consensus"], "--all"),
         (["summary", "--alignment", "nope"], "alignments are: motivation-dataset"),
         (["summary", "--format", "pdf"], "format"),
-        (["mismatches", "--format", "latex"], "table, csv or json"),
+        (["mismatches", "--format", "latex"], "'latex' is invalid"),
         (["mismatches", "--coder", "../x"], "coder name"),
     ])
     func usageErrorsExit64(arguments: [String], message: String) throws {

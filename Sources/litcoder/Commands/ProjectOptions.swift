@@ -15,8 +15,12 @@ struct ProjectOptions: ParsableArguments {
         do {
             if let project {
                 let url = URL(fileURLWithPath: project)
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+                    throw ProjectError.noSuchFolder(project)
+                }
                 guard FileManager.default.fileExists(atPath: url.appendingPathComponent(Project.fileName).path) else {
-                    throw ProjectError.notFound(searchedFrom: url.path)
+                    throw ProjectError.notAProject(folder: project)
                 }
                 return try Project.load(root: url)
             }
