@@ -8,8 +8,8 @@ struct Init: ParsableCommand {
         commandName: "init",
         abstract: "Create a project folder: litcoder.yaml, the codebook, the corpus and an empty codings/.",
         discussion: """
-            Without options, DIR gets the bundled speech-emotion-recognition sample: its codebook and
-            about forty illustrative abstracts. With --codebook and no --corpus, the corpus starts empty.
+            Without options, DIR gets the bundled speech-emotion-recognition sample: its codebook and \
+            about forty illustrative abstracts. With --codebook and no --corpus, the corpus starts empty. \
             A folder that already has a litcoder.yaml is left untouched.
             """)
 
