@@ -32,7 +32,9 @@ public struct CodingRequest: Hashable, Sendable {
         }
         var assignments: [Assignment] = []
         for argument in arguments {
-            guard let equals = argument.firstIndex(of: "=") else { throw .malformedAssignment(argument) }
+            guard let equals = argument.firstIndex(of: "=") else {
+                throw .malformedAssignmentOf(argument, example: exampleAssignment(for: argument, in: codebook))
+            }
             let id = String(argument[..<equals]).trimmingSpaces()
             let rawValue = String(argument[argument.index(after: equals)...])
             guard let dimension = codebook.dimension(id) else {
@@ -92,6 +94,18 @@ public struct CodingRequest: Hashable, Sendable {
     }
 }
 
+/// `DIM=CODE[,CODE]` with the codebook's ids: the dimension named by `text` if there is one,
+/// else the first coded dimension, so a hint never names a code the codebook lacks.
+func exampleAssignment(for text: String, in codebook: Codebook) -> String {
+    let trimmed = text.trimmingSpaces()
+    let coded = codebook.dimensions.filter { $0.kind != .text && !$0.codes.isEmpty }
+    guard let dimension = codebook.dimension(trimmed).flatMap({ $0.kind == .text || $0.codes.isEmpty ? nil : $0 }) ?? coded.first else {
+        return "DIM=CODE[,CODE…] (or DIM= to clear it)"
+    }
+    let codes = dimension.codes.prefix(dimension.kind == .multi ? 2 : 1).map(\.id).joined(separator: ",")
+    return "\(dimension.id)=\(codes) (or \(dimension.id)= to clear it)"
+}
+
 /// Why a coding request cannot be carried out, with the valid choices.
 public enum CodingRequestError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownPaper(String, suggestions: [String], known: [String]?, count: Int)
@@ -100,6 +114,8 @@ public enum CodingRequestError: Error, Hashable, Sendable, CustomStringConvertib
     case tooManyCodes(dimension: String, codes: [String])
     case repeatedDimension(String)
     case malformedAssignment(String)
+    /// As `malformedAssignment`, with an example made of this codebook's own ids.
+    case malformedAssignmentOf(String, example: String)
     case nothingToDo
 
     public var description: String {
@@ -122,6 +138,8 @@ public enum CodingRequestError: Error, Hashable, Sendable, CustomStringConvertib
             return "dimension '\(id)' is given twice; give all its codes at once: \(id)=CODE,CODE"
         case .malformedAssignment(let text):
             return "'\(text)' is not DIM=CODES; write e.g. motivation=healthcare,hci (or motivation= to clear it)"
+        case .malformedAssignmentOf(let text, let example):
+            return "'\(text)' is not DIM=CODES; write e.g. \(example)"
         case .nothingToDo:
             return "nothing to set: give DIM=CODES, --note, --flag/--unflag or --done/--undone"
         }

@@ -44,24 +44,45 @@ public struct Project: Sendable {
     }
 
     /// The coders with a log in `codings/`, sorted; the consensus log is not a coder.
+    ///
+    /// A log with no events (empty, or only blank lines) does not make its owner a coder:
+    /// such a file is what a failed import or an opened-then-closed session leaves behind.
     public func codersWithLogs() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: codingsURL.path)) ?? []
         return names.filter { $0.hasSuffix(".jsonl") }
             .map { String($0.dropLast(".jsonl".count)) }
-            .filter { !$0.hasPrefix("_") }
+            .filter { !$0.hasPrefix("_") && hasEvents(logURL(coder: $0)) }
             .sorted()
+    }
+
+    /// Whether the file holds anything but whitespace; read in chunks so a big log costs little.
+    private func hasEvents(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
+            if chunk.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) { return true }
+        }
+        return false
     }
 }
 
 /// Why a project could not be opened.
 public enum ProjectError: Error, Sendable, CustomStringConvertible {
     case notFound(searchedFrom: String)
+    /// `--project DIR` names a folder without a `litcoder.yaml` (no search upwards then).
+    case notAProject(folder: String)
+    /// `--project DIR` names a folder that does not exist.
+    case noSuchFolder(String)
     case invalidConfig(Diagnostic)
 
     public var description: String {
         switch self {
         case .notFound(let dir):
             "no \(Project.fileName) in \(dir) or any folder above it; run 'litcoder init DIR' to make a project, or pass --project DIR"
+        case .notAProject(let dir):
+            "no \(Project.fileName) in \(dir); run 'litcoder init \(dir)' to make a project there, or pass --project with a project's folder"
+        case .noSuchFolder(let dir):
+            "there is no folder \(dir); check the --project path, or run 'litcoder init \(dir)' to make a project there"
         case .invalidConfig(let d):
             d.description
         }

@@ -72,6 +72,12 @@ public enum ProjectCreator {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw ProjectCreatorError.unreadable(path: url.path, what: "corpus file")
             }
+            // Only a JSON Lines corpus is copied as is; a CSV, BibTeX or RIS export copied in
+            // would leave a project that neither validates nor imports.
+            if let first = data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }),
+               first != UInt8(ascii: "{") {
+                throw ProjectCreatorError.notACorpus(path: url.path)
+            }
             corpusFiles.append(("corpus/" + uniqueName(url.lastPathComponent), data))
         }
         if corpora.isEmpty {
@@ -91,7 +97,8 @@ public enum ProjectCreator {
         for file in corpusFiles { try write(file.contents, to: root.appendingPathComponent(file.path)) }
         let gitignore = root.appendingPathComponent(".gitignore")
         if !manager.fileExists(atPath: gitignore.path) {
-            try write(Data("# Lock sidecars name the process writing a log; they are never shared.\ncodings/*.lock\n".utf8), to: gitignore)
+            try write(Data(("# Lock sidecars name the process writing a log; they are never shared.\ncodings/*.lock\n"
+                + "# Torn last lines moved aside from a log after a crash; kept locally for inspection.\ncodings/*.torn-*\n").utf8), to: gitignore)
         }
         let name = root.lastPathComponent
         // Written last: a folder without it is not yet a project, so a failed init can simply be retried.
@@ -153,6 +160,7 @@ public enum ProjectCreatorError: Error, Sendable, CustomStringConvertible {
     case alreadyAProject(path: String)
     case unreadable(path: String, what: String)
     case cannotWrite(path: String, reason: String)
+    case notACorpus(path: String)
 
     public var description: String {
         switch self {
@@ -162,6 +170,9 @@ public enum ProjectCreatorError: Error, Sendable, CustomStringConvertible {
             "\(path): cannot read the \(what); nothing was created"
         case .cannotWrite(let path, let reason):
             "\(path): cannot write: \(reason)"
+        case .notACorpus(let path):
+            "\(path) is not a litcoder corpus (JSON Lines, one paper per line); nothing was created. "
+                + "Make the project without --corpus, then bring the file in with 'litcoder import \(path)'"
         }
     }
 }

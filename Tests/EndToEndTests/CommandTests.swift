@@ -109,6 +109,9 @@ import Testing
         #expect(again.stdout.contains("unchanged"))
         let after = try box.run(["show", "smith2020", "--coder", "alice"])
         #expect(after.stdout.contains("motivation: —"))
+        // The text form lists the alias suggestions too, apart from the codings.
+        #expect(after.stdout.contains("Suggested by the codebook's aliases (not codings):\n  motivation: healthcare"),
+                "\(after.stdout)")
         #expect(after.stdout.contains("flagged: no, done: yes"))
     }
 

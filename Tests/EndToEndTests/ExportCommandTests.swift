@@ -162,6 +162,8 @@ import Testing
             """.write(to: qdc, atomically: true, encoding: .utf8)
         let created = try LitcoderBinary.run(["init", "survey", "--codebook", qdc.path], in: base)
         #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stderr.contains("every dimension is multi-select"), "\(created.stderr)")
+        #expect(created.stderr.contains("no text dimensions, aliases or alignments"), "\(created.stderr)")
         let yaml = try String(contentsOf: base.appendingPathComponent("survey/codebooks/team-codebook.yaml"), encoding: .utf8)
         #expect(yaml.contains("id: team-codebook"))
         #expect(yaml.contains("version: \"1\""))

@@ -27,11 +27,23 @@ import Testing
         #expect(result.stdout.components(separatedBy: "Summary for coder:").count == 2)
     }
 
-    @Test func anEmptyConsensusIsReportedNotFatal() throws {
-        let result = try run(["summary", "--consensus", "--format", "csv"])
-        #expect(result.status == 0)
+    @Test(arguments: ["summary", "mismatches"])
+    func noConsensusYetIsADataErrorSayingHowToBuildIt(command: String) throws {
+        let result = try run([command, "--consensus", "--format", "csv"])
+        #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("no consensus yet"))
-        #expect(result.stdout.contains("consensus,outcome,motivation-dataset,,undetermined,12"))
+        #expect(result.stderr.contains("litcoder consensus --auto-agreed"))
+        #expect(result.stderr.contains("litcoder review"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: ["summary", "mismatches"])
+    func aMistypedCoderIsADataErrorNamingTheCodersWithLogs(command: String) throws {
+        let result = try run([command, "--coder", "alcie"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("coder 'alcie' has no codings"))
+        #expect(result.stderr.contains("coders with logs: alice"))
+        #expect(result.stdout.isEmpty)
     }
 
     @Test(arguments: [
@@ -39,7 +51,7 @@ import Testing
         (["summary", "--all", "--consensus"], "--all"),
         (["summary", "--alignment", "nope"], "alignments are: motivation-dataset"),
         (["summary", "--format", "pdf"], "format"),
-        (["mismatches", "--format", "latex"], "table, csv or json"),
+        (["mismatches", "--format", "latex"], "'latex' is invalid"),
         (["mismatches", "--coder", "../x"], "coder name"),
     ])
     func usageErrorsExit64(arguments: [String], message: String) throws {

@@ -34,6 +34,8 @@ import Testing
         (["motivaton=hci"], "the dimensions are: motivation, setting, comment"),
         (["setting=lab,wild"], "takes one code, got 2"),
         (["setting"], "is not DIM=CODES"),
+        (["setting"], "write e.g. setting=lab (or setting= to clear it)"),
+        (["sett"], "write e.g. motivation=healthcare,hci"),
         (["setting=lab", "setting=wild"], "is given twice"),
         ([], "nothing to set"),
     ])

@@ -56,11 +56,12 @@ public struct ProjectReport: Sendable {
     public var mismatched: [MismatchedPaper]
 
     /// Reads the project's logs. The scope is `coder` when given, else the consensus when it
-    /// has codings, else the coder who coded most papers.
-    public static func load(_ workspace: Workspace, scopeCoder: String? = nil,
+    /// has codings, else the coder who coded most papers. `coders` are the coders compared
+    /// (default: `Workspace.defaultComparedCoders()`).
+    public static func load(_ workspace: Workspace, scopeCoder: String? = nil, coders: [String]? = nil,
                             agreementOptions: AgreementReport.Options = .init()) throws -> ProjectReport {
         let corpus = workspace.corpus
-        let names = workspace.project.codersWithLogs()
+        let names = coders ?? workspace.defaultComparedCoders()
         var states: [CodingState] = []
         for name in names { states.append(try workspace.state(coder: name).0) }
         let consensusState = try workspace.consensusState().0

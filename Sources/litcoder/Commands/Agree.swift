@@ -34,6 +34,11 @@ struct Agree: ParsableCommand {
         let options = AgreementReport.Options(
             dimensions: dimensions, setDistance: distance == .masi ? .masi : .jaccard, resamples: resamples, seed: seed)
         let report = AgreementReport(codebook: workspace.codebook, states: states, options: options)
+        let freeText = workspace.codebook.dimensions.filter { $0.kind == .text }.map(\.id)
+        if dimensions == nil && !freeText.isEmpty {
+            // Said once on stderr, so the left-out dimensions are not mistaken for forgotten ones.
+            Console.error("note: free-text dimensions have no codes to compare and are left out: \(freeText.joined(separator: ", "))")
+        }
         switch format {
         case .table: Console.print(report.table())
         case .markdown: Console.print(report.markdown())

@@ -3,7 +3,7 @@ import LitCoderCore
 
 /// `--coders A,B,…`: whose codings to compare; by default every coder with a log.
 struct CodersOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The coders to compare, comma-separated (default: every coder with a log in codings/).", valueName: "A,B,…"))
+    @Option(name: .long, help: ArgumentHelp("The coders to compare, comma-separated (default: the coders the consensus was built from, else every coder with a log in codings/).", valueName: "A,B,…"))
     var coders: String?
 
     /// The names given, checked as names; nil when none were given.
@@ -18,10 +18,10 @@ struct CodersOption: ParsableArguments {
         return names
     }
 
-    /// The chosen coders' replayed states; log problems go to standard error.
-    func states(in workspace: Workspace) throws -> [CodingState] {
+    /// The chosen coders' names, each checked to have a log.
+    func names(in workspace: Workspace) throws -> [String] {
         let withLogs = workspace.project.codersWithLogs()
-        let names = try given() ?? withLogs
+        let names = try given() ?? workspace.defaultComparedCoders()
         let missing = names.filter { !withLogs.contains($0) }
         if !missing.isEmpty {
             throw Failure.data("no log for \(missing.joined(separator: ", ")) in codings/; coders with logs: "
@@ -31,7 +31,12 @@ struct CodersOption: ParsableArguments {
             throw Failure.data("agreement needs at least 2 coders with logs in codings/; found "
                 + (names.isEmpty ? "none" : names.joined(separator: ", ")))
         }
-        return try names.map { name in
+        return names
+    }
+
+    /// The chosen coders' replayed states; log problems go to standard error.
+    func states(in workspace: Workspace) throws -> [CodingState] {
+        try names(in: workspace).map { name in
             let (state, diagnostics) = try workspace.state(coder: name)
             for d in diagnostics { Console.error(d.description) }
             return state

@@ -39,6 +39,13 @@ struct CodingsImportCommand: ParsableCommand {
             Console.print("\(summary(plan, coder: coder, verb: "would append")); nothing written (--dry-run)")
             return
         }
+        // Check the file before opening the log, so a rejected or empty import leaves no log behind.
+        let (current, _) = try workspace.state(coder: coder)
+        let preview = try makePlan(data, workspace: workspace, coder: coder, current: current)
+        if preview.events.isEmpty {
+            Console.print(summary(preview, coder: coder, verb: "appended"))
+            return
+        }
         let log: CodingLog
         do {
             log = try workspace.openLog(coder: coder)

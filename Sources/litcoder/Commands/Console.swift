@@ -14,7 +14,7 @@ enum Console {
     /// Reports a wrong argument the way ValidationError would, without the generic usage line
     /// (the message already says what to type); throw the result to exit 64.
     static func usageError(_ message: String) -> ExitCode {
-        error("Error: " + message)
+        error("error: " + message)
         return ExitCode(64)
     }
 

@@ -20,6 +20,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var coderOption: CoderOption
 
+    @OptionGroup var codersOption: CodersOption
+
     @Flag(name: .long, help: "Export the adjudicated consensus.")
     var consensus = false
 
@@ -43,6 +45,12 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--format html shows one scope's charts: give --coder NAME or --consensus, or neither for the consensus")
         default:
             break
+        }
+        if codersOption.coders != nil {
+            guard format == .methods || format == .html else {
+                throw ValidationError("--coders chooses whose agreement the methods and html reports give; leave it out for --format \(format.rawValue)")
+            }
+            _ = try codersOption.given()
         }
         if output.isEmpty { throw ValidationError("-o needs a file name, or '-' for standard output") }
     }
@@ -74,9 +82,11 @@ struct ExportCommand: ParsableCommand {
                 throw Failure.data("coder '\(coder)' has no log in codings/; pass --coder with one of: \(workspace.project.codersWithLogs().joined(separator: ", "))")
             }
             let scope = consensus ? CoderName.consensus : coderOption.coder
-            return Array(HTMLReport.render(try ProjectReport.load(workspace, scopeCoder: scope)).utf8)
+            let coders = try comparedCoders(workspace)
+            return Array(HTMLReport.render(try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)).utf8)
         case .methods:
-            return Array(MethodsParagraph.render(try ProjectReport.load(workspace)).utf8)
+            let coders = try comparedCoders(workspace)
+            return Array(MethodsParagraph.render(try ProjectReport.load(workspace, coders: coders)).utf8)
         case .csv, .csvLong, .jsonl, .json:
             let set = try CodedSet.load(workspace, selection: try selection(workspace))
             for diagnostic in set.diagnostics { Console.error(diagnostic.description) }
@@ -87,6 +97,12 @@ struct ExportCommand: ParsableCommand {
             default: return try JSONExport.renderDocument(set)
             }
         }
+    }
+
+    /// `--coders` checked against the logs; nil (the report's default) when not given, so a
+    /// project with fewer than two coders still gets its report.
+    private func comparedCoders(_ workspace: Workspace) throws -> [String]? {
+        codersOption.coders == nil ? nil : try codersOption.names(in: workspace)
     }
 
     private func selection(_ workspace: Workspace) throws -> ExportSelection {

@@ -8,8 +8,8 @@ struct Init: ParsableCommand {
         commandName: "init",
         abstract: "Create a project folder: litcoder.yaml, the codebook, the corpus and an empty codings/.",
         discussion: """
-            Without options, DIR gets the bundled speech-emotion-recognition sample: its codebook and
-            about forty illustrative abstracts. With --codebook and no --corpus, the corpus starts empty.
+            Without options, DIR gets the bundled speech-emotion-recognition sample: its codebook and \
+            about forty illustrative abstracts. With --codebook and no --corpus, the corpus starts empty. \
             A folder that already has a litcoder.yaml is left untouched.
             """)
 
@@ -34,6 +34,12 @@ struct Init: ParsableCommand {
             throw Failure.data("\(error)")
         }
         for diagnostic in created.diagnostics { Console.error(diagnostic.description) }
+        if case .file(let url) = source, url.pathExtension.lowercased() == "qdc" {
+            // A REFI-QDA codebook carries only a tree of codes; say what litcoder could not learn from it.
+            Console.error("note: converted from REFI-QDA: every dimension is multi-select, ids were made from the code names, "
+                + "and there are no text dimensions, aliases or alignments; edit \(created.codebookPath) to add them "
+                + "(docs/codebook-format.md)")
+        }
         let papers = created.paperCount == 1 ? "1 paper" : "\(created.paperCount) papers"
         Console.print("""
             Created \(created.project.name) in \(created.project.root.path)

@@ -13,14 +13,20 @@ struct Mismatches: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only this alignment.", valueName: "ID"))
     var alignment: String?
 
-    @Option(name: .long, help: "table, csv or json.")
-    var format: ReportFormat = .table
-
-    func validate() throws {
-        guard [.table, .csv, .json].contains(format) else {
-            throw ValidationError("mismatches prints table, csv or json; '\(format.rawValue)' is for 'summary'")
+    /// The forms a mismatch list is printed in; `summary`'s markdown and latex are not among them.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+        var report: ReportFormat {
+            switch self {
+            case .table: .table
+            case .csv: .csv
+            case .json: .json
+            }
         }
     }
+
+    @Option(name: .long, help: "Output format.")
+    var format: Format = .table
 
     func run() throws {
         let workspace = try projectOptions.workspace()
@@ -30,6 +36,6 @@ struct Mismatches: ParsableCommand {
         let list = MismatchList(
             scope: Summary.scope(coder: owner), evaluator: AlignmentEvaluator(codebook: workspace.codebook),
             corpus: workspace.corpus, state: state, alignment: alignment)
-        Console.write(MismatchReport.render(list, format: format))
+        Console.write(MismatchReport.render(list, format: format.report))
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LitCoderCore
 
 /// `--project DIR`, accepted by every command that works on a project.
@@ -12,8 +15,12 @@ struct ProjectOptions: ParsableArguments {
         do {
             if let project {
                 let url = URL(fileURLWithPath: project)
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+                    throw ProjectError.noSuchFolder(project)
+                }
                 guard FileManager.default.fileExists(atPath: url.appendingPathComponent(Project.fileName).path) else {
-                    throw ProjectError.notFound(searchedFrom: url.path)
+                    throw ProjectError.notAProject(folder: project)
                 }
                 return try Project.load(root: url)
             }
@@ -43,8 +50,20 @@ struct CoderOption: ParsableArguments {
 
     func resolve() throws -> String {
         let env = ProcessInfo.processInfo.environment
-        let name = coder ?? env["LITCODER_CODER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"] ?? env["LOGNAME"] ?? ""
+        func nonEmpty(_ s: String?) -> String? { s.flatMap { $0.isEmpty ? nil : $0 } }
+        let name = coder ?? nonEmpty(env["LITCODER_CODER"]) ?? nonEmpty(env["USER"]) ?? nonEmpty(env["LOGNAME"])
+            ?? Self.accountName() ?? ""
+        if coder == nil && name.isEmpty {
+            throw ValidationError("cannot tell who is coding: give --coder NAME or set LITCODER_CODER")
+        }
         if let problem = CoderName.problem(with: name) { throw ValidationError(problem) }
         return name
+    }
+
+    /// The account's login name from the password database, for when USER and LOGNAME are unset.
+    static func accountName() -> String? {
+        guard let entry = getpwuid(geteuid()), let raw = entry.pointee.pw_name else { return nil }
+        let name = String(cString: raw)
+        return name.isEmpty ? nil : name
     }
 }

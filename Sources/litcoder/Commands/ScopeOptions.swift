@@ -25,8 +25,23 @@ extension ReportFormat: ExpressibleByArgument {}
 
 /// Reading a scope's state for a report, telling the user when there is nothing to read.
 enum ScopeLoader {
-    /// The replayed state of `owner`; log problems and an empty log are reported on stderr.
+    /// The replayed state of `owner`; log problems go to stderr. A coder without a log (a
+    /// mistyped name) or a consensus not built yet is a data error, not an all-zero report.
     static func state(of owner: String, in workspace: Workspace) throws -> CodingState {
+        let project = workspace.project
+        if owner == CoderName.consensus {
+            guard FileManager.default.fileExists(atPath: project.consensusLogURL.path) else {
+                throw Failure.data("there is no consensus yet (\(project.display(project.consensusLogURL))); "
+                    + "build it with 'litcoder consensus --auto-agreed' and settle the rest with 'litcoder review', or use --coder NAME")
+            }
+        } else {
+            let withLogs = project.codersWithLogs()
+            guard withLogs.contains(owner) else {
+                throw Failure.data("coder '\(owner)' has no codings in \(project.display(project.codingsURL)); coders with logs: "
+                    + (withLogs.isEmpty ? "none yet (code some papers first with 'litcoder code')" : withLogs.joined(separator: ", "))
+                    + "; pass --coder NAME")
+            }
+        }
         let state: CodingState
         let diagnostics: [Diagnostic]
         do {

@@ -8,8 +8,8 @@ struct SetCommand: ParsableCommand {
         commandName: "set",
         abstract: "Code one paper from the command line: DIM=CODE[,CODE…] replaces a dimension's codes, DIM= clears it.",
         discussion: """
-            A text dimension takes DIM=TEXT (commas included). Every change is checked before any is
-            written; each is saved (written and synced) before the command returns. Changes that change
+            A text dimension takes DIM=TEXT (commas included). Every change is checked before any is \
+            written; each is saved (written and synced) before the command returns. Changes that change \
             nothing are not written.
             """)
 

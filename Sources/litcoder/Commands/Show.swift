@@ -6,7 +6,7 @@ import LitCoderCore
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show a paper and one coder's codings of it (notes, flag, done); the JSON adds the codes its aliases suggest.")
+        abstract: "Show a paper and one coder's codings of it (notes, flag, done); and the codes its aliases suggest.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -62,6 +62,12 @@ struct Show: ParsableCommand {
         }
         if !coding.note.isEmpty { lines.append("  note: \(coding.note)") }
         lines.append("  flagged: \(coding.flagged ? "yes" : "no"), done: \(coding.done ? "yes" : "no")")
+        let suggested = codebook.dimensions.compactMap { dimension in
+            report.suggestions[dimension.id].flatMap { $0.isEmpty ? nil : "  \(dimension.id): \($0.joined(separator: ", "))" }
+        }
+        if !suggested.isEmpty {
+            lines += ["", "Suggested by the codebook's aliases (not codings):"] + suggested
+        }
         return lines.joined(separator: "\n")
     }
 }
