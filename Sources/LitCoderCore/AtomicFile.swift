@@ -14,6 +14,14 @@ public enum AtomicFile {
     /// Writes `data` (a `Data`, a `[UInt8]` …) to `url`, replacing any file there; keeps an
     /// existing file's permissions.
     public static func replace(_ url: URL, with data: some ContiguousBytes) throws {
+        try replace(url) { write in try data.withUnsafeBytes { try write($0) } }
+    }
+
+    /// Replaces `url` with the bytes `produce` hands, piece by piece, to the function it is
+    /// given, so a large file need never be whole in memory. If `produce` throws, the old file
+    /// stays and the partial new one is removed.
+    public static func replace(_ url: URL,
+                               streaming produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let folder = url.deletingLastPathComponent()
         let target = url.path
         removeAbandonedTemporaries(of: url)
@@ -30,7 +38,7 @@ public enum AtomicFile {
             if !renamed { unlink(temporary) }
         }
         do {
-            try writeAll(data, to: fd, path: temporary)
+            try produce { bytes in try writeAll(bytes, to: fd, path: temporary) }
             // open() applied the umask; set the intended mode explicitly.
             _ = fchmod(fd, mode)
             guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: temporary, errno: errno) }
@@ -67,18 +75,16 @@ public enum AtomicFile {
         }
     }
 
-    private static func writeAll(_ data: some ContiguousBytes, to fd: Int32, path: String) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw AtomicFileError(operation: "write", path: path, errno: errno)
-                }
-                offset += n
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(fd, base + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFileError(operation: "write", path: path, errno: errno)
             }
+            offset += n
         }
     }
 

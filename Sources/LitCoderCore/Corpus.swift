@@ -45,16 +45,28 @@ extension Corpus {
     public static func writeJSONL(_ papers: [Paper], to url: URL) throws {
         var seen: [String: Int] = [:]
         seen.reserveCapacity(papers.count)
-        var bytes: [UInt8] = []
         for (index, paper) in papers.enumerated() {
             if let first = seen[paper.id] {
                 throw CorpusWriteError.duplicateID(paper.id, firstIndex: first, secondIndex: index)
             }
             seen[paper.id] = index
-            PaperJSONLine.append(paper, to: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
         }
-        try AtomicFile.replace(url, with: bytes)
+        // Encoded and written a megabyte at a time: a whole corpus buffer would add the file's
+        // size again to the peak memory of a large import.
+        let flushSize = 1 << 20
+        try AtomicFile.replace(url) { write in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(flushSize + 64 * 1024)
+            for paper in papers {
+                PaperJSONLine.append(paper, to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+                if bytes.count >= flushSize {
+                    try bytes.withUnsafeBytes { try write($0) }
+                    bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            try bytes.withUnsafeBytes { try write($0) }
+        }
     }
 
     /// Writes this corpus to `url`, replacing it atomically (see `writeJSONL(_:to:)`).

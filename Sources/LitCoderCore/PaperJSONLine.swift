@@ -57,43 +57,59 @@ public enum PaperJSONLine {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Bytes that never need escaping: everything but the quote, the backslash, controls and DEL. Bytes of
+    /// non-ASCII UTF-8 pass too; the one multi-byte case (U+2028/U+2029) starts with 0xE2.
+    private static let plain: [Bool] = (0...255).map { byte in
+        !(byte == 0x22 || byte == 0x5C || byte < 0x20 || byte == 0x7F || byte == 0xE2)
+    }
+
     private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
-            // Copy runs of bytes that need no escape in one go; most text is one such run.
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                let escape: [UInt8]?
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = Array(#"\""#.utf8)
-                case UInt8(ascii: "\\"): escape = Array(#"\\"#.utf8)
-                case 0x0A: escape = Array(#"\n"#.utf8)
-                case 0x0D: escape = Array(#"\r"#.utf8)
-                case 0x09: escape = Array(#"\t"#.utf8)
-                case 0x08: escape = Array(#"\b"#.utf8)
-                case 0x0C: escape = Array(#"\f"#.utf8)
-                case 0x00..<0x20, 0x7F: escape = Array("\\u00\(hex2(byte))".utf8)
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80
-                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    // U+2028 and U+2029 are valid in JSON but end lines for some readers.
-                    escape = Array((utf8[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
-                    width = 3
-                default: escape = nil
-                }
-                if let escape {
+            plain.withUnsafeBufferPointer { plain in
+                // Copy runs of bytes that need no escape in one go; most text is one such run.
+                var runStart = 0
+                var index = 0
+                let count = utf8.count
+                while index < count {
+                    let byte = utf8[index]
+                    if plain[Int(byte)] {
+                        index += 1
+                        continue
+                    }
+                    if byte == 0xE2 {
+                        // U+2028 and U+2029 are valid in JSON but end lines for some readers.
+                        guard index + 2 < count, utf8[index + 1] == 0x80,
+                              utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
+                            index += 1
+                            continue
+                        }
+                    }
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                    output.append(contentsOf: escape)
+                    var width = 1
+                    switch byte {
+                    case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+                    case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+                    case 0x0A: output.append(contentsOf: #"\n"#.utf8)
+                    case 0x0D: output.append(contentsOf: #"\r"#.utf8)
+                    case 0x09: output.append(contentsOf: #"\t"#.utf8)
+                    case 0x08: output.append(contentsOf: #"\b"#.utf8)
+                    case 0x0C: output.append(contentsOf: #"\f"#.utf8)
+                    case 0xE2:
+                        output.append(contentsOf: (utf8[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                        width = 3
+                    default:
+                        // The other controls and DEL, as \u00XX with lower-case hex.
+                        output.append(contentsOf: #"\u00"#.utf8)
+                        output.append(hexDigit(byte >> 4))
+                        output.append(hexDigit(byte & 0x0F))
+                    }
                     index += width
                     runStart = index
-                } else {
-                    index += 1
                 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         output.append(UInt8(ascii: "\""))
     }
@@ -107,8 +123,7 @@ public enum PaperJSONLine {
         output.append(UInt8(ascii: "]"))
     }
 
-    private static func hex2(_ byte: UInt8) -> String {
-        let digits = String(byte, radix: 16, uppercase: false)
-        return digits.count == 1 ? "0" + digits : digits
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }

@@ -28,6 +28,13 @@ public struct CorpusImport {
         public var papers: [Paper]
         /// Whether it had lines litcoder could not read: rewriting it would drop them.
         public var hasUnreadableLines: Bool
+
+        public init(url: URL, name: String, papers: [Paper], hasUnreadableLines: Bool) {
+            self.url = url
+            self.name = name
+            self.papers = papers
+            self.hasUnreadableLines = hasUnreadableLines
+        }
     }
 
     public private(set) var corpusFiles: [CorpusFile]
