@@ -110,6 +110,7 @@ enum SyntheticProject {
               - {id: meld, label: MELD, provides: [acted, tv]}
               - {id: cemo, label: CEMO, provides: [natural, clinical, telephone]}
               - {id: aibo, label: AIBO, provides: [natural, hmi, classroom]}
+              - {id: hi-kia, label: "Hi, KIA", provides: [acted, in-car]}
               - {id: other, label: Other}
           - id: emotions
             label: Emotion representation
@@ -129,7 +130,9 @@ enum SyntheticProject {
     static func write(to root: URL, papers: Int) throws {
         let fm = FileManager.default
         let done = root.appendingPathComponent(".complete")
-        if fm.fileExists(atPath: done.path) { return }
+        // A project generated earlier is reused only when it was made from this codebook.
+        let existing = try? String(contentsOf: root.appendingPathComponent("codebooks/bench.yaml"), encoding: .utf8)
+        if fm.fileExists(atPath: done.path), existing == codebook { return }
         try? fm.removeItem(at: root)
         for folder in ["codebooks", "corpus", "codings"] {
             try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
