@@ -7,7 +7,7 @@ public struct CodingEvent: Codable, Hashable, Sendable {
     /// The version of this record's schema; a reader refuses versions it does not know.
     public static let schemaVersion = 1
 
-    public enum Operation: String, Codable, Hashable, Sendable {
+    public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
         /// Replace the codes (or, for a text dimension, the text) of one dimension.
         case set
         /// Replace the paper's note.

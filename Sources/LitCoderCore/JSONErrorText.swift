@@ -13,6 +13,14 @@ public enum JSONErrorText {
             return "\"\(path(context.codingPath))\" is null, expected \(typeName(type))"
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty { return "not valid JSON" }
+            // Foundation words an unknown enum value as "Cannot initialize Operation from invalid
+            // String value sett"; a person needs the value and what would have been valid.
+            if context.codingPath.last?.stringValue == "op",
+               let range = context.debugDescription.range(of: "invalid String value ") {
+                let value = context.debugDescription[range.upperBound...]
+                let valid = CodingEvent.Operation.allCases.map(\.rawValue).joined(separator: ", ")
+                return "\"op\": unknown operation '\(value)'; expected one of \(valid)"
+            }
             return "\"\(path(context.codingPath))\": \(context.debugDescription)"
         @unknown default:
             return "\(error)"
