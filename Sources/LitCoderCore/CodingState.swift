@@ -37,21 +37,161 @@ public struct PaperCoding: Hashable, Sendable {
 
 /// A coder's current decisions for every paper: the fold of their event log.
 ///
-/// Derived data only; rebuilt from the log at any time (`CodingLog`).
+/// Derived data only; rebuilt from the log at any time (`CodingLog`). Stored by column, not as a
+/// dictionary of `PaperCoding`s: papers are numbered once, in the order the log first touches
+/// them, and each coded dimension keeps one small integer per paper naming its code list. Replaying a
+/// million events then touches flat arrays instead of a hundred thousand small dictionaries, and
+/// agreement reads a dimension's codes for every paper without visiting each paper
+/// (docs/performance.md, "Coding store" and "Agreement"). `coding(for:)` assembles a
+/// `PaperCoding` on demand.
 public struct CodingState: Hashable, Sendable {
     /// The log's owner (`alice`, or `_consensus`).
     public var coder: String
-    public var papers: [String: PaperCoding] = [:]
     /// The paper the coder last viewed, for resuming.
     public var lastViewed: String?
+    /// The paper of the log's last event, whatever it did: where the workbench resumes.
+    public var lastPaper: String?
     public var eventCount = 0
     public var lastSeq = 0
     /// Codebook hashes seen in the log, with how many events carry each.
     public var codebookHashes: [String: Int] = [:]
 
+    /// Paper ids by number; a paper gets one at the first event (other than `view`) about it.
+    private var numbering = PaperNumbering(expected: 64)
+    /// Per paper number: everything except the codes.
+    private var records: [PaperRecord] = []
+    /// The dimensions that have a column, in the order first coded.
+    private(set) var columnDimensions: [String] = []
+    /// Per column, per paper number: the index of its code list in `codeLists`, or `notCoded`.
+    private(set) var columns: [[Int32]] = []
+    /// Every distinct list of codes the log set, as the events gave it (order kept).
+    private(set) var codeLists: [[String]] = []
+    private var codeListIndex: [[String]: Int32] = [:]
+
+    static let notCoded: Int32 = -1
+
+    /// A paper's note, flags and texts: the part of a `PaperCoding` that is not codes.
+    private struct PaperRecord: Sendable {
+        var note = ""
+        var flagged = false
+        var done = false
+        var lastSeq = 0
+        var texts: [String: String] = [:]
+        var provenance: [String: PaperCoding.Provenance] = [:]
+    }
+
     public init(coder: String) { self.coder = coder }
 
-    public func coding(for paper: String) -> PaperCoding { papers[paper] ?? PaperCoding() }
+    // MARK: Reading
+
+    /// How many papers the log has decided anything about (any event but `view`).
+    public var paperCount: Int { records.count }
+
+    /// The papers the log has decided anything about, in the order it first did.
+    public var paperIDs: [String] { numbering.ids }
+
+    /// The paper's coding; an empty one when the log says nothing about it.
+    public func coding(for paper: String) -> PaperCoding { codingIfPresent(for: paper) ?? PaperCoding() }
+
+    /// The paper's coding, or nil when the log says nothing about it.
+    public func codingIfPresent(for paper: String) -> PaperCoding? {
+        numbering.lookup(paper).map(coding(number:))
+    }
+
+    /// Calls `body` with every paper the log decided anything about and its coding, in the order
+    /// the log first touched them.
+    public func forEachPaper(_ body: (String, PaperCoding) throws -> Void) rethrows {
+        for number in records.indices { try body(numbering.ids[number], coding(number: number)) }
+    }
+
+    /// Every paper's coding by id. Builds a dictionary of all papers: prefer `coding(for:)`,
+    /// `codingIfPresent(for:)` or `forEachPaper(_:)` on large states.
+    public var papers: [String: PaperCoding] {
+        get {
+            var all = [String: PaperCoding](minimumCapacity: records.count)
+            forEachPaper { all[$0] = $1 }
+            return all
+        }
+        set {
+            var rebuilt = CodingState(coder: coder)
+            rebuilt.lastViewed = lastViewed
+            rebuilt.lastPaper = lastPaper
+            rebuilt.eventCount = eventCount
+            rebuilt.lastSeq = lastSeq
+            rebuilt.codebookHashes = codebookHashes
+            for (paper, coding) in newValue.sorted(by: { $0.key < $1.key }) { rebuilt.setCoding(coding, for: paper) }
+            self = rebuilt
+        }
+    }
+
+    private func coding(number: Int) -> PaperCoding {
+        let record = records[number]
+        var coding = PaperCoding()
+        coding.note = record.note
+        coding.flagged = record.flagged
+        coding.done = record.done
+        coding.lastSeq = record.lastSeq
+        coding.texts = record.texts
+        coding.provenance = record.provenance
+        for column in columns.indices {
+            let list = columns[column][number]
+            if list != Self.notCoded { coding.codes[columnDimensions[column]] = codeLists[Int(list)] }
+        }
+        return coding
+    }
+
+    /// The column of `dimension`, nil when no paper was ever coded on it.
+    func columnIndex(of dimension: String) -> Int? {
+        columnDimensions.firstIndex(of: dimension)
+    }
+
+    /// The paper id of a paper number.
+    func paperID(number: Int) -> String { numbering.ids[number] }
+
+    // MARK: Changing
+
+    /// Replaces everything the state holds about `paper` with `coding`; an empty code list is
+    /// "not coded", as in the log.
+    public mutating func setCoding(_ coding: PaperCoding, for paper: String) {
+        let number = number(of: paper)
+        records[number] = PaperRecord(note: coding.note, flagged: coding.flagged, done: coding.done,
+                                      lastSeq: coding.lastSeq, texts: coding.texts, provenance: coding.provenance)
+        for column in columns.indices where coding.codes[columnDimensions[column]] == nil {
+            columns[column][number] = Self.notCoded
+        }
+        for (dimension, codes) in coding.codes { setCodes(codes, dimension: dimension, number: number) }
+    }
+
+    /// The number of `paper`, giving it a record (and a place in every column) when new.
+    private mutating func number(of paper: String) -> Int {
+        let number = numbering.number(of: paper)
+        if number == records.count {
+            records.append(PaperRecord())
+            for column in columns.indices { columns[column].append(Self.notCoded) }
+        }
+        return number
+    }
+
+    private mutating func setCodes(_ codes: [String], dimension: String, number: Int) {
+        let column: Int
+        if let existing = columnIndex(of: dimension) {
+            column = existing
+        } else {
+            guard !codes.isEmpty else { return }
+            column = columns.count
+            columnDimensions.append(dimension)
+            columns.append([Int32](repeating: Self.notCoded, count: records.count))
+        }
+        columns[column][number] = codes.isEmpty ? Self.notCoded : listIndex(of: codes)
+    }
+
+    private mutating func listIndex(of codes: [String]) -> Int32 {
+        if let known = codeListIndex[codes] { return known }
+        let index = Int32(codeLists.count)
+        codeLists.append(codes)
+        codeListIndex[codes] = index
+        return index
+    }
 
     /// Applies one event; the latest event for a (paper, dimension) wins.
     public mutating func apply(_ event: CodingEvent) {
@@ -62,40 +202,55 @@ public struct CodingState: Hashable, Sendable {
     private mutating func applyIgnoringCodebook(_ event: CodingEvent) {
         eventCount += 1
         lastSeq = max(lastSeq, event.seq)
+        lastPaper = event.paper
         if event.op == .view {
             lastViewed = event.paper
             return
         }
-        // Mutated in place through the dictionary's accessor: copying a PaperCoding out and back
-        // would copy its dictionaries on every event, which dominates a long replay.
-        Self.apply(event, to: &papers[event.paper, default: PaperCoding()])
-    }
-
-    private static func apply(_ event: CodingEvent, to paper: inout PaperCoding) {
+        let number = number(of: event.paper)
         switch event.op {
         case .set, .adjudicate:
             guard let dimension = event.dimension else { break }
             if let text = event.text {
-                paper.texts[dimension] = text.isEmpty ? nil : text
+                records[number].texts[dimension] = text.isEmpty ? nil : text
             } else {
-                let codes = event.codes ?? []
-                paper.codes[dimension] = codes.isEmpty ? nil : codes
+                setCodes(event.codes ?? [], dimension: dimension, number: number)
             }
             if event.op == .adjudicate {
-                paper.provenance[dimension] = .init(
+                records[number].provenance[dimension] = .init(
                     adjudicator: event.adjudicator ?? event.coder, sources: event.sources ?? [], reason: event.reason,
                     automatic: event.automatic ?? false)
             }
         case .note:
-            paper.note = event.text ?? ""
+            records[number].note = event.text ?? ""
         case .flag:
-            paper.flagged = event.value ?? false
+            records[number].flagged = event.value ?? false
         case .done:
-            paper.done = event.value ?? false
+            records[number].done = event.value ?? false
         case .view:
             break
         }
-        paper.lastSeq = event.seq
+        records[number].lastSeq = event.seq
+    }
+
+    // MARK: Equality
+
+    /// Equal when they hold the same decisions, whatever order the papers were first touched in.
+    public static func == (a: CodingState, b: CodingState) -> Bool {
+        guard a.coder == b.coder, a.lastViewed == b.lastViewed, a.lastPaper == b.lastPaper, a.eventCount == b.eventCount,
+              a.lastSeq == b.lastSeq, a.codebookHashes == b.codebookHashes, a.paperCount == b.paperCount
+        else { return false }
+        for number in a.records.indices where b.codingIfPresent(for: a.paperID(number: number)) != a.coding(number: number) {
+            return false
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(coder)
+        hasher.combine(eventCount)
+        hasher.combine(lastSeq)
+        hasher.combine(paperCount)
     }
 
     public init(coder: String, replaying events: some Sequence<CodingEvent>) {
@@ -137,7 +292,11 @@ public struct CodingState: Hashable, Sendable {
     }
 
     /// Papers with at least one dimension coded.
-    public var codedPaperCount: Int { papers.values.count { $0.isCoded } }
-    public var donePaperCount: Int { papers.values.count { $0.done } }
-    public var flaggedPaperCount: Int { papers.values.count { $0.flagged } }
+    public var codedPaperCount: Int {
+        records.indices.count { number in
+            !records[number].texts.isEmpty || columns.contains { $0[number] != Self.notCoded }
+        }
+    }
+    public var donePaperCount: Int { records.count { $0.done } }
+    public var flaggedPaperCount: Int { records.count { $0.flagged } }
 }

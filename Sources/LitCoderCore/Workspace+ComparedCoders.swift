@@ -9,7 +9,7 @@ extension Workspace {
         let withLogs = project.codersWithLogs()
         guard let consensus = try? consensusState().0 else { return withLogs }
         var sources: Set<String> = []
-        for coding in consensus.papers.values {
+        consensus.forEachPaper { _, coding in
             for provenance in coding.provenance.values { sources.formUnion(provenance.sources) }
         }
         let compared = withLogs.filter { sources.contains($0) }

@@ -27,8 +27,8 @@ public struct Workspace: Sendable {
 
     /// A coder's replayed state, read without locking the log.
     public func state(coder: String) throws -> (CodingState, [Diagnostic]) {
-        let contents = try logContents(coder: coder)
-        return (CodingState(coder: coder, replaying: contents.events), contents.diagnostics)
+        let url = project.logURL(coder: coder)
+        return try CodingLog.replay(url: url, coder: coder, displayPath: project.display(url))
     }
 
     /// A coder's log as read without locking it: events, problems and their counts.

@@ -216,7 +216,12 @@ extension Workbench {
 
     mutating func undo() -> [Effect] {
         if undoStack.isEmpty, earlierHistory == nil {
-            earlierHistory = CodingChange.history(of: loggedEvents, coder: coder)
+            do {
+                earlierHistory = CodingChange.history(of: try loggedHistory.events(), coder: coder)
+            } catch {
+                message = Message(text: "Cannot read the log's history to undo further: \(error)", kind: .warning)
+                return [.bell]
+            }
         }
         guard let change = undoStack.popLast() ?? earlierHistory?.popLast() else {
             message = Message(text: "Nothing to undo", kind: .info)

@@ -61,8 +61,8 @@ public struct Workbench: Sendable {
     var undoStack: [CodingChange] = []
     /// Changes logged before this session, derived from the log on the first undo that needs them.
     var earlierHistory: [CodingChange]?
-    /// The log as it was when the workbench opened, for `earlierHistory`.
-    let loggedEvents: [CodingEvent]
+    /// The log as it was when the workbench opened, for `earlierHistory`; read on first need.
+    let loggedHistory: EventHistory
     var redoStack: [CodingChange] = []
 
     public internal(set) var mode: Mode = .normal
@@ -102,13 +102,25 @@ public struct Workbench: Sendable {
         codebook: Codebook, papers: [Paper], coder: String, events: [CodingEvent], state: CodingState? = nil,
         queue: Queue = .all, startPaper: String? = nil
     ) {
+        self.init(codebook: codebook, papers: papers, coder: coder,
+                  state: state ?? CodingState(coder: coder, replaying: events), history: EventHistory(events),
+                  queue: queue, startPaper: startPaper)
+    }
+
+    /// - Parameters:
+    ///   - state: the coder's replayed log (`CodingLog.state`); the resume point comes from it.
+    ///   - history: the log's events, read only when undo goes back past this session.
+    ///   - startPaper: a paper id to open on (else the paper the coder was last at).
+    public init(
+        codebook: Codebook, papers: [Paper], coder: String, state: CodingState, history: EventHistory,
+        queue: Queue = .all, startPaper: String? = nil
+    ) {
         self.codebook = codebook
         self.papers = papers
         self.coder = coder
         self.queueKind = queue
-        let state = state ?? CodingState(coder: coder, replaying: events)
         confirmed = state
-        loggedEvents = events
+        loggedHistory = history
         matcher = AliasMatcher(codebook: codebook)
         confirmedDone = state.donePaperCount
         confirmedFlagged = state.flaggedPaperCount
@@ -119,7 +131,7 @@ public struct Workbench: Sendable {
         }
         position = 0
         // Resume where the coder last was: the latest viewed or changed paper.
-        lastLoggedPaper = events.last?.paper
+        lastLoggedPaper = state.lastPaper
         let resume = startPaper ?? lastLoggedPaper
         if let resume, let index = self.queue.firstIndex(where: { papers[$0].id == resume }) {
             position = index
@@ -142,7 +154,7 @@ public struct Workbench: Sendable {
         var coding = confirmed.coding(for: paper)
         for save in pending where save.event.paper == paper {
             var scratch = CodingState(coder: coder)
-            scratch.papers[paper] = coding
+            scratch.setCoding(coding, for: paper)
             scratch.apply(save.event)
             coding = scratch.coding(for: paper)
         }

@@ -30,7 +30,7 @@ struct ReplayBenchmark: ParsableCommand {
             let cpuBefore = Measurement.cpuSeconds()
             let seconds = try Measurement.seconds {
                 let opened = try CodingLog.open(url: log, coder: "alice", codebookHash: SyntheticLog.codebookHash)
-                check = (opened.events.count, opened.state.papers.count)
+                check = (opened.state.eventCount, opened.state.paperCount)
                 opened.close()
             }
             guard check.0 == events else { throw ValidationError("replayed \(check.0) events, expected \(events)") }

@@ -89,7 +89,7 @@ struct WorkbenchBenchmark: ParsableCommand {
             var workbench: Workbench?
             try phase("build state") {
                 workbench = Workbench(codebook: loaded.codebook, papers: loaded.corpus.papers, coder: "alice",
-                                      events: opened.events, state: opened.state)
+                                      state: opened.state, history: EventHistory(loading: opened.history))
             }
             let built = try require(workbench)
             var summary: SummaryPane?

@@ -57,10 +57,11 @@ import Testing
             let opened = try CodingLog.open(url: log, coder: "crasher", codebookHash: "check", lockTimeout: .seconds(5))
             if opened.health.tornSetAsideTo != nil { tornTails += 1 }
             if cut != nil { #expect(opened.health.tornSetAsideTo != nil, "round \(round): the cut line was not set aside") }
-            let present = Set(opened.events.map(\.seq))
+            let history = try opened.history()
+            let present = Set(history.map(\.seq))
             let missing = reported.subtracting(present)
             #expect(missing.isEmpty, "round \(round): saved events lost: \(missing.sorted())")
-            #expect(opened.events.map(\.seq) == Array(1...max(opened.events.count, 1)).prefix(opened.events.count).map { $0 },
+            #expect(history.map(\.seq) == Array(1...max(history.count, 1)).prefix(history.count).map { $0 },
                     "round \(round): the log's seqs are 1…n without gaps")
             #expect(opened.health.malformedLines == 0, "round \(round): \(opened.diagnostics)")
             opened.close()

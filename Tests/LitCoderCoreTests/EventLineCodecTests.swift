@@ -127,3 +127,42 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// What replaying saves on decoding must not change what a line means.
+@Suite struct EventLineDecoderSharingTests {
+    @Test(arguments: EventLineCodecTests.sampleEvents())
+    func withoutTimeOnlyTheTimeIsLeftOut(event: CodingEvent) {
+        var decoder = EventLineDecoder(keepsTime: false)
+        var expected = event
+        expected.time = ""
+        #expect(decoder.decode(Array(EventLineEncoder.line(for: event).dropLast())) == .success(expected))
+    }
+
+    @Test func aTimeThatIsNotAStringIsStillRefusedWithoutTime() {
+        var decoder = EventLineDecoder(keepsTime: false)
+        let line = Array(#"{"v":1,"seq":1,"time":12,"coder":"a","paper":"p","op":"view","codebook":"h"}"#.utf8)
+        #expect((try? decoder.decode(line).get()) == nil)
+        let invalid = Array(#"{"v":1,"seq":1,"time":""#.utf8) + [0xC3, 0x28] + Array(#"","coder":"a","paper":"p","op":"view","codebook":"h"}"#.utf8)
+        #expect((try? decoder.decode(invalid).get()) == nil)
+    }
+
+    @Test func listsThatLookAlikeKeepTheirOwnCodes() {
+        var decoder = EventLineDecoder()
+        let lists: [[String]] = [["a", "b"], ["a", "c"], ["b", "a"], ["a", "b"], [], ["a"], ["a", "b", "c"], ["ünï"], ["q\"uote"], ["a", "b"]]
+        for (i, codes) in lists.enumerated() {
+            let event = CodingEvent(seq: i + 1, time: "t", coder: "a", paper: "p", op: .set, dimension: "d", codes: codes, codebook: "h")
+            #expect(decoder.decode(Array(EventLineEncoder.line(for: event).dropLast())) == .success(event))
+        }
+        let spaced = Array(#"{"v":1,"seq":1,"time":"t","coder":"a","paper":"p","op":"set","dim":"d","codes":[ "a" , "b" ],"codebook":"h"}"#.utf8)
+        #expect((try? decoder.decode(spaced).get())?.codes == ["a", "b"])
+    }
+
+    @Test func moreDistinctListsThanItRemembersStillDecode() {
+        var decoder = EventLineDecoder()
+        for i in 0..<5_000 {
+            let codes = ["code-\(i)", "code-\(i % 7)"]
+            let event = CodingEvent(seq: i + 1, time: "t", coder: "a", paper: "p", op: .set, dimension: "d", codes: codes, codebook: "h")
+            #expect(decoder.decode(Array(EventLineEncoder.line(for: event).dropLast())) == .success(event))
+        }
+    }
+}

@@ -65,7 +65,7 @@ import Testing
                 group.addTask {
                     let log = try CodingLog.open(url: url, coder: "c\(index)", codebookHash: "cb", lockTimeout: .seconds(30))
                     defer { log.close() }
-                    return (index, log.events, log.state)
+                    return (index, try log.history(), log.state)
                 }
             }
             var all: [(Int, [CodingEvent], CodingState)] = []

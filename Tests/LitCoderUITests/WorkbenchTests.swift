@@ -192,6 +192,42 @@ import Testing
         #expect(h.codes("motivation") == [])
     }
 
+    @Test func theLogsHistoryIsReadOnlyWhenUndoGoesPastTheSession() throws {
+        var first = Harness()
+        first.press(.right, .character("2"))
+        let logged = first.log
+        final class Reads: @unchecked Sendable { var count = 0 }
+        let reads = Reads()
+        let history = EventHistory(loading: {
+            reads.count += 1
+            return logged
+        })
+        var h = Harness()
+        h.workbench = Workbench(codebook: Fixtures.codebook, papers: Fixtures.papers, coder: "alice",
+                                state: CodingState(coder: "alice", replaying: logged), history: history, startPaper: "P001")
+        h.log = logged
+        h.press(.character("1"))
+        h.perform(.undo)
+        #expect(reads.count == 0, "undoing this session's change needs no history")
+        h.perform(.undo)
+        #expect(reads.count == 1)
+        #expect(h.paper == "P002")
+        #expect(h.codes("motivation") == [])
+        h.perform(.undo)
+        #expect(reads.count == 1, "read once")
+    }
+
+    @Test func aHistoryThatCannotBeReadIsSaidAndNothingIsUndone() {
+        struct Unreadable: Error {}
+        var h = Harness()
+        h.workbench = Workbench(codebook: Fixtures.codebook, papers: Fixtures.papers, coder: "alice",
+                                state: CodingState(coder: "alice"), history: EventHistory(loading: { throw Unreadable() }))
+        h.perform(.undo)
+        #expect(h.lastEffects == [.bell])
+        #expect(h.workbench.message?.text.hasPrefix("Cannot read the log's history") == true)
+        #expect(h.log.isEmpty)
+    }
+
     @Test func noteEditedInlineOrInEditor() {
         var h = Harness()
         h.perform(.editNote)

@@ -57,7 +57,7 @@ public struct CodingComparison: Hashable, Sendable {
     ) -> [CodingComparison] {
         let chosen = codebook.dimensions.filter { $0.kind != .text && (dimensions?.contains($0.id) ?? true) }
         var paperIds = Set<String>()
-        for state in states { for (id, coding) in state.papers where !coding.codes.isEmpty { paperIds.insert(id) } }
+        for state in states { state.forEachPaper { id, coding in if !coding.codes.isEmpty { paperIds.insert(id) } } }
         let paperOrder = paperIds.sorted { a, b in
             switch (corpus.index(of: a), corpus.index(of: b)) {
             case let (x?, y?): x < y

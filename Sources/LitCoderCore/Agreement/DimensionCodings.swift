@@ -18,23 +18,26 @@ public struct DimensionCodings: Sendable {
         self.dimension = dimension
         coders = states.map(\.coder)
         var data = ReliabilityData(coderCount: states.count)
-        let largest = states.map(\.papers.count).max() ?? 0
+        let largest = states.map(\.paperCount).max() ?? 0
         data.reserveUnits(largest + largest / 4)
         var numbering = PaperNumbering(expected: largest + largest / 4)
         var values = ValueInterner()
         for (coder, state) in states.enumerated() {
-            for (paper, coding) in state.papers {
-                // Iterating a paper's few coded dimensions is several times faster than looking
-                // one up by key in each of 100,000 small dictionaries (measured, see
-                // docs/performance.md), and this loop runs once per coding.
-                var found: [String]?
-                for (id, codes) in coding.codes where id == dimension.id {
-                    found = codes
-                    break
+            // The state keeps each dimension as a column of code-list numbers per paper, so this
+            // walks one flat array per coder; each distinct code list is interned once.
+            guard let columnIndex = state.columnIndex(of: dimension.id) else { continue }
+            let column = state.columns[columnIndex]
+            let lists = state.codeLists
+            var valueOfList = [Int32](repeating: -1, count: lists.count)
+            for number in column.indices {
+                let list = Int(column[number])
+                guard list >= 0 else { continue }
+                var id = valueOfList[list]
+                if id < 0 {
+                    id = values.id(of: lists[list])
+                    valueOfList[list] = id
                 }
-                guard let codes = found, !codes.isEmpty else { continue }
-                let id = values.id(of: codes)
-                let unit = numbering.number(of: paper)
+                let unit = numbering.number(of: state.paperID(number: number))
                 if unit == data.unitCount { data.appendUnit() }
                 data.set(id, unit: unit, coder: coder)
             }

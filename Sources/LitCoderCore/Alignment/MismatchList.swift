@@ -23,7 +23,7 @@ public struct MismatchList: Hashable, Sendable {
         let rules = evaluator.compiled.filter { alignment == nil || $0.rule.id == alignment }
         var entries: [Entry] = []
         for paper in corpus.papers {
-            guard let coding = state.papers[paper.id] else { continue }
+            guard let coding = state.codingIfPresent(for: paper.id) else { continue }
             for rule in rules {
                 let result = evaluator.result(of: rule, for: coding)
                 if result.outcome == .mismatched { entries.append(Entry(paper: paper, result: result)) }

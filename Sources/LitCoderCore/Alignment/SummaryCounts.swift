@@ -57,7 +57,7 @@ public struct SummaryCounts: Sendable {
                 var builder = ContributionBuilder(evaluator: evaluator, layout: layout)
                 let range = (ids.count * chunk / chunks)..<(ids.count * (chunk + 1) / chunks)
                 for i in range {
-                    if let coding = state.papers[ids[i]] { output[i] = builder.contribution(of: coding) }
+                    if let coding = state.codingIfPresent(for: ids[i]) { output[i] = builder.contribution(of: coding) }
                 }
             }
         }
@@ -67,9 +67,9 @@ public struct SummaryCounts: Sendable {
             found += 1
             install(contribution, at: i)
         }
-        if found < state.papers.count {
-            for (paper, coding) in state.papers where paperIndex[paper] == nil {
-                update(paper: paper, coding: coding)
+        if found < state.paperCount {
+            state.forEachPaper { paper, coding in
+                if paperIndex[paper] == nil { update(paper: paper, coding: coding) }
             }
         }
     }

@@ -77,7 +77,7 @@ public struct CodedSet: Sendable {
         let uncoded = PaperCoding()
         for paper in corpus.papers {
             for state in states {
-                if let coding = state.papers[paper.id] {
+                if let coding = state.codingIfPresent(for: paper.id) {
                     try body(paper, state.coder, coding)
                 } else if includesUncodedPapers {
                     try body(paper, state.coder, uncoded)

@@ -117,7 +117,7 @@ public struct ProjectReport: Sendable {
         let scope = Summary.scope(coder: scopeState.coder)
         var mismatched: [MismatchedPaper] = []
         for paper in corpus.papers {
-            guard let coding = scopeState.papers[paper.id] else { continue }
+            guard let coding = scopeState.codingIfPresent(for: paper.id) else { continue }
             for result in counts.evaluator.evaluate(coding) where result.outcome == .mismatched {
                 mismatched.append(MismatchedPaper(id: paper.id, title: paper.title, year: paper.year,
                                                   alignment: result.alignment.label, explanation: result.sentence))

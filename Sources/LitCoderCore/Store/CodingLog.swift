@@ -13,6 +13,10 @@ import Darwin
 /// copied to `CODER.jsonl.torn-TIMESTAMP` and cut from the log, which keeps every complete
 /// line; malformed lines in the middle stay where they are. `append(_:)` returns only after the
 /// line is written and fsync'd. Reading (`CodingLog.read`) needs no lock and changes nothing.
+///
+/// Opening replays the log into `state` without keeping the events: a long log's history is
+/// needed only for undo past the session and the audit trail, so `history()` reads it again
+/// on demand, and opening a million-event log costs the replay alone.
 public final class CodingLog {
     public let url: URL
     public let coder: String
@@ -20,8 +24,8 @@ public final class CodingLog {
     public let codebookHash: String?
     /// The replayed state, kept current by `append(_:)`.
     public private(set) var state: CodingState
-    /// Every event in the log, oldest first (for undo and the audit trail).
-    public private(set) var events: [CodingEvent]
+    /// The events read by `history()`, kept current by `append(_:)` once read.
+    private var loadedHistory: [CodingEvent]?
     /// Problems found while loading (torn tail set aside, malformed lines kept in place).
     public private(set) var diagnostics: [Diagnostic]
     /// The same problems, counted by kind.
@@ -40,7 +44,6 @@ public final class CodingLog {
         self.descriptor = descriptor
         self.lock = lock
         self.displayPath = displayPath
-        self.events = contents.events
         self.diagnostics = contents.diagnostics
         self.health = contents.health
         self.state = state
@@ -82,7 +85,7 @@ public final class CodingLog {
         }
         do {
             var replay = CodingState.Replay(into: CodingState(coder: coder))
-            var (contents, scanner) = try scan(descriptor: fd, displayPath: shown) { replay.apply($0) }
+            var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false) { replay.apply($0) }
             if let torn = scanner.tornTail {
                 let aside = try setAside(torn, descriptor: fd, url: url, displayPath: shown)
                 contents.health.tornLine = nil
@@ -116,29 +119,64 @@ public final class CodingLog {
             throw CodingLogError.cannotOpen(path: shown, errno: errno)
         }
         defer { Glibc.close(fd) }
-        var (contents, scanner) = try scan(descriptor: fd, displayPath: shown)
+        var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: true)
         if let torn = scanner.tornTail {
             contents.health.tornLine = torn.line
-            contents.diagnostics.append(Diagnostic(
-                file: shown, line: torn.line, severity: .warning,
-                message: "line \(torn.line) is unfinished (its writer stopped mid-line, or is writing it now); it is left out",
-                hint: "it is moved aside to \(url.lastPathComponent).torn-TIMESTAMP the next time this coder codes"))
+            contents.diagnostics.append(unfinishedLine(torn, displayPath: shown, url: url))
         }
         return contents
     }
 
-    /// Scans the whole file into events; `alsoVisit` sees each event as it is read (to replay in the same pass).
-    private static func scan(descriptor: Int32, displayPath: String,
+    /// What a reader that may not move it says about a torn tail.
+    private static func unfinishedLine(_ torn: LogScanner.TornTail, displayPath: String, url: URL) -> Diagnostic {
+        Diagnostic(
+            file: displayPath, line: torn.line, severity: .warning,
+            message: "line \(torn.line) is unfinished (its writer stopped mid-line, or is writing it now); it is left out",
+            hint: "it is moved aside to \(url.lastPathComponent).torn-TIMESTAMP the next time this coder codes")
+    }
+
+    /// Reads and replays a log without locking it or keeping its events: the coder's state, with
+    /// the same diagnostics as `read`.
+    public static func replay(url: URL, coder: String, displayPath: String?) throws -> (CodingState, [Diagnostic]) {
+        let shown = displayPath ?? url.path
+        let fd = Glibc.open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return (CodingState(coder: coder), []) }
+            throw CodingLogError.cannotOpen(path: shown, errno: errno)
+        }
+        defer { Glibc.close(fd) }
+        var replay = CodingState.Replay(into: CodingState(coder: coder))
+        var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false) { replay.apply($0) }
+        if let torn = scanner.tornTail { contents.diagnostics.append(unfinishedLine(torn, displayPath: shown, url: url)) }
+        return (replay.finish(), contents.diagnostics)
+    }
+
+    /// Every event in the log, oldest first (for undo and the audit trail), read from the file
+    /// the first time it is asked for.
+    public func history() throws -> [CodingEvent] {
+        if let loadedHistory { return loadedHistory }
+        guard descriptor >= 0 else { throw CodingLogError.closed(path: displayPath) }
+        var events: [CodingEvent] = []
+        var scanner = LogScanner(displayPath: displayPath)
+        try scanner.scan(descriptor: descriptor) { events.append($0) }
+        loadedHistory = events
+        return events
+    }
+
+    /// Scans the whole file; `alsoVisit` sees each event as it is read (to replay in the same
+    /// pass), and `keepingEvents` decides whether the contents list them too (events that are
+    /// not kept are only replayed, and carry no `time`).
+    private static func scan(descriptor: Int32, displayPath: String, keepingEvents: Bool,
                              alsoVisit: (CodingEvent) -> Void = { _ in }) throws -> (LogContents, LogScanner) {
         var events: [CodingEvent] = []
         var info = stat()
-        if fstat(descriptor, &info) == 0 { events.reserveCapacity(Int(info.st_size) / 180) }
+        if keepingEvents, fstat(descriptor, &info) == 0 { events.reserveCapacity(Int(info.st_size) / 180) }
         // One thread: handing events to a second one copied each (retaining its strings from two
         // cores), which cost more CPU than the overlap saved; here each event is moved, never copied.
-        var scanner = LogScanner(displayPath: displayPath)
+        var scanner = LogScanner(displayPath: displayPath, keepsTime: keepingEvents)
         try scanner.scan(descriptor: descriptor) { event in
             alsoVisit(event)
-            events.append(event)
+            if keepingEvents { events.append(event) }
         }
         let contents = LogContents(events: events, diagnostics: scanner.allDiagnostics, health: scanner.health)
         return (contents, scanner)
@@ -190,7 +228,7 @@ public final class CodingLog {
             throw CodingLogError.writeFailed(path: displayPath, errno: error)
         }
         knownLength += line.count
-        events.append(event)
+        loadedHistory?.append(event)
         state.apply(event)
         return event
     }

@@ -9,13 +9,20 @@ import Foundation
 /// JSONDecoder, so correctness never depends on the fast path.
 ///
 /// Not thread-safe: it remembers the previous line's repeated strings (coder, codebook hash,
-/// dimension) so a log of a million events shares their storage instead of copying them.
+/// dimension) and the code lists it has met, so a log of a million events shares their storage
+/// instead of allocating them again for every line.
 public struct EventLineDecoder {
     private var recentStrings: [String] = []
     private var recentBytes: [[UInt8]] = []
+    /// Code lists met so far, by the FNV-1a hash of their bytes (`["iemocap","ravdess"]`).
+    private var knownLists: [UInt64: [(bytes: [UInt8], list: [String])]] = [:]
+    private var knownListCount = 0
     private let jsonDecoder = JSONDecoder()
+    /// Whether events carry their `time`. Replaying into a state never reads it, and leaving it
+    /// out saves a String per event; the line is still checked exactly as when it is kept.
+    public var keepsTime: Bool
 
-    public init() {}
+    public init(keepsTime: Bool = true) { self.keepsTime = keepsTime }
 
     /// The event on one line (without its newline), or the reason it is not one.
     public mutating func decode(_ line: UnsafeBufferPointer<UInt8>) -> Result<CodingEvent, DecodeFailure> {
@@ -66,12 +73,19 @@ public struct EventLineDecoder {
                 switch Key(rawValue: key) {
                 case .v: guard let n = cursor.integer() else { return nil }; v = n
                 case .seq: guard let n = cursor.integer() else { return nil }; seq = n
-                case .time: guard let s = cursor.string() else { return nil }; time = s
+                case .time:
+                    if keepsTime {
+                        guard let s = cursor.string() else { return nil }
+                        time = s
+                    } else {
+                        guard cursor.skipString() else { return nil }
+                        time = ""
+                    }
                 case .coder: guard let s = recent(&cursor, slot: 0) else { return nil }; coder = s
                 case .paper: guard let s = cursor.string() else { return nil }; paper = s
                 case .op: guard let o = cursor.operation() else { return nil }; op = o
                 case .dim: guard let s = recent(&cursor, slot: 1) else { return nil }; dimension = s
-                case .codes: guard let list = cursor.stringList() else { return nil }; codes = list
+                case .codes: guard let list = knownList(&cursor) else { return nil }; codes = list
                 case .text: guard let s = cursor.string() else { return nil }; text = s
                 case .value: guard let b = cursor.boolean() else { return nil }; value = b
                 case .codebook: guard let s = recent(&cursor, slot: 2) else { return nil }; codebook = s
@@ -116,6 +130,38 @@ public struct EventLineDecoder {
         recentBytes[slot] = Array(raw)
         recentStrings[slot] = s
         return s
+    }
+
+    /// The next list of strings, shared with an earlier line whose list had the same bytes.
+    ///
+    /// A codebook has few codes and coders pick few at a time, so a log repeats a small number
+    /// of distinct lists; sharing them saves an Array (and its Strings) per event. After 4,096
+    /// distinct lists new ones are no longer remembered, which bounds the memory on odd logs.
+    private mutating func knownList(_ cursor: inout Cursor) -> [String]? {
+        let start = cursor.index
+        guard cursor.skipPlainStringList() else {
+            cursor.index = start
+            return cursor.stringList()
+        }
+        let raw = UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.index])
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        if let candidates = knownLists[hash] {
+            for candidate in candidates where candidate.bytes.count == raw.count {
+                let same = candidate.bytes.withUnsafeBufferPointer { known in
+                    guard let a = known.baseAddress, let b = raw.baseAddress else { return true }
+                    return memcmp(a, b, raw.count) == 0
+                }
+                if same { return candidate.list }
+            }
+        }
+        cursor.index = start
+        guard let list = cursor.stringList() else { return nil }
+        if knownListCount < 4_096 {
+            knownLists[hash, default: []].append((Array(raw), list))
+            knownListCount += 1
+        }
+        return list
     }
 
     /// The keys the fast path knows; required ones first, so `rawValue >= dim` means optional.
@@ -259,6 +305,32 @@ public struct EventLineDecoder {
                 index += 1
             }
             return nil
+        }
+
+        /// Passes over a string value as `string()` would read it, without making a String.
+        mutating func skipString() -> Bool {
+            let start = index
+            if let slice = plainStringSlice() {
+                // Non-ASCII bytes must be valid UTF-8, as when the string is kept.
+                return slice.allSatisfy { $0 < 0x80 } || String(validating: slice, as: UTF8.self) != nil
+            }
+            index = start
+            return string() != nil
+        }
+
+        /// Passes over a list of strings without escapes or control characters; false (with
+        /// `index` anywhere) for anything else.
+        mutating func skipPlainStringList() -> Bool {
+            guard take(UInt8(ascii: "[")) else { return false }
+            skipSpace()
+            if take(UInt8(ascii: "]")) { return true }
+            while true {
+                skipSpace()
+                guard let slice = plainStringSlice(), slice.allSatisfy({ $0 < 0x80 }) else { return false }
+                skipSpace()
+                if take(UInt8(ascii: ",")) { continue }
+                return take(UInt8(ascii: "]"))
+            }
         }
 
         /// Unescapes a string whose opening quote is already taken; `index` is its first byte.

@@ -30,11 +30,13 @@ struct LogScanner {
     private(set) var tornTail: TornTail?
     /// Counts by kind, for `status`.
     private(set) var health = LogHealth()
-    private var decoder = EventLineDecoder()
+    private var decoder: EventLineDecoder
     private let maximumReported = 50
 
-    init(displayPath: String) {
+    /// - Parameter keepsTime: whether the events handed on carry their `time` (not needed to replay).
+    init(displayPath: String, keepsTime: Bool = true) {
         self.displayPath = displayPath
+        decoder = EventLineDecoder(keepsTime: keepsTime)
     }
 
     /// Scans the open file from its start, handing each good event to `visit` in file order.

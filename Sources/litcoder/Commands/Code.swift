@@ -39,7 +39,7 @@ struct Code: ParsableCommand {
         defer { log.close() }
         for diagnostic in log.diagnostics { Console.error(diagnostic.description) }
         let workbench = Workbench(codebook: workspace.codebook, papers: workspace.corpus.papers, coder: coder,
-                                  events: log.events, state: log.state, queue: queue, startPaper: paper)
+                                  state: log.state, history: EventHistory(loading: log.history), queue: queue, startPaper: paper)
         if let paper, !workbench.queueContains(paper) {
             let reason = workspace.corpus.contains(paper) ? "is not in the \(queue.rawValue) queue" : "is not in the corpus"
             throw Failure.data("paper '\(paper)' \(reason); 'litcoder status' lists the papers")

@@ -50,7 +50,7 @@ enum ScopeLoader {
             throw Failure.data("\(error)")
         }
         for d in diagnostics { Console.error(d.description) }
-        if state.papers.isEmpty {
+        if state.paperCount == 0 {
             let file = workspace.project.display(workspace.project.logURL(coder: owner))
             if owner == CoderName.consensus {
                 Console.error("note: no consensus yet (\(file) has no decisions); every paper counts as undetermined. "
