@@ -80,8 +80,8 @@ public struct ProjectValidation: Sendable {
                 let hint = stale.problem == .unknownPaper
                     ? "was the paper's id changed or its corpus file removed from litcoder.yaml? the coding is kept"
                     : "recode it (litcoder set \(stale.paper) \(stale.dimension)=… --coder \(coder)); the old event is kept"
-                diagnostics.append(Diagnostic(file: name, severity: .warning, message: "\(stale.message) [event \(stale.seq)]",
-                                              hint: hint))
+                diagnostics.append(Diagnostic(file: name, line: contents.line(ofEventAt: stale.position), severity: .warning,
+                                              message: "\(stale.message) (event seq \(stale.seq))", hint: hint))
             }
             let older = contents.events.filter { !$0.codebook.isEmpty && $0.codebook != codebook.contentHash }
             if !older.isEmpty {

@@ -28,24 +28,30 @@ public struct StaleCoding: Hashable, Sendable {
     public var seq: Int
     /// Content hash of the codebook that event was made under.
     public var codebookHash: String
+    /// Where that event is among the events searched (0-based), to find its line in the log.
+    public var position: Int
 
-    public init(paper: String, dimension: String, problem: Problem, seq: Int, codebookHash: String) {
+    public init(paper: String, dimension: String, problem: Problem, seq: Int, codebookHash: String, position: Int = 0) {
         self.paper = paper
         self.dimension = dimension
         self.problem = problem
         self.seq = seq
         self.codebookHash = codebookHash
+        self.position = position
     }
 
-    /// What is stale, in words, e.g. `paper p12, motivation: code 'hci' no longer exists`.
+    /// What is stale, in words, e.g. `paper p12, motivation: code 'hci' is not in the codebook`.
+    ///
+    /// "Not in the codebook" rather than "no longer exists": a code typed by hand into a log, or
+    /// imported, may never have been in any version of it.
     public var message: String {
         let under = codebookHash.isEmpty ? "" : " (coded under codebook \(codebookHash.prefix(12)))"
         switch problem {
         case .unknownDimension:
-            return "paper '\(paper)': dimension '\(dimension)' no longer exists in the codebook\(under)"
+            return "paper '\(paper)': dimension '\(dimension)' is not in the codebook\(under)"
         case .unknownCodes(let codes):
             let list = codes.map { "'\($0)'" }.joined(separator: ", ")
-            return "paper '\(paper)', \(dimension): code\(codes.count == 1 ? "" : "s") \(list) no longer exist\(codes.count == 1 ? "s" : "")\(under)"
+            return "paper '\(paper)', \(dimension): code\(codes.count == 1 ? "" : "s") \(list) \(codes.count == 1 ? "is" : "are") not in the codebook\(under)"
         case .codesOnTextDimension:
             return "paper '\(paper)', \(dimension): has codes, but the dimension is now free text\(under)"
         case .textOnCodedDimension:
@@ -63,6 +69,7 @@ public enum StaleCodings {
     /// The latest `set` of one (paper, dimension).
     private struct Decision {
         var seq: Int
+        var position: Int
         var hash: String
         var codes: [String]?
         var text: String?
@@ -76,20 +83,23 @@ public enum StaleCodings {
         var latest: [String: [String: Decision]] = [:]
         var paperOrder: [String] = []
         var dimensionOrder: [String: [String]] = [:]
-        for event in events {
+        var lastEvent: [String: (seq: Int, position: Int)] = [:]
+        for (position, event) in events.enumerated() {
             if latest[event.paper] == nil, event.op != .view {
                 latest[event.paper] = [:]
                 paperOrder.append(event.paper)
             }
+            if event.op != .view { lastEvent[event.paper] = (event.seq, position) }
             guard event.op == .set || event.op == .adjudicate, let dimension = event.dimension else { continue }
             if latest[event.paper]?[dimension] == nil { dimensionOrder[event.paper, default: []].append(dimension) }
-            latest[event.paper]?[dimension] = Decision(seq: event.seq, hash: event.codebook, codes: event.codes, text: event.text)
+            latest[event.paper]?[dimension] = Decision(seq: event.seq, position: position, hash: event.codebook, codes: event.codes, text: event.text)
         }
         var stale: [StaleCoding] = []
         for paper in paperOrder {
             if let corpus, !corpus.contains(paper) {
-                let lastSeq = latest[paper]?.values.map(\.seq).max() ?? 0
-                stale.append(StaleCoding(paper: paper, dimension: "", problem: .unknownPaper, seq: lastSeq, codebookHash: ""))
+                let last = lastEvent[paper]
+                stale.append(StaleCoding(paper: paper, dimension: "", problem: .unknownPaper, seq: last?.seq ?? 0, codebookHash: "",
+                                         position: last?.position ?? 0))
             }
             for dimensionID in dimensionOrder[paper] ?? [] {
                 guard let decision = latest[paper]?[dimensionID] else { continue }
@@ -99,7 +109,7 @@ public enum StaleCodings {
                 if codes.isEmpty, text.isEmpty { continue }
                 func add(_ problem: StaleCoding.Problem) {
                     stale.append(StaleCoding(paper: paper, dimension: dimensionID, problem: problem,
-                                             seq: decision.seq, codebookHash: decision.hash))
+                                             seq: decision.seq, codebookHash: decision.hash, position: decision.position))
                 }
                 guard let dimension = codebook.dimension(dimensionID) else { add(.unknownDimension); continue }
                 if dimension.kind == .text {

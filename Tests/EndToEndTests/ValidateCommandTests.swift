@@ -48,7 +48,7 @@ import Testing
             .write(to: dir.appendingPathComponent("codings/ana.jsonl"), atomically: true, encoding: .utf8)
         let result = try LitcoderBinary.run(["validate"], in: dir)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("codings/ana.jsonl: warning: paper 'p1', motivation: code 'retired-code' no longer exists"))
+        #expect(result.stdout.contains("codings/ana.jsonl:1: warning: paper 'p1', motivation: code 'retired-code' is not in the codebook"))
         #expect(result.stdout.hasSuffix("0 errors, 1 warning\n"))
 
         let suggest = try LitcoderBinary.run(["suggest", "--format", "json"], in: dir)

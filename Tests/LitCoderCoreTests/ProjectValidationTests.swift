@@ -37,6 +37,21 @@ import Testing
         #expect(validation.summary.contains("1 coding log (1 events)"))
     }
 
+    @Test func aStaleCodingIsReportedAtTheLineOfItsEvent() throws {
+        let log = [
+            try Self.event(1, "p1", "motivation", ["vague"], hash: "older"),
+            "{not an event",
+            "",
+            try Self.event(2, "p1", "motivation", ["also-gone"], hash: "older"),
+        ].joined(separator: "\n") + "\n"
+        let project = try Self.project(corpus: #"{"id": "p1", "title": "One"}"# + "\n", logs: ["ana": log])
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        let lines = ProjectValidation.project(project).diagnostics.map(\.description)
+        #expect(lines.contains { $0.hasPrefix("codings/ana.jsonl:4: warning: paper 'p1', motivation: code 'also-gone' is not in the codebook") },
+                "\(lines)")
+        #expect(!lines.contains { $0.contains("'vague'") }, "only the current decision is stale")
+    }
+
     @Test func listsEveryProblemAcrossFiles() throws {
         let project = try Self.project(
             corpus: #"{"id": "p1", "title": "One"}"# + "\n{not json\n" + #"{"id": "p1", "title": "Again"}"# + "\n",
@@ -47,7 +62,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("papers.jsonl:2") && $0.contains("error: malformed paper record") })
         #expect(lines.contains { $0.hasPrefix("papers.jsonl:3: error: duplicate paper id 'p1'") })
         #expect(lines.contains { $0.hasPrefix("codings/ana.jsonl:2:") }, "the torn or malformed log line, located")
-        #expect(lines.contains { $0.contains("warning: paper 'p1', motivation: code 'vague' no longer exists") })
+        #expect(lines.contains { $0.hasPrefix("codings/ana.jsonl:1: warning: paper 'p1', motivation: code 'vague' is not in the codebook") })
         #expect(lines.contains { $0.contains("note: 1 of 1 events were made under 1 earlier version") })
         #expect(validation.hasErrors)
         #expect(validation.summary.contains("errors"))

@@ -38,6 +38,6 @@ import Testing
         let first = try #require(stale.first)
         #expect(first.seq == 7)
         #expect(first.codebookHash == "0123456789abcdef")
-        #expect(first.message == "paper 'p1', motivation: code 'hci' no longer exists (coded under codebook 0123456789ab)")
+        #expect(first.message == "paper 'p1', motivation: code 'hci' is not in the codebook (coded under codebook 0123456789ab)")
     }
 }

@@ -174,11 +174,13 @@ public final class CodingLog {
         // One thread: handing events to a second one copied each (retaining its strings from two
         // cores), which cost more CPU than the overlap saved; here each event is moved, never copied.
         var scanner = LogScanner(displayPath: displayPath, keepsTime: keepingEvents)
+        scanner.recordsLines = keepingEvents
         try scanner.scan(descriptor: descriptor) { event in
             alsoVisit(event)
             if keepingEvents { events.append(event) }
         }
-        let contents = LogContents(events: events, diagnostics: scanner.allDiagnostics, health: scanner.health)
+        let contents = LogContents(events: events, diagnostics: scanner.allDiagnostics, health: scanner.health,
+                                   lines: scanner.eventLines)
         return (contents, scanner)
     }
 
@@ -267,9 +269,17 @@ public struct LogContents: Sendable {
     public var events: [CodingEvent]
     public var diagnostics: [Diagnostic]
     public var health: LogHealth
-    public init(events: [CodingEvent], diagnostics: [Diagnostic], health: LogHealth = LogHealth()) {
+    /// The line each event is on (1-based), in the order of `events`; empty when not known.
+    public var lines: [Int]
+    public init(events: [CodingEvent], diagnostics: [Diagnostic], health: LogHealth = LogHealth(), lines: [Int] = []) {
         self.events = events
         self.diagnostics = diagnostics
         self.health = health
+        self.lines = lines
+    }
+
+    /// The line of the event at `position` in `events`, when known.
+    public func line(ofEventAt position: Int) -> Int? {
+        position >= 0 && position < lines.count ? lines[position] : nil
     }
 }

@@ -30,6 +30,9 @@ struct LogScanner {
     private(set) var tornTail: TornTail?
     /// Counts by kind, for `status`.
     private(set) var health = LogHealth()
+    /// The line of each event handed on, in order, when `recordsLines` is set.
+    private(set) var eventLines: [Int] = []
+    var recordsLines = false
     private var decoder: EventLineDecoder
     private let maximumReported = 50
 
@@ -119,6 +122,7 @@ struct LogScanner {
                        hint: "lines may have been removed by hand or lost in a merge; an older copy (git history) may have them")
             }
             lastSeq = max(lastSeq, event.seq)
+            if recordsLines { eventLines.append(lineCount) }
             visit(event)
         }
     }
