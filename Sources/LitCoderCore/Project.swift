@@ -154,16 +154,31 @@ public enum YAMLDiagnostics {
     public static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _):
-            Diagnostic(file: file, line: mark.line, column: mark.column,
-                       message: "YAML syntax: \(problem)" + (context.map { " \($0.text)" } ?? ""))
+            located("YAML syntax", problem, context, mark, file)
         case .parser(let context, let problem, let mark, _):
-            Diagnostic(file: file, line: mark.line, column: mark.column,
-                       message: "YAML syntax: \(problem)" + (context.map { " \($0.text)" } ?? ""))
+            located("YAML syntax", problem, context, mark, file)
         case .composer(let context, let problem, let mark, _):
-            Diagnostic(file: file, line: mark.line, column: mark.column,
-                       message: "YAML: \(problem)" + (context.map { " \($0.text)" } ?? ""))
+            located("YAML", problem, context, mark, file)
         default:
             Diagnostic(file: file, message: "YAML: \(error)")
         }
+    }
+
+    /// libyaml reports where it gave up and, as context, what it was reading and where that
+    /// began. Both places go into the message; when it gave up at the end of the file (a quote
+    /// or bracket never closed), the place where the unclosed thing began is the one to fix.
+    private static func located(_ kind: String, _ problem: String, _ context: YamlError.Context?, _ mark: Mark,
+                                _ file: String) -> Diagnostic {
+        let problem = problem.replacingOccurrences(of: "end of stream", with: "end of the file")
+        guard let context else {
+            return Diagnostic(file: file, line: mark.line, column: mark.column, message: "\(kind): \(problem)")
+        }
+        let startsElsewhere = context.mark.line != mark.line
+        if startsElsewhere, problem.contains("end of the file") {
+            return Diagnostic(file: file, line: context.mark.line, column: context.mark.column,
+                              message: "\(kind): \(problem) \(context.text) that starts here and is never closed")
+        }
+        let start = startsElsewhere ? " that starts at line \(context.mark.line), column \(context.mark.column)" : ""
+        return Diagnostic(file: file, line: mark.line, column: mark.column, message: "\(kind): \(problem) \(context.text)\(start)")
     }
 }

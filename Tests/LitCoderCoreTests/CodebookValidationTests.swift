@@ -56,6 +56,10 @@ struct BrokenCodebook: CustomTestStringConvertible, Sendable {
     static let broken: [BrokenCodebook] = [
         .init(name: "YAML syntax", edits: [("title: T", "title: [T")],
               fragment: "YAML syntax", line: 3, column: 8),
+        .init(name: "unclosed bracket names where it opened", edits: [("title: T", "title: [T")],
+              fragment: "while parsing a flow sequence that starts at line 2, column 8", line: 3, column: 8),
+        .init(name: "unclosed quote is shown where it opened", edits: [("title: T", "title: 'T")],
+              fragment: "end of the file while scanning a quoted scalar that starts here and is never closed", line: 2, column: 8),
         .init(name: "repeated YAML key", edits: [("title: T", "title: T\ntitle: U")],
               fragment: "key 'title' appears more than once", line: 2, column: 1),
         .init(name: "not a mapping", edits: [(base, "- a\n- b\n")],
