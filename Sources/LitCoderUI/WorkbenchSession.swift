@@ -16,11 +16,7 @@ public final class WorkbenchSession {
 
     public private(set) var workbench: Workbench
     public var view: WorkbenchView
-    private let backend: any TerminalBackend
-    private let store: (CodingEvent) throws -> CodingEvent
-    private let editText: (String) -> String?
-    private var shown: Canvas?
-    private var quitting = false
+    private let driver: SessionDriver
     /// Prepares the papers ahead in the background; nil: only while idle, on this thread.
     private let preparer: PaperPreparer?
 
@@ -34,12 +30,10 @@ public final class WorkbenchSession {
         preparesAhead: Bool = false
     ) {
         self.workbench = workbench
-        self.backend = backend
         self.view = view
-        self.store = store
-        self.editText = editText
+        driver = SessionDriver(backend: backend, store: store, editText: editText)
         preparer = preparesAhead ? PaperPreparer(matcher: workbench.matcher) : nil
-        let size = backend.size
+        let size = driver.size
         _ = self.workbench.update(.resize(width: size.width, height: size.height))
         requestPapersAhead()
     }
@@ -52,76 +46,22 @@ public final class WorkbenchSession {
 
     /// Runs until the coder quits, the terminal goes away or a signal arrives.
     public func run(pollInterval: Duration = .milliseconds(100)) -> Ending {
-        redraw()
-        while true {
-            guard let event = backend.readEvent(timeout: pollInterval) else {
-                // Nothing on screen changes, so no redraw.
-                if let preparer { workbench.adopt(preparer.take()) }
-                _ = workbench.update(.idle)
-                continue
-            }
-            switch event {
-            case .key(let key):
-                send(.key(key))
-            case .resize:
-                let size = backend.size
-                repaintEverything()
-                send(.resize(width: size.width, height: size.height))
-            case .hangup:
-                send(.terminate)
-                return .hangup
-            case .signal(let number):
-                send(.terminate)
-                return .signal(number)
-            }
-            if quitting { return .quit }
-            redraw()
-        }
+        driver.run(pollInterval: pollInterval, idle: {
+            if let preparer { workbench.adopt(preparer.take()) }
+            _ = workbench.update(.idle)
+        }, send: send, redraw: redraw)
     }
 
     /// Feeds one event to the workbench and carries out the effects, and those of their results.
     public func send(_ event: WorkbenchEvent) {
         if let preparer { workbench.adopt(preparer.take()) }
         defer { requestPapersAhead() }
-        var effects = workbench.update(event)
-        while !effects.isEmpty {
-            let effect = effects.removeFirst()
-            switch effect {
-            case .append(let draft):
-                do {
-                    let saved = try store(draft)
-                    effects += workbench.update(.saved(saved))
-                } catch {
-                    // Later writes of the same batch depend on this one: drop them too.
-                    effects.removeAll { if case .append = $0 { true } else { false } }
-                    effects += workbench.update(.saveFailed("\(error)"))
-                }
-            case .openEditor(let text, let target):
-                let edited = backend.runOutside { editText(text) }
-                repaintEverything()
-                effects += workbench.update(.edited(edited, target))
-            case .suspend:
-                backend.suspend()
-                repaintEverything()
-            case .quit:
-                quitting = true
-            case .bell:
-                backend.bell()
-            }
-        }
+        driver.carryOut(workbench.update(event)) { workbench.update($0) }
     }
 
     /// Draws the workbench, sending the terminal only the cells that changed.
     public func redraw() {
-        let size = backend.size
-        let canvas = view.render(workbench, width: size.width, height: size.height)
-        backend.draw(canvas.changes(from: shown))
-        backend.flush()
-        shown = canvas
-    }
-
-    private func repaintEverything() {
-        shown = nil
-        backend.invalidate()
+        let size = driver.size
+        driver.show(view.render(workbench, width: size.width, height: size.height))
     }
 }

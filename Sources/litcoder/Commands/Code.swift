@@ -28,16 +28,8 @@ struct Code: ParsableCommand {
         }
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
-        let logURL = workspace.project.logURL(coder: coder)
-        let log: CodingLog
-        do {
-            log = try CodingLog.open(url: logURL, coder: coder, codebookHash: workspace.codebook.contentHash,
-                                     displayPath: workspace.project.display(logURL))
-        } catch {
-            throw Failure.data("\(error)")
-        }
+        let log = try workspace.openLogForWriting(coder: coder)
         defer { log.close() }
-        for diagnostic in log.diagnostics { Console.error(diagnostic.description) }
         let workbench = Workbench(codebook: workspace.codebook, papers: workspace.corpus.papers, coder: coder,
                                   state: log.state, history: EventHistory(loading: log.history), queue: queue, startPaper: paper)
         if let paper, !workbench.queueContains(paper) {

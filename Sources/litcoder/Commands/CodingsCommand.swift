@@ -46,12 +46,7 @@ struct CodingsImportCommand: ParsableCommand {
             Console.print(summary(preview, coder: coder, verb: "appended"))
             return
         }
-        let log: CodingLog
-        do {
-            log = try workspace.openLog(coder: coder)
-        } catch {
-            throw Failure.data("\(error)")
-        }
+        let log = try workspace.openLogForWriting(coder: coder)
         defer { log.close() }
         let plan = try makePlan(data, workspace: workspace, coder: coder, current: log.state)
         var written = 0

@@ -27,14 +27,8 @@ struct Consensus: ParsableCommand {
         let workspace = try projectOptions.workspace()
         let states = try codersOption.states(in: workspace)
         let comparisons = CodingComparison.all(codebook: workspace.codebook, states: states, corpus: workspace.corpus)
-        let log: CodingLog
-        do {
-            log = try CodingLog.open(url: workspace.project.consensusLogURL, coder: CoderName.consensus)
-        } catch {
-            throw Failure.data("\(error)")
-        }
+        let log = try workspace.openLogForWriting(coder: CoderName.consensus)
         defer { log.close() }
-        for d in log.diagnostics { Console.error(d.description) }
         let events = AutoConsensus.events(for: comparisons, consensus: log.state, adjudicator: adjudicator,
                                           codebookHash: workspace.codebook.contentHash)
         for event in events {

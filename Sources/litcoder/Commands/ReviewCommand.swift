@@ -32,14 +32,8 @@ struct ReviewCommand: ParsableCommand {
         let states = try codersOption.states(in: workspace)
         let list = DisagreementList(codebook: workspace.codebook, states: states, dimensions: dimensions,
                                     corpus: workspace.corpus)
-        let log: CodingLog
-        do {
-            log = try CodingLog.open(url: workspace.project.consensusLogURL, coder: CoderName.consensus)
-        } catch {
-            throw Failure.data("\(error)")
-        }
+        let log = try workspace.openLogForWriting(coder: CoderName.consensus)
         defer { log.close() }
-        for diagnostic in log.diagnostics { Console.error(diagnostic.description) }
         let review = Review(codebook: workspace.codebook, adjudicator: adjudicator, items: list.items,
                             papers: workspace.corpus.papers, consensus: log.state)
         let terminal: CursesTerminal

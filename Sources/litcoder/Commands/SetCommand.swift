@@ -43,14 +43,8 @@ struct SetCommand: ParsableCommand {
         } catch {
             throw Console.usageError(error.description)
         }
-        let log: CodingLog
-        do {
-            log = try workspace.openLog(coder: coder)
-        } catch {
-            throw Failure.data("\(error)")
-        }
+        let log = try workspace.openLogForWriting(coder: coder)
         defer { log.close() }
-        for diagnostic in log.diagnostics { Console.error(diagnostic.description) }
         let events = request.events(from: log.state.coding(for: paper), coder: coder)
         do {
             for event in events { try log.append(event) }
