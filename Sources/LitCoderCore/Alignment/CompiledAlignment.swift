@@ -173,26 +173,41 @@ struct CodedPositions: Sendable {
     var hasStale: Bool { knownCount != codeCount }
 
     mutating func locate(_ coding: PaperCoding, in dimensions: [CompiledDimension], position: CodeLookup) {
+        reset(dimensionCount: dimensions.count)
+        // Walk the paper's few coded dimensions, not all of the codebook's.
+        for (dimensionID, codes) in coding.codes { add(codes, of: dimensionID, in: dimensions, position: position) }
+    }
+
+    /// The same for paper `number` of `state`, read from its columns without assembling a
+    /// `PaperCoding` (which would cost a dictionary per paper of a full summary).
+    mutating func locate(paper number: Int, of state: CodingState, in dimensions: [CompiledDimension],
+                         position: CodeLookup) {
+        reset(dimensionCount: dimensions.count)
+        state.forEachCodedDimension(ofPaper: number) { add($1, of: $0, in: dimensions, position: position) }
+    }
+
+    private mutating func reset(dimensionCount: Int) {
         positions.removeAll(keepingCapacity: true)
         ranges.removeAll(keepingCapacity: true)
-        for _ in dimensions.indices { ranges.append(0..<0) }
+        for _ in 0..<dimensionCount { ranges.append(0..<0) }
         codeCount = 0
         knownCount = 0
-        // Walk the paper's few coded dimensions, not all of the codebook's.
-        for (dimensionID, codes) in coding.codes {
-            codeCount += codes.count
-            guard let d = position[dimensionID], dimensions.indices.contains(d) else { continue }
-            let index = dimensions[d].index
-            let start = positions.count
-            for code in codes {
-                if let p = index[code] {
-                    positions.append(p)
-                    knownCount += 1
-                }
+    }
+
+    private mutating func add(_ codes: [String], of dimensionID: String, in dimensions: [CompiledDimension],
+                              position: CodeLookup) {
+        codeCount += codes.count
+        guard let d = position[dimensionID], dimensions.indices.contains(d) else { return }
+        let index = dimensions[d].index
+        let start = positions.count
+        for code in codes {
+            if let p = index[code] {
+                positions.append(p)
+                knownCount += 1
             }
-            Self.sortUnique(&positions, from: start)
-            ranges[d] = start..<positions.count
         }
+        Self.sortUnique(&positions, from: start)
+        ranges[d] = start..<positions.count
     }
 
     /// The known positions of one dimension, as an array.

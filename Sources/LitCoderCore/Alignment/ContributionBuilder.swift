@@ -23,6 +23,17 @@ struct ContributionBuilder: Sendable {
     /// (a test holds them equal), written straight into slots without building results.
     mutating func contribution(of coding: PaperCoding) -> Contribution {
         located.locate(coding, in: evaluator.dimensions, position: evaluator.dimensionPosition)
+        return judgeLocated { coding }
+    }
+
+    /// The slots paper `number` of `state` adds one to, read from the state's columns.
+    mutating func contribution(ofPaper number: Int, in state: CodingState) -> Contribution {
+        located.locate(paper: number, of: state, in: evaluator.dimensions, position: evaluator.dimensionPosition)
+        return judgeLocated { state.coding(number: number) }
+    }
+
+    /// Judges the codes `located` holds; `coding` is assembled only when some are stale.
+    private mutating func judgeLocated(_ coding: () -> PaperCoding) -> Contribution {
         var slots: [Int32] = []
         slots.reserveCapacity(8 + 2 * located.positions.count)
         for (a, alignment) in evaluator.compiled.enumerated() {
@@ -74,7 +85,7 @@ struct ContributionBuilder: Sendable {
                 if let slot = layout.dimensionCode(d, k) { slots.append(slot) }
             }
         }
-        let stale = located.hasStale ? evaluator.staleCodes(in: coding) : []
+        let stale = located.hasStale ? evaluator.staleCodes(in: coding()) : []
         return Contribution(slots: slots, stale: stale)
     }
 }

@@ -57,7 +57,9 @@ public struct SummaryCounts: Sendable {
                 var builder = ContributionBuilder(evaluator: evaluator, layout: layout)
                 let range = (ids.count * chunk / chunks)..<(ids.count * (chunk + 1) / chunks)
                 for i in range {
-                    if let coding = state.codingIfPresent(for: ids[i]) { output[i] = builder.contribution(of: coding) }
+                    if let number = state.paperNumber(of: ids[i]) {
+                        output[i] = builder.contribution(ofPaper: number, in: state)
+                    }
                 }
             }
         }
