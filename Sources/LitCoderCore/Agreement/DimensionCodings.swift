@@ -20,7 +20,7 @@ public struct DimensionCodings: Sendable {
         var data = ReliabilityData(coderCount: states.count)
         let largest = states.map(\.paperCount).max() ?? 0
         data.reserveUnits(largest + largest / 4)
-        var numbering = PaperNumbering(expected: largest + largest / 4)
+        var units = UnitNumbering(anchor: states.first ?? CodingState(coder: ""))
         var values = ValueInterner()
         for (coder, state) in states.enumerated() {
             // The state keeps each dimension as a column of code-list numbers per paper, so this
@@ -37,12 +37,12 @@ public struct DimensionCodings: Sendable {
                     id = values.id(of: lists[list])
                     valueOfList[list] = id
                 }
-                let unit = numbering.number(of: state.paperID(number: number))
+                let unit = coder == 0 ? units.unit(ofAnchorPaper: number) : units.unit(of: state.paperID(number: number))
                 if unit == data.unitCount { data.appendUnit() }
                 data.set(id, unit: unit, coder: coder)
             }
         }
-        papers = numbering.ids
+        papers = units.ids
         let keys = values.keys
         let codesOfKey = values.codes
         // Renumber values in sorted order: dictionary order differs between runs.
@@ -52,6 +52,42 @@ public struct DimensionCodings: Sendable {
         valueCodes = order.map { codesOfKey[$0] }
         let cells = data.cells.map { $0 < 0 ? ReliabilityData.missing : newId[Int($0)] }
         self.data = ReliabilityData(coderCount: states.count, valueCount: keys.count, cells: cells)
+    }
+
+    /// Numbers units 0, 1, 2 … in the order their papers are first met, matching papers across
+    /// coders through the first coder's own paper numbers: its papers need no hashing at all, the
+    /// others' one lookup in the table its replay already built, and only papers the first coder
+    /// never touched go into a table of their own.
+    private struct UnitNumbering {
+        let anchor: CodingState
+        private var unitOfAnchorPaper: [Int32]
+        private var others = PaperNumbering(expected: 64)
+        private var unitOfOther: [Int32] = []
+        private(set) var ids: [String] = []
+
+        init(anchor: CodingState) {
+            self.anchor = anchor
+            unitOfAnchorPaper = [Int32](repeating: -1, count: anchor.paperCount)
+            ids.reserveCapacity(anchor.paperCount)
+        }
+
+        mutating func unit(ofAnchorPaper number: Int) -> Int {
+            if unitOfAnchorPaper[number] < 0 {
+                unitOfAnchorPaper[number] = Int32(ids.count)
+                ids.append(anchor.paperID(number: number))
+            }
+            return Int(unitOfAnchorPaper[number])
+        }
+
+        mutating func unit(of paper: String) -> Int {
+            if let number = anchor.paperNumber(of: paper) { return unit(ofAnchorPaper: number) }
+            let other = others.number(of: paper)
+            if other == unitOfOther.count {
+                unitOfOther.append(Int32(ids.count))
+                ids.append(paper)
+            }
+            return Int(unitOfOther[other])
+        }
     }
 
     /// Interns codings: the same set of codes gets the same id.
