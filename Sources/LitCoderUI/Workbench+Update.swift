@@ -217,7 +217,8 @@ extension Workbench {
     mutating func undo() -> [Effect] {
         if undoStack.isEmpty, earlierHistory == nil {
             do {
-                earlierHistory = CodingChange.history(of: try loggedHistory.events(), coder: coder)
+                let atOpening = try loggedHistory.events().prefix(loggedEventCount)
+                earlierHistory = CodingChange.history(of: Array(atOpening), coder: coder)
             } catch {
                 message = Message(text: "Cannot read the log's history to undo further: \(error)", kind: .warning)
                 return [.bell]

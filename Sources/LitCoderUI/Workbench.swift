@@ -61,8 +61,11 @@ public struct Workbench: Sendable {
     var undoStack: [CodingChange] = []
     /// Changes logged before this session, derived from the log on the first undo that needs them.
     var earlierHistory: [CodingChange]?
-    /// The log as it was when the workbench opened, for `earlierHistory`; read on first need.
+    /// The log, for `earlierHistory`; read on first need.
     let loggedHistory: EventHistory
+    /// How many of its events were there when the workbench opened: a history read later also
+    /// holds this session's events, whose changes are on `undoStack` (or were undone) already.
+    let loggedEventCount: Int
     var redoStack: [CodingChange] = []
 
     public internal(set) var mode: Mode = .normal
@@ -121,6 +124,7 @@ public struct Workbench: Sendable {
         self.queueKind = queue
         confirmed = state
         loggedHistory = history
+        loggedEventCount = state.eventCount
         matcher = AliasMatcher(codebook: codebook)
         confirmedDone = state.donePaperCount
         confirmedFlagged = state.flaggedPaperCount

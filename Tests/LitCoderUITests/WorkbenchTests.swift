@@ -217,6 +217,26 @@ import Testing
         #expect(reads.count == 1, "read once")
     }
 
+    @Test func aHistoryReadLateLeavesOutThisSessionsChanges() throws {
+        var first = Harness()
+        first.press(.right, .character("2"))
+        final class LiveLog: @unchecked Sendable { var events: [CodingEvent] = [] }
+        let live = LiveLog()
+        live.events = first.log
+        var h = Harness()
+        h.workbench = Workbench(codebook: Fixtures.codebook, papers: Fixtures.papers, coder: "alice",
+                                state: CodingState(coder: "alice", replaying: first.log),
+                                history: EventHistory(loading: { live.events }), startPaper: "P001")
+        h.log = first.log
+        h.press(.character("1"))
+        h.perform(.undo)
+        live.events = h.log  // the file now also holds this session's change and its undo
+        h.perform(.undo)
+        #expect(h.paper == "P002", "the change before this session is undone next")
+        #expect(h.codes("motivation") == [])
+        #expect(h.workbench.coding(for: "P001").codes(for: "motivation") == [], "this session's change stays undone")
+    }
+
     @Test func aHistoryThatCannotBeReadIsSaidAndNothingIsUndone() {
         struct Unreadable: Error {}
         var h = Harness()
