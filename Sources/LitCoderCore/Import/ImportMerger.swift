@@ -47,8 +47,8 @@ public struct ImportMerger: Sendable {
     /// Papers by a 64-bit hash of title key and year; a hit is confirmed by comparing the keys,
     /// so hashing long title strings into a dictionary is avoided on the common path (no match).
     private var indexByTitleYear: [UInt64: [Int]] = [:]
-    private var ids: Set<String> = []
-    /// Papers by id, for records whose source key is a kept paper's id.
+    /// Papers by id: the ids taken (new ones get `-2`, `-3` …), and the papers a record whose
+    /// source key is a kept paper's id may be.
     private var indexByID: [String: Int] = [:]
     /// Papers with neither year nor DOI, by title key: the title is all that can match them.
     private var indexByTitleOnly: [String: Int] = [:]
@@ -58,10 +58,17 @@ public struct ImportMerger: Sendable {
         existingCount = existing.count
         papers.reserveCapacity(existing.count)
         for (index, paper) in existing.enumerated() {
-            ids.insert(paper.id)
             if indexByID[paper.id] == nil { indexByID[paper.id] = index }
             remember(paper, at: index)
         }
+    }
+
+    /// Makes room for `count` more papers, so the indices are not rehashed as they grow.
+    public mutating func reserveCapacity(_ count: Int) {
+        papers.reserveCapacity(papers.count + count)
+        indexByDOI.reserveCapacity(indexByDOI.count + count)
+        indexByTitleYear.reserveCapacity(indexByTitleYear.count + count)
+        indexByID.reserveCapacity(indexByID.count + count)
     }
 
     /// The papers this import added.
@@ -128,13 +135,12 @@ public struct ImportMerger: Sendable {
                                         keptWasInCorpus: index < existingCount))
             return
         }
-        paper.id = uniqueID(for: record, paper: paper)
+        let index = papers.count
+        paper.id = uniqueID(for: record, paper: paper, index: index)
         papers.append(paper)
-        let index = papers.count - 1
         // No paper has this DOI or title and year yet (existingMatch said so): store without looking again.
         if let doi = paper.doi { indexByDOI[doi] = index }
         if let key = titleYearKey { indexByTitleYear[key, default: []].append(index) }
-        if indexByID[paper.id] == nil { indexByID[paper.id] = index }
         if let key = Self.titleOnlyKey(paper), indexByTitleOnly[key] == nil { indexByTitleOnly[key] = index }
     }
 
@@ -176,8 +182,8 @@ public struct ImportMerger: Sendable {
     }
 
     /// The BibTeX key, else the DOI, else a short hash of title and year; `-2`, `-3` … appended
-    /// when another paper has it. The id returned is taken (added to `ids`).
-    private mutating func uniqueID(for record: ImportedRecord, paper: Paper) -> String {
+    /// when another paper has it. The id returned is taken for the paper at `index`.
+    private mutating func uniqueID(for record: ImportedRecord, paper: Paper, index: Int) -> String {
         let base: String
         if let key = record.key, !key.isEmpty {
             base = key
@@ -186,10 +192,24 @@ public struct ImportMerger: Sendable {
         } else {
             base = Self.hashID(title: paper.title, year: paper.year)
         }
-        if ids.insert(base).inserted { return base }
+        if claim(base, for: index) { return base }
         var n = 2
-        while !ids.insert("\(base)-\(n)").inserted { n += 1 }
+        while !claim("\(base)-\(n)", for: index) { n += 1 }
         return "\(base)-\(n)"
+    }
+
+    /// Takes `id` for the paper at `index` unless another paper has it: one hash lookup, since
+    /// the default is stored only when the id is new.
+    private mutating func claim(_ id: String, for index: Int) -> Bool {
+        var claimed = false
+        func take(_ slot: inout Int) {
+            if slot < 0 {
+                slot = index
+                claimed = true
+            }
+        }
+        take(&indexByID[id, default: -1])
+        return claimed
     }
 
     /// `p` and 10 hex digits of the SHA-256 of the normalised title and the year: stable
