@@ -36,7 +36,7 @@ enum PaperLineStream {
         // each be new pages the kernel must zero.
         var spare: [[UInt8]] = []
         var failure: (any Error)?
-        try withoutActuallyEscaping(sink) { sink in
+        withoutActuallyEscaping(sink) { sink in
             nonisolated(unsafe) let sink = sink
             var groupStart = 0
             while groupStart < chunks.count || !pending.isEmpty {
@@ -52,7 +52,7 @@ enum PaperLineStream {
                     encoded.deallocate()
                 }
                 nonisolated(unsafe) let slots = encoded
-                nonisolated(unsafe) let toWrite = pending
+                let toWrite = pending
                 nonisolated(unsafe) var writeError: (any Error)?
                 let writes = toWrite.isEmpty ? 0 : 1
                 // One iteration writes the previous group while the others encode this one; each

@@ -64,11 +64,17 @@ public struct ImportMerger: Sendable {
     }
 
     /// Makes room for `count` more papers, so the indices are not rehashed as they grow.
+    ///
+    /// Room grows at least twofold, so reserving batch by batch does not rehash at every batch.
     public mutating func reserveCapacity(_ count: Int) {
-        papers.reserveCapacity(papers.count + count)
-        indexByDOI.reserveCapacity(indexByDOI.count + count)
-        indexByTitleYear.reserveCapacity(indexByTitleYear.count + count)
-        indexByID.reserveCapacity(indexByID.count + count)
+        func grow<Key, Value>(_ index: inout [Key: Value]) {
+            let needed = index.count + count
+            if needed > index.capacity { index.reserveCapacity(max(needed, index.capacity * 2)) }
+        }
+        if papers.count + count > papers.capacity { papers.reserveCapacity(max(papers.count + count, papers.capacity * 2)) }
+        grow(&indexByDOI)
+        grow(&indexByTitleYear)
+        grow(&indexByID)
     }
 
     /// The papers this import added.

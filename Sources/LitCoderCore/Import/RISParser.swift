@@ -12,6 +12,11 @@ public struct RISParser {
     /// Each record's fields and first line, read in order; normalised afterwards, in parallel.
     private var pending: [(fields: [Field], line: Int)] = []
     private var records: [ImportedRecord] = []
+    /// Receives each normalised batch instead of `records`, when given.
+    private var deliver: ParsedFile.BatchHandler?
+    private var delivered = 0
+    /// How far `run` has read, for the fraction `deliver` is told.
+    private var consumed = 0
     private var diagnostics: [Diagnostic] = []
 
     /// One tagged value: its two-letter tag and its bytes (a span of the file, or joined lines).
@@ -22,18 +27,23 @@ public struct RISParser {
         var joined: [UInt8]?
     }
 
-    private init(p: UnsafeBufferPointer<UInt8>, file: String) {
+    private init(p: UnsafeBufferPointer<UInt8>, file: String, deliver: ParsedFile.BatchHandler?) {
         self.p = p
         self.file = file
+        self.deliver = deliver
     }
 
     /// The records of a RIS file; `progress` is told the byte offset now and then.
-    public static func parse(_ bytes: [UInt8], file: String, progress: ((Int) -> Void)? = nil) -> ParsedFile {
+    ///
+    /// With `deliver`, the records are handed over in batches of a few thousand, in file order,
+    /// as soon as they are normalised, and not kept in the result (see `ParsedFile.deliveredCount`).
+    public static func parse(_ bytes: [UInt8], file: String, progress: ((Int) -> Void)? = nil,
+                             deliver: ParsedFile.BatchHandler? = nil) -> ParsedFile {
         bytes.withUnsafeBufferPointer { p in
-            var parser = RISParser(p: p, file: file)
+            var parser = RISParser(p: p, file: file, deliver: deliver)
             parser.run(progress: progress)
             parser.normalisePending()
-            return ParsedFile(records: parser.records, diagnostics: parser.diagnostics)
+            return ParsedFile(records: parser.records, diagnostics: parser.diagnostics, deliveredCount: parser.delivered)
         }
     }
 
@@ -86,6 +96,7 @@ public struct RISParser {
                 end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             }
             lineNumber += 1
+            consumed = end
             defer { start = end + 1 }
             if let progress, start >= nextReport {
                 progress(start)
@@ -138,6 +149,7 @@ public struct RISParser {
                 fields[lastIndex] = field
             }
         }
+        consumed = n
         if inRecord {
             diagnostics.append(Diagnostic(
                 file: file, line: recordLine, severity: .warning,
@@ -157,8 +169,14 @@ public struct RISParser {
     private mutating func normalisePending() {
         let batch = pending
         nonisolated(unsafe) let bytes = p
-        records += ParallelChunks.map(count: batch.count) { range in
+        let normalised = ParallelChunks.map(count: batch.count) { range in
             batch[range].map { Self.record(from: $0.fields, line: $0.line, in: bytes) }
+        }
+        if let deliver {
+            delivered += normalised.count
+            if !normalised.isEmpty { deliver(normalised, Double(consumed) / Double(max(1, p.count))) }
+        } else {
+            records += normalised
         }
         pending.removeAll(keepingCapacity: true)
     }
