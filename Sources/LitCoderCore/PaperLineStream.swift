@@ -91,9 +91,13 @@ enum PaperLineStream {
     static func encode(_ papers: ArraySlice<Paper>, into bytes: inout [UInt8]) {
         // Most lines are 1–2 KB: reserving avoids regrowing the buffer a dozen times.
         bytes.reserveCapacity(bytes.count + papers.count * 2048)
-        for index in papers.indices {
-            PaperJSONLine.append(papers[index], to: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
+        // Through the buffer, whose elements are read in place: `papers[index]` would copy
+        // each paper, retaining all its strings.
+        papers.withUnsafeBufferPointer { papers in
+            for index in papers.indices {
+                PaperJSONLine.append(papers[index], to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+            }
         }
     }
 }

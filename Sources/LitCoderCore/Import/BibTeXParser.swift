@@ -369,13 +369,11 @@ public struct BibTeXParser {
         // Each record first gets the newlines since the entry before it, counted in parallel;
         // adding them up in order then gives the lines.
         let previousStart = entryLines.offset
-        var normalised = ParallelChunks.map(count: batch.count) { range in
-            range.map { index in
-                var record = Self.record(from: batch[index], in: bytes)
-                let from = index == 0 ? previousStart : batch[index - 1].start
-                record.line = LineCounter.newlines(in: bytes, from: from, to: batch[index].start)
-                return record
-            }
+        var normalised = ParallelChunks.map(count: batch.count) { index in
+            var record = Self.record(from: batch[index], in: bytes)
+            let from = index == 0 ? previousStart : batch[index - 1].start
+            record.line = LineCounter.newlines(in: bytes, from: from, to: batch[index].start)
+            return record
         }
         var line = entryLines.line
         for index in normalised.indices {

@@ -98,7 +98,16 @@ public struct CorpusImport {
             reserved = true
             queue.async {
                 box.merger.reserveCapacity(max(expected, batch.count))
-                for record in batch { box.merger.add(record, file: file) }
+                var batch = batch
+                batch.withUnsafeMutableBufferPointer { records in
+                    // Each record is moved out (an empty one left in its place) and handed over,
+                    // so its strings pass to the paper without being retained and released.
+                    for index in records.indices {
+                        var record = ImportedRecord(line: 0)
+                        swap(&record, &records[index])
+                        box.merger.add(record, file: file)
+                    }
+                }
             }
         }
         let outcome = Swift.Result { () throws(Diagnostic) -> ImportReader.Result in

@@ -118,7 +118,7 @@ public struct ImportMerger: Sendable {
     }
 
     /// Adds one record read from `file`.
-    public mutating func add(_ record: ImportedRecord, file: String) {
+    public mutating func add(_ record: consuming ImportedRecord, file: String) {
         let source = "\(file):\(record.line)"
         guard record.title != nil || record.abstract != nil else {
             diagnostics.append(Diagnostic(file: file, line: record.line,

@@ -169,8 +169,8 @@ public struct RISParser {
     private mutating func normalisePending() {
         let batch = pending
         nonisolated(unsafe) let bytes = p
-        let normalised = ParallelChunks.map(count: batch.count) { range in
-            batch[range].map { Self.record(from: $0.fields, line: $0.line, in: bytes) }
+        let normalised = ParallelChunks.map(count: batch.count) { index in
+            Self.record(from: batch[index].fields, line: batch[index].line, in: bytes)
         }
         if let deliver {
             delivered += normalised.count
