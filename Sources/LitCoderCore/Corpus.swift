@@ -54,11 +54,14 @@ extension Corpus {
         seen.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         var position = 0
         for part in parts {
-            for index in part.indices {
-                if let first = seen.updateValue(position, forKey: part[index].id) {
-                    throw CorpusWriteError.duplicateID(part[index].id, firstIndex: first, secondIndex: position)
+            // Through the buffer, whose papers are read in place rather than copied.
+            try part.withUnsafeBufferPointer { papers in
+                for paper in papers.indices {
+                    if let first = seen.updateValue(position, forKey: papers[paper].id) {
+                        throw CorpusWriteError.duplicateID(papers[paper].id, firstIndex: first, secondIndex: position)
+                    }
+                    position += 1
                 }
-                position += 1
             }
         }
         // Encoded on all cores a chunk at a time and streamed: a whole corpus buffer would add
