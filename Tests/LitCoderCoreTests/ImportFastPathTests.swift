@@ -133,6 +133,20 @@ import Testing
         #expect(FileBytes.contents(atPath: folder.file("big.bin").path) == bytes)
     }
 
+    @Test(arguments: [-1, 100, 9 << 19 - 2, 9 << 19 - 1, 9 << 19, 9 << 19 + 1, 9 << 20 - 3])
+    func surveyingInPiecesFindsWhatOneScanFinds(badAt offset: Int) {
+        // Three-byte characters straddle the middle, where the file is cut into pieces.
+        var raw = [UInt8](repeating: 0x61, count: 9 << 20)
+        for start in stride(from: (9 << 19) - 30, to: (9 << 19) + 30, by: 3) { raw[start...(start + 2)] = [0xE2, 0x80, 0x93] }
+        if offset >= 0 { raw[offset] = 0xFF }
+        raw[raw.count - 2] = 0x0D
+        let survey = SourceText.Survey(raw)
+        #expect(survey.firstInvalidUTF8 == SourceText.firstInvalidUTF8(raw))
+        #expect((survey.firstInvalidUTF8 == nil) == (offset < 0))
+        #expect(survey.firstNUL == nil)
+        #expect(survey.hasCarriageReturn)
+    }
+
     /// A BibTeX file of `count` entries, with values that put braces, quotes and newlines at every
     /// offset, varying blank lines between entries, duplicates, and a broken entry.
     static func bibtex(count: Int) -> (text: String, lines: [Int]) {

@@ -119,6 +119,7 @@ public struct ImportMerger: Sendable {
 
     /// Adds one record read from `file`.
     public mutating func add(_ record: consuming ImportedRecord, file: String) {
+        var record = record
         let source = "\(file):\(record.line)"
         guard record.title != nil || record.abstract != nil else {
             diagnostics.append(Diagnostic(file: file, line: record.line,
@@ -130,9 +131,12 @@ public struct ImportMerger: Sendable {
             diagnostics.append(Diagnostic(file: file, line: record.line, severity: .warning,
                                           message: "record has no title; imported with an empty one"))
         }
-        var paper = Paper(id: "", title: record.title ?? "", authors: record.authors, year: record.year,
-                          venue: record.venue, doi: record.doi, url: record.url, abstract: record.abstract ?? "",
-                          keywords: record.keywords, source: source)
+        // The record's values are taken, not copied: the paper is their only holder from here on.
+        var paper = Paper(id: "", title: Self.take(&record.title, leaving: nil) ?? "",
+                          authors: Self.take(&record.authors, leaving: []), year: record.year,
+                          venue: Self.take(&record.venue, leaving: nil), doi: Self.take(&record.doi, leaving: nil),
+                          url: Self.take(&record.url, leaving: nil), abstract: Self.take(&record.abstract, leaving: nil) ?? "",
+                          keywords: Self.take(&record.keywords, leaving: []), source: source)
         let titleYearKey = Self.titleYearKey(paper)
         if let (index, match) = existingMatch(for: paper, key: record.key, titleYearKey: titleYearKey) {
             let completed = complete(at: index, from: paper)
@@ -143,11 +147,21 @@ public struct ImportMerger: Sendable {
         }
         let index = papers.count
         paper.id = uniqueID(for: record, paper: paper, index: index)
+        let doi = paper.doi
+        let titleOnlyKey = Self.titleOnlyKey(paper)
+        // The last use of `paper`, so it moves into the array rather than being copied.
         papers.append(paper)
         // No paper has this DOI or title and year yet (existingMatch said so): store without looking again.
-        if let doi = paper.doi { indexByDOI[doi] = index }
+        if let doi { indexByDOI[doi] = index }
         if let key = titleYearKey { indexByTitleYear[key, default: []].append(index) }
-        if let key = Self.titleOnlyKey(paper), indexByTitleOnly[key] == nil { indexByTitleOnly[key] = index }
+        if let key = titleOnlyKey, indexByTitleOnly[key] == nil { indexByTitleOnly[key] = index }
+    }
+
+    /// The value of `field`, leaving `empty` in its place.
+    private static func take<Value>(_ field: inout Value, leaving empty: Value) -> Value {
+        var value = empty
+        swap(&value, &field)
+        return value
     }
 
     private func existingMatch(for paper: Paper, key: String?, titleYearKey: UInt64?) -> (Int, Match)? {
