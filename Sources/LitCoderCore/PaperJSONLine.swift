@@ -16,7 +16,7 @@ public enum PaperJSONLine {
     }
 
     /// Appends the paper's line, without a newline, to `output` as UTF-8.
-    public static func append(_ paper: Paper, to output: inout [UInt8]) {
+    public static func append(_ paper: borrowing Paper, to output: inout [UInt8]) {
         output.append(contentsOf: #"{"id":"#.utf8)
         appendQuoted(paper.id, to: &output)
         output.append(contentsOf: #","title":"#.utf8)

@@ -149,8 +149,8 @@ public struct ImportMerger: Sendable {
         paper.id = uniqueID(for: record, paper: paper, index: index)
         let doi = paper.doi
         let titleOnlyKey = Self.titleOnlyKey(paper)
-        // The last use of `paper`, so it moves into the array rather than being copied.
-        papers.append(paper)
+        // Taken out of `paper` into the array rather than copied (a copy retains every string).
+        papers.append(Self.take(&paper, leaving: Paper(id: "", title: "")))
         // No paper has this DOI or title and year yet (existingMatch said so): store without looking again.
         if let doi { indexByDOI[doi] = index }
         if let key = titleYearKey { indexByTitleYear[key, default: []].append(index) }
