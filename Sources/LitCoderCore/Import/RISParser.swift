@@ -9,8 +9,12 @@ import Foundation
 public struct RISParser {
     private let p: UnsafeBufferPointer<UInt8>
     private let file: String
-    /// Each record's fields and first line, read in order; normalised afterwards, in parallel.
-    private var pending: [(fields: [Field], line: Int)] = []
+    /// Each record's fields (a range of `pendingFields`) and first line, read in order;
+    /// normalised afterwards, in parallel.
+    private var pending: [(fields: Range<Int>, line: Int)] = []
+    /// The fields of all pending records, one after another: one array per batch rather than
+    /// one per record.
+    private var pendingFields: [Field] = []
     private var records: [ImportedRecord] = []
     /// Receives each normalised batch instead of `records`, when given.
     private var deliver: ParsedFile.BatchHandler?
@@ -161,16 +165,19 @@ public struct RISParser {
 
     /// Queues a record; a full batch is normalised at once, so records never all wait in memory.
     private mutating func finish(_ fields: [Field], line: Int) {
-        pending.append((fields, line))
+        let lower = pendingFields.count
+        pendingFields.append(contentsOf: fields)
+        pending.append((lower..<pendingFields.count, line))
         if pending.count >= 4096 { normalisePending() }
     }
 
     /// Turns the pending records' fields into records, in parallel chunks.
     private mutating func normalisePending() {
         let batch = pending
+        let batchFields = pendingFields
         nonisolated(unsafe) let bytes = p
         let normalised = ParallelChunks.map(count: batch.count) { index in
-            Self.record(from: batch[index].fields, line: batch[index].line, in: bytes)
+            Self.record(from: batchFields[batch[index].fields], line: batch[index].line, in: bytes)
         }
         if let deliver {
             delivered += normalised.count
@@ -179,6 +186,7 @@ public struct RISParser {
             records += normalised
         }
         pending.removeAll(keepingCapacity: true)
+        pendingFields.removeAll(keepingCapacity: true)
     }
 
     private static func text(_ field: Field, in p: UnsafeBufferPointer<UInt8>) -> String? {
@@ -187,7 +195,7 @@ public struct RISParser {
     }
 
     /// The normalised record of one RIS record's fields.
-    private static func record(from fields: [Field], line: Int, in p: UnsafeBufferPointer<UInt8>) -> ImportedRecord {
+    private static func record(from fields: ArraySlice<Field>, line: Int, in p: UnsafeBufferPointer<UInt8>) -> ImportedRecord {
         func first(_ tags: UInt16...) -> String? {
             for tag in tags {
                 for field in fields where field.tag == tag {
