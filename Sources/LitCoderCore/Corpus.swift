@@ -43,29 +43,31 @@ extension Corpus {
     /// Throws `CorpusWriteError.duplicateID` (writing nothing) when two papers share an id,
     /// since such a file would not load cleanly.
     public static func writeJSONL(_ papers: [Paper], to url: URL) throws {
+        try writeJSONL(parts: [papers[...]], to: url)
+    }
+
+    /// `writeJSONL(_:to:)` for papers held in several arrays, written one part after another:
+    /// an import writes the corpus it read followed by the papers it added without copying
+    /// them into one array first.
+    public static func writeJSONL(parts: [ArraySlice<Paper>], to url: URL) throws {
         var seen: [String: Int] = [:]
-        seen.reserveCapacity(papers.count)
-        for (index, paper) in papers.enumerated() {
-            if let first = seen[paper.id] {
-                throw CorpusWriteError.duplicateID(paper.id, firstIndex: first, secondIndex: index)
-            }
-            seen[paper.id] = index
-        }
-        // Encoded and written a megabyte at a time: a whole corpus buffer would add the file's
-        // size again to the peak memory of a large import.
-        let flushSize = 1 << 20
-        try AtomicFile.replace(url) { write in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(flushSize + 64 * 1024)
-            for paper in papers {
-                PaperJSONLine.append(paper, to: &bytes)
-                bytes.append(UInt8(ascii: "\n"))
-                if bytes.count >= flushSize {
-                    try bytes.withUnsafeBytes { try write($0) }
-                    bytes.removeAll(keepingCapacity: true)
+        seen.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        var position = 0
+        for part in parts {
+            // Through the buffer, whose papers are read in place rather than copied.
+            try part.withUnsafeBufferPointer { papers in
+                for paper in papers.indices {
+                    if let first = seen.updateValue(position, forKey: papers[paper].id) {
+                        throw CorpusWriteError.duplicateID(papers[paper].id, firstIndex: first, secondIndex: position)
+                    }
+                    position += 1
                 }
             }
-            try bytes.withUnsafeBytes { try write($0) }
+        }
+        // Encoded on all cores a chunk at a time and streamed: a whole corpus buffer would add
+        // the file's size again to the peak memory of a large import.
+        try AtomicFile.replace(url) { write in
+            try PaperLineStream.write(parts, to: write)
         }
     }
 

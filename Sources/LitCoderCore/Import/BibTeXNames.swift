@@ -46,64 +46,86 @@ public enum BibTeXNames {
 
     /// One name as `von Last, Jr, First`; nil when it is empty or BibTeX's `others`.
     static func format(_ p: UnsafeBufferPointer<UInt8>) -> String? {
-        // Words (byte ranges) per comma-separated part, commas and spaces counted outside braces.
-        var parts: [[Range<Int>]] = [[]]
+        // At most one word per two bytes; on the stack for any ordinary name, so splitting a
+        // name allocates nothing but its result.
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: p.count / 2 + 1) { words in
+            format(p, words: words)
+        }
+    }
+
+    private static func format(_ p: UnsafeBufferPointer<UInt8>, words: UnsafeMutableBufferPointer<Range<Int>>) -> String? {
+        // Words (byte ranges) in order; commas and spaces count outside braces. `secondPart` and
+        // `thirdPart` are the indices of the first word after the first and second comma.
+        var count = 0
+        var commas = 0
+        var secondPart = -1, thirdPart = -1
         var depth = 0
-        var wordStart: Int? = nil
+        var wordStart = -1
         let n = p.count
         for i in 0...n {
             let b: UInt8 = i < n ? p[i] : 0x20
             if depth == 0 && (isSpace(b) || b == 0x2C) {
-                if let s = wordStart {
-                    parts[parts.count - 1].append(s..<i)
-                    wordStart = nil
+                if wordStart >= 0, count < words.count {
+                    words.initializeElement(at: count, to: wordStart..<i)
+                    count += 1
+                    wordStart = -1
                 }
-                if b == 0x2C { parts.append([]) }
+                if b == 0x2C {
+                    commas += 1
+                    if commas == 1 { secondPart = count } else if commas == 2 { thirdPart = count }
+                }
                 continue
             }
             if b == 0x7B { depth += 1 } else if b == 0x7D { depth = max(0, depth - 1) }
-            if wordStart == nil { wordStart = i }
+            if wordStart < 0 { wordStart = i }
         }
-        let words = parts.reduce(0) { $0 + $1.count }
-        guard words > 0 else { return nil }
-        if parts.count == 1, parts[0].count == 1, text(p, parts[0]) == "others" { return nil }
+        guard count > 0 else { return nil }
+        let all = UnsafeBufferPointer(rebasing: words[0..<count])
+        if commas == 0, count == 1, text(p, all[0..<1]) == "others" { return nil }
 
-        var first: [Range<Int>] = [], von: [Range<Int>] = [], last: [Range<Int>] = [], jr: [Range<Int>] = []
-        if parts.count == 1 {
-            let w = parts[0]
-            if let vonStart = w.dropLast().firstIndex(where: { isLowercase(p, $0) }) {
-                let vonEnd = w.dropLast().lastIndex(where: { isLowercase(p, $0) }) ?? vonStart
-                first = Array(w[..<vonStart])
-                von = Array(w[vonStart...vonEnd])
-                last = Array(w[(vonEnd + 1)...])
+        var first = 0..<0, von = 0..<0, last = 0..<0, jr = 0..<0
+        if commas == 0 {
+            let head = 0..<(count - 1)
+            if let vonStart = head.first(where: { isLowercase(p, all[$0]) }) {
+                let vonEnd = head.last(where: { isLowercase(p, all[$0]) }) ?? vonStart
+                first = 0..<vonStart
+                von = vonStart..<(vonEnd + 1)
+                last = (vonEnd + 1)..<count
             } else {
-                first = Array(w.dropLast())
-                last = w.last.map { [$0] } ?? []
+                first = head
+                last = (count - 1)..<count
             }
         } else {
-            let w = parts[0]
-            if let head = w.first, w.count > 1, isLowercase(p, head) {
-                let vonEnd = w.dropLast().lastIndex(where: { isLowercase(p, $0) }) ?? 0
-                von = Array(w[...vonEnd])
-                last = Array(w[(vonEnd + 1)...])
+            let part = 0..<secondPart
+            if part.count > 1, isLowercase(p, all[0]) {
+                let vonEnd = part.dropLast().last(where: { isLowercase(p, all[$0]) }) ?? 0
+                von = 0..<(vonEnd + 1)
+                last = (vonEnd + 1)..<secondPart
             } else {
-                last = w
+                last = part
             }
-            if parts.count == 2 {
-                first = parts[1]
+            if commas == 1 {
+                first = secondPart..<count
             } else {
-                jr = parts[1]
-                first = parts[2...].flatMap { $0 }
+                jr = secondPart..<thirdPart
+                first = thirdPart..<count
             }
         }
-        var name = [text(p, von), text(p, last)].compactMap { $0 }.joined(separator: " ")
-        if let jr = text(p, jr) { name += (name.isEmpty ? "" : ", ") + jr }
-        if let first = text(p, first) { name += (name.isEmpty ? "" : ", ") + first }
+        var name = ""
+        func add(_ piece: String?, after separator: String) {
+            guard let piece else { return }
+            if !name.isEmpty { name += separator }
+            name += piece
+        }
+        add(text(p, all[von]), after: " ")
+        add(text(p, all[last]), after: " ")
+        add(text(p, all[jr]), after: ", ")
+        add(text(p, all[first]), after: ", ")
         return name.isEmpty ? nil : name
     }
 
     /// The words joined by spaces and LaTeX-decoded; nil when there are none.
-    private static func text(_ p: UnsafeBufferPointer<UInt8>, _ words: [Range<Int>]) -> String? {
+    private static func text(_ p: UnsafeBufferPointer<UInt8>, _ words: Slice<UnsafeBufferPointer<Range<Int>>>) -> String? {
         guard let firstWord = words.first, let lastWord = words.last else { return nil }
         // A part's words are contiguous in the source: decoding the span collapses the gaps to spaces.
         return LaTeXDecoder.decode(UnsafeBufferPointer(rebasing: p[firstWord.lowerBound..<lastWord.upperBound]))

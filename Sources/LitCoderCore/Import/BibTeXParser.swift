@@ -11,24 +11,34 @@ public struct BibTeXParser {
     private let file: String
     private var i = 0
     private var lines = LineCounter()
+    /// The start and line of the last entry normalised: where counting the next batch's lines begins.
+    private var entryLines = (offset: 0, line: 1)
     private var macros: [String: [UInt8]] = BibTeXParser.monthMacros
     /// Entries read but not yet normalised: a batch at a time, so they never all sit in memory.
     private var entries: [Entry] = []
     private var records: [ImportedRecord] = []
+    /// Receives each normalised batch instead of `records`, when given.
+    private var deliver: ParsedFile.BatchHandler?
+    private var delivered = 0
     private var diagnostics: [Diagnostic] = []
 
-    private init(p: UnsafeBufferPointer<UInt8>, file: String) {
+    private init(p: UnsafeBufferPointer<UInt8>, file: String, deliver: ParsedFile.BatchHandler?) {
         self.p = p
         self.file = file
+        self.deliver = deliver
     }
 
     /// The records of a BibTeX file; `progress` is told the byte offset now and then.
-    public static func parse(_ bytes: [UInt8], file: String, progress: ((Int) -> Void)? = nil) -> ParsedFile {
+    ///
+    /// With `deliver`, the records are handed over in batches of a few thousand, in file order,
+    /// as soon as they are normalised, and not kept in the result (see `ParsedFile.deliveredCount`).
+    public static func parse(_ bytes: [UInt8], file: String, progress: ((Int) -> Void)? = nil,
+                             deliver: ParsedFile.BatchHandler? = nil) -> ParsedFile {
         bytes.withUnsafeBufferPointer { p in
-            var parser = BibTeXParser(p: p, file: file)
+            var parser = BibTeXParser(p: p, file: file, deliver: deliver)
             parser.run(progress: progress)
             parser.normalisePending()
-            return ParsedFile(records: parser.records, diagnostics: parser.diagnostics)
+            return ParsedFile(records: parser.records, diagnostics: parser.diagnostics, deliveredCount: parser.delivered)
         }
     }
 
@@ -66,6 +76,12 @@ public struct BibTeXParser {
         }
     }
 
+    /// A name (entry type, field, macro) in lower case; most are already, and need no second string.
+    private static func lowercasedName(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let name = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? name.lowercased() : name
+    }
+
     private mutating func skipSpace() {
         while i < p.count, Self.isSpace(p[i]) { i += 1 }
     }
@@ -84,7 +100,7 @@ public struct BibTeXParser {
             let typeStart = i
             while i < n, Self.isNameByte(p[i]) { i += 1 }
             guard i > typeStart else { continue }
-            let type = String(decoding: UnsafeBufferPointer(rebasing: p[typeStart..<i]), as: UTF8.self).lowercased()
+            let type = Self.lowercasedName(UnsafeBufferPointer(rebasing: p[typeStart..<i]))
             skipSpace()
             guard i < n, p[i] == 0x7B || p[i] == 0x28 else { continue }  // a stray `@` in text between entries
             let close: UInt8 = p[i] == 0x7B ? 0x7D : 0x29
@@ -115,12 +131,8 @@ public struct BibTeXParser {
 
     /// The offset of the next `@`, where a BibTeX item may start.
     private func nextAt(from start: Int) -> Int? {
-        var k = start
-        while k < p.count {
-            if p[k] == 0x40 { return k }
-            k += 1
-        }
-        return nil
+        guard let base = p.baseAddress, start < p.count, let hit = memchr(base + start, 0x40, p.count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Where reading resumes after a broken entry: the next line that starts with `@`.
@@ -147,7 +159,18 @@ public struct BibTeXParser {
     private func groupEnd(openedAt open: Int, close: UInt8) throws -> Int {
         var depth = 0
         var k = open
-        while k < p.count {
+        let n = p.count
+        while k < n {
+            // Eight bytes at a time past text with no brace, newline or closing parenthesis:
+            // abstracts are long runs of it.
+            if k > open, k + 8 <= n {
+                let word = ByteWords.load(p, at: k)
+                if !ByteWords.contains(word, 0x7B), !ByteWords.contains(word, 0x7D), !ByteWords.contains(word, 0x0A),
+                   close != 0x29 || !ByteWords.contains(word, 0x29) {
+                    k += 8
+                    continue
+                }
+            }
             let b = p[k]
             if b == 0x7B || (b == 0x28 && close == 0x29 && depth == 0 && k == open) {
                 depth += 1
@@ -179,6 +202,14 @@ public struct BibTeXParser {
                 var depth = 0
                 var k = start
                 while true {
+                    if k + 8 <= p.count {
+                        let word = ByteWords.load(p, at: k)
+                        if !ByteWords.contains(word, 0x7B), !ByteWords.contains(word, 0x7D),
+                           !ByteWords.contains(word, 0x22), !ByteWords.contains(word, 0x0A) {
+                            k += 8
+                            continue
+                        }
+                    }
                     guard k < p.count else {
                         throw SyntaxError(offset: i, message: "the quoted value of '\(field)' never closes", resume: p.count)
                     }
@@ -198,7 +229,7 @@ public struct BibTeXParser {
                 if word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                     pieces.append(.span(start..<i))
                 } else {
-                    let name = String(decoding: word, as: UTF8.self).lowercased()
+                    let name = Self.lowercasedName(word)
                     if let expansion = macros[name] {
                         pieces.append(.bytes(expansion))
                     } else if !Self.readFields.contains(field) {
@@ -256,7 +287,7 @@ public struct BibTeXParser {
             guard i > nameStart else {
                 throw SyntaxError(offset: i, message: "expected a field name, found '\(String(decoding: [p[i]], as: UTF8.self))'", resume: nil)
             }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: p[nameStart..<i]), as: UTF8.self).lowercased()
+            let name = Self.lowercasedName(UnsafeBufferPointer(rebasing: p[nameStart..<i]))
             skipSpace()
             guard i < p.count, p[i] == 0x3D else {
                 throw SyntaxError(offset: nameStart, message: "expected '=' after field name '\(name)' (is a comma missing before it?)", resume: nil)
@@ -291,7 +322,8 @@ public struct BibTeXParser {
     /// An entry as read, its values not yet decoded.
     private struct Entry {
         var key: String?
-        var line: Int
+        /// Where the entry's `@` is; its line is counted when the batch is normalised.
+        var start: Int
         var fields: Fields
     }
 
@@ -326,7 +358,7 @@ public struct BibTeXParser {
             default: break
             }
         }
-        entries.append(Entry(key: key, line: lines.line(at: start, in: p), fields: found))
+        entries.append(Entry(key: key, start: start, fields: found))
         if entries.count >= 4096 { normalisePending() }
     }
 
@@ -334,8 +366,26 @@ public struct BibTeXParser {
     private mutating func normalisePending() {
         let batch = entries
         nonisolated(unsafe) let bytes = p
-        records += ParallelChunks.map(count: batch.count) { range in
-            batch[range].map { Self.record(from: $0, in: bytes) }
+        // Each record first gets the newlines since the entry before it, counted in parallel;
+        // adding them up in order then gives the lines.
+        let previousStart = entryLines.offset
+        var normalised = ParallelChunks.map(count: batch.count) { index in
+            var record = Self.record(from: batch[index], in: bytes)
+            let from = index == 0 ? previousStart : batch[index - 1].start
+            record.line = LineCounter.newlines(in: bytes, from: from, to: batch[index].start)
+            return record
+        }
+        var line = entryLines.line
+        for index in normalised.indices {
+            line += normalised[index].line
+            normalised[index].line = line
+        }
+        if let last = batch.last { entryLines = (last.start, line) }
+        if let deliver {
+            delivered += normalised.count
+            if !normalised.isEmpty { deliver(normalised, Double(i) / Double(max(1, p.count))) }
+        } else {
+            records += normalised
         }
         entries.removeAll(keepingCapacity: true)
     }
@@ -346,7 +396,7 @@ public struct BibTeXParser {
         func withBytes<R>(_ value: Value, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
             Self.withBytes(value, in: p, body)
         }
-        var record = ImportedRecord(key: entry.key, line: entry.line)
+        var record = ImportedRecord(key: entry.key, line: 0)
         if let v = found.title { record.title = withBytes(v) { LaTeXDecoder.decode($0) } }
         if let v = found.author { record.authors = withBytes(v) { BibTeXNames.split($0) } }
         if let v = found.year ?? found.date {

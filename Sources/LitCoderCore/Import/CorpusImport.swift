@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// One `litcoder import`: reads export files, merges them into the project's corpus files,
@@ -76,21 +77,65 @@ public struct CorpusImport {
     }
 
     /// Reads one export file and merges its records; a refused file is remembered, not thrown.
+    ///
+    /// Records are merged batch by batch on a serial queue while the parser reads on: merging is
+    /// sequential (each record is compared with all before it), so it runs beside the parse
+    /// rather than after it. The order of merging, and so the result, is the file's order.
     public mutating func read(url: URL, file: String, options: Options, progress: ((Double) -> Void)? = nil) {
+        // The merger moves into a box the queue mutates in place; leaving a copy in `self` would
+        // make the first mutation copy all the papers.
+        var moved = ImportMerger(existing: [])
+        swap(&moved, &merger)
+        let box = MergerBox(consume moved)
+        let before = box.merger.diagnostics.count
+        let queue = DispatchQueue(label: "litcoder.import.merge")
+        var reserved = false
+        let deliver: ParsedFile.BatchHandler = { batch, fractionRead in
+            // Sized once for the whole file, from the first batch: growing the indices as they
+            // fill would hash every key again at each doubling.
+            // (An estimate only; capped, so a first batch followed by much else cannot reserve a lot.)
+            let expected = reserved ? 0 : Int(Double(batch.count) / max(fractionRead, 1.0 / 64) * 1.05)
+            reserved = true
+            queue.async {
+                box.merger.reserveCapacity(max(expected, batch.count))
+                var batch = batch
+                batch.withUnsafeMutableBufferPointer { records in
+                    // Each record is moved out (an empty one left in its place) and handed over,
+                    // so its strings pass to the paper without being retained and released.
+                    for index in records.indices {
+                        var record = ImportedRecord(line: 0)
+                        swap(&record, &records[index])
+                        box.merger.add(record, file: file)
+                    }
+                }
+            }
+        }
+        let outcome = Swift.Result { () throws(Diagnostic) -> ImportReader.Result in
+            try ImportReader.read(url: url, file: file, format: options.format, columnMap: options.columnMap,
+                                  progress: progress, deliver: deliver)
+        }
+        queue.sync {}
+        swap(&box.merger, &merger)
         let result: ImportReader.Result
-        do {
-            result = try ImportReader.read(url: url, file: file, format: options.format,
-                                           columnMap: options.columnMap, progress: progress)
-        } catch {
+        switch outcome {
+        case .success(let read): result = read
+        case .failure(let error):
             refused.append(error)
             return
         }
         files.append(FileSummary(file: file, format: result.format, encoding: result.encoding,
-                                 records: result.parsed.records.count))
+                                 records: result.parsed.recordCount))
         diagnostics += result.parsed.diagnostics
-        let before = merger.diagnostics.count
+        merger.reserveCapacity(result.parsed.records.count)
         for record in result.parsed.records { merger.add(record, file: file) }
         diagnostics += merger.diagnostics[before...]
+    }
+
+    /// The merger while a file is read: the merge queue mutates it in place.
+    private final class MergerBox: @unchecked Sendable {
+        // Only the merge queue touches `merger` until `queue.sync` has returned.
+        var merger: ImportMerger
+        init(_ merger: consuming ImportMerger) { self.merger = merger }
     }
 
     /// Entries skipped, counted from the diagnostics.
@@ -135,11 +180,12 @@ public struct CorpusImport {
             offset += file.papers.count
         }
         for index in changed {
-            var papers = Array(merger.papers[ranges[index]])
-            if index == target { papers += merger.added }
+            // Slices of the merger's papers, not a copy: copying 50,000 papers retains every string.
+            var parts = [merger.papers[ranges[index]]]
+            if index == target { parts.append(merger.added) }
             try FileManager.default.createDirectory(at: corpusFiles[index].url.deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
-            try Corpus.writeJSONL(papers, to: corpusFiles[index].url)
+            try Corpus.writeJSONL(parts: parts, to: corpusFiles[index].url)
         }
     }
 }

@@ -40,13 +40,36 @@ public enum FieldNormalisation {
     }
 
     /// Whether the bytes are already collapsed: most values are, and need no copy.
-    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    ///
+    /// Eight bytes at a time: a word with no byte below 0x0E and no 0xC2 can only fail by two
+    /// spaces in a row, which the exact space mask shows; other words go byte by byte.
+    static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return true }
         if first == 0x20 || last == 0x20 { return false }
+        let n = bytes.count
         var previous: UInt8 = 0
-        for b in bytes {
+        var i = 0
+        while i + 8 <= n {
+            let word = ByteWords.load(bytes, at: i)
+            if !ByteWords.containsByte(below: 0x0E, word), !ByteWords.contains(word, 0xC2) {
+                let spaces = ByteWords.positions(of: 0x20, in: word)
+                if spaces & (spaces << 8) != 0 || (previous == 0x20 && spaces & 0x80 != 0) { return false }
+                previous = UInt8(truncatingIfNeeded: word >> 56)
+                i += 8
+                continue
+            }
+            for k in i..<(i + 8) {
+                let b = bytes[k]
+                if b == 0x09 || b == 0x0A || b == 0x0D || b == 0xC2 || (b == 0x20 && previous == 0x20) { return false }
+                previous = b
+            }
+            i += 8
+        }
+        while i < n {
+            let b = bytes[i]
             if b == 0x09 || b == 0x0A || b == 0x0D || b == 0xC2 || (b == 0x20 && previous == 0x20) { return false }
             previous = b
+            i += 1
         }
         return true
     }

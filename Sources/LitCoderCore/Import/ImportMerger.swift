@@ -47,8 +47,8 @@ public struct ImportMerger: Sendable {
     /// Papers by a 64-bit hash of title key and year; a hit is confirmed by comparing the keys,
     /// so hashing long title strings into a dictionary is avoided on the common path (no match).
     private var indexByTitleYear: [UInt64: [Int]] = [:]
-    private var ids: Set<String> = []
-    /// Papers by id, for records whose source key is a kept paper's id.
+    /// Papers by id: the ids taken (new ones get `-2`, `-3` …), and the papers a record whose
+    /// source key is a kept paper's id may be.
     private var indexByID: [String: Int] = [:]
     /// Papers with neither year nor DOI, by title key: the title is all that can match them.
     private var indexByTitleOnly: [String: Int] = [:]
@@ -58,10 +58,23 @@ public struct ImportMerger: Sendable {
         existingCount = existing.count
         papers.reserveCapacity(existing.count)
         for (index, paper) in existing.enumerated() {
-            ids.insert(paper.id)
             if indexByID[paper.id] == nil { indexByID[paper.id] = index }
             remember(paper, at: index)
         }
+    }
+
+    /// Makes room for `count` more papers, so the indices are not rehashed as they grow.
+    ///
+    /// Room grows at least twofold, so reserving batch by batch does not rehash at every batch.
+    public mutating func reserveCapacity(_ count: Int) {
+        func grow<Key, Value>(_ index: inout [Key: Value]) {
+            let needed = index.count + count
+            if needed > index.capacity { index.reserveCapacity(max(needed, index.capacity * 2)) }
+        }
+        if papers.count + count > papers.capacity { papers.reserveCapacity(max(papers.count + count, papers.capacity * 2)) }
+        grow(&indexByDOI)
+        grow(&indexByTitleYear)
+        grow(&indexByID)
     }
 
     /// The papers this import added.
@@ -105,7 +118,8 @@ public struct ImportMerger: Sendable {
     }
 
     /// Adds one record read from `file`.
-    public mutating func add(_ record: ImportedRecord, file: String) {
+    public mutating func add(_ record: consuming ImportedRecord, file: String) {
+        var record = record
         let source = "\(file):\(record.line)"
         guard record.title != nil || record.abstract != nil else {
             diagnostics.append(Diagnostic(file: file, line: record.line,
@@ -117,9 +131,12 @@ public struct ImportMerger: Sendable {
             diagnostics.append(Diagnostic(file: file, line: record.line, severity: .warning,
                                           message: "record has no title; imported with an empty one"))
         }
-        var paper = Paper(id: "", title: record.title ?? "", authors: record.authors, year: record.year,
-                          venue: record.venue, doi: record.doi, url: record.url, abstract: record.abstract ?? "",
-                          keywords: record.keywords, source: source)
+        // The record's values are taken, not copied: the paper is their only holder from here on.
+        var paper = Paper(id: "", title: Self.take(&record.title, leaving: nil) ?? "",
+                          authors: Self.take(&record.authors, leaving: []), year: record.year,
+                          venue: Self.take(&record.venue, leaving: nil), doi: Self.take(&record.doi, leaving: nil),
+                          url: Self.take(&record.url, leaving: nil), abstract: Self.take(&record.abstract, leaving: nil) ?? "",
+                          keywords: Self.take(&record.keywords, leaving: []), source: source)
         let titleYearKey = Self.titleYearKey(paper)
         if let (index, match) = existingMatch(for: paper, key: record.key, titleYearKey: titleYearKey) {
             let completed = complete(at: index, from: paper)
@@ -128,14 +145,23 @@ public struct ImportMerger: Sendable {
                                         keptWasInCorpus: index < existingCount))
             return
         }
-        paper.id = uniqueID(for: record, paper: paper)
-        papers.append(paper)
-        let index = papers.count - 1
+        let index = papers.count
+        paper.id = uniqueID(for: record, paper: paper, index: index)
+        let doi = paper.doi
+        let titleOnlyKey = Self.titleOnlyKey(paper)
+        // Taken out of `paper` into the array rather than copied (a copy retains every string).
+        papers.append(Self.take(&paper, leaving: Paper(id: "", title: "")))
         // No paper has this DOI or title and year yet (existingMatch said so): store without looking again.
-        if let doi = paper.doi { indexByDOI[doi] = index }
+        if let doi { indexByDOI[doi] = index }
         if let key = titleYearKey { indexByTitleYear[key, default: []].append(index) }
-        if indexByID[paper.id] == nil { indexByID[paper.id] = index }
-        if let key = Self.titleOnlyKey(paper), indexByTitleOnly[key] == nil { indexByTitleOnly[key] = index }
+        if let key = titleOnlyKey, indexByTitleOnly[key] == nil { indexByTitleOnly[key] = index }
+    }
+
+    /// The value of `field`, leaving `empty` in its place.
+    private static func take<Value>(_ field: inout Value, leaving empty: Value) -> Value {
+        var value = empty
+        swap(&value, &field)
+        return value
     }
 
     private func existingMatch(for paper: Paper, key: String?, titleYearKey: UInt64?) -> (Int, Match)? {
@@ -176,8 +202,8 @@ public struct ImportMerger: Sendable {
     }
 
     /// The BibTeX key, else the DOI, else a short hash of title and year; `-2`, `-3` … appended
-    /// when another paper has it. The id returned is taken (added to `ids`).
-    private mutating func uniqueID(for record: ImportedRecord, paper: Paper) -> String {
+    /// when another paper has it. The id returned is taken for the paper at `index`.
+    private mutating func uniqueID(for record: ImportedRecord, paper: Paper, index: Int) -> String {
         let base: String
         if let key = record.key, !key.isEmpty {
             base = key
@@ -186,10 +212,24 @@ public struct ImportMerger: Sendable {
         } else {
             base = Self.hashID(title: paper.title, year: paper.year)
         }
-        if ids.insert(base).inserted { return base }
+        if claim(base, for: index) { return base }
         var n = 2
-        while !ids.insert("\(base)-\(n)").inserted { n += 1 }
+        while !claim("\(base)-\(n)", for: index) { n += 1 }
         return "\(base)-\(n)"
+    }
+
+    /// Takes `id` for the paper at `index` unless another paper has it: one hash lookup, since
+    /// the default is stored only when the id is new.
+    private mutating func claim(_ id: String, for index: Int) -> Bool {
+        var claimed = false
+        func take(_ slot: inout Int) {
+            if slot < 0 {
+                slot = index
+                claimed = true
+            }
+        }
+        take(&indexByID[id, default: -1])
+        return claimed
     }
 
     /// `p` and 10 hex digits of the SHA-256 of the normalised title and the year: stable

@@ -44,21 +44,50 @@ public struct LaTeXDecoder {
     }
 
     /// True when the bytes are already plain collapsed text, with no LaTeX to decode.
+    ///
+    /// Eight bytes at a time: a word of printable ASCII without `$` and `\\` can only fail by
+    /// a doubled space or hyphen, which exact masks show; other words go byte by byte.
     private static func isPlain(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = p.first, let last = p.last else { return true }
         if first == 0x20 || last == 0x20 { return false }
+        let n = p.count
         var previous: UInt8 = 0
-        for b in p {
-            if isSpecial(b) {
-                switch b {
-                case 0x20 where previous != 0x20: break
-                case 0x2D where previous != 0x2D: break
-                default: return false
-                }
+        var i = 0
+        while i + 8 <= n {
+            let word = ByteWords.load(p, at: i)
+            if !ByteWords.containsByte(below: 0x0E, word), !ByteWords.containsByte(above: 0x7A, word),
+               !ByteWords.contains(word, 0x24), !ByteWords.contains(word, 0x5C) {
+                let spaces = ByteWords.positions(of: 0x20, in: word)
+                let hyphens = ByteWords.positions(of: 0x2D, in: word)
+                if spaces & (spaces << 8) != 0 || hyphens & (hyphens << 8) != 0 { return false }
+                if (previous == 0x20 && spaces & 0x80 != 0) || (previous == 0x2D && hyphens & 0x80 != 0) { return false }
+                previous = UInt8(truncatingIfNeeded: word >> 56)
+                i += 8
+                continue
             }
-            previous = b
+            for k in i..<(i + 8) {
+                guard isPlainByte(p[k], after: previous) else { return false }
+                previous = p[k]
+            }
+            i += 8
+        }
+        while i < n {
+            guard isPlainByte(p[i], after: previous) else { return false }
+            previous = p[i]
+            i += 1
         }
         return true
+    }
+
+    /// Whether `b`, following `previous`, leaves the text plain: not special, or a single space or hyphen.
+    @inline(__always)
+    private static func isPlainByte(_ b: UInt8, after previous: UInt8) -> Bool {
+        guard isSpecial(b) else { return true }
+        switch b {
+        case 0x20: return previous != 0x20
+        case 0x2D: return previous != 0x2D
+        default: return false
+        }
     }
 
     private mutating func emit(_ b: UInt8) {

@@ -12,7 +12,16 @@ struct LineCounter {
             line = 1
         }
         let end = min(target, p.count)
-        var i = offset
+        line += Self.newlines(in: p, from: offset, to: end)
+        offset = max(offset, end)
+        return line
+    }
+
+    /// The number of `\n` bytes in `p[start..<end]`.
+    static func newlines(in p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var line = 0
+        var i = max(0, start)
+        let end = min(end, p.count)
         if let base = p.baseAddress {
             // Eight bytes at a time: the high bit of each byte of `t` is set exactly where the byte is `\n`.
             let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -27,7 +36,6 @@ struct LineCounter {
             if p[i] == 0x0A { line += 1 }
             i += 1
         }
-        offset = max(offset, end)
         return line
     }
 }

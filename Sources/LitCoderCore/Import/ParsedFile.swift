@@ -3,9 +3,20 @@ public struct ParsedFile: Sendable {
     public var records: [ImportedRecord]
     /// Skipped entries (errors) and doubtful readings (warnings), each with file and line.
     public var diagnostics: [Diagnostic]
+    /// Records handed, batch by batch, to the parser's `deliver` function instead of being kept
+    /// in `records` (so an import can merge them while the rest of the file is read).
+    public var deliveredCount: Int
 
-    public init(records: [ImportedRecord] = [], diagnostics: [Diagnostic] = []) {
+    public init(records: [ImportedRecord] = [], diagnostics: [Diagnostic] = [], deliveredCount: Int = 0) {
         self.records = records
         self.diagnostics = diagnostics
+        self.deliveredCount = deliveredCount
     }
+
+    /// All the records read: those delivered and those kept.
+    public var recordCount: Int { deliveredCount + records.count }
+
+    /// Receives a parser's records a batch at a time, in file order, with the fraction of the
+    /// file read so far (so a receiver can size its tables for the whole file early).
+    public typealias BatchHandler = (_ batch: [ImportedRecord], _ fractionRead: Double) -> Void
 }

@@ -9,9 +9,18 @@ import Foundation
 public struct RISParser {
     private let p: UnsafeBufferPointer<UInt8>
     private let file: String
-    /// Each record's fields and first line, read in order; normalised afterwards, in parallel.
-    private var pending: [(fields: [Field], line: Int)] = []
+    /// Each record's fields (a range of `pendingFields`) and first line, read in order;
+    /// normalised afterwards, in parallel.
+    private var pending: [(fields: Range<Int>, line: Int)] = []
+    /// The fields of all pending records, one after another: one array per batch rather than
+    /// one per record.
+    private var pendingFields: [Field] = []
     private var records: [ImportedRecord] = []
+    /// Receives each normalised batch instead of `records`, when given.
+    private var deliver: ParsedFile.BatchHandler?
+    private var delivered = 0
+    /// How far `run` has read, for the fraction `deliver` is told.
+    private var consumed = 0
     private var diagnostics: [Diagnostic] = []
 
     /// One tagged value: its two-letter tag and its bytes (a span of the file, or joined lines).
@@ -22,18 +31,23 @@ public struct RISParser {
         var joined: [UInt8]?
     }
 
-    private init(p: UnsafeBufferPointer<UInt8>, file: String) {
+    private init(p: UnsafeBufferPointer<UInt8>, file: String, deliver: ParsedFile.BatchHandler?) {
         self.p = p
         self.file = file
+        self.deliver = deliver
     }
 
     /// The records of a RIS file; `progress` is told the byte offset now and then.
-    public static func parse(_ bytes: [UInt8], file: String, progress: ((Int) -> Void)? = nil) -> ParsedFile {
+    ///
+    /// With `deliver`, the records are handed over in batches of a few thousand, in file order,
+    /// as soon as they are normalised, and not kept in the result (see `ParsedFile.deliveredCount`).
+    public static func parse(_ bytes: [UInt8], file: String, progress: ((Int) -> Void)? = nil,
+                             deliver: ParsedFile.BatchHandler? = nil) -> ParsedFile {
         bytes.withUnsafeBufferPointer { p in
-            var parser = RISParser(p: p, file: file)
+            var parser = RISParser(p: p, file: file, deliver: deliver)
             parser.run(progress: progress)
             parser.normalisePending()
-            return ParsedFile(records: parser.records, diagnostics: parser.diagnostics)
+            return ParsedFile(records: parser.records, diagnostics: parser.diagnostics, deliveredCount: parser.delivered)
         }
     }
 
@@ -86,6 +100,7 @@ public struct RISParser {
                 end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             }
             lineNumber += 1
+            consumed = end
             defer { start = end + 1 }
             if let progress, start >= nextReport {
                 progress(start)
@@ -138,6 +153,7 @@ public struct RISParser {
                 fields[lastIndex] = field
             }
         }
+        consumed = n
         if inRecord {
             diagnostics.append(Diagnostic(
                 file: file, line: recordLine, severity: .warning,
@@ -149,18 +165,28 @@ public struct RISParser {
 
     /// Queues a record; a full batch is normalised at once, so records never all wait in memory.
     private mutating func finish(_ fields: [Field], line: Int) {
-        pending.append((fields, line))
+        let lower = pendingFields.count
+        pendingFields.append(contentsOf: fields)
+        pending.append((lower..<pendingFields.count, line))
         if pending.count >= 4096 { normalisePending() }
     }
 
     /// Turns the pending records' fields into records, in parallel chunks.
     private mutating func normalisePending() {
         let batch = pending
+        let batchFields = pendingFields
         nonisolated(unsafe) let bytes = p
-        records += ParallelChunks.map(count: batch.count) { range in
-            batch[range].map { Self.record(from: $0.fields, line: $0.line, in: bytes) }
+        let normalised = ParallelChunks.map(count: batch.count) { index in
+            Self.record(from: batchFields[batch[index].fields], line: batch[index].line, in: bytes)
+        }
+        if let deliver {
+            delivered += normalised.count
+            if !normalised.isEmpty { deliver(normalised, Double(consumed) / Double(max(1, p.count))) }
+        } else {
+            records += normalised
         }
         pending.removeAll(keepingCapacity: true)
+        pendingFields.removeAll(keepingCapacity: true)
     }
 
     private static func text(_ field: Field, in p: UnsafeBufferPointer<UInt8>) -> String? {
@@ -169,7 +195,7 @@ public struct RISParser {
     }
 
     /// The normalised record of one RIS record's fields.
-    private static func record(from fields: [Field], line: Int, in p: UnsafeBufferPointer<UInt8>) -> ImportedRecord {
+    private static func record(from fields: ArraySlice<Field>, line: Int, in p: UnsafeBufferPointer<UInt8>) -> ImportedRecord {
         func first(_ tags: UInt16...) -> String? {
             for tag in tags {
                 for field in fields where field.tag == tag {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// An export file's bytes as UTF-8 text with only `\n` line endings, and how it was decoded.
@@ -43,15 +44,16 @@ public struct SourceText: Sendable {
             return SourceText(bytes: unifyLineEndings(Array(text.utf8)),
                               encoding: littleEndian ? "UTF-16LE" : "UTF-16BE", diagnostics: [])
         }
-        if let nul = firstOffset(of: 0, in: raw) {
+        let survey = Survey(raw)
+        if let nul = survey.firstNUL {
             let (line, _) = position(of: nul, in: raw)
             throw Diagnostic(file: file, line: line,
                              message: "not a text export: byte \(nul + 1) is NUL (a binary file, or UTF-16 without a byte order mark)",
                              hint: "export the references as BibTeX, RIS, CSV, MEDLINE or JSON Lines in UTF-8")
         }
         let declared = declaredEncoding(raw)
-        guard let bad = firstInvalidUTF8(raw) else {
-            return SourceText(bytes: unifyLineEndings(raw), encoding: "UTF-8", diagnostics: [])
+        guard let bad = survey.firstInvalidUTF8 else {
+            return SourceText(bytes: survey.hasCarriageReturn ? unifyLineEndings(raw) : raw, encoding: "UTF-8", diagnostics: [])
         }
         if let declared, declared == "utf-8" || declared == "utf8" {
             throw invalid(raw, at: bad, file: file, declared: "UTF-8 (its '% Encoding:' header says so)")
@@ -126,40 +128,86 @@ public struct SourceText: Sendable {
         return "its non-ASCII bytes come in pairs, as in GBK, Big5 or Shift-JIS, which litcoder does not read"
     }
 
+    /// What the UTF-8 path of `decode` must know of a file: its first NUL, its first invalid
+    /// UTF-8 byte and whether it has a CR. Large files are looked at in a piece per core at once.
+    struct Survey {
+        var firstNUL: Int?
+        var firstInvalidUTF8: Int?
+        var hasCarriageReturn = false
+
+        init(_ raw: [UInt8]) {
+            let pieces = raw.count >= 8 << 20 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) : 1
+            // Pieces start on a character's first byte, so each is valid alone exactly when the
+            // whole is valid there; the whole's first problem is the first piece's first problem.
+            var bounds = [0]
+            for piece in 1..<max(pieces, 1) {
+                var start = raw.count * piece / pieces
+                while start < raw.count, start > bounds[bounds.count - 1], raw[start] & 0xC0 == 0x80 { start += 1 }
+                bounds.append(max(start, bounds[bounds.count - 1]))
+            }
+            bounds.append(raw.count)
+            let starts = bounds
+            var found = [Survey](repeating: Survey(), count: bounds.count - 1)
+            raw.withUnsafeBufferPointer { p in
+                found.withUnsafeMutableBufferPointer { found in
+                    nonisolated(unsafe) let results = found
+                    nonisolated(unsafe) let bytes = p
+                    DispatchQueue.concurrentPerform(iterations: results.count) { piece in
+                        let lower = starts[piece]
+                        let slice = UnsafeBufferPointer(rebasing: bytes[lower..<starts[piece + 1]])
+                        var result = Survey()
+                        result.firstNUL = SourceText.firstOffset(of: 0, in: slice).map { lower + $0 }
+                        result.firstInvalidUTF8 = SourceText.firstInvalidUTF8(in: slice).map { lower + $0 }
+                        result.hasCarriageReturn = SourceText.firstOffset(of: 0x0D, in: slice) != nil
+                        results[piece] = result
+                    }
+                }
+            }
+            firstNUL = found.lazy.compactMap(\.firstNUL).first
+            firstInvalidUTF8 = found.lazy.compactMap(\.firstInvalidUTF8).first
+            hasCarriageReturn = found.contains { $0.hasCarriageReturn }
+        }
+
+        private init() {}
+    }
+
     /// The offset of the first byte that makes `bytes` invalid UTF-8, or nil when it is valid.
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { p -> Int? in
-            guard let base = p.baseAddress else { return nil }
-            let n = p.count
-            var i = 0
-            while i < n {
-                // Eight ASCII bytes at a time: the common case in every export.
-                if i + 8 <= n {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-                }
-                let b = p[i]
-                if b < 0x80 { i += 1; continue }
-                let length: Int
-                let minimum: UInt32
-                var scalar: UInt32
-                switch b {
-                case 0xC2...0xDF: length = 2; scalar = UInt32(b & 0x1F); minimum = 0x80
-                case 0xE0...0xEF: length = 3; scalar = UInt32(b & 0x0F); minimum = 0x800
-                case 0xF0...0xF4: length = 4; scalar = UInt32(b & 0x07); minimum = 0x10000
-                default: return i
-                }
-                guard i + length <= n else { return i }
-                for k in 1..<length {
-                    let c = p[i + k]
-                    guard c & 0xC0 == 0x80 else { return i }
-                    scalar = scalar << 6 | UInt32(c & 0x3F)
-                }
-                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
-                i += length
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8(in: $0) }
+    }
+
+    /// `firstInvalidUTF8(_:)` over a buffer.
+    static func firstInvalidUTF8(in p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = p.baseAddress else { return nil }
+        let n = p.count
+        var i = 0
+        while i < n {
+            // Eight ASCII bytes at a time: the common case in every export.
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
             }
-            return nil
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            let minimum: UInt32
+            var scalar: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; scalar = UInt32(b & 0x1F); minimum = 0x80
+            case 0xE0...0xEF: length = 3; scalar = UInt32(b & 0x0F); minimum = 0x800
+            case 0xF0...0xF4: length = 4; scalar = UInt32(b & 0x07); minimum = 0x10000
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            for k in 1..<length {
+                let c = p[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += length
         }
+        return nil
     }
 
     /// The same text with CRLF and lone CR turned into LF; the array itself when it has no CR.
@@ -183,10 +231,13 @@ public struct SourceText: Sendable {
 
     /// The offset of the first `byte` in `bytes` (`memchr`, which scans many bytes at a time).
     static func firstOffset(of byte: UInt8, in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { p -> Int? in
-            guard let base = p.baseAddress, let hit = memchr(base, Int32(byte), p.count) else { return nil }
-            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
+        bytes.withUnsafeBufferPointer { firstOffset(of: byte, in: $0) }
+    }
+
+    /// `firstOffset(of:in:)` over a buffer.
+    static func firstOffset(of byte: UInt8, in p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = p.baseAddress, let hit = memchr(base, Int32(byte), p.count) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The 1-based line and column of a byte offset (CR, LF and CRLF each end a line).
