@@ -69,13 +69,6 @@ import Testing
         #expect(parsed.diagnostics.first?.severity == .error)
     }
 
-    @Test func unreadableYearIsAWarningNamingTheValue() throws {
-        let parsed = try Self.parse("Title,Year\nOne,twenty\nTwo,\n")
-        #expect(parsed.records.map(\.year) == [nil, nil])
-        #expect(parsed.diagnostics.map(\.line) == [2])
-        #expect(parsed.diagnostics.first?.severity == .warning)
-        #expect(parsed.diagnostics.first?.message.contains("'twenty'") == true)
-    }
 
     @Test func unclosedQuoteIsReported() throws {
         let parsed = try Self.parse("Title,Year\nOne,2020\n\"Two,2021\nThree,2022\n")

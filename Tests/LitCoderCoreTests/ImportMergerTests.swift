@@ -124,4 +124,34 @@ import Testing
         #expect(FieldNormalisation.collapse("  a \t\n b\u{00A0}c  ") == "a b c")
         #expect(FieldNormalisation.collapse(" \n ") == nil)
     }
+
+    @Test(arguments: [
+        ("refs.csv", "Title,Year\nOne,twenty\nTwo,\nThree,2021\n", 2),
+        ("refs.bib", "@article{a,\n  title = {One},\n  year = {in press}\n}\n@article{b, title = {Two}, year = {2021}}\n", 1),
+        ("refs.bib", "@article{a,\n  title = {One},\n  date = {forthcoming}\n}\n", 1),
+        ("refs.ris", "TY  - JOUR\nTI  - Intro\nPY  - 2020\nER  - \n\nTY  - JOUR\nTI  - One\nPY  - n.d.\nER  - \n", 6),
+        ("refs.nbib", "PMID- 1\nTI  - One\nDP  - Spring\n", 1),
+        ("refs.jsonl", "{\"title\": \"One\", \"year\": \"unknown\"}\n", 1),
+    ] as [(String, String, Int)])
+    func aYearThatIsNotOneIsReportedInEveryFormat(file: String, text: String, line: Int) throws {
+        let read = try ImportReader.read(bytes: Array(text.utf8), file: file)
+        var merger = ImportMerger(existing: [])
+        for record in read.parsed.records { merger.add(record, file: file) }
+        let warnings = merger.diagnostics.filter { $0.message.contains("is not a year") }
+        #expect(warnings.map(\.line) == [line], "\(merger.diagnostics)")
+        #expect(warnings.allSatisfy { $0.severity == .warning && $0.file == file })
+        #expect(merger.papers.first { $0.title == "One" }?.year == nil)
+        #expect(merger.papers.count == read.parsed.records.count, "the record is imported, without a year")
+    }
+
+    @Test func aReadableYearInALaterFieldIsTaken() {
+        var record = ImportedRecord(line: 1)
+        record.setYear(from: "in press", nil, "2021-05")
+        #expect(record.year == 2021)
+        #expect(record.unreadableYear == nil)
+        record = ImportedRecord(line: 1)
+        record.setYear(from: nil, "  ", "circa")
+        #expect(record.year == nil)
+        #expect(record.unreadableYear == "circa")
+    }
 }

@@ -399,11 +399,10 @@ public struct BibTeXParser {
         var record = ImportedRecord(key: entry.key, line: 0)
         if let v = found.title { record.title = withBytes(v) { LaTeXDecoder.decode($0) } }
         if let v = found.author { record.authors = withBytes(v) { BibTeXNames.split($0) } }
-        if let v = found.year ?? found.date {
-            record.year = withBytes(v) { FieldNormalisation.year(String(decoding: $0, as: UTF8.self)) }
-        }
-        if record.year == nil, let v = found.date {
-            record.year = withBytes(v) { FieldNormalisation.year(String(decoding: $0, as: UTF8.self)) }
+        if found.year != nil || found.date != nil {
+            let year = found.year.map { v in withBytes(v) { String(decoding: $0, as: UTF8.self) } }
+            let date = found.date.map { v in withBytes(v) { String(decoding: $0, as: UTF8.self) } }
+            record.setYear(from: year, date)
         }
         if let v = found.doi { record.doi = withBytes(v) { Self.plain($0) }.flatMap(FieldNormalisation.doi) }
         if let v = found.journal ?? found.booktitle { record.venue = withBytes(v) { LaTeXDecoder.decode($0) } }

@@ -51,14 +51,7 @@ public enum CSVImporter {
             record.key = cell(.id)
             record.title = cell(.title)
             record.authors = cell(.authors).map(splitAuthors) ?? []
-            if let written = cell(.year) {
-                record.year = FieldNormalisation.year(written)
-                if record.year == nil {
-                    diagnostics.append(Diagnostic(file: file, line: row.line, severity: .warning,
-                                                  message: "year '\(written)' is not a year; imported without one",
-                                                  hint: "a year is four digits (2021)"))
-                }
-            }
+            record.setYear(from: cell(.year))
             record.doi = cell(.doi).flatMap { FieldNormalisation.doi($0) }
             record.abstract = cell(.abstract)
             record.venue = cell(.venue)

@@ -131,6 +131,11 @@ public struct ImportMerger: Sendable {
             diagnostics.append(Diagnostic(file: file, line: record.line, severity: .warning,
                                           message: "record has no title; imported with an empty one"))
         }
+        if let written = record.unreadableYear {
+            diagnostics.append(Diagnostic(file: file, line: record.line, severity: .warning,
+                                          message: "year '\(written)' is not a year; imported without one",
+                                          hint: "a year is four digits (2021); fix it in the source or in the corpus file"))
+        }
         // The record's values are taken, not copied: the paper is their only holder from here on.
         var paper = Paper(id: "", title: Self.take(&record.title, leaving: nil) ?? "",
                           authors: Self.take(&record.authors, leaving: []), year: record.year,

@@ -8,6 +8,9 @@ public struct ImportedRecord: Sendable, Hashable {
     public var title: String?
     public var authors: [String]
     public var year: Int?
+    /// The year as written, when the record had one that holds no four-digit year (`in press`);
+    /// the import says so rather than dropping it in silence.
+    public var unreadableYear: String?
     public var venue: String?
     public var doi: String?
     public var url: String?
@@ -31,5 +34,18 @@ public struct ImportedRecord: Sendable, Hashable {
         self.abstract = abstract
         self.keywords = keywords
         self.line = line
+    }
+
+    /// Sets `year` from the first of `written` that holds a four-digit year; when none does,
+    /// remembers the first non-empty one as `unreadableYear`.
+    public mutating func setYear(from written: String?...) {
+        for text in written.compactMap({ $0 }) {
+            if let year = FieldNormalisation.year(text) {
+                self.year = year
+                unreadableYear = nil
+                return
+            }
+            if unreadableYear == nil, !text.allSatisfy(\.isWhitespace) { unreadableYear = text }
+        }
     }
 }

@@ -48,10 +48,10 @@ public enum JSONLinesImporter {
         if let year = object["year"] as? Int {
             record.year = year
         } else {
-            record.year = first("year", "date", "publicationDate", "publication_date", "issued").flatMap { FieldNormalisation.year($0) }
+            record.setYear(from: first("year", "date", "publicationDate", "publication_date", "issued"))
             if record.year == nil, let issued = object["issued"] as? [String: Any],
                let parts = issued["date-parts"] as? [[Any]], let y = parts.first?.first {
-                record.year = string(y).flatMap { FieldNormalisation.year($0) }
+                record.setYear(from: string(y))
             }
         }
         var doi = first("doi", "DOI")

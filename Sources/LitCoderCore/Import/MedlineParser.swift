@@ -51,7 +51,7 @@ public enum MedlineParser {
         record.title = fields.first("TI", "BTI")
         record.authors = fields.all("FAU")
         if record.authors.isEmpty { record.authors = fields.all("AU") }
-        record.year = fields.first("DP", "DEP").flatMap { FieldNormalisation.year($0) }
+        record.setYear(from: fields.first("DP", "DEP"))
         record.venue = fields.first("JT", "TA")
         record.abstract = fields.first("AB")
         for value in fields.all("AID") + fields.all("LID") where value.hasSuffix("[doi]") {

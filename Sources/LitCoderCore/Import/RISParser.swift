@@ -211,7 +211,7 @@ public struct RISParser {
         record.title = first(TI, T1, ST)
         record.authors = all(AU)
         if record.authors.isEmpty { record.authors = all(A1) }
-        record.year = first(PY, Y1, DA).flatMap { FieldNormalisation.year($0) }
+        record.setYear(from: first(PY, Y1, DA))
         record.venue = first(T2, JO, JF, JA, J2, BT)
         record.abstract = first(AB, N2)
         record.doi = first(DO).flatMap { FieldNormalisation.doi($0) }

@@ -48,7 +48,7 @@ public enum WebOfScienceParser {
         record.title = fields.first("TI")
         record.authors = fields.all("AU")
         if record.authors.isEmpty { record.authors = fields.all("AF") }
-        record.year = fields.first("PY", "EA").flatMap { FieldNormalisation.year($0) }
+        record.setYear(from: fields.first("PY", "EA"))
         record.venue = fields.first("SO")
         record.abstract = fields.first("AB")
         record.doi = fields.first("DI").flatMap { FieldNormalisation.doi($0) }
