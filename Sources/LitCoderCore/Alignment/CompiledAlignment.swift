@@ -172,6 +172,20 @@ struct CodedPositions: Sendable {
     /// Whether the coding holds a code (or dimension) the codebook does not know.
     var hasStale: Bool { knownCount != codeCount }
 
+    /// Where one of a state's code lists lands, per column: found once, then reused for every
+    /// paper with that list. A state has a few hundred distinct lists for 100,000 papers.
+    private struct Placement: Sendable {
+        /// The compiled dimension, or -1 when the codebook has no such dimension.
+        var dimension: Int
+        var positions: [Int]
+        var codeCount: Int
+        var knownCount: Int
+    }
+
+    /// Per column of the state last located from, per code list; valid for that state only,
+    /// which is how `SummaryCounts` uses a builder (one per thread, one state).
+    private var placements: [[Placement?]] = []
+
     mutating func locate(_ coding: PaperCoding, in dimensions: [CompiledDimension], position: CodeLookup) {
         reset(dimensionCount: dimensions.count)
         // Walk the paper's few coded dimensions, not all of the codebook's.
@@ -179,11 +193,43 @@ struct CodedPositions: Sendable {
     }
 
     /// The same for paper `number` of `state`, read from its columns without assembling a
-    /// `PaperCoding` (which would cost a dictionary per paper of a full summary).
+    /// `PaperCoding` (which would cost a dictionary per paper of a full summary). Each distinct
+    /// code list is located once and its placement copied after, so the hot loop touches only
+    /// integers: no reference counting on the state's shared arrays, which both threads of a
+    /// full summary would otherwise bounce between the cores.
     mutating func locate(paper number: Int, of state: CodingState, in dimensions: [CompiledDimension],
                          position: CodeLookup) {
         reset(dimensionCount: dimensions.count)
-        state.forEachCodedDimension(ofPaper: number) { add($1, of: $0, in: dimensions, position: position) }
+        let columnCount = state.columns.count
+        while placements.count < columnCount { placements.append([]) }
+        for column in 0..<columnCount {
+            let list = Int(state.columns[column][number])
+            guard list >= 0 else { continue }
+            if placements[column].count <= list {
+                placements[column] += repeatElement(nil, count: state.codeLists.count - placements[column].count)
+            }
+            if placements[column][list] == nil {
+                placements[column][list] = Self.place(state.codeLists[list], of: state.columnDimensions[column],
+                                                      in: dimensions, position: position)
+            }
+            guard let placement = placements[column][list] else { continue }
+            codeCount += placement.codeCount
+            knownCount += placement.knownCount
+            guard placement.dimension >= 0 else { continue }
+            let start = positions.count
+            for p in placement.positions { positions.append(p) }
+            ranges[placement.dimension] = start..<positions.count
+        }
+    }
+
+    private static func place(_ codes: [String], of dimensionID: String, in dimensions: [CompiledDimension],
+                              position: CodeLookup) -> Placement {
+        var scratch = CodedPositions()
+        scratch.reset(dimensionCount: dimensions.count)
+        scratch.add(codes, of: dimensionID, in: dimensions, position: position)
+        let dimension = scratch.ranges.firstIndex { !$0.isEmpty } ?? -1
+        return Placement(dimension: dimension, positions: scratch.positions, codeCount: scratch.codeCount,
+                         knownCount: scratch.knownCount)
     }
 
     private mutating func reset(dimensionCount: Int) {

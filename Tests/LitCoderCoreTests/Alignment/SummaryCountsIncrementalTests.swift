@@ -105,7 +105,12 @@ import Testing
         for paper in corpus.papers where Int.random(in: 0..<10, using: &random) > 0 {
             for dimension in codebook.dimensions where dimension.kind != .text {
                 let codes = (dimension.codes.map(\.id) + ["gone"]).filter { _ in Int.random(in: 0..<3, using: &random) == 0 }
-                state.apply(.set(paper: paper.id, dimension: dimension.id, codes: codes, coder: "x", codebook: ""))
+                // Sometimes a code twice, as a log written by hand may hold.
+                let repeated = Int.random(in: 0..<20, using: &random) == 0 ? codes + codes.prefix(1) : codes
+                state.apply(.set(paper: paper.id, dimension: dimension.id, codes: repeated, coder: "x", codebook: ""))
+            }
+            if Int.random(in: 0..<50, using: &random) == 0 {
+                state.apply(.set(paper: paper.id, dimension: "retired-dimension", codes: ["x"], coder: "x", codebook: ""))
             }
         }
         state.apply(.set(paper: "outside", dimension: "motivation", codes: ["health"], coder: "x", codebook: ""))
