@@ -127,15 +127,6 @@ public struct CodingState: Hashable, Sendable {
     /// The number of a paper the log decided anything about.
     func paperNumber(of paper: String) -> Int? { numbering.lookup(paper) }
 
-    /// Calls `body` with each dimension paper `number` has codes on, and those codes, without
-    /// assembling a `PaperCoding`.
-    func forEachCodedDimension(ofPaper number: Int, _ body: (String, [String]) -> Void) {
-        for column in columns.indices {
-            let list = columns[column][number]
-            if list != Self.notCoded { body(columnDimensions[column], codeLists[Int(list)]) }
-        }
-    }
-
     func coding(number: Int) -> PaperCoding {
         let record = records[number]
         var coding = PaperCoding()
