@@ -3,7 +3,8 @@ import Foundation
 /// The papers of a project, in file order, with lookup by id.
 public struct Corpus: Sendable {
     public private(set) var papers: [Paper] = []
-    private var indexByID: [String: Int] = [:]
+    /// Each paper's position in `papers`.
+    private(set) var indexByID: [String: Int] = [:]
 
     public init(papers: [Paper] = []) {
         for paper in papers where indexByID[paper.id] == nil {
