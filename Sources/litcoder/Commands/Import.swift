@@ -75,6 +75,7 @@ struct Import: ParsableCommand {
         for problem in corpusProblems { Console.error(problem.description) }
 
         var session = CorpusImport(corpusFiles: corpusFiles, target: target)
+        defer { ProcessLifetime.keepUntilExit((session, corpusFiles)) }
         let options = CorpusImport.Options(format: format == "auto" ? nil : ImportFormat(rawValue: format),
                                            columnMap: try columnMap())
         var bar = ProgressBar()
