@@ -87,6 +87,10 @@ enum Curses {
     /// Gives the terminal back (`endwin`).
     static func end() { _ = endwin() }
 
+    /// Drops whatever input is waiting: what arrived while another program had the terminal
+    /// (its keys, the terminal's answers to its queries) is not meant for the workbench.
+    static func discardTypeahead() { _ = flushinp() }
+
     static func size(of window: Window) -> (width: Int, height: Int) {
         var rows: Int32 = 0, columns: Int32 = 0
         cn_getmaxyx(window, &rows, &columns)

@@ -113,6 +113,7 @@ public final class CursesTerminal: TerminalBackend {
     public func runOutside<T>(_ body: () throws -> T) rethrows -> T {
         Curses.end()
         defer {
+            Curses.discardTypeahead()
             Curses.repaintNextRefresh(window)
             Curses.refresh(window)
         }

@@ -61,6 +61,40 @@ import Testing
         #expect(undone?.op == .done && undone?.value == false && undone?.paper == "P003")
     }
 
+    /// The editor must run in the terminal's foreground process group (a full-screen editor in
+    /// a background group cannot read the keyboard), and what the terminal sends while it runs
+    /// (here the answer to a cursor-position query the "editor" asks and never reads) must not
+    /// reach the workbench as keys.
+    @Test func theEditorRunsInTheForegroundAndItsTerminalTrafficIsNoKeys() throws {
+        guard TmuxDriver.availableOrSkip() else { return }
+        let dir = try project()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let editor = dir.appendingPathComponent("editor.sh")
+        try """
+            #!/bin/sh
+            note="$1"
+            set -- $(cat /proc/$$/stat)
+            if [ "$5" = "$8" ]; then echo "ran in the foreground" > "$note"; else echo "ran in the background" > "$note"; fi
+            printf '\033[6n' > /dev/tty
+            sleep 0.5
+
+            """.write(to: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+        let tmux = TmuxDriver(name: "editor")
+        defer { tmux.stop() }
+        tmux.start(["env", "EDITOR=\(editor.path)", "VISUAL="] + code(dir), in: dir, width: 100, height: 30)
+        guard tmux.wait(for: "paper 1/5") else { return }
+        tmux.keys("E")
+        tmux.wait(for: "ran in the")
+        tmux.wait(for: "✓ saved")
+        Thread.sleep(forTimeInterval: 0.5)
+        tmux.keys("q")
+        #expect(tmux.exitStatus() == 0)
+        let log = try events(dir)
+        #expect(log.filter { $0.op != .view }.map(\.op) == [.note], "no keys but E were pressed: \(log)")
+        #expect(log.first?.text == "ran in the foreground")
+    }
+
     @Test func resizeRedrawsAtEverySize() throws {
         guard TmuxDriver.availableOrSkip() else { return }
         let dir = try project()
