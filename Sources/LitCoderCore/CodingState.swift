@@ -220,7 +220,10 @@ public struct CodingState: Hashable, Sendable {
                 setCodes(event.codes ?? [], dimension: dimension, number: number)
             }
             if event.op == .adjudicate {
-                records[number].provenance[dimension] = .init(
+                // An automatic decision from no coders withdraws an earlier one: the dimension
+                // is undecided again and goes back to review (`AutoConsensus`).
+                let withdrawn = event.automatic == true && (event.sources ?? []).isEmpty
+                records[number].provenance[dimension] = withdrawn ? nil : .init(
                     adjudicator: event.adjudicator ?? event.coder, sources: event.sources ?? [], reason: event.reason,
                     automatic: event.automatic ?? false)
             }

@@ -27,8 +27,10 @@ import Testing
                     paper.codes[dimension] = codes.isEmpty ? nil : codes
                 }
                 if event.op == .adjudicate {
-                    paper.provenance[dimension] = .init(adjudicator: event.adjudicator ?? event.coder, sources: event.sources ?? [],
-                                                        reason: event.reason, automatic: event.automatic ?? false)
+                    let withdrawn = event.automatic == true && (event.sources ?? []).isEmpty
+                    paper.provenance[dimension] = withdrawn ? nil : .init(
+                        adjudicator: event.adjudicator ?? event.coder, sources: event.sources ?? [],
+                        reason: event.reason, automatic: event.automatic ?? false)
                 }
             case .note: paper.note = event.text ?? ""
             case .flag: paper.flagged = event.value ?? false
@@ -58,7 +60,7 @@ import Testing
                     event.codes = (0..<Int(rng.next() % 3)).map { _ in pick(codes) }
                 }
                 if op == .adjudicate {
-                    event.sources = [pick(["alice", "bob"])]
+                    event.sources = rng.next() % 4 == 0 ? [] : [pick(["alice", "bob"])]
                     event.adjudicator = "ana"
                     event.automatic = rng.next() % 2 == 0
                 }

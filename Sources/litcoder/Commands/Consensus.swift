@@ -30,15 +30,20 @@ struct Consensus: ParsableCommand {
         let log = try workspace.openLogForWriting(coder: CoderName.consensus)
         defer { log.close() }
         let events = AutoConsensus.events(for: comparisons, consensus: log.state, adjudicator: adjudicator,
-                                          codebookHash: workspace.codebook.contentHash)
+                                          codebookHash: workspace.codebook.contentHash, coders: states.map(\.coder))
         for event in events {
             do { try log.append(event) } catch { throw Failure.data("\(error)") }
         }
+        let withdrawn = events.count { $0.reason == AutoConsensus.withdrawalReason }
+        let added = events.count - withdrawn
         let agreed = comparisons.count(where: \.isAgreement)
-        let open = comparisons.count(where: \.isDisagreement)
+        let open = comparisons.count { $0.isDisagreement && log.state.coding(for: $0.paper).provenance[$0.dimension] == nil }
         let path = workspace.project.display(workspace.project.consensusLogURL)
-        Console.print("\(path): added \(events.count) agreed decision\(events.count == 1 ? "" : "s") "
-            + "(\(agreed - events.count) of \(agreed) agreements already there); "
-            + "\(open) disagreement\(open == 1 ? "" : "s") left for 'litcoder review'")
+        var message = "\(path): added \(added) agreed decision\(added == 1 ? "" : "s") "
+            + "(\(agreed - added) of \(agreed) agreements already there)"
+        if withdrawn > 0 {
+            message += "; withdrew \(withdrawn) automatic decision\(withdrawn == 1 ? "" : "s") the coders no longer agree on"
+        }
+        Console.print(message + "; \(open) disagreement\(open == 1 ? "" : "s") left for 'litcoder review'")
     }
 }

@@ -47,6 +47,31 @@ import Testing
         #expect(AutoConsensus.events(for: comparisons, consensus: current, adjudicator: "ana", codebookHash: "h").isEmpty)
     }
 
+    @Test func anAutomaticDecisionTheCodersNoLongerAgreeOnGoesBackToReview() {
+        let automatic = CodingState(coder: CoderName.consensus, replaying: [
+            .adjudicate(paper: "p", dimension: "m", codes: ["x"], sources: ["a", "b"], adjudicator: "ana", automatic: true, codebook: ""),
+            .adjudicate(paper: "q", dimension: "m", codes: ["y"], sources: ["a", "b"], adjudicator: "ana", automatic: true, codebook: ""),
+            .adjudicate(paper: "r", dimension: "m", codes: ["z"], sources: ["a"], adjudicator: "ana", reason: "by hand", codebook: ""),
+        ])
+        // b now disagrees on p, no longer codes q at all, and disagrees on r (decided by hand).
+        let states = [Self.state("a", ["p": ["x"], "q": ["y"], "r": ["z"]]), Self.state("b", ["p": ["y"], "r": ["x"]])]
+        let comparisons = CodingComparison.all(codebook: Self.codebook, states: states)
+        let events = AutoConsensus.events(for: comparisons, consensus: automatic, adjudicator: "ana", codebookHash: "h",
+                                          coders: ["a", "b"])
+        #expect(events.map(\.paper) == ["p", "q"], "the decision taken by hand stands")
+        #expect(events.allSatisfy { $0.codes == [] && $0.sources == [] && $0.automatic == true
+            && $0.reason == AutoConsensus.withdrawalReason })
+        var after = automatic
+        for event in events { after.apply(event) }
+        #expect(after.coding(for: "p").provenance["m"] == nil && after.coding(for: "p").codes["m"] == nil)
+        #expect(after.coding(for: "q").provenance["m"] == nil)
+        #expect(after.coding(for: "r").provenance["m"]?.reason == "by hand")
+        #expect(AutoConsensus.events(for: comparisons, consensus: after, adjudicator: "ana", codebookHash: "h",
+                                     coders: ["a", "b"]).isEmpty, "withdrawn once")
+        let otherCoders = AutoConsensus.events(for: [], consensus: automatic, adjudicator: "ana", codebookHash: "h", coders: ["a", "c"])
+        #expect(otherCoders.isEmpty, "decisions drawn from coders not chosen now are left alone")
+    }
+
     @Test func theAdjudicatorIsRecordedNotTheLogOwner() {
         let event = CodingEvent.adjudicate(paper: "p", dimension: "m", codes: ["x"], sources: ["a"], adjudicator: "ana",
                                            reason: "definition 2", codebook: "")
