@@ -3,7 +3,8 @@
 ///
 /// Columns: `id` (`coder` after it with `--all`), `title`, `year`, `doi`; per dimension its
 /// codes joined with `;` (a text dimension's text); for a multi-select dimension one
-/// `DIMENSION.CODE` column per code, 1 when coded; then `note`, `flagged`, `done` (0/1); then one
+/// `DIMENSION.CODE` column per code, 1 when coded, 0 when not, empty when the dimension is not
+/// coded at all; then `note`, `flagged`, `done` (0/1); then one
 /// column per alignment (its id) with `aligned`, `mismatched` or `undetermined`. Documented in `docs/export.md`.
 public enum WideCSVExport {
     /// The separator between codes in a dimension's column; code ids never contain it.
@@ -60,7 +61,13 @@ public enum WideCSVExport {
                 case .multi:
                     let codes = slots[i]
                     csv.writeCodes(codes)
-                    for code in codeIDs[i] { csv.writeField(codes?.contains(code) == true ? 1 : 0) }
+                    // Not coded is missing, not "none of these": empty cells, which R and pandas
+                    // read as NA, so a mean over a code's column counts only coded papers.
+                    if let codes, !codes.isEmpty {
+                        for code in codeIDs[i] { csv.writeField(codes.contains(code) ? 1 : 0) }
+                    } else {
+                        for _ in codeIDs[i] { csv.writeField("") }
+                    }
                 }
             }
             csv.writeField(coding.note)

@@ -32,6 +32,8 @@ import Testing
         #expect(rows[2]["motivation-data"] == "undetermined")
         #expect(rows[1]["title"] == "Sprachemotion für Ältere\nzweite Zeile")
         #expect(rows[2]["title"] == " leading space" && rows[2]["year"] == "" && rows[2]["relevance"] == "")
+        #expect(rows[2]["motivation"] == "" && rows[2]["motivation.healthcare"] == ""
+                && rows[2]["motivation.not-stated"] == "", "not coded is missing (NA), not 0")
         #expect(rows[3]["title"] == "情感识别" && rows[3]["dataset"] == "msp-podcast;iemocap")
         #expect(table.records.allSatisfy { $0.fields.count == header.count })
     }
