@@ -44,6 +44,18 @@ import Testing
         #expect(result.stderr.contains("has no codings"), "\(result.stderr)")
     }
 
+    @Test func withoutUserOrLognameTheAccountNameAdjudicates() throws {
+        let dir = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.fixture), to: dir)
+        let result = try LitcoderBinary.run(["consensus", "--auto-agreed", "--project", dir.path],
+                                            environment: ["USER": "", "LOGNAME": "", "LITCODER_CODER": ""])
+        #expect(!result.stderr.contains("empty") && !result.stderr.contains("adjudicat"), "\(result.stderr)")
+        // Past the adjudicator: the fixture has one coder, which is what stops it.
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("at least 2 coders"), "\(result.stderr)")
+    }
+
     @Test(arguments: [
         (["summary", "--alignment", "nope"], "summary"),
         (["mismatches", "--alignment", "nope"], "mismatches"),

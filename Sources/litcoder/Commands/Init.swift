@@ -50,6 +50,7 @@ struct Init: ParsableCommand {
             Next:
               cd \(shellQuoted(directory))
               litcoder validate
+              litcoder code --coder NAME                   (the workbench; ? shows its keys)
               litcoder set PAPER DIM=CODE --coder NAME     (or: litcoder show PAPER)
               litcoder status
             """)

@@ -73,9 +73,13 @@ enum StatusTable {
         if health.malformedLines > 0 { lines.append("\(health.malformedLines) malformed lines kept in place (see the messages above)") }
         if health.newerSchemaLines > 0 { lines.append("\(health.newerSchemaLines) events from a newer litcoder, left out; update litcoder") }
         if health.sequenceProblems > 0 { lines.append("\(health.sequenceProblems) gaps or repeats in seq") }
-        if coder.unknownPapers > 0 { lines.append("\(coder.unknownPapers) coded papers are not in the corpus") }
+        if coder.unknownPapers > 0 {
+            lines.append(coder.unknownPapers == 1 ? "1 coded paper is not in the corpus"
+                                                  : "\(coder.unknownPapers) coded papers are not in the corpus")
+        }
         if coder.stale.papers > 0 {
-            lines.append("\(coder.stale.papers) papers hold codes the codebook no longer has (dimensions: \(coder.stale.dimensions.joined(separator: ", "))); "
+            let papers = coder.stale.papers == 1 ? "1 paper holds" : "\(coder.stale.papers) papers hold"
+            lines.append("\(papers) codes the codebook does not have (dimensions: \(coder.stale.dimensions.joined(separator: ", "))); "
                          + "'litcoder validate' lists them, recoding fixes them")
         }
         return lines
