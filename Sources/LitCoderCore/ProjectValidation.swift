@@ -85,10 +85,14 @@ public struct ProjectValidation: Sendable {
             }
             let older = contents.events.filter { !$0.codebook.isEmpty && $0.codebook != codebook.contentHash }
             if !older.isEmpty {
-                let versions = Set(older.map(\.codebook)).count
+                var counts: [String: Int] = [:]
+                for event in older { counts[event.codebook, default: 0] += 1 }
+                let versions = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                    .map { "\($0.key.prefix(12)): \($0.value)" }.joined(separator: ", ")
                 diagnostics.append(Diagnostic(
                     file: name, severity: .note,
-                    message: "\(older.count) of \(contents.events.count) events were made under \(versions) earlier version\(versions == 1 ? "" : "s") of the codebook"))
+                    message: "\(older.count) of \(contents.events.count) events were made under \(counts.count) earlier version\(counts.count == 1 ? "" : "s") of the codebook (\(versions))",
+                    hint: "'litcoder agree --codebook-version HASH' compares the codings made under one version"))
             }
         }
         checked.append("\(coders.count) coding log\(coders.count == 1 ? "" : "s") (\(eventCount) events)")

@@ -51,7 +51,7 @@ enum SyntheticLog {
 
     /// Writes the log in pieces (so generating it needs little memory); returns its size in bytes.
     static func write(to url: URL, events: Int, papers: Int) throws -> Int {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         let motivations = ["healthcare", "voice-assistant", "call-centre", "hci-general", "education", "automotive", "none-stated"]

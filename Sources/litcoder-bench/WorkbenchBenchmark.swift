@@ -211,7 +211,7 @@ enum SyntheticCorpus {
 
     /// Writes the corpus as JSON Lines; returns its size in bytes.
     static func write(to url: URL, papers: Int) throws -> Int {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var total = 0

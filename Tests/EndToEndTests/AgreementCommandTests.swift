@@ -47,6 +47,37 @@ import LitCoderCore
         #expect(!dims.contains { $0["id"] as? String == "remarks" }, "free text has no codes to agree on")
     }
 
+    /// After a codebook change, agreement on the codings made under the new version alone.
+    @Test func agreementUnderOneCodebookVersion() throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        let newer = "abcdef" + String(repeating: "0", count: 58)
+        for coder in AgreementFixture.coders {
+            let log = try CodingLog.open(url: fixture.root.appendingPathComponent("codings/\(coder).jsonl"), coder: coder)
+            try log.append(.set(paper: "p6", dimension: "data", codes: ["acted"], coder: coder, codebook: newer))
+            try log.append(.set(paper: "p2", dimension: "data", codes: [coder == "bob" ? "natural" : "acted"], coder: coder, codebook: newer))
+            log.close()
+        }
+        let result = try LitcoderBinary.run(["agree", "--codebook-version", "abcdef", "--dimension", "data", "--format", "json",
+                                             "--bootstrap", "0"], in: fixture.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("only codings made under codebook abcdef"), "\(result.stderr)")
+        let data = try dimension(try json(result.stdout), "data")
+        #expect(data["units"] as? Int == 2, "p2 and p6, recoded under the new codebook; nothing older")
+        let percent = try #require(data["percent_agreement"] as? Double)
+        #expect(abs(percent - (1.0 + 1.0 / 3) / 2) < 1e-12)
+        let all = try dimension(try json(try LitcoderBinary.run(["agree", "--dimension", "data", "--format", "json", "--bootstrap", "0"],
+                                                               in: fixture.root).stdout), "data")
+        #expect(all["units"] as? Int == 5, "without the option every latest decision counts")
+
+        let unknown = try LitcoderBinary.run(["agree", "--codebook-version", "123456"], in: fixture.root)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("abcdef000000 (6 events)"), "\(unknown.stderr)")
+        let disagreements = try LitcoderBinary.run(["disagreements", "--codebook-version", "abcdef", "--format", "csv"], in: fixture.root)
+        #expect(disagreements.status == 0, "\(disagreements.stderr)")
+        #expect(disagreements.stdout.contains("p2") && !disagreements.stdout.contains("p6"), "\(disagreements.stdout)")
+    }
+
     @Test func cohensKappaForTwoCoders() throws {
         let fixture = try AgreementFixture()
         defer { fixture.remove() }

@@ -21,6 +21,8 @@ struct Agree: ParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Output format.")
     var format: Format = .table
+    @Option(name: .customLong("codebook-version"), help: CodersOption.codebookVersionHelp)
+    var codebookVersion: String?
 
     func validate() throws {
         guard resamples >= 0 else { throw ValidationError("--bootstrap must be 0 or more") }
@@ -30,7 +32,10 @@ struct Agree: ParsableCommand {
     func run() throws {
         let workspace = try projectOptions.workspace()
         let dimensions = try dimensionOption.chosen(in: workspace.codebook)
-        let states = try codersOption.states(in: workspace)
+        let states = try codersOption.states(in: workspace, codebookVersion: codebookVersion)
+        if let codebookVersion {
+            Console.error("note: only codings made under codebook \(codebookVersion) are compared")
+        }
         let options = AgreementReport.Options(
             dimensions: dimensions, setDistance: distance == .masi ? .masi : .jaccard, resamples: resamples, seed: seed)
         let report = AgreementReport(codebook: workspace.codebook, states: states, options: options)

@@ -35,13 +35,43 @@ struct CodersOption: ParsableArguments {
     }
 
     /// The chosen coders' replayed states; log problems go to standard error.
-    func states(in workspace: Workspace) throws -> [CodingState] {
-        try names(in: workspace).map { name in
-            let (state, diagnostics) = try workspace.state(coder: name)
+    ///
+    /// - Parameter codebookVersion: only the events made under this codebook (a prefix of its
+    ///   content hash, or `current`); a version no chosen coder's events carry is a usage error
+    ///   listing those they do.
+    func states(in workspace: Workspace, codebookVersion: String? = nil) throws -> [CodingState] {
+        let names = try names(in: workspace)
+        guard let codebookVersion else {
+            return try names.map { name in
+                let (state, diagnostics) = try workspace.state(coder: name)
+                for d in diagnostics { Console.error(d.description) }
+                return state
+            }
+        }
+        let version = codebookVersion == "current" ? workspace.codebook.contentHash : codebookVersion.lowercased()
+        let versions = try workspace.codebookVersions(coders: names)
+        let listed = versions.map { "\($0.hash.prefix(12)) (\($0.events) events\($0.hash == workspace.codebook.contentHash ? ", current" : ""))" }
+            .joined(separator: ", ")
+        guard version.count >= 6, version.allSatisfy(\.isHexDigit) else {
+            throw ValidationError("--codebook-version takes 'current' or at least 6 hex digits of a codebook hash; these coders' events were made under: \(listed)")
+        }
+        let matching = versions.filter { $0.hash.hasPrefix(version) }
+        guard matching.count == 1 else {
+            throw ValidationError((matching.isEmpty ? "no event of \(names.joined(separator: ", ")) was made under codebook \(version)"
+                                                    : "\(version) is the start of more than one codebook hash; give more digits")
+                                  + "; their events were made under: \(listed)")
+        }
+        return try names.map { name in
+            let (state, diagnostics) = try workspace.state(coder: name, codebookVersion: version)
             for d in diagnostics { Console.error(d.description) }
             return state
         }
     }
+
+    /// `--codebook-version`, shared by the commands that compare coders.
+    static let codebookVersionHelp = ArgumentHelp(
+        "Only the codings made under this version of the codebook: 'current', or the first digits (6 or more) of its hash as 'litcoder status' and the logs show it; compares agreement before and after a codebook change.",
+        valueName: "HASH")
 }
 
 /// `--dimension ID`: one coded dimension of the codebook.

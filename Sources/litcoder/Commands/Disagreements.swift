@@ -13,13 +13,15 @@ struct Disagreements: ParsableCommand {
     @OptionGroup var dimensionOption: DimensionOption
     @Option(help: "Output format.")
     var format: Format = .table
+    @Option(name: .customLong("codebook-version"), help: CodersOption.codebookVersionHelp)
+    var codebookVersion: String?
 
     func validate() throws { _ = try codersOption.given() }
 
     func run() throws {
         let workspace = try projectOptions.workspace()
         let dimensions = try dimensionOption.chosen(in: workspace.codebook)
-        let states = try codersOption.states(in: workspace)
+        let states = try codersOption.states(in: workspace, codebookVersion: codebookVersion)
         let list = DisagreementList(codebook: workspace.codebook, states: states, dimensions: dimensions,
                                     corpus: workspace.corpus)
         switch format {
