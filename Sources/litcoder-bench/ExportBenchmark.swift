@@ -189,6 +189,6 @@ enum SyntheticProject {
         }
         try corpus.write(to: root.appendingPathComponent("corpus/papers.jsonl"))
         try log.write(to: root.appendingPathComponent("codings/alice.jsonl"))
-        fm.createFile(atPath: done.path, contents: nil)
+        _ = fm.createFile(atPath: done.path, contents: nil)
     }
 }
