@@ -36,6 +36,11 @@ public enum CodebookLoader {
                 hint: "each key may appear once; remove or rename the repeated one")])
         } catch let error as YamlError {
             var diagnostic = YAMLDiagnostics.diagnostic(for: error, file: file)
+            if let line = diagnostic.line, let quote = YAMLDiagnostics.unclosedQuote(in: text, through: line),
+               quote.line != line {
+                diagnostic.hint = "\(file):\(quote.line):\(quote.column) opens a quote that does not close on its line; "
+                    + "a missing closing quote there makes the error appear here"
+            }
             diagnostic.hint = diagnostic.hint
                 ?? "check the indentation and quoting around this place; quote text containing ': ' or starting with a symbol"
             return (nil, [diagnostic])

@@ -164,6 +164,44 @@ public enum YAMLDiagnostics {
         }
     }
 
+    /// The first line up to `lastLine` whose value opens a quote that the line does not close,
+    /// as (line, column), 1-based: the likeliest cause of a syntax error libyaml reports further
+    /// down ("did not find expected key" some lines later). YAML allows a quoted value to go on
+    /// over several lines, so this is a hint, never the error's location.
+    public static func unclosedQuote(in text: String, through lastLine: Int) -> (line: Int, column: Int)? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard index + 1 <= lastLine else { break }
+            let chars = Array(line)
+            // The value starts after "key: " or a list's "- ".
+            var start: Int?
+            var i = 0
+            while i < chars.count, chars[i] == " " { i += 1 }
+            if i + 1 < chars.count, chars[i] == "-", chars[i + 1] == " " { start = i + 2 }
+            if let colon = (0..<max(chars.count - 1, 0)).first(where: { chars[$0] == ":" && chars[$0 + 1] == " " }),
+               start == nil || colon > (start ?? 0) {
+                if chars[(start ?? i)..<colon].allSatisfy({ $0 != "\"" && $0 != "'" }) { start = colon + 2 }
+            }
+            guard var position = start else { continue }
+            while position < chars.count, chars[position] == " " { position += 1 }
+            guard position < chars.count, chars[position] == "\"" || chars[position] == "'" else { continue }
+            let quote = chars[position]
+            var j = position + 1
+            var closed = false
+            while j < chars.count {
+                if quote == "\"", chars[j] == "\\" { j += 2; continue }
+                if chars[j] == quote {
+                    // In single quotes, '' is an escaped quote.
+                    if quote == "'", j + 1 < chars.count, chars[j + 1] == "'" { j += 2; continue }
+                    closed = true
+                    break
+                }
+                j += 1
+            }
+            if !closed { return (index + 1, position + 1) }
+        }
+        return nil
+    }
+
     /// libyaml reports where it gave up and, as context, what it was reading and where that
     /// began. Both places go into the message; when it gave up at the end of the file (a quote
     /// or bracket never closed), the place where the unclosed thing began is the one to fix.

@@ -44,6 +44,23 @@ struct BrokenCodebook: CustomTestStringConvertible, Sendable {
 
         """
 
+    @Test func anUnclosedQuoteFurtherUpIsNamedInTheHint() throws {
+        let text = Self.apply([("    label: Motivation", "    label: \"Motivation"), ("        label: D1", "        label: \"D1\"")])
+        let (codebook, diagnostics) = CodebookLoader.parse(text, file: "cb.yaml")
+        #expect(codebook == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.line != 6, "libyaml itself gives up further down")
+        #expect(diagnostic.hint?.hasPrefix("cb.yaml:6:12 opens a quote that does not close on its line") == true, "\(diagnostic)")
+    }
+
+    @Test(arguments: [
+        ("key: \"open\nnext: x\n", 1, 6), ("- 'it''s open\n", 1, 3), ("a: 'fine'\nb: \"fine \\\" too\"\nc: it's plain\nd: \"open\n", 4, 4),
+    ] as [(String, Int, Int)])
+    func unclosedQuotesAreFound(text: String, line: Int, column: Int) {
+        let found = YAMLDiagnostics.unclosedQuote(in: text, through: 99)
+        #expect(found?.line == line && found?.column == column)
+    }
+
     static func apply(_ edits: [(find: String, replace: String)]) -> String {
         var text = base
         for edit in edits {
