@@ -6,7 +6,6 @@ struct CoderColumns {
     func render(_ item: CodingComparison, common: Set<String>, in area: Rect, into canvas: inout Canvas) {
         guard !area.isEmpty, !item.codings.isEmpty else { return }
         let count = item.codings.count
-        let coded = item.coded.map(\.coder)
         var rest = area
         for (i, coding) in item.codings.enumerated() {
             let width = i == count - 1 ? rest.width : max(0, rest.width / (count - i))
@@ -19,8 +18,9 @@ struct CoderColumns {
                 canvas.draw(TextLayout.truncate(glyphs, width: inner.width), x: inner.x, y: y, clip: inner)
                 y += 1
             }
-            let number = coded.firstIndex(of: coding.coder).map { "[\($0 + 1)] " } ?? "    "
-            line(Glyph.line(number + coding.coder, style: .bold))
+            // Every chosen coder keeps their number on every paper, coded or not, so a key
+            // always means the same coder.
+            line(Glyph.line("[\(i + 1)] " + coding.coder, style: coding.codes.isEmpty ? .dim : .bold))
             if coding.codes.isEmpty { line(Glyph.line("(not coded)", style: .dim)) }
             for code in coding.codes {
                 let shared = common.contains(code)

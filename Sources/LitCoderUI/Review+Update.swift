@@ -69,8 +69,12 @@ extension Review {
         case .takeCoder:
             guard case .character(let c) = key else { return [] }
             let index = (c.wholeNumberValue ?? 0) - 1
-            guard codedCoders.indices.contains(index) else { return refuse("no coder \(c) here") }
-            let coder = codedCoders[index]
+            let coders = current?.codings ?? []
+            guard coders.indices.contains(index) else {
+                return refuse(coders.isEmpty ? "no coder \(c)" : "no coder \(c): the coders are 1–\(coders.count)")
+            }
+            let coder = coders[index]
+            guard !coder.codes.isEmpty else { return refuse("\(coder.coder) did not code this dimension") }
             decide(Decision(codes: coder.codes, sources: sources(of: coder.codes), how: "\(coder.coder)'s codes"))
         case .union:
             guard let item = current else { return [.bell] }

@@ -51,9 +51,25 @@ import Testing
     @Test func statusBarKeepsHelpAndQuitBesideAMessage() {
         var review = ReviewFixture.review()
         ReviewFixture.press([.character("9")], on: &review)
-        #expect(review.message?.text == "no coder 9 here")
+        #expect(review.message?.text == "no coder 9: the coders are 1–3")
         let bar = ReviewView().render(review, width: 60, height: 24).lines.last ?? ""
         #expect(bar.contains("? help  q quit"), "\(bar)")
+    }
+
+    @Test func aCoderKeepsTheirNumberAndOneWhoDidNotCodeCannotBeTaken() throws {
+        var review = ReviewFixture.review()
+        // Find a disagreement one of the coders did not code.
+        for _ in 0..<review.items.count where review.current?.codings.allSatisfy({ !$0.codes.isEmpty }) ?? false {
+            ReviewFixture.press([.character("n")], on: &review)
+        }
+        let item = try #require(review.current)
+        let missing = try #require(item.codings.firstIndex { $0.codes.isEmpty })
+        let written = ReviewFixture.press([.character(Character("\(missing + 1)"))], on: &review)
+        #expect(written.isEmpty)
+        #expect(review.mode == .normal)
+        #expect(review.message?.text == "\(item.codings[missing].coder) did not code this dimension")
+        let screen = ReviewView().render(review, width: 120, height: 40).lines.joined(separator: "\n")
+        #expect(screen.contains("[\(missing + 1)] \(item.codings[missing].coder)"), "numbered though not coded")
     }
 
     @Test func aWarningComesBeforeTheProgressOnTheLeft() {
