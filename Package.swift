@@ -17,8 +17,11 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "LitCoderCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedSample"]
         ),
+        // The sample codebook and corpus, embedded in LitCoderCore at build time (`BundledSample`).
+        .plugin(name: "EmbedSample", capability: .buildTool()),
         .target(name: "LitCoderUI", dependencies: ["LitCoderCore"]),
         .target(name: "LitCoderTerminal", dependencies: ["CNcursesw", "LitCoderUI"]),
         .executableTarget(

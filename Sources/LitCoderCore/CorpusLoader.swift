@@ -140,7 +140,7 @@ public struct CorpusLoader: Sendable {
                 for i in range { output[i] = Self.parse(UnsafeBufferPointer(rebasing: bytes[lines[i]])) }
             }
         }
-        for (i, line) in parsed.enumerated() {
+        for line in parsed {
             install(line, name: name, number: lineNumber)
             lineNumber += 1
         }

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import LitCoderCore
 
-/// `BundledSample.swift` must hold exactly the repository's sample files; run `scripts/embed-sample` when this fails.
+/// The `BundledSample` the build generates (`Plugins/EmbedSample`, `scripts/embed-sample`) must
+/// hold exactly the repository's sample files, whatever characters they contain.
 @Suite struct BundledSampleTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -15,6 +16,6 @@ import Testing
         let url = Self.packageRoot.appendingPathComponent(path)
         // A missing file is embedded as "", so adding the file makes this fail until regenerated.
         let onDisk = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        #expect(onDisk == embedded, "Sources/LitCoderCore/BundledSample.swift is out of date with \(path): run scripts/embed-sample")
+        #expect(onDisk == embedded, "the embedded \(path) differs from the file: check scripts/embed-sample's quoting")
     }
 }
