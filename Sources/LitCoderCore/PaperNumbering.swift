@@ -30,34 +30,29 @@ struct PaperNumbering: Sendable {
 
     /// The number of `id`, giving it the next one when new.
     mutating func number(of id: String) -> Int {
-        let hash = Self.hash(id)
-        let tag = (hash >> 32) | 1
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let word = slots[index].word
-            if word == 0 {
-                guard (ids.count + 1) * 2 <= slots.count else {
-                    grow()
-                    return number(of: id)
-                }
-                slots[index] = Slot(word: tag << 32 | UInt64(ids.count), id: id)
-                ids.append(id)
-                return ids.count - 1
-            }
-            if word >> 32 == tag, slots[index].id == id { return Int(word & 0xFFFF_FFFF) }
-            index = (index + 1) & mask
+        let (index, tag, found) = probe(id)
+        if let found { return found }
+        guard (ids.count + 1) * 2 <= slots.count else {
+            grow()
+            return number(of: id)
         }
+        slots[index] = Slot(word: tag << 32 | UInt64(ids.count), id: id)
+        ids.append(id)
+        return ids.count - 1
     }
 
     /// The number of `id`, or nil when it has none.
-    func lookup(_ id: String) -> Int? {
+    func lookup(_ id: String) -> Int? { probe(id).found }
+
+    /// Where `id` is (its number) or would go (the empty slot), with its hash tag.
+    private func probe(_ id: String) -> (index: Int, tag: UInt64, found: Int?) {
         let hash = Self.hash(id)
         let tag = (hash >> 32) | 1
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
             let word = slots[index].word
-            if word == 0 { return nil }
-            if word >> 32 == tag, slots[index].id == id { return Int(word & 0xFFFF_FFFF) }
+            if word == 0 { return (index, tag, nil) }
+            if word >> 32 == tag, slots[index].id == id { return (index, tag, Int(word & 0xFFFF_FFFF)) }
             index = (index + 1) & mask
         }
     }

@@ -16,10 +16,10 @@ public struct BibTeXParser {
     private var macros: [String: [UInt8]] = BibTeXParser.monthMacros
     /// Entries read but not yet normalised: a batch at a time, so they never all sit in memory.
     private var entries: [Entry] = []
-    private var records: [ImportedRecord] = []
+    /// The records so far (or the count of those delivered).
+    private var output = ParsedFile()
     /// Receives each normalised batch instead of `records`, when given.
     private var deliver: ParsedFile.BatchHandler?
-    private var delivered = 0
     private var diagnostics: [Diagnostic] = []
 
     private init(p: UnsafeBufferPointer<UInt8>, file: String, deliver: ParsedFile.BatchHandler?) {
@@ -38,7 +38,8 @@ public struct BibTeXParser {
             var parser = BibTeXParser(p: p, file: file, deliver: deliver)
             parser.run(progress: progress)
             parser.normalisePending()
-            return ParsedFile(records: parser.records, diagnostics: parser.diagnostics, deliveredCount: parser.delivered)
+            parser.output.diagnostics = parser.diagnostics
+            return parser.output
         }
     }
 
@@ -381,12 +382,7 @@ public struct BibTeXParser {
             normalised[index].line = line
         }
         if let last = batch.last { entryLines = (last.start, line) }
-        if let deliver {
-            delivered += normalised.count
-            if !normalised.isEmpty { deliver(normalised, Double(i) / Double(max(1, p.count))) }
-        } else {
-            records += normalised
-        }
+        output.take(normalised, deliver: deliver, fractionRead: Double(i) / Double(max(1, p.count)))
         entries.removeAll(keepingCapacity: true)
     }
 

@@ -16,6 +16,17 @@ public struct ParsedFile: Sendable {
     /// All the records read: those delivered and those kept.
     public var recordCount: Int { deliveredCount + records.count }
 
+    /// Takes a parser's next normalised batch: handed to `deliver` (and counted) when there is
+    /// one, else kept in `records`.
+    mutating func take(_ batch: [ImportedRecord], deliver: BatchHandler?, fractionRead: Double) {
+        guard let deliver else {
+            records += batch
+            return
+        }
+        deliveredCount += batch.count
+        if !batch.isEmpty { deliver(batch, fractionRead) }
+    }
+
     /// Receives a parser's records a batch at a time, in file order, with the fraction of the
     /// file read so far (so a receiver can size its tables for the whole file early).
     public typealias BatchHandler = (_ batch: [ImportedRecord], _ fractionRead: Double) -> Void

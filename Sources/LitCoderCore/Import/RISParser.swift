@@ -15,10 +15,10 @@ public struct RISParser {
     /// The fields of all pending records, one after another: one array per batch rather than
     /// one per record.
     private var pendingFields: [Field] = []
-    private var records: [ImportedRecord] = []
+    /// The records so far (or the count of those delivered).
+    private var output = ParsedFile()
     /// Receives each normalised batch instead of `records`, when given.
     private var deliver: ParsedFile.BatchHandler?
-    private var delivered = 0
     /// How far `run` has read, for the fraction `deliver` is told.
     private var consumed = 0
     private var diagnostics: [Diagnostic] = []
@@ -47,7 +47,8 @@ public struct RISParser {
             var parser = RISParser(p: p, file: file, deliver: deliver)
             parser.run(progress: progress)
             parser.normalisePending()
-            return ParsedFile(records: parser.records, diagnostics: parser.diagnostics, deliveredCount: parser.delivered)
+            parser.output.diagnostics = parser.diagnostics
+            return parser.output
         }
     }
 
@@ -179,12 +180,7 @@ public struct RISParser {
         let normalised = ParallelChunks.map(count: batch.count) { index in
             Self.record(from: batchFields[batch[index].fields], line: batch[index].line, in: bytes)
         }
-        if let deliver {
-            delivered += normalised.count
-            if !normalised.isEmpty { deliver(normalised, Double(consumed) / Double(max(1, p.count))) }
-        } else {
-            records += normalised
-        }
+        output.take(normalised, deliver: deliver, fractionRead: Double(consumed) / Double(max(1, p.count)))
         pending.removeAll(keepingCapacity: true)
         pendingFields.removeAll(keepingCapacity: true)
     }
