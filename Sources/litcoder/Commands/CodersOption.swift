@@ -49,7 +49,8 @@ struct CodersOption: ParsableArguments {
             }
         }
         let version = codebookVersion == "current" ? workspace.codebook.contentHash : codebookVersion.lowercased()
-        let versions = try workspace.codebookVersions(coders: names)
+        let (states, versions, diagnostics) = try workspace.states(coders: names, codebookVersion: version)
+        for d in diagnostics { Console.error(d.description) }
         let listed = versions.map { "\($0.hash.prefix(12)) (\($0.events) events\($0.hash == workspace.codebook.contentHash ? ", current" : ""))" }
             .joined(separator: ", ")
         guard version.count >= 6, version.allSatisfy(\.isHexDigit) else {
@@ -61,11 +62,7 @@ struct CodersOption: ParsableArguments {
                                                     : "\(version) is the start of more than one codebook hash; give more digits")
                                   + "; their events were made under: \(listed)")
         }
-        return try names.map { name in
-            let (state, diagnostics) = try workspace.state(coder: name, codebookVersion: version)
-            for d in diagnostics { Console.error(d.description) }
-            return state
-        }
+        return states
     }
 
     /// `--codebook-version`, shared by the commands that compare coders.
