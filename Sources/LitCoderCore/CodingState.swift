@@ -20,6 +20,17 @@ public struct PaperCoding: Hashable, Sendable {
     /// The codes of a dimension, empty when not coded.
     public func codes(for dimension: String) -> [String] { codes[dimension] ?? [] }
 
+    /// Whether a dimension holds a value: a code, or text that is not all blank.
+    public func hasValue(for dimension: Dimension) -> Bool {
+        if dimension.kind == .text { return texts[dimension.id]?.contains { !$0.isWhitespace } ?? false }
+        return !codes(for: dimension.id).isEmpty
+    }
+
+    /// The required dimensions of `codebook` this coding leaves empty, in codebook order.
+    public func emptyRequiredDimensions(in codebook: Codebook) -> [Dimension] {
+        codebook.dimensions.filter { $0.required && !hasValue(for: $0) }
+    }
+
     /// Who decided an adjudicated dimension, from whose codings, and why.
     public struct Provenance: Hashable, Sendable {
         public var adjudicator: String
@@ -305,4 +316,17 @@ public struct CodingState: Hashable, Sendable {
     }
     public var donePaperCount: Int { records.count { $0.done } }
     public var flaggedPaperCount: Int { records.count { $0.flagged } }
+
+    /// Papers marked done while a required dimension of `codebook` is empty (the workbench
+    /// asks before it does that; `set --done` does not), each with those dimensions' ids, in
+    /// the order the log first touched them.
+    public func donePapersMissingRequired(in codebook: Codebook) -> [(paper: String, dimensions: [String])] {
+        guard codebook.dimensions.contains(where: \.required) else { return [] }
+        var found: [(paper: String, dimensions: [String])] = []
+        for number in records.indices where records[number].done {
+            let empty = coding(number: number).emptyRequiredDimensions(in: codebook)
+            if !empty.isEmpty { found.append((numbering.ids[number], empty.map(\.id))) }
+        }
+        return found
+    }
 }

@@ -26,6 +26,8 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         /// Papers with at least one dimension coded.
         public var coded: Int
         public var done: Int
+        /// Papers marked done with a required dimension still empty.
+        public var doneMissingRequired: Int
         public var flagged: Int
         /// Papers in the log that the corpus does not have (removed, or renamed ids).
         public var unknownPapers: Int
@@ -35,7 +37,7 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         public var health: LogHealth
 
         /// Whether anything needs a person's attention.
-        public var needsAttention: Bool { !health.isClean || !stale.isEmpty || unknownPapers > 0 }
+        public var needsAttention: Bool { !health.isClean || !stale.isEmpty || unknownPapers > 0 || doneMissingRequired > 0 }
     }
 
     /// How many current codings name a dimension or code the codebook lost: counts and dimension
@@ -91,6 +93,7 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         let currentHash = workspace.codebook.contentHash
         let progress = CoderProgress(
             coder: coder, events: contents.events.count, coded: state.codedPaperCount, done: state.donePaperCount,
+            doneMissingRequired: state.donePapersMissingRequired(in: workspace.codebook).count,
             flagged: state.flaggedPaperCount,
             unknownPapers: state.papers.keys.count { !workspace.corpus.contains($0) },
             olderCodebookEvents: state.codebookHashes.filter { $0.key != currentHash }.values.reduce(0, +),

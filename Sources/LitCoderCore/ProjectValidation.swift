@@ -83,6 +83,18 @@ public struct ProjectValidation: Sendable {
                 diagnostics.append(Diagnostic(file: name, line: contents.line(ofEventAt: stale.position), severity: .warning,
                                               message: "\(stale.message) (event seq \(stale.seq))", hint: hint))
             }
+            let incomplete = CodingState(coder: coder, replaying: contents.events).donePapersMissingRequired(in: codebook)
+            if !incomplete.isEmpty {
+                var byDimension: [String: Int] = [:]
+                for paper in incomplete { for dimension in paper.dimensions { byDimension[dimension, default: 0] += 1 } }
+                let counts = codebook.dimensions.compactMap { d in byDimension[d.id].map { "\(d.id): \($0)" } }.joined(separator: ", ")
+                let examples = incomplete.prefix(5).map(\.paper).joined(separator: ", ") + (incomplete.count > 5 ? ", …" : "")
+                let papers = incomplete.count == 1 ? "1 paper is" : "\(incomplete.count) papers are"
+                diagnostics.append(Diagnostic(
+                    file: name, severity: .warning,
+                    message: "\(coder): \(papers) marked done with a required dimension empty (\(counts)): \(examples)",
+                    hint: "code them (litcoder code --coder \(coder) --paper ID), or mark them not done"))
+            }
             let older = contents.events.filter { !$0.codebook.isEmpty && $0.codebook != codebook.contentHash }
             if !older.isEmpty {
                 var counts: [String: Int] = [:]

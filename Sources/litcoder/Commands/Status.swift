@@ -45,10 +45,11 @@ enum StatusTable {
             lines.append("")
             lines.append("No codings yet.")
         } else {
-            let header = ["coder", "events", "coded", "done", "flagged", "log"]
+            let header = ["coder", "events", "coded", "done", "done, required empty", "flagged", "log"]
             var rows = [header]
             for coder in all {
-                rows.append([coder.coder, "\(coder.events)", "\(coder.coded)/\(status.papers)", "\(coder.done)", "\(coder.flagged)",
+                rows.append([coder.coder, "\(coder.events)", "\(coder.coded)/\(status.papers)", "\(coder.done)",
+                             "\(coder.doneMissingRequired)", "\(coder.flagged)",
                              coder.needsAttention ? "needs attention" : "ok"])
             }
             lines.append("")
@@ -73,6 +74,10 @@ enum StatusTable {
         if health.malformedLines > 0 { lines.append("\(health.malformedLines) malformed lines kept in place (see the messages above)") }
         if health.newerSchemaLines > 0 { lines.append("\(health.newerSchemaLines) events from a newer litcoder, left out; update litcoder") }
         if health.sequenceProblems > 0 { lines.append("\(health.sequenceProblems) gaps or repeats in seq") }
+        if coder.doneMissingRequired > 0 {
+            lines.append(coder.doneMissingRequired == 1 ? "1 paper is marked done with a required dimension empty ('litcoder validate' lists it)"
+                         : "\(coder.doneMissingRequired) papers are marked done with a required dimension empty ('litcoder validate' lists them)")
+        }
         if coder.unknownPapers > 0 {
             lines.append(coder.unknownPapers == 1 ? "1 coded paper is not in the corpus"
                                                   : "\(coder.unknownPapers) coded papers are not in the corpus")
