@@ -7,6 +7,8 @@ public struct Prompt: Hashable, Sendable {
         case search(origin: Int)
         case goTo
         case edit(EditTarget)
+        /// Find a code of the focused dimension; `choice` is the match Enter toggles.
+        case findCode(choice: Int)
     }
 
     public var purpose: Purpose
@@ -28,7 +30,15 @@ public struct Prompt: Hashable, Sendable {
         case .goTo: "Go to paper: "
         case .edit(.note): "Note: "
         case .edit(.text(_, let dimension)): "\(dimension): "
+        case .findCode: "Find code: "
         }
+    }
+
+    /// Inserts pasted text at the cursor (`InputNotice.oneLine`: one line, no controls).
+    mutating func insert(pasted: String) {
+        let characters = InputNotice.oneLine(pasted)
+        text.insert(contentsOf: characters, at: cursor)
+        cursor += characters.count
     }
 
     /// Applies an editing key; returns false when the key is not an editing key.

@@ -35,6 +35,10 @@ final class SessionDriver {
             switch event {
             case .key(let key):
                 send(.key(key))
+            case .paste(let text):
+                send(.paste(text))
+            case .mouse(let report):
+                send(.mouse(report))
             case .resize:
                 let size = backend.size
                 repaintEverything()

@@ -3,9 +3,20 @@ import LitCoderCore
 extension Workbench {
     /// Applies one event and returns what the run loop must do; performs no I/O.
     public mutating func update(_ event: WorkbenchEvent) -> [Effect] {
+        defer { keepCodeCursorVisible() }
         switch event {
         case .key(let key):
             return handle(key)
+        case .paste(let text):
+            guard case .prompt(var prompt) = mode else {
+                message = Message(text: InputNotice.pasteRefused, kind: .warning)
+                return [.bell]
+            }
+            prompt.insert(pasted: text)
+            return promptTextChanged(prompt)
+        case .mouse(let report):
+            message = Message(text: InputNotice.mouse(report), kind: .info)
+            return []
         case .resize(let width, let height):
             screenSize = (max(0, width), max(0, height))
             layOutAbstract()
@@ -46,8 +57,9 @@ extension Workbench {
             return handlePrompt(prompt, key: key)
         case .normal:
             message = nil
+            if key != .enter { confirmingDone = nil }
             guard let action = Keymap.action(for: key) else {
-                message = Message(text: "\(key) does nothing here; ? lists the keys", kind: .info)
+                message = Message(text: InputNotice.unbound(key), kind: .info)
                 return [.bell]
             }
             return perform(action, key: key)
@@ -64,11 +76,18 @@ extension Workbench {
         case .previousDimension: focus(dimension: dimensionIndex - 1)
         case .cursorDown: moveCursor(by: 1)
         case .cursorUp: moveCursor(by: -1)
+        case .firstCode: moveCursor(by: -Int(Int32.max))
+        case .lastCode: moveCursor(by: Int(Int32.max))
         case .toggleCode: return toggle(codeAt: codeCursor, fromCursor: true)
         case .toggleNumbered:
             guard case .character(let c)? = key, let digit = c.wholeNumberValue else { return [.bell] }
-            let index = digit == 0 ? 9 : digit - 1
-            return toggle(codeAt: index, fromCursor: false)
+            return toggleNumbered(digit)
+        case .findCode:
+            guard let dimension = focusedDimension, dimension.kind != .text, !dimension.codes.isEmpty else {
+                message = Message(text: "No codes to find here: Tab to a dimension with codes", kind: .info)
+                return [.bell]
+            }
+            mode = .prompt(Prompt(.findCode(choice: 0)))
         case .scrollDown: scroll = min(scroll + pageSize, maxScroll)
         case .scrollUp: scroll = max(0, scroll - pageSize)
         case .search:
@@ -115,6 +134,14 @@ extension Workbench {
         guard let paper = currentPaper else { return noPaper() }
         var effects: [Effect] = []
         if !currentCoding.done {
+            let empty = currentCoding.emptyRequiredDimensions(in: codebook)
+            if !empty.isEmpty, confirmingDone != paper.id {
+                confirmingDone = paper.id
+                let names = empty.map(\.label).joined(separator: ", ")
+                message = Message(text: "Required and still empty: \(names). Enter again marks the paper done anyway", kind: .warning)
+                return [.bell]
+            }
+            confirmingDone = nil
             effects += change(.done, of: paper.id, to: .bool(true))
         }
         let count = queue.count
@@ -161,6 +188,30 @@ extension Workbench {
     mutating func moveCursor(by delta: Int) {
         guard let dimension = focusedDimension, !dimension.codes.isEmpty else { return }
         codeCursor = min(max(0, codeCursor + delta), dimension.codes.count - 1)
+    }
+
+    /// A number key: the code shown beside that number (1 the first row on screen, 0 the tenth).
+    mutating func toggleNumbered(_ digit: Int) -> [Effect] {
+        guard let dimension = focusedDimension else { return [.bell] }
+        if dimension.kind == .text {
+            message = Message(text: "\(dimension.label) is free text: Space edits it", kind: .info)
+            return [.bell]
+        }
+        let shown = numberedCodes
+        let place = digit == 0 ? 9 : digit - 1
+        guard shown.indices.contains(place) else {
+            message = Message(text: "No code shown at \(digit) in \(dimension.label)", kind: .info)
+            return [.bell]
+        }
+        let index = shown[place]
+        let effects = toggle(codeAt: index, fromCursor: false)
+        if index != place, dimension.codes.indices.contains(index) {
+            // The list is scrolled, so the number is not the code's place in the codebook: say which it took.
+            let on = currentCoding.codes(for: dimension.id).contains(dimension.codes[index].id)
+            message = Message(text: "\(digit) = \(dimension.codes[index].label) \(on ? "✓ on" : "off") (numbers count the rows on screen)",
+                              kind: .info)
+        }
+        return effects
     }
 
     mutating func toggle(codeAt index: Int, fromCursor: Bool) -> [Effect] {

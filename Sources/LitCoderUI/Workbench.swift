@@ -72,6 +72,11 @@ public struct Workbench: Sendable {
     public internal(set) var dimensionIndex = 0
     /// The code under the cursor in the focused dimension.
     public internal(set) var codeCursor = 0
+    /// First row of the codebook list on screen (`codeListViewport` keeps the cursor shown).
+    public internal(set) var codeListTop = 0
+    /// The paper Enter was pressed on with a required dimension still empty: Enter again
+    /// marks it done anyway.
+    var confirmingDone: String?
     /// First abstract line shown.
     public internal(set) var scroll = 0
     public internal(set) var showSummary = false
@@ -196,6 +201,8 @@ public struct Workbench: Sendable {
         // Each paper is coded top to bottom, so a new paper starts at the first dimension.
         dimensionIndex = 0
         codeCursor = 0
+        codeListTop = 0
+        confirmingDone = nil
         guard let paper = currentPaper else {
             abstractMatches = []
             suggestions = [:]
