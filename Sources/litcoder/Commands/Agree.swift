@@ -47,8 +47,8 @@ struct Agree: ParsableCommand {
         switch format {
         case .table: Console.print(report.table())
         case .markdown: Console.print(report.markdown())
-        case .csv: Console.print(report.csv())
-        case .json: Console.print(report.json())
+        case .csv: Console.writeCSV(report.csv() + "\n")
+        case .json: Console.writeJSON(report.json() + "\n")
         }
     }
 }

@@ -66,11 +66,22 @@ struct ExportCommand: ParsableCommand {
             throw Failure.data("\(error)")
         }
         do {
-            try OutputFile(argument: output).write(bytes, overwrite: force)
+            let target = OutputFile(argument: output)
+            try target.write(target == .standardOutput ? terminalSafe(bytes) : bytes, overwrite: force)
         } catch {
             throw Failure.data(error.description)
         }
         if output != "-" { Console.error("wrote \(output) (\(format.rawValue), \(bytes.count) bytes)") }
+    }
+
+    /// On standard output (`-o -`), which may be a terminal, the bytes as `Console` writes
+    /// them: CSV as it is, JSON with its controls in `\u` escapes, the rest as text for people.
+    private func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
+        switch format {
+        case .csv, .csvLong: bytes
+        case .json, .jsonl: Array(TerminalText.jsonEscaped(String(decoding: bytes, as: UTF8.self)).utf8)
+        case .qdc, .html, .methods: Array(TerminalText.escaped(String(decoding: bytes, as: UTF8.self)).utf8)
+        }
     }
 
     private func render(_ workspace: Workspace) throws -> [UInt8] {

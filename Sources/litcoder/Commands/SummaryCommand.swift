@@ -49,6 +49,6 @@ struct SummaryCommand: ParsableCommand {
                 .summary(scope: Summary.scope(coder: owner))
             summaries.append(alignment.flatMap { summary.restricted(toAlignment: $0) } ?? summary)
         }
-        Console.write(SummaryReport.render(summaries, format: format, hidingZeros: !allCodes))
+        Console.write(SummaryReport.render(summaries, format: format, hidingZeros: !allCodes), as: format)
     }
 }
