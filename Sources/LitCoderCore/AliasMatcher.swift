@@ -113,6 +113,26 @@ public struct AliasMatcher: Sendable {
         return nil
     }
 
+    /// Whether a plain alias (not between slashes) reads like a regular expression someone
+    /// forgot the slashes of: alternation, a character class, an escape such as `\b` or `\s`,
+    /// a wildcard or quantifier, an anchor, or a group with a quantifier or `(?`. Such an alias
+    /// is matched as plain words, which is rarely what was meant (`call[- ]cent(er|re)`).
+    public static func looksLikeRegularExpression(_ alias: String) -> Bool {
+        guard !isRegularExpression(alias) else { return false }
+        let text = alias.trimmingCharacters(in: .whitespaces)
+        if text.contains("|") || text.contains("(?") { return true }
+        if text.hasPrefix("^") || (text.hasSuffix("$") && text.count > 1) { return true }
+        for wildcard in [".*", ".+", ".?", ")?", ")*", ")+", "]?", "]*", "]+"] where text.contains(wildcard) { return true }
+        let characters = Array(text)
+        for (i, character) in characters.enumerated() {
+            let next = i + 1 < characters.count ? characters[i + 1] : nil
+            if character == "\\", let next, "bBdDsSwW.()[]{}|*+?".contains(next) { return true }
+            if character == "[", characters[(i + 1)...].contains("]") { return true }
+            if character == "{", let next, next.isASCII, next.isNumber { return true }
+        }
+        return false
+    }
+
     private static func isRegularExpression(_ alias: String) -> Bool {
         alias.count >= 2 && alias.hasPrefix("/") && alias.hasSuffix("/")
     }
