@@ -161,11 +161,27 @@ public struct AliasMatcher: Sendable {
         }
         // Whole words only where the alias begins or ends with a letter or digit; `\b` would
         // fail next to punctuation such as the ")" of "Emotional Speech Dataset (ESD)".
-        if let first = trimmed.first, first.isLetter || first.isNumber { pattern = "(?<![\\p{L}\\p{N}])" + pattern }
+        if let first = trimmed.first, first.isLetter || first.isNumber { pattern = "(?<!\(wordContinuing(first)))" + pattern }
         // A plural is the same cue: "call centre" finds "call centres", "robot" finds "robots".
         if let last = trimmed.last, last.isLetter { pattern += "(?:e?s)?" }
-        if let last = trimmed.last, last.isLetter || last.isNumber { pattern += "(?![\\p{L}\\p{N}])" }
+        if let last = trimmed.last, last.isLetter || last.isNumber { pattern += "(?!\(wordContinuing(last)))" }
         return pattern
+    }
+
+    /// The characters that continue a word ending (or starting) with `edge`: digits, combining
+    /// marks, and letters of the same script. A letter of another script is a word boundary,
+    /// as in Chinese, Japanese and Korean text, which puts no space around a Latin name
+    /// ("在CASIA和", "IEMOCAP上"); beside a digit, so are the letters of those scripts.
+    static func wordContinuing(_ edge: Character) -> String {
+        guard let scalar = edge.unicodeScalars.first else { return "[\\p{L}\\p{N}\\p{M}]" }
+        if let script = WritingScript.of(scalar) {
+            return "[\\p{N}\\p{M}[\\p{L}&&\\p{Script=\(script.name)}]]"
+        }
+        if edge.isNumber {
+            let spaceless = WritingScript.allCases.filter(WritingScript.spaceless.contains).map { "\\p{Script=\($0.name)}" }.joined()
+            return "[\\p{N}\\p{M}[\\p{L}--[\(spaceless)]]]"
+        }
+        return "[\\p{L}\\p{N}\\p{M}]"
     }
 
     /// The words every match of an alias contains, for the prefilter; empty when unknown.
