@@ -17,6 +17,8 @@ public final class CursesTerminal: TerminalBackend {
     private var queued: [TerminalEvent] = []
     /// The terminal's modes before the screen started, for an emergency exit.
     private let shellModes: termios?
+    /// Clusters ncurses cannot hold in a cell, written over their placeholders.
+    private var overlay = ClusterOverlay()
 
     /// Pasted text arrives between `ESC [ 200 ~` and `ESC [ 201 ~` instead of as typed keys.
     static let pasteOn = Array("\u{1B}[?2004h".utf8), pasteOff = Array("\u{1B}[?2004l".utf8)
@@ -63,6 +65,7 @@ public final class CursesTerminal: TerminalBackend {
     /// Writes bytes straight to the terminal (ncurses' own output is flushed by then: each
     /// `refresh` and `endwin` flushes).
     private static func send(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
         _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
@@ -70,8 +73,12 @@ public final class CursesTerminal: TerminalBackend {
 
     public func draw(_ changes: [CellChange]) {
         for change in changes where !change.cell.isContinuation {
-            Curses.put(change.cell.text.isEmpty ? " " : change.cell.text, x: change.x, y: change.y,
-                       attributes: attributes(for: change.cell.style), in: window)
+            let text = change.cell.text.isEmpty ? " " : change.cell.text
+            let attributes = attributes(for: change.cell.style)
+            Curses.put(ClusterOverlay.placeholder(for: text) ?? text, x: change.x, y: change.y, attributes: attributes, in: window)
+            overlay.drew(text, row: change.y, column: change.x, attributes: ClusterOverlay.attributes(
+                bold: attributes.bold, dim: attributes.dim, underline: attributes.underline, reverse: attributes.reverse,
+                colorPair: attributes.colorPair))
         }
     }
 
@@ -90,7 +97,10 @@ public final class CursesTerminal: TerminalBackend {
         return a
     }
 
-    public func flush() { Curses.refresh(window) }
+    public func flush() {
+        Curses.refresh(window)
+        Self.send(overlay.bytesAfterRefresh())
+    }
 
     public func invalidate() { Curses.repaintNextRefresh(window) }
 
@@ -106,6 +116,7 @@ public final class CursesTerminal: TerminalBackend {
             }
             if SignalTrap.takeResize() {
                 Curses.resizeToTerminal()
+                overlay.forgetAll()
                 return .resize
             }
             if !queued.isEmpty { return queued.removeFirst() }
