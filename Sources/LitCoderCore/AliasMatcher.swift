@@ -270,13 +270,20 @@ public struct AliasMatcher: Sendable {
         if raw.isEmpty { return [] }
         let toScalar = Self.scalarOffsets(of: text)
         var found: [AliasMatch] = []
+        // Which UTF-16 offsets a kept match covers: checking a candidate against it costs its
+        // length, where checking it against every kept match made a long abstract quadratic.
+        var covered = [Bool](repeating: false, count: toScalar.count)
         for (dimensionIndex, candidates) in raw {
             // Longest first; among equals the earlier one, then the earlier code.
             let ranked = candidates.sorted {
                 ($0.range.length, -$0.range.location, -$0.code) > ($1.range.length, -$1.range.location, -$1.code)
             }
             var kept: [NSRange] = []
-            for candidate in ranked where !kept.contains(where: { NSIntersectionRange($0, candidate.range).length > 0 }) {
+            defer { for range in kept { for offset in range.location..<(range.location + range.length) { covered[offset] = false } } }
+            for candidate in ranked {
+                let lower = candidate.range.location, upper = lower + candidate.range.length
+                guard lower >= 0, upper <= covered.count, !covered[lower..<upper].contains(true) else { continue }
+                for offset in lower..<upper { covered[offset] = true }
                 kept.append(candidate.range)
                 let end = candidate.range.location + candidate.range.length
                 guard end < toScalar.count, dimensionIndex < order.count, candidate.code < order[dimensionIndex].codes.count

@@ -88,7 +88,9 @@ public struct CodebookPane {
             case .header(let index):
                 guard dimensions.indices.contains(index) else { return [] }
                 let dimension = dimensions[index]
-                return Glyph.line("▾ \(dimension.label) (\(kindName(dimension)))", style: .bold)
+                let header = Glyph.line("▾ \(dimension.label) (\(kindName(dimension)))", style: .bold)
+                // A very long abstract is matched in the background after the first frame.
+                return workbench.suggestionsComplete ? header : header + Glyph.line("  suggesting…", style: .dim)
             case .code(let index):
                 guard let dimension = workbench.focusedDimension, dimension.codes.indices.contains(index) else { return [] }
                 let code = dimension.codes[index]

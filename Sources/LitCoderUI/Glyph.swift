@@ -49,15 +49,16 @@ public struct Glyph: Hashable, Sendable {
     /// and truncation never cut it in two.
     ///
     /// - `highlights`: half-open unicode-scalar ranges of `text` drawn in `highlightStyle`
-    ///   (as `AliasMatcher.matches(in:)` returns them).
+    ///   (as `AliasMatcher.matches(in:)` returns them), sorted by their start.
+    /// - `startOffset`: where `text` starts in a longer text the sources and highlights count in.
     public static func glyphs(
-        _ text: String, style: Style = .plain, keepLineBreaks: Bool = true,
-        highlights: [Range<Int>] = [], highlightStyle: Style = .accent
+        _ text: some StringProtocol, style: Style = .plain, keepLineBreaks: Bool = true,
+        highlights: [Range<Int>] = [], highlightStyle: Style = .accent, startOffset: Int = 0
     ) -> [Glyph] {
         var result: [Glyph] = []
         result.reserveCapacity(text.utf8.count)
         var marks = 0
-        var offset = 0
+        var offset = startOffset
         var highlightIndex = 0
         func styleAt(_ offset: Int) -> Style {
             while highlightIndex < highlights.count, highlights[highlightIndex].upperBound <= offset {

@@ -3,7 +3,10 @@ import LitCoderCore
 extension Workbench {
     /// Applies one event and returns what the run loop must do; performs no I/O.
     public mutating func update(_ event: WorkbenchEvent) -> [Effect] {
-        defer { keepCodeCursorVisible() }
+        defer {
+            keepCodeCursorVisible()
+            layOutAbstract()
+        }
         switch event {
         case .key(let key):
             return handle(key)
@@ -88,7 +91,9 @@ extension Workbench {
                 return [.bell]
             }
             mode = .prompt(Prompt(.findCode(choice: 0)))
-        case .scrollDown: scroll = min(scroll + pageSize, maxScroll)
+        case .scrollDown:
+            abstractLayout.layOut(through: scroll + pageSize + abstractArea.height)
+            scroll = min(scroll + pageSize, maxScroll)
         case .scrollUp: scroll = max(0, scroll - pageSize)
         case .search:
             mode = .prompt(Prompt(.search(origin: position)))
@@ -309,6 +314,8 @@ extension Workbench {
     /// The last scroll position that still shows a full page.
     var maxScroll: Int {
         let area = abstractArea
+        // Laid out at least a page beyond the screen (`layOutAbstract`), so this lets the
+        // coder page on through an abstract not yet laid out to its end.
         let lines = abstractLayout.width == area.width ? abstractLayout.lines.count : 0
         return max(0, lines - area.height)
     }
