@@ -22,6 +22,9 @@ public final class CursesTerminal: TerminalBackend {
 
     /// Pasted text arrives between `ESC [ 200 ~` and `ESC [ 201 ~` instead of as typed keys.
     static let pasteOn = Array("\u{1B}[?2004h".utf8), pasteOff = Array("\u{1B}[?2004l".utf8)
+    /// Mouse reporting off (X10, button, motion, UTF-8, SGR and urxvt forms), in case a program
+    /// before us left it on: litcoder uses no mouse, and a report is never a key anyway.
+    static let mouseOff = Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1005l\u{1B}[?1006l\u{1B}[?1015l".utf8)
 
     private init(window: Curses.Window, shellModes: termios?) {
         self.window = window
@@ -53,7 +56,7 @@ public final class CursesTerminal: TerminalBackend {
     /// After `initscr` or a `refresh` following `endwin`: paste on, and what an emergency exit
     /// needs to give the terminal back kept.
     private func takeTerminal() {
-        Self.send(Self.pasteOn)
+        Self.send(Self.mouseOff + Self.pasteOn)
         EmergencyExit.record(modes: shellModes, bytes: Self.pasteOff + Curses.leavingBytes())
     }
 

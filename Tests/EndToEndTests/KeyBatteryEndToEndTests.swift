@@ -9,28 +9,17 @@ import Testing
 @Suite(.serialized) struct KeyBatteryEndToEndTests {
     static let terms = ["xterm-256color", "screen-256color", "tmux-256color", "xterm", "linux", "vt100"]
 
-    /// Byte sequences as terminals send them (hex in comments where the bytes are not text).
-    static let battery: [(String, [UInt8])] = [
-        ("Home, vt220/tmux", esc("[1~")), ("End, vt220/tmux", esc("[4~")), ("Home, xterm", esc("[H")), ("End, xterm", esc("[F")),
-        ("Home, application mode", esc("OH")), ("End, application mode", esc("OF")), ("Home, rxvt", esc("[7~")), ("End, rxvt", esc("[8~")),
-        ("Insert", esc("[2~")), ("Delete", esc("[3~")), ("PgUp", esc("[5~")), ("PgDn", esc("[6~")),
-        ("F1", esc("OP")), ("F2", esc("OQ")), ("F3", esc("OR")), ("F4", esc("OS")), ("F5", esc("[15~")), ("F6", esc("[17~")),
-        ("F7", esc("[18~")), ("F8", esc("[19~")), ("F9", esc("[20~")), ("F10", esc("[21~")), ("F11", esc("[23~")), ("F12", esc("[24~")),
-        ("F1, vt220", esc("[11~")), ("F4, vt220", esc("[14~")), ("F1, Linux console", esc("[[A")), ("F5, Linux console", esc("[[E")),
-        ("Ctrl-F5", esc("[15;5~")), ("Shift-F1", esc("[1;2P")), ("Ctrl-F3", esc("[1;5R")), ("Ctrl-Alt-Delete", esc("[3;7~")),
-        ("Shift-↑", esc("[1;2A")), ("Ctrl-→", esc("[1;5C")), ("Alt-↓", esc("[1;3B")), ("Ctrl-Home", esc("[1;5H")),
-        ("Shift-Insert, rxvt", esc("[2$")), ("Ctrl-PgUp, rxvt", esc("[5^")), ("Shift-↑, rxvt", esc("[a")), ("Ctrl-↑, rxvt", esc("Oa")),
-        ("Alt-↑, ESC prefix", esc("\u{1B}[A")), ("Alt-1", esc("1")), ("Alt-2", esc("2")), ("Alt-3", esc("3")), ("Alt-Space", esc(" ")),
-        ("Alt-3, kitty", esc("[51;3u")), ("Ctrl-Shift-A, kitty", esc("[97;6u")), ("1 released, kitty", esc("[49;1:3u")),
-        ("Alt-3, modifyOtherKeys", esc("[27;3;51~")), ("unknown key", esc("[99~")), ("Home as C1 CSI", [0xC2, 0x9B, 0x31, 0x7E]),
-        ("title change", esc("]0;pwned\u{07}")), ("DCS reply", esc("P1$r0m\u{1B}\\")), ("APC", esc("_Gi=1;OK\u{1B}\\")),
-        ("cursor position report", esc("[12;40R")), ("device attributes", esc("[?1;2c")), ("focus in", esc("[I")),
-        ("bracketed paste of digits", esc("[200~1 2 3 4\u{1B}[201~")),
-        ("X10 mouse click", esc("[M") + [0x20, 0x21, 0x21]), ("X10 mouse with digit coordinates", esc("[M") + [0x20, 0x31, 0x32]),
-        ("X10 mouse release", esc("[M") + [0x23, 0x31, 0x32]), ("X10 mouse, far column", esc("[M") + [0x20, 0xFF, 0x25]),
-        ("SGR mouse press", esc("[<0;10;5M")), ("SGR mouse release", esc("[<0;10;5m")), ("SGR wheel", esc("[<64;1;2M")),
-        ("urxvt mouse", esc("[32;1;2M")),
-    ]
+    /// Byte sequences as terminals send them: `Tests/Fixtures/key-battery.tsv`.
+    static let battery: [(String, [UInt8])] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/key-battery.tsv")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#"), let tab = line.firstIndex(of: "\t") else { return nil }
+            let bytes = line[line.index(after: tab)...].split(separator: " ").compactMap { UInt8($0, radix: 16) }
+            return (String(line[..<tab]), bytes)
+        }
+    }()
 
     static func esc(_ text: String) -> [UInt8] { [0x1B] + Array(text.utf8) }
 
@@ -63,6 +52,7 @@ import Testing
         tmux.start(code(dir), in: dir, width: 100, height: 30, term: term, afterwards: "cat -v")
         guard tmux.wait(for: "paper 1/5") else { return }
         #expect(tmux.screen.contains("▾ Motivation (any)"), "a multi-select dimension has the focus")
+        #expect(Self.battery.count > 60)
         for (name, bytes) in Self.battery {
             tmux.bytes(bytes)
             Thread.sleep(forTimeInterval: 0.02)
