@@ -5,9 +5,13 @@ import Foundation
 /// (tmux kills the pane: SIGHUP) to the end of the process.
 struct EndToEndSignals {
     let project: URL
-    let socket = "litcoder-bench-\(getpid())"
+    /// A tmux server of its own for each measurement (a server still shutting down refuses
+    /// a new session under its name).
+    private var socket = "litcoder-bench-\(getpid())"
 
-    func run() throws {
+    init(project: URL) { self.project = project }
+
+    mutating func run() throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("litcoder")
         guard FileManager.default.isExecutableFile(atPath: binary.path), shell(["tmux", "-V"]) != nil else {
@@ -17,16 +21,17 @@ struct EndToEndSignals {
         let editor = project.appendingPathComponent("slow-editor.sh")
         try "#!/bin/sh\ntrap '' TERM\nsleep 20\n".write(to: editor, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
-        defer { _ = shell(["tmux", "-L", socket, "kill-server"]) }
         print("end to end in tmux (\(binary.lastPathComponent) code --paper huge, TERM=xterm-256color):")
-        for ending in ["SIGTERM", "SIGTERM in the editor", "terminal closed"] {
-            _ = shell(["tmux", "-L", socket, "kill-server"])
+        for (number, ending) in ["SIGTERM", "SIGTERM in the editor", "terminal closed"].enumerated() {
+            socket = "litcoder-bench-\(getpid())-\(number)"
+            defer { _ = shell(["tmux", "-L", socket, "kill-server"]) }
             let command = "env TERM=xterm-256color LANG=C.UTF-8 EDITOR=\(editor.path) VISUAL= \(binary.path) code --project \(project.path) --coder alice --paper huge; sleep 60"
             let clock = ContinuousClock()
             let launched = clock.now
             _ = shell(["tmux", "-L", socket, "new-session", "-d", "-s", "w", "-x", "120", "-y", "40", command])
             guard waitFor("paper 1/21", seconds: 30) else {
-                print("  the workbench did not show its first frame")
+                let screen = shell(["tmux", "-L", socket, "capture-pane", "-p", "-t", "w"]) ?? "(no screen)"
+                print("  \(ending): the workbench did not show its first frame; the screen:\n\(screen)")
                 return
             }
             let firstFrame = clock.now - launched

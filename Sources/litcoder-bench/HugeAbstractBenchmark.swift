@@ -99,7 +99,10 @@ struct HugeAbstractBenchmark: ParsableCommand {
         }
         print("→ to the next paper: \(Measurement.format(next * 1000)) ms")
         print("peak memory: \(Measurement.format(Measurement.peakResidentMiB(), digits: 0)) MiB")
-        if !noTmux { try EndToEndSignals(project: folder).run() }
+        if !noTmux {
+            var endToEnd = EndToEndSignals(project: folder)
+            try endToEnd.run()
+        }
     }
 
     /// Words of abstracts, with dataset names and motivations the codebook's aliases find.
