@@ -5,7 +5,7 @@ public enum Keymap {
         KeyBinding([.right], .nextPaper, "next paper"),
         KeyBinding([.left], .previousPaper, "previous paper"),
         KeyBinding([.enter], .doneAndNext,
-                   "mark done, go to the next paper not done (a required dimension empty: asks, Enter again)",
+                   "mark done, go to the next paper not done (asks first if a required dimension is empty)",
                    hint: "done", rank: 1),
         KeyBinding([.tab], .nextDimension, "next dimension", hint: "dimension", rank: 3),
         KeyBinding([.backTab], .previousDimension, "previous dimension"),
