@@ -186,7 +186,7 @@ public struct KeyParser: Sendable {
             case 0x30...0x3B:
                 appendParameter(byte)
             case 0x40...0x7E:
-                finish(ss3Key(final: byte), into: &events)
+                deliver(ControlSequence(parameters: parameters, final: byte).ss3Meaning, into: &events)
             default:
                 drop(into: &events)
             }
@@ -308,7 +308,7 @@ public struct KeyParser: Sendable {
             state = .x10Mouse
         case 0x24 where isPlainNumber:
             // rxvt's Shift with an editing key (`ESC [ 2 $`): an intermediate byte used as a final.
-            finish(rxvtKey(final: byte), into: &events)
+            deliver(ControlSequence(parameters: parameters, final: byte).csiMeaning, into: &events)
         case 0x20...0x3F:
             appendParameter(byte)
         case 0x40...0x7E:
@@ -329,196 +329,22 @@ public struct KeyParser: Sendable {
         !parameters.isEmpty && parameters.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    // MARK: Naming what arrived
-
-    /// The CSI's parameters as numbers: fields split at ";", sub-fields at ":".
-    private var fields: [[Int?]] {
-        String(decoding: parameters, as: UTF8.self).split(separator: ";", omittingEmptySubsequences: false)
-            .map { $0.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) } }
-    }
-
-    private func field(_ index: Int, _ sub: Int = 0) -> Int? {
-        let all = fields
-        guard all.indices.contains(index), all[index].indices.contains(sub) else { return nil }
-        return all[index][sub]
-    }
-
-    private var modifiers: KeyModifiers { KeyModifiers(parameter: field(1) ?? 1) }
+    // MARK: Naming what arrived (`ControlSequence`)
 
     private mutating func csiFinished(final: UInt8, into events: inout [InputEvent]) {
         if overlong { return drop(into: &events) }
-        let marker = parameters.first.flatMap { (0x3C...0x3F).contains($0) ? $0 : nil }
-        if marker == 0x3C, final == 0x4D || final == 0x6D {
-            // SGR mouse: CSI < button ; column ; row M (press) or m (release).
-            let numbers = String(decoding: parameters.drop { $0 == 0x3C }, as: UTF8.self)
-                .split(separator: ";").map { Int($0) ?? 0 }
-            if numbers.count == 3 {
-                events.append(.mouse(MouseReport(button: numbers[0], column: numbers[1], row: numbers[2], isPress: final == 0x4D)))
-                return reset()
-            }
-            return drop(into: &events)
-        }
-        if marker != nil || parameters.contains(where: { $0 >= 0x20 && $0 <= 0x2F }) {
-            return drop(into: &events)
-        }
-        let key: Key?
-        switch final {
-        case 0x41: key = .up
-        case 0x42: key = .down
-        case 0x43: key = .right
-        case 0x44: key = .left
-        case 0x48: key = .home
-        case 0x46: key = .end
-        case 0x50, 0x51, 0x53: key = .function(Int(final) - 0x4F)
-        case 0x52:
-            // F3 with modifiers (CSI 1;5R), or a cursor position report (CSI row;column R).
-            key = field(0) == nil || field(0) == 1 ? .function(3) : nil
-        case 0x5A: key = .backTab
-        case 0x7E:
-            return finish(tildeKey(), into: &events)
-        case 0x5E, 0x40:
-            return finish(rxvtKey(final: final), into: &events)
-        case 0x61...0x64 where parameters.isEmpty:
-            // rxvt's Shift with an arrow: CSI a … d.
-            return finish([Key.up, .down, .right, .left][Int(final - 0x61)].with(.shift), into: &events)
-        case 0x75:
-            return kittyKey(into: &events)
-        case 0x4D where !parameters.isEmpty:
-            // urxvt mouse: CSI button+32 ; column ; row M.
-            let numbers = fields.map { $0.first ?? nil }
-            if numbers.count == 3, let button = numbers[0], let column = numbers[1], let row = numbers[2] {
-                events.append(.mouse(MouseReport(button: button - 32, column: column, row: row, isPress: (button - 32) & 3 != 3)))
-                return reset()
-            }
-            key = nil
-        default: key = nil
-        }
-        guard var key else { return drop(into: &events) }
-        let modifiers = self.modifiers
-        if key == .backTab {
-            var rest = modifiers
-            rest.remove(.shift)
-            key = key.with(rest)
-        } else {
-            key = key.with(modifiers)
-        }
-        finish(key, into: &events)
+        deliver(ControlSequence(parameters: parameters, final: final).csiMeaning, into: &events)
     }
 
-    /// `CSI number ~` and `CSI number ; modifiers ~` (vt220, xterm, Linux, tmux, rxvt), and
-    /// xterm's modifyOtherKeys form `CSI 27 ; modifiers ; code ~`.
-    private func tildeKey() -> Key? {
-        guard let number = field(0) else { return nil }
-        if number == 27 {
-            guard let code = field(2) else { return nil }
-            return Self.key(forCode: code)?.with(modifiers)
+    private mutating func deliver(_ meaning: ControlSequence.Meaning, into events: inout [InputEvent]) {
+        switch meaning {
+        case .key(let key): finish(key, into: &events)
+        case .mouse(let report):
+            events.append(.mouse(report))
+            reset()
+        case .nothing: reset()
+        case .unknown: drop(into: &events)
         }
-        return Self.editingKey(number)?.with(modifiers)
-    }
-
-    /// rxvt's modified editing and function keys: `$` Shift, `^` Ctrl, `@` Ctrl-Shift.
-    private func rxvtKey(final: UInt8) -> Key? {
-        guard let number = field(0), let key = Self.editingKey(number) else { return nil }
-        switch final {
-        case 0x24: return key.with(.shift)
-        case 0x5E: return key.with(.control)
-        default: return key.with([.control, .shift])
-        }
-    }
-
-    private static func editingKey(_ number: Int) -> Key? {
-        switch number {
-        case 1, 7: .home
-        case 2: .insert
-        case 3: .delete
-        case 4, 8: .end
-        case 5: .pageUp
-        case 6: .pageDown
-        case 11...15: .function(number - 10)
-        case 17...21: .function(number - 11)
-        case 23...26: .function(number - 12)
-        case 28, 29: .function(number - 13)
-        case 31...34: .function(number - 14)
-        default: nil
-        }
-    }
-
-    /// kitty's (and xterm's formatOtherKeys) `CSI code[:shifted] ; modifiers[:event] u`.
-    private mutating func kittyKey(into events: inout [InputEvent]) {
-        guard let code = field(0) else { return drop(into: &events) }
-        if field(1, 1) == 3 { return reset() }  // a key release: the press was reported
-        var modifiers = self.modifiers
-        var key: Key?
-        if modifiers.contains(.shift), let shifted = field(0, 1), let scalar = Unicode.Scalar(shifted) {
-            key = Key.fromCharacter(scalar)
-            modifiers.remove(.shift)
-        } else {
-            key = Self.key(forCode: code)
-        }
-        if (57441...57454).contains(code) || (57358...57360).contains(code) { return reset() }  // a modifier or lock key alone
-        guard let key else { return drop(into: &events) }
-        finish(key.with(modifiers), into: &events)
-    }
-
-    /// A key from a Unicode code point or one of kitty's private-use key numbers.
-    private static func key(forCode code: Int) -> Key? {
-        switch code {
-        case 9: return .tab
-        case 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 57376...57398: return .function(code - 57376 + 13)
-        case 57399...57408: return .character(Character(Unicode.Scalar(UInt8(0x30 + code - 57399))))
-        case 57409: return .character(".")
-        case 57410: return .character("/")
-        case 57411: return .character("*")
-        case 57412: return .character("-")
-        case 57413: return .character("+")
-        case 57414: return .enter
-        case 57415: return .character("=")
-        case 57417: return .left
-        case 57418: return .right
-        case 57419: return .up
-        case 57420: return .down
-        case 57421: return .pageUp
-        case 57422: return .pageDown
-        case 57423: return .home
-        case 57424: return .end
-        case 57425: return .insert
-        case 57426: return .delete
-        case 57344...63743: return nil  // kitty's other private-use keys (Print, Menu, media keys …)
-        default:
-            guard code >= 0x20, let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
-            return Key.fromCharacter(scalar)
-        }
-    }
-
-    /// SS3 keys: application-mode arrows, Home/End, F1–F4 and the keypad.
-    private func ss3Key(final: UInt8) -> Key? {
-        let digits = String(decoding: parameters, as: UTF8.self).split(separator: ";").last.flatMap { Int($0) }
-        let modifiers = KeyModifiers(parameter: digits ?? 1)
-        let key: Key
-        switch final {
-        case 0x41: key = .up
-        case 0x42: key = .down
-        case 0x43: key = .right
-        case 0x44: key = .left
-        case 0x48: key = .home
-        case 0x46: key = .end
-        case 0x50...0x53: key = .function(Int(final) - 0x4F)
-        case 0x4D: key = .enter
-        case 0x61...0x64: return [Key.up, .down, .right, .left][Int(final - 0x61)].with(.control)
-        case 0x6A: key = .character("*")
-        case 0x6B: key = .character("+")
-        case 0x6C: key = .character(",")
-        case 0x6D: key = .character("-")
-        case 0x6E: key = .character(".")
-        case 0x6F: key = .character("/")
-        case 0x70...0x79: key = .character(Character(Unicode.Scalar(final - 0x70 + 0x30)))
-        case 0x58: key = .character("=")
-        default: return nil
-        }
-        return key.with(modifiers)
     }
 
     /// The bytes as they can be shown: ESC as `ESC`, other controls and non-ASCII bytes in hex.
