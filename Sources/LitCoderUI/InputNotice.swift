@@ -16,6 +16,14 @@ public enum InputNotice {
         "\(report) ignored: litcoder is used with keys (? lists them)"
     }
 
+    /// The most characters a paste puts into a one-line field; longer text belongs in
+    /// `$EDITOR` (Ctrl-O), and a field of megabytes would be redrawn on every key.
+    public static let pasteLimit = 4_096
+
+    public static func pasteCut(_ kept: Int) -> String {
+        "Pasted text cut to its first \(kept) characters; longer text goes in $EDITOR (Ctrl-O)"
+    }
+
     /// Pasted text as it goes into a one-line field: line breaks and tabs become spaces, other
     /// control characters are left out (the field shows what it holds, and never holds those).
     public static func oneLine(_ pasted: String) -> [Character] {

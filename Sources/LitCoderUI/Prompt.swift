@@ -34,11 +34,14 @@ public struct Prompt: Hashable, Sendable {
         }
     }
 
-    /// Inserts pasted text at the cursor (`InputNotice.oneLine`: one line, no controls).
-    mutating func insert(pasted: String) {
+    /// Inserts pasted text at the cursor (`InputNotice.oneLine`: one line, no controls, at most
+    /// `pasteLimit` characters in the field); false when some of it was left out.
+    mutating func insert(pasted: String) -> Bool {
         let characters = InputNotice.oneLine(pasted)
-        text.insert(contentsOf: characters, at: cursor)
-        cursor += characters.count
+        let room = max(0, InputNotice.pasteLimit - text.count)
+        text.insert(contentsOf: characters.prefix(room), at: cursor)
+        cursor += min(room, characters.count)
+        return characters.count <= room
     }
 
     /// Applies an editing key; returns false when the key is not an editing key.

@@ -12,7 +12,12 @@ extension Review {
         case .key(let key): return handle(key)
         case .paste(let text):
             if case .reason(let decision, let typed) = mode, !showingHelp {
-                mode = .reason(decision, text: typed + InputNotice.oneLine(text))
+                let pasted = InputNotice.oneLine(text)
+                let kept = Array(pasted.prefix(max(0, InputNotice.pasteLimit - typed.count)))
+                mode = .reason(decision, text: typed + kept)
+                if kept.count < pasted.count {
+                    message = .init(text: InputNotice.pasteCut(typed.count + kept.count), kind: .warning)
+                }
                 return []
             }
             return refuse(InputNotice.pasteRefused)

@@ -15,8 +15,10 @@ extension Workbench {
                 message = Message(text: InputNotice.pasteRefused, kind: .warning)
                 return [.bell]
             }
-            prompt.insert(pasted: text)
-            return promptTextChanged(prompt)
+            let whole = prompt.insert(pasted: text)
+            let effects = promptTextChanged(prompt)
+            if !whole { message = Message(text: InputNotice.pasteCut(prompt.text.count), kind: .warning) }
+            return effects
         case .mouse(let report):
             message = Message(text: InputNotice.mouse(report), kind: .info)
             return []

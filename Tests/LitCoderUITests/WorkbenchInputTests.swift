@@ -62,6 +62,21 @@ import Testing
         #expect(h.paper == "P002")
     }
 
+    @Test func aHugePasteIsCutAndSaysSo() {
+        var h = Harness()
+        h.press(.character("e"))
+        h.run(h.workbench.update(.paste(String(repeating: "x", count: 100_000))))
+        guard case .prompt(let prompt) = h.workbench.mode else {
+            Issue.record("the note editor closed")
+            return
+        }
+        #expect(prompt.text.count == InputNotice.pasteLimit)
+        #expect(h.workbench.message?.text == "Pasted text cut to its first 4096 characters; longer text goes in $EDITOR (Ctrl-O)")
+        h.press(.escape, .character("e"))
+        h.run(h.workbench.update(.paste(String(repeating: "y", count: InputNotice.pasteLimit))))
+        #expect(h.workbench.message == nil)
+    }
+
     @Test func mouseReportsDoNothingButSaySo() {
         var h = Harness()
         h.run(h.workbench.update(.mouse(MouseReport(button: 0, column: 90, row: 3, isPress: true))))
