@@ -48,7 +48,7 @@ struct ExportBenchmark: ParsableCommand {
             var csv: [UInt8] = []
             timed("render") { csv = WideCSVExport.render(set) }
             bytes = csv.count
-            try timed("write") { try OutputFile.file(output).write(csv, overwrite: true) }
+            try timed("write") { try AtomicFile.replace(output, with: csv) }
         }
         func line(_ title: String, _ value: (wall: Double, cpu: Double)) -> String {
             title.padding(toLength: 28, withPad: " ", startingAt: 0)

@@ -3,45 +3,68 @@ import Foundation
 import Glibc
 #endif
 
-/// Replaces a file's contents all at once: a reader, or a crash, sees the old file or the new
-/// one, never a mixture.
+/// Writes a file all at once: a reader, or a crash, sees the old file (or none) or the new
+/// one, never a mixture, and a full disk never leaves half a file under the real name.
 ///
 /// The new bytes go to a temporary file in the same folder (a rename is atomic only within one
-/// file system), which is fsync'd, renamed over the target, and then the folder is fsync'd so
-/// the rename itself survives a power cut. The C equivalent is the classic
-/// `open(O_EXCL)`, `write`, `fsync`, `rename`, `fsync(dirfd)` sequence.
+/// file system), which is fsync'd, moved into place, and then the folder is fsync'd so the
+/// move itself survives a power cut. The C equivalent is the classic `open(O_EXCL)`, `write`,
+/// `fsync`, `rename`, `fsync(dirfd)` sequence. `replace` moves with `rename(2)`, over whatever
+/// file is there; `create` moves with `link(2)`, which fails when the name is taken, so the
+/// check and the move are one step and a file that appears meanwhile is never clobbered.
 public enum AtomicFile {
+    /// What to do when a file already has the name.
+    public enum Existing: Sendable {
+        /// Replace it, keeping its permissions.
+        case replace
+        /// Leave it and fail with `AtomicFileError.exists` (no clobbering).
+        case refuse
+    }
+
     /// Writes `data` (a `Data`, a `[UInt8]` …) to `url`, replacing any file there; keeps an
     /// existing file's permissions.
     public static func replace(_ url: URL, with data: some ContiguousBytes) throws {
-        try replace(url) { write in try data.withUnsafeBytes { try write($0) } }
+        try write(url, existing: .replace) { write in try data.withUnsafeBytes { try write($0) } }
     }
 
     /// Replaces `url` with the bytes `produce` hands, piece by piece, to the function it is
-    /// given, so a large file need never be whole in memory. If `produce` throws, the old file
-    /// stays and the partial new one is removed.
+    /// given, so a large file need never be whole in memory.
     public static func replace(_ url: URL,
                                streaming produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        try write(url, existing: .replace, streaming: produce)
+    }
+
+    /// Writes `data` to `url` only if no file has that name; else `AtomicFileError.exists`.
+    public static func create(_ url: URL, with data: some ContiguousBytes) throws {
+        try write(url, existing: .refuse) { write in try data.withUnsafeBytes { try write($0) } }
+    }
+
+    /// Writes the bytes `produce` hands to `url`; `existing` says whether a file already there
+    /// is replaced or kept (with an error). Throws `AtomicFileError`, or what `produce` throws;
+    /// either way the old file stays and the partial new one is removed.
+    public static func write(_ url: URL, existing: Existing,
+                             streaming produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let folder = url.deletingLastPathComponent()
         let target = url.path
+        var current = stat()
+        let exists = stat(target, &current) == 0
+        if exists, current.st_mode & S_IFMT == S_IFDIR { throw AtomicFileError.isFolder(path: target) }
+        if exists, existing == .refuse { throw AtomicFileError.exists(path: target) }
         removeAbandonedTemporaries(of: url)
         let temporary = folder.appendingPathComponent(
             "\(temporaryPrefix(of: url))\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        var existing = stat()
-        let mode: mode_t = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
+        let mode: mode_t = exists ? current.st_mode & 0o7777 : 0o644
 
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw AtomicFileError(operation: "create a temporary file in", path: folder.path, errno: errno) }
-        var renamed = false
-        // Whatever fails below, the temporary file must not be left behind next to the user's data.
-        defer {
-            if !renamed { unlink(temporary) }
-        }
+        guard fd >= 0 else { throw AtomicFileError.systemCall(operation: "create a temporary file in", path: folder.path, errno: errno) }
+        // Whatever happens below, the temporary file must not be left behind next to the user's data.
+        defer { unlink(temporary) }
         do {
             var written = 0
             var flushed = 0
             try produce { bytes in
-                try writeAll(bytes, to: fd, path: temporary)
+                let failure = DurableFile.writeAll(fd, bytes)
+                guard failure == 0 else { throw AtomicFileError.systemCall(operation: "write", path: target, errno: failure) }
                 written += bytes.count
                 // Large files: start writing back what is written so far, so the final fsync
                 // has little left to wait for (a 100 MB corpus: about half its time).
@@ -52,16 +75,24 @@ public enum AtomicFile {
             }
             // open() applied the umask; set the intended mode explicitly.
             _ = fchmod(fd, mode)
-            guard fsync(fd) == 0 else { throw AtomicFileError(operation: "fsync", path: temporary, errno: errno) }
+            guard fsync(fd) == 0 else { throw AtomicFileError.systemCall(operation: "fsync", path: target, errno: errno) }
         } catch {
             close(fd)
             throw error
         }
-        guard close(fd) == 0 else { throw AtomicFileError(operation: "close", path: temporary, errno: errno) }
-        guard rename(temporary, target) == 0 else {
-            throw AtomicFileError(operation: "rename a temporary file onto", path: target, errno: errno)
+        guard close(fd) == 0 else { throw AtomicFileError.systemCall(operation: "close", path: target, errno: errno) }
+        switch existing {
+        case .replace:
+            guard rename(temporary, target) == 0 else {
+                throw AtomicFileError.systemCall(operation: "rename a temporary file onto", path: target, errno: errno)
+            }
+        case .refuse:
+            // The temporary name is unlinked on the way out; the target keeps the bytes.
+            guard link(temporary, target) == 0 else {
+                if errno == EEXIST { throw AtomicFileError.exists(path: target) }
+                throw AtomicFileError.systemCall(operation: "link a temporary file to", path: target, errno: errno)
+            }
         }
-        renamed = true
         try syncFolder(folder.path)
     }
 
@@ -106,44 +137,33 @@ public enum AtomicFile {
         }
     }
 
-    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
-        guard let base = buffer.baseAddress else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let n = write(fd, base + offset, buffer.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw AtomicFileError(operation: "write", path: path, errno: errno)
-            }
-            offset += n
-        }
-    }
-
     /// Makes a rename in `path` durable.
-    private static func syncFolder(_ path: String) throws {
+    private static func syncFolder(_ path: String) throws(AtomicFileError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw AtomicFileError(operation: "open the folder", path: path, errno: errno) }
+        guard fd >= 0 else { throw AtomicFileError.systemCall(operation: "open the folder", path: path, errno: errno) }
         defer { close(fd) }
         // Some file systems refuse fsync on a directory (EINVAL); the rename is then as durable as they allow.
         if fsync(fd) != 0 && errno != EINVAL {
-            throw AtomicFileError(operation: "fsync the folder", path: path, errno: errno)
+            throw AtomicFileError.systemCall(operation: "fsync the folder", path: path, errno: errno)
         }
     }
 }
 
-/// Why a file could not be replaced; the old file, if any, is untouched.
-public struct AtomicFileError: Error, Sendable, CustomStringConvertible {
-    public var operation: String
-    public var path: String
-    public var errno: Int32
-
-    public init(operation: String, path: String, errno: Int32) {
-        self.operation = operation
-        self.path = path
-        self.errno = errno
-    }
+/// Why a file could not be written; the file that had the name, if any, is untouched.
+public enum AtomicFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A file has the name and the write was asked not to replace it.
+    case exists(path: String)
+    /// The name is a folder's.
+    case isFolder(path: String)
+    /// A system call failed, with its errno (`open`, `write`, `fsync`, `rename` …).
+    case systemCall(operation: String, path: String, errno: Int32)
 
     public var description: String {
-        "cannot \(operation) \(path): \(String(cString: strerror(errno))); the existing file is unchanged"
+        switch self {
+        case .exists(let path): "\(path) already exists; nothing was written"
+        case .isFolder(let path): "\(path) is a folder; nothing was written"
+        case .systemCall(let operation, let path, let errno):
+            "cannot \(operation) \(path): \(String(cString: strerror(errno))); the existing file, if any, is unchanged"
+        }
     }
 }

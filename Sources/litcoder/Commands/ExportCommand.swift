@@ -66,9 +66,19 @@ struct ExportCommand: ParsableCommand {
             throw Failure.data("\(error)")
         }
         do {
-            try OutputFile(argument: output).write(bytes, overwrite: force)
+            if output == "-" {
+                try StandardOutput.write(bytes)
+            } else if force {
+                try AtomicFile.replace(URL(fileURLWithPath: output), with: bytes)
+            } else {
+                try AtomicFile.create(URL(fileURLWithPath: output), with: bytes)
+            }
+        } catch AtomicFileError.exists(let path) {
+            throw Failure.data("\(path) already exists; pass --force to replace it, or choose another name with -o")
+        } catch AtomicFileError.isFolder(let path) {
+            throw Failure.data("\(path) is a folder; give a file name with -o")
         } catch {
-            throw Failure.data(error.description)
+            throw Failure.data("\(error)")
         }
         if output != "-" { Console.error("wrote \(output) (\(format.rawValue), \(bytes.count) bytes)") }
     }

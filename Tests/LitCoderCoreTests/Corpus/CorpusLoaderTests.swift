@@ -99,7 +99,7 @@ import Testing
     /// chunk boundaries fall (inside a line, a CRLF, a byte-order mark or a UTF-8 character).
     @Test(arguments: [1, 2, 3, 5, 16, 1 << 20])
     func chunkedFileReadingMatchesReadingAllAtOnce(chunkSize: Int) throws {
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("corpus.jsonl")
         let withBOM = Case("byte-order mark then CRLF", bytes: [0xEF, 0xBB, 0xBF] + Array("{oops}\r\n\(Self.a)\r\n".utf8), ids: ["a"])
         for c in Self.cases + [withBOM] {
@@ -136,7 +136,7 @@ import Testing
     }
 
     @Test func aFolderInsteadOfAFileIsReported() throws {
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         var loader = CorpusLoader()
         loader.read(url: folder.url, name: "corpus")
         #expect(loader.corpus.count == 0)
@@ -151,7 +151,7 @@ import Testing
     }
 
     @Test func duplicateAcrossFilesNamesTheFirstFile() throws {
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         let first = folder.url.appendingPathComponent("one.jsonl")
         let second = folder.url.appendingPathComponent("two.jsonl")
         try Data("\(Self.a)\n".utf8).write(to: first)
@@ -163,7 +163,7 @@ import Testing
     }
 
     @Test func aMissingFileIsReportedAndOtherFilesStillLoad() throws {
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         let present = folder.url.appendingPathComponent("present.jsonl")
         try Data("\(Self.a)\n".utf8).write(to: present)
         let missing = folder.url.appendingPathComponent("missing.jsonl")
@@ -180,7 +180,7 @@ import Testing
         #expect(line.utf8.count > 5 * 1024 * 1024)
         var loader = CorpusLoader()
         loader.read(data: Data("\(Self.a)\n\(line)\n\(Self.b)\n".utf8), name: "big.jsonl")
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("big.jsonl")
         try Data("\(Self.a)\n\(line)\n\(Self.b)\n".utf8).write(to: url)
         let (fromFile, fileDiagnostics) = Corpus.load(files: [url])

@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func writeThenLoadRoundTripsAndReplacesTheFile() throws {
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("papers.jsonl")
         try Data("old contents\n".utf8).write(to: url)
         let papers = [Self.full, Paper(id: "p-2", title: "Second", year: 1999)]
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func rewritingAnUnchangedCorpusGivesIdenticalBytes() throws {
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("papers.jsonl")
         try Corpus(papers: [Self.full, Paper(id: "b", title: "B")]).write(to: url)
         let first = try Data(contentsOf: url)
@@ -74,14 +74,14 @@ import Testing
     }
 
     @Test func anEmptyCorpusIsAnEmptyFile() throws {
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("empty.jsonl")
         try Corpus.writeJSONL([], to: url)
         #expect(try Data(contentsOf: url).isEmpty)
     }
 
     @Test func existingPermissionsAreKept() throws {
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("papers.jsonl")
         try Data().write(to: url)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func temporariesOfKilledWritersAreRemovedOthersKept() throws {
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("papers.jsonl")
         // The highest pid Linux hands out is below 2^22; this one belongs to no process.
         let abandoned = ".papers.jsonl.tmp-\(Int32.max - 7)-123"
@@ -106,7 +106,7 @@ import Testing
     }
 
     @Test func duplicateIDsWriteNothing() throws {
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("papers.jsonl")
         try Data("keep me\n".utf8).write(to: url)
         #expect(throws: CorpusWriteError.duplicateID("a", firstIndex: 0, secondIndex: 2)) {
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func aMissingFolderIsAClearErrorAndLeavesNothing() throws {
-        let folder = try CorpusScratchFolder()
+        let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("no-such-folder/papers.jsonl")
         do {
             try Corpus.writeJSONL([Paper(id: "a", title: "A")], to: url)
