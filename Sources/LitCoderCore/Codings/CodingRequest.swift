@@ -27,7 +27,7 @@ public struct CodingRequest: Hashable, Sendable {
     ) throws(CodingRequestError) -> CodingRequest {
         guard corpus.contains(paper) else {
             let ids = corpus.papers.map(\.id)
-            throw .unknownPaper(paper, suggestions: NameSuggestions.closest(to: paper, among: ids, limit: 5),
+            throw .unknownPaper(paper, suggestions: DidYouMean.closest(to: paper, among: ids, limit: 5),
                                 known: ids.count <= 20 ? ids : nil, count: ids.count)
         }
         var assignments: [Assignment] = []
@@ -39,7 +39,7 @@ public struct CodingRequest: Hashable, Sendable {
             let rawValue = String(argument[argument.index(after: equals)...])
             guard let dimension = codebook.dimension(id) else {
                 let ids = codebook.dimensions.map(\.id)
-                throw .unknownDimension(id, valid: ids, suggestion: NameSuggestions.phrase(for: id, among: ids))
+                throw .unknownDimension(id, valid: ids, suggestion: DidYouMean.phrase(for: id, among: ids))
             }
             guard !assignments.contains(where: { $0.dimension == id }) else { throw .repeatedDimension(id) }
             if dimension.kind == .text {
@@ -52,7 +52,7 @@ public struct CodingRequest: Hashable, Sendable {
                 guard !code.isEmpty else { continue }
                 guard dimension.code(code) != nil else {
                     let ids = dimension.codes.map(\.id)
-                    throw .unknownCode(code, dimension: id, valid: ids, suggestion: NameSuggestions.phrase(for: code, among: ids))
+                    throw .unknownCode(code, dimension: id, valid: ids, suggestion: DidYouMean.phrase(for: code, among: ids))
                 }
                 chosen.insert(code)
             }

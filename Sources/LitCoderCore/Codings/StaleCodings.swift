@@ -20,6 +20,24 @@ public struct StaleCoding: Hashable, Sendable {
         case unknownPaper
     }
 
+    /// A code the codebook no longer defines, without the decision that carries it: what
+    /// summaries count ("3 papers carry dataset 'oldset'") so coders can recode those papers.
+    ///
+    /// Alignment ignores such codes; nothing deletes them from a log.
+    public struct Code: Hashable, Sendable, Comparable {
+        public var dimension: String
+        public var code: String
+
+        public init(dimension: String, code: String) {
+            self.dimension = dimension
+            self.code = code
+        }
+
+        public static func < (a: Code, b: Code) -> Bool {
+            (a.dimension, a.code) < (b.dimension, b.code)
+        }
+    }
+
     public var paper: String
     /// Empty for `unknownPaper`.
     public var dimension: String

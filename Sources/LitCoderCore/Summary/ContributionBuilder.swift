@@ -1,7 +1,7 @@
 /// What one paper adds to the summary counts: the slots it adds one to, and its stale codes.
 struct Contribution: Sendable {
     var slots: [Int32]
-    var stale: [StaleCode] = []
+    var stale: [StaleCoding.Code] = []
 }
 
 /// Judges papers into `Contribution`s, with scratch space reused from paper to paper.

@@ -14,7 +14,7 @@ public struct SummaryCounts: Sendable {
     private let layout: SummaryLayout
     private var counts: [Int]
     private var contributions: [Contribution]
-    private var staleCounts: [StaleCode: Int] = [:]
+    private var staleCounts: [StaleCoding.Code: Int] = [:]
     /// Coded papers that the corpus does not have: never counted, only reported.
     private var outsideCorpus: Set<String> = []
 
