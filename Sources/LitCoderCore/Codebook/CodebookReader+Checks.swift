@@ -58,7 +58,7 @@ extension CodebookReader {
         for (end, name, mark) in [("from", rule.from, located.fromMark), ("to", rule.to, located.toMark)] where !name.isEmpty {
             guard let dimension = dimensions[name] else {
                 report(mark, "alignment '\(rule.id)' names dimension '\(name)' (\(end)), which does not exist"
-                       + SpellingSuggestion.phrase(for: name, among: known),
+                       + DidYouMean.clause(for: name, among: known),
                        hint: "the dimensions are \(known.joined(separator: ", "))")
                 continue
             }
@@ -112,12 +112,12 @@ extension CodebookReader {
                         let elsewhere = requirement.alternatives.contains { everywhere.contains($0) }
                         report(mark, "code '\(code.code.id)' needs \(requirement.phrase), which \(reachedFrom) provides, so it can never be met"
                                + (elsewhere ? " (other dimensions provide it, but no alignment from '\(id)' leads there)" : "")
-                               + SpellingSuggestion.phrase(for: requirement.alternatives[0], among: reachable.sorted()),
+                               + DidYouMean.clause(for: requirement.alternatives[0], among: reachable.sorted()),
                                hint: "add it to the 'provides' of the codes that supply it, or fix its spelling")
                     } else {
                         for missing in requirement.alternatives where !reachable.contains(missing) {
                             report(mark, "code '\(code.code.id)' needs any of \(requirement.alternatives.joined(separator: ", ")), but no code provides '\(missing)'"
-                                   + SpellingSuggestion.phrase(for: missing, among: reachable.sorted()),
+                                   + DidYouMean.clause(for: missing, among: reachable.sorted()),
                                    hint: "the other alternatives can still be met; fix the spelling or add '\(missing)' to some code's provides",
                                    severity: .warning)
                         }

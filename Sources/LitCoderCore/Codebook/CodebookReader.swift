@@ -107,7 +107,7 @@ struct CodebookReader {
             if kind == nil {
                 let kinds = Dimension.Kind.allCases.map(\.rawValue)
                 report(map["kind"]?.mark, "kind '\(kindText)' is not one of \(kinds.joined(separator: ", "))"
-                       + SpellingSuggestion.phrase(for: kindText, among: kinds),
+                       + DidYouMean.clause(for: kindText, among: kinds),
                        hint: "single: at most one code; multi: any number of codes; text: free text")
             }
         }
@@ -220,7 +220,7 @@ struct CodebookReader {
                 continue
             }
             if !allowed.contains(name) {
-                let suggestion = SpellingSuggestion.closest(to: name, among: allowed)
+                let suggestion = DidYouMean.best(for: name, among: allowed)
                 report(key.mark, "unknown key '\(name)' in \(owner)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                        hint: suggestion == nil ? "the keys are \(allowed.joined(separator: ", "))" : "rename it to '\(suggestion ?? "")'")
             }

@@ -227,7 +227,7 @@ public struct CorpusLoader: Sendable {
     /// The known key a misspelt one most likely meant, if any is close enough.
     static func closestKnownKey(to key: String) -> String? {
         let lowered = key.lowercased()
-        let scored = PaperLineParser.knownKeys.map { ($0, SpellingSuggestion.editDistance(Array(lowered), Array($0))) }
+        let scored = PaperLineParser.knownKeys.map { ($0, DidYouMean.editDistance(Array(lowered), Array($0))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 3) else { return nil }
         return best.0
     }

@@ -70,16 +70,3 @@ import Testing
         #expect(events.allSatisfy { $0.paper == "smith2020" && $0.coder == "alice" })
     }
 }
-
-@Suite struct NameSuggestionsTests {
-    @Test(arguments: [
-        ("helthcare", ["healthcare", "hci", "education"], ["healthcare"]),
-        ("IEMOCAP", ["iemocap", "msp-podcast"], ["iemocap"]),
-        ("msp", ["iemocap", "msp-podcast", "msp-improv"], ["msp-improv", "msp-podcast"]),
-        ("zzzzzz", ["healthcare", "hci"], []),
-        ("iemocpa", ["iemocap", "emodb"], ["iemocap"]),
-    ])
-    func closestNames(typed: String, names: [String], expected: [String]) {
-        #expect(NameSuggestions.closest(to: typed, among: names) == expected)
-    }
-}

@@ -1,7 +1,7 @@
 import Testing
 @testable import LitCoderCore
 
-@Suite struct SpellingSuggestionTests {
+@Suite struct DidYouMeanTests {
     static let keys = ["id", "label", "definition", "include", "exclude", "examples", "aliases", "needs", "provides"]
 
     @Test(arguments: [
@@ -14,7 +14,7 @@ import Testing
         ("x", nil),
     ] as [(String, String?)])
     func closestKey(word: String, expected: String?) {
-        #expect(SpellingSuggestion.closest(to: word, among: Self.keys) == expected)
+        #expect(DidYouMean.best(for: word, among: Self.keys) == expected)
     }
 
     @Test(arguments: [
@@ -25,8 +25,8 @@ import Testing
         ("lable", "label", 1),
     ])
     func editDistance(a: String, b: String, expected: Int) {
-        #expect(SpellingSuggestion.editDistance(Array(a), Array(b)) == expected)
-        #expect(SpellingSuggestion.editDistance(Array(b), Array(a)) == expected)
+        #expect(DidYouMean.editDistance(Array(a), Array(b)) == expected)
+        #expect(DidYouMean.editDistance(Array(b), Array(a)) == expected)
     }
 
     @Test(arguments: [
@@ -40,5 +40,18 @@ import Testing
         let suggested = CodebookReader.suggestedName(for: name)
         #expect(suggested == expected)
         #expect(CodebookReader.isWellFormedName(suggested))
+    }
+}
+
+extension DidYouMeanTests {
+    @Test(arguments: [
+        ("helthcare", ["healthcare", "hci", "education"], ["healthcare"]),
+        ("IEMOCAP", ["iemocap", "msp-podcast"], ["iemocap"]),
+        ("msp", ["iemocap", "msp-podcast", "msp-improv"], ["msp-improv", "msp-podcast"]),
+        ("zzzzzz", ["healthcare", "hci"], []),
+        ("iemocpa", ["iemocap", "emodb"], ["iemocap"]),
+    ])
+    func closestNames(typed: String, names: [String], expected: [String]) {
+        #expect(DidYouMean.closest(to: typed, among: names) == expected)
     }
 }
