@@ -54,7 +54,7 @@ public enum WideCSVExport {
             }
             for i in dimensions.indices {
                 switch dimensions[i].kind {
-                case .text:
+                case .text, .number:
                     csv.writeField(coding.texts.isEmpty ? "" : coding.texts[ids[i]] ?? "")
                 case .single:
                     csv.writeCodes(slots[i])

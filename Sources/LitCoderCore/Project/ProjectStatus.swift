@@ -87,7 +87,7 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     /// One coder's progress, read without locking their log.
     public static func progress(of coder: String, in workspace: Workspace) throws -> (CoderProgress, [Diagnostic]) {
         let contents = try workspace.logContents(coder: coder)
-        let state = CodingState(coder: coder, replaying: contents.events)
+        let state = CodingState(coder: coder, renaming: workspace.codebook.renaming, replaying: contents.events)
         let currentHash = workspace.codebook.contentHash
         let progress = CoderProgress(
             coder: coder, events: contents.events.count, coded: state.codedPaperCount, done: state.donePaperCount,
