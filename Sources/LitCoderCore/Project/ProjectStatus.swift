@@ -22,6 +22,9 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     /// One log's progress and health.
     public struct CoderProgress: Codable, Hashable, Sendable {
         public var coder: String
+        /// Whether the log records any decision (an event but a view); a coder without is
+        /// "no codings yet" and counted by no report.
+        public var hasCodings: Bool
         public var events: Int
         /// Papers with at least one dimension coded.
         public var coded: Int
@@ -90,7 +93,7 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         let state = CodingState(coder: coder, renaming: workspace.codebook.renaming, replaying: contents.events)
         let currentHash = workspace.codebook.contentHash
         let progress = CoderProgress(
-            coder: coder, events: contents.events.count, coded: state.codedPaperCount, done: state.donePaperCount,
+            coder: coder, hasCodings: state.paperCount > 0, events: contents.events.count, coded: state.codedPaperCount, done: state.donePaperCount,
             flagged: state.flaggedPaperCount,
             unknownPapers: state.papers.keys.count { !workspace.corpus.contains($0) },
             olderCodebookEvents: state.codebookHashes.filter { $0.key != currentHash }.values.reduce(0, +),

@@ -18,17 +18,17 @@ struct CodersOption: ParsableArguments {
         return names
     }
 
-    /// The chosen coders' names, each checked to have a log.
+    /// The chosen coders' names, each checked to have codings (a log of views alone is none).
     func names(in workspace: Workspace) throws -> [String] {
-        let withLogs = workspace.project.codersWithLogs()
+        let withCodings = workspace.project.codersWithCodings()
         let names = try given() ?? workspace.defaultComparedCoders()
-        let missing = names.filter { !withLogs.contains($0) }
+        let missing = names.filter { !withCodings.contains($0) }
         if !missing.isEmpty {
-            throw Failure.data("no log for \(missing.joined(separator: ", ")) in codings/; coders with logs: "
-                + (withLogs.isEmpty ? "none" : withLogs.joined(separator: ", ")))
+            throw Failure.data("no codings by \(missing.joined(separator: ", ")) in codings/; coders with codings: "
+                + (withCodings.isEmpty ? "none" : withCodings.joined(separator: ", ")))
         }
         guard names.count >= 2 else {
-            throw Failure.data("agreement needs at least 2 coders with logs in codings/; found "
+            throw Failure.data("agreement needs at least 2 coders with codings in codings/; found "
                 + (names.isEmpty ? "none" : names.joined(separator: ", ")))
         }
         return names

@@ -88,8 +88,9 @@ struct ExportCommand: ParsableCommand {
         case .qdc:
             return Array(QDCWriter.render(workspace.codebook).utf8)
         case .html:
-            if let coder = coderOption.coder, !workspace.project.codersWithLogs().contains(coder) {
-                throw Failure.data("coder '\(coder)' has no log in codings/; pass --coder with one of: \(workspace.project.codersWithLogs().joined(separator: ", "))")
+            let withCodings = workspace.project.codersWithCodings()
+            if let coder = coderOption.coder, !withCodings.contains(coder) {
+                throw Failure.data("coder '\(coder)' has no codings in codings/; pass --coder with one of: \(withCodings.joined(separator: ", "))")
             }
             let scope = consensus ? CoderName.consensus : coderOption.coder
             let coders = try comparedCoders(workspace)
@@ -122,15 +123,15 @@ struct ExportCommand: ParsableCommand {
             }
             return .consensus
         }
-        let coders = workspace.project.codersWithLogs()
+        let coders = workspace.project.codersWithCodings()
         if all {
-            if coders.isEmpty { throw Failure.data("no coder has a log in codings/ yet; nothing to export") }
+            if coders.isEmpty { throw Failure.data("no coder has codings in codings/ yet; nothing to export") }
             return .all
         }
         let coder = try coderOption.resolve()
-        guard FileManager.default.fileExists(atPath: workspace.project.logURL(coder: coder).path) else {
+        guard coders.contains(coder) else {
             let known = coders.isEmpty ? "none yet" : coders.joined(separator: ", ")
-            throw Failure.data("coder '\(coder)' has no log in codings/ (coders with logs: \(known)); pass --coder NAME, --consensus or --all")
+            throw Failure.data("coder '\(coder)' has no codings in codings/ (coders with codings: \(known)); pass --coder NAME, --consensus or --all")
         }
         return .coder(coder)
     }

@@ -48,8 +48,8 @@ enum StatusTable {
             let header = ["coder", "events", "coded", "done", "flagged", "log"]
             var rows = [header]
             for coder in all {
-                rows.append([coder.coder, "\(coder.events)", "\(coder.coded)/\(status.papers)", "\(coder.done)", "\(coder.flagged)",
-                             coder.needsAttention ? "needs attention" : "ok"])
+                let state = coder.needsAttention ? "needs attention" : (coder.hasCodings ? "ok" : "no codings yet")
+                rows.append([coder.coder, "\(coder.events)", "\(coder.coded)/\(status.papers)", "\(coder.done)", "\(coder.flagged)", state])
             }
             lines.append("")
             lines += table(rows)
