@@ -96,14 +96,3 @@ import LitCoderCore
         #expect(misplaced.status == 64)
     }
 }
-
-/// `agree` says which dimensions it leaves out.
-@Suite struct AgreeNoteTests {
-    @Test func freeTextDimensionsAreNamedAsLeftOut() throws {
-        let fixture = try AgreementFixture()
-        defer { fixture.remove() }
-        let result = try LitcoderBinary.run(["agree", "--bootstrap", "0"], in: fixture.root)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("left out: remarks"), "\(result.stderr)")
-    }
-}

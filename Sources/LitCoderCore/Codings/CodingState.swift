@@ -159,6 +159,20 @@ public struct CodingState: Hashable, Sendable {
     /// The paper id of a paper number.
     func paperID(number: Int) -> String { numbering.ids[number] }
 
+    /// Calls `body` with the number and text of every paper with a non-empty text on
+    /// `dimension` (a text or number dimension), in paper-number order.
+    func forEachText(of dimension: String, _ body: (Int, String) -> Void) {
+        for number in records.indices {
+            if let text = records[number].texts[dimension], !text.isEmpty { body(number, text) }
+        }
+    }
+
+    /// Whether the paper of this number is coded at all: a dimension has a value, or it is done.
+    func paperIsCoded(number: Int) -> Bool {
+        let record = records[number]
+        return record.done || !record.texts.isEmpty || columns.contains { $0[number] != Self.notCoded }
+    }
+
     // MARK: Changing
 
     /// Replaces everything the state holds about `paper` with `coding`; an empty code list is

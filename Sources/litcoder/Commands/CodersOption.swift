@@ -76,15 +76,14 @@ struct DimensionOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only this dimension (its id in the codebook).", valueName: "ID"))
     var dimension: String?
 
-    /// The dimension ids to use, nil for all; a usage error when the id is unknown or free text.
+    /// The dimension ids to use, nil for all; a usage error (with a did-you-mean) when the id is unknown.
     func chosen(in codebook: Codebook) throws -> [String]? {
         guard let dimension else { return nil }
-        let coded = codebook.dimensions.filter { $0.kind != .text }.map(\.id)
-        guard let found = codebook.dimension(dimension) else {
-            throw ValidationError("no dimension '\(dimension)' in the codebook; its coded dimensions are \(coded.joined(separator: ", "))")
-        }
-        guard found.kind != .text else {
-            throw ValidationError("'\(dimension)' is a free-text dimension, which has no codes to compare; coded dimensions: \(coded.joined(separator: ", "))")
+        let ids = codebook.dimensions.map(\.id)
+        guard codebook.dimension(dimension) != nil else {
+            throw ValidationError("no dimension '\(dimension)' in the codebook"
+                + (DidYouMean.phrase(for: dimension, among: ids).map { "; \($0)" } ?? "")
+                + "; its dimensions are \(ids.joined(separator: ", "))")
         }
         return [dimension]
     }

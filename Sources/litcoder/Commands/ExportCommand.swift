@@ -94,13 +94,22 @@ struct ExportCommand: ParsableCommand {
             }
             let scope = consensus ? CoderName.consensus : coderOption.coder
             let coders = try comparedCoders(workspace)
-            return Array(HTMLReport.render(try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)).utf8)
+            let report = try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)
+            for warning in report.unknownCodes { Console.error(warning.description) }
+            return Array(HTMLReport.render(report).utf8)
         case .methods:
             let coders = try comparedCoders(workspace)
-            return Array(MethodsParagraph.render(try ProjectReport.load(workspace, coders: coders)).utf8)
+            let report = try ProjectReport.load(workspace, coders: coders)
+            for warning in report.unknownCodes { Console.error(warning.description) }
+            return Array(MethodsParagraph.render(report).utf8)
         case .csv, .csvLong, .jsonl, .json:
-            let set = try CodedSet.load(workspace, selection: try selection(workspace))
+            let selection = try selection(workspace)
+            let set = try CodedSet.load(workspace, selection: selection)
             for diagnostic in set.diagnostics { Console.error(diagnostic.description) }
+            if selection == .consensus {
+                // What is exported is only as complete as the consensus: say how complete, every time.
+                Console.error("note: consensus: " + (try workspace.consensusProgress()).line)
+            }
             switch format {
             case .csv: return WideCSVExport.render(set)
             case .csvLong: return LongCSVExport.render(set)
