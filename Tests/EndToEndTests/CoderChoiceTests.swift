@@ -9,11 +9,13 @@ import LitCoderCore
         let fixture = try AgreementFixture()
         defer { fixture.remove() }
         try Data().write(to: fixture.root.appendingPathComponent("codings/ghost.jsonl"))
-        for arguments in [["agree", "--format", "json", "--bootstrap", "0"], ["export", "--format", "methods"], ["status"]] {
+        for arguments in [["agree", "--format", "json", "--bootstrap", "0"], ["export", "--format", "methods"]] {
             let result = try LitcoderBinary.run(arguments, in: fixture.root)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             #expect(!result.stdout.contains("ghost"), "\(arguments): \(result.stdout)")
         }
+        let status = try LitcoderBinary.run(["status"], in: fixture.root)
+        #expect(status.stdout.contains("ghost       0    0/6     0        0  no codings yet"), "\(status.stdout)")
     }
 
     /// With `coders:` in litcoder.yaml, a writing command refuses any other name, creating nothing.

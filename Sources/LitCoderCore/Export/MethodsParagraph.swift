@@ -52,8 +52,8 @@ public enum MethodsParagraph {
             }
             let notCoded = measured.reduce(0) { $0 + $1.notCoded }
             if notCoded > 0 {
-                sentences.append("Where a coder of a paper left a dimension empty that another coder of it coded "
-                    + "(\(count(notCoded, "paper")) summed over the dimensions), the empty coding was counted as a missing value.")
+                sentences.append("On \(number(notCoded)) paper × dimension pair\(notCoded == 1 ? "" : "s") a coder left the dimension empty "
+                    + "while another coder of the paper coded it; \(notCoded == 1 ? "this empty coding was" : "these empty codings were") counted as missing values.")
             }
         } else if coderNames.count < 2 {
             sentences.append("Agreement could not be measured: it needs at least two coders.")

@@ -63,6 +63,14 @@ public struct Project: Sendable {
         return (message, "\(Self.fileName) lists the coders under 'coders:' (\(listed)); add '\(name)' there, or pass --new-coder to start a new coder")
     }
 
+    /// The owner of every log file in `codings/`, empty or not, sorted (the consensus log is
+    /// not a coder): whom `status` lists, those without codings as "no codings yet".
+    public func logOwners() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: codingsURL.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(".jsonl".count)) }
+            .filter { !$0.hasPrefix("_") && CoderName.problem(with: $0) == nil }.sorted()
+    }
+
     /// Every log in `codings/` that holds any event, sorted; the consensus log is not a coder.
     /// What `validate` and `status` check; reports count `codersWithCodings()` only.
     ///

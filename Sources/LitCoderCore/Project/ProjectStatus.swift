@@ -81,10 +81,11 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         public var isEmpty: Bool { codings == 0 }
     }
 
-    /// The status of every coder with a log or listed in `litcoder.yaml`, with each log's problems.
+    /// The status of every coder with a log (even an empty one) or listed in `litcoder.yaml`,
+    /// with each log's problems.
     public static func gather(_ workspace: Workspace) throws -> (ProjectStatus, [Diagnostic]) {
         let project = workspace.project
-        var names = Set(project.codersWithLogs())
+        var names = Set(project.logOwners())
         for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil { names.insert(coder) }
         var diagnostics: [Diagnostic] = []
         var coders: [CoderProgress] = []
