@@ -87,7 +87,7 @@ public enum HTMLReport {
         let e = SVGCharts.escape
         var s = "<section id=\"agreement\">\n<h2>Agreement</h2>\n"
         guard let agreement = report.agreement else {
-            return s + "<p>Agreement needs at least two coders with logs.</p>\n</section>\n"
+            return s + "<p>Agreement needs at least two coders with codings.</p>\n</section>\n"
         }
         let level = Int((agreement.options.level * 100).rounded())
         s += "<p>Coders: \(e(agreement.coders.joined(separator: ", "))). Krippendorff’s α with a \(level)% bootstrap interval "
