@@ -317,6 +317,18 @@ import Testing
             + "Of 6 disagreements (4 of them a dimension some coder left empty), 2 were adjudicated; 4 remain open.\n")
     }
 
+    @Test func theHTMLReportSaysWhatIsOpen() throws {
+        let fixture = try adjudicated()
+        defer { fixture.remove() }
+        let result = try run(fixture, ["export", "--format", "html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("<p class=\"consensus\">Consensus, in paper × dimension decisions: 5 agreed, 2 adjudicated by hand "
+            + "(by ana), <strong class=\"open\">4 still open</strong> (of 6 disagreements).</p>"), "\(result.stdout)")
+        #expect(result.stdout.contains("<td>Languages</td><td>nominal</td><td class=\"n\">2</td><td class=\"n\">2</td>"))
+        for stray in ["eve", "zed"] { #expect(!result.stdout.contains("<td>\(stray)</td>")) }
+        #expect(result.stderr.contains("codings/alice.jsonl: warning: 1 coding holds a code the codebook does not have"))
+    }
+
     @Test func aNameTheProjectDoesNotListWritesNothing() throws {
         let fixture = try TruthFixture()
         defer { fixture.remove() }
