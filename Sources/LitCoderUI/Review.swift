@@ -92,8 +92,11 @@ public struct Review: Sendable {
 
     public var resolvedCount: Int { items.count { Self.isResolved($0, in: consensus) } }
 
+    /// Decided by hand: an automatic decision on a disagreement is one the coders no longer
+    /// agree on, which leaves it open (`ConsensusProgress`), so review shows it as undecided.
     static func isResolved(_ item: CodingComparison, in consensus: CodingState) -> Bool {
-        consensus.coding(for: item.paper).provenance[item.dimension] != nil
+        guard let provenance = consensus.codingIfPresent(for: item.paper)?.provenance[item.dimension] else { return false }
+        return !provenance.automatic || item.isAgreement
     }
 
     /// Codes every coder of the paper chose (shown plainly; the others stand out): none, when

@@ -282,3 +282,18 @@ extension ValueReviewFixture {
         for line in canvas.lines { #expect(DisplayWidth.of(line) <= width, "\(line)") }
     }
 }
+
+@Suite struct OutdatedAutomaticDecisionTests {
+    /// An automatic decision on what is now a disagreement (the coders changed their codes
+    /// since) is not a decision the review counts as taken: it is open until decided by hand.
+    @Test func anAutomaticDecisionOnADisagreementLeavesItOpen() {
+        let p = ReviewFixture.paperIds
+        let review = ReviewFixture.review(consensus: [
+            .adjudicate(paper: p[0], dimension: "motivation", codes: ["healthcare"], sources: ["alice", "bob", "carol"],
+                        adjudicator: "ana", automatic: true, codebook: ""),
+        ])
+        #expect(review.resolvedCount == 0)
+        #expect(review.current?.paper == p[0], "it starts there, as undecided")
+        #expect(review.currentDecision?.provenance.automatic == true, "and shows what the consensus holds")
+    }
+}
