@@ -56,7 +56,8 @@ public enum QDPXProject {
     enum Variable: String, CaseIterable {
         case authors = "Authors", year = "Year", venue = "Venue", doi = "DOI"
 
-        var guid: String { StableGUID.item("variable", rawValue) }
+        private static let guids = Dictionary(uniqueKeysWithValues: allCases.map { ($0, StableGUID.item("variable", $0.rawValue)) })
+        var guid: String { Self.guids[self] ?? "" }
         var type: String { self == .year ? "Integer" : "Text" }
 
         /// The value element for `paper`, nil when the paper has none.
@@ -78,11 +79,28 @@ public enum QDPXProject {
         let spans: any CodingSpans
         var notes = ""
         var warnings: [Diagnostic] = []
+        /// Each coder's and code's GUID, derived once rather than once per coding.
+        let userGUIDs: [String: String]
+        let codeGUIDs: [String: [String: String]]
 
         init(set: CodedSet, spans: any CodingSpans) {
             self.set = set
             self.spans = spans
+            var users = [CoderName.consensus: StableGUID.item("user", CoderName.consensus)]
+            for state in set.states { users[state.coder] = StableGUID.item("user", state.coder) }
+            userGUIDs = users
+            var codes: [String: [String: String]] = [:]
+            for dimension in set.codebook.dimensions {
+                var guids = ["": StableGUID.dimension(dimension.id, codebook: set.codebook.id)]
+                for code in dimension.codes {
+                    guids[code.id] = StableGUID.code(code.id, dimension: dimension.id, codebook: set.codebook.id)
+                }
+                codes[dimension.id] = guids
+            }
+            codeGUIDs = codes
         }
+
+        func userGUID(_ coder: String) -> String { userGUIDs[coder] ?? StableGUID.item("user", coder) }
 
         /// One `Coding` waiting for its selection.
         struct Entry {
@@ -100,7 +118,7 @@ public enum QDPXProject {
             if !set.states.isEmpty {
                 xml += "  <Users>\n"
                 for state in set.states {
-                    xml += "    <User guid=\"\(StableGUID.item("user", state.coder))\" name=\"\(esc(userName(state.coder)))\" id=\"\(esc(state.coder))\"/>\n"
+                    xml += "    <User guid=\"\(userGUID(state.coder))\" name=\"\(esc(userName(state.coder)))\" id=\"\(esc(state.coder))\"/>\n"
                 }
                 xml += "  </Users>\n"
             }
@@ -172,8 +190,7 @@ public enum QDPXProject {
                             stale.append("\(dimension.id): \(code)")
                             continue
                         }
-                        let entry = Entry(guidParts: (dimension.id, code),
-                                          codeGUID: StableGUID.code(code, dimension: dimension.id, codebook: codebook.id),
+                        let entry = Entry(guidParts: (dimension.id, code), codeGUID: codeGUIDs[dimension.id]?[code] ?? "",
                                           noteGUIDs: decision.map { [$0] } ?? [])
                         for span in checkedSpans(coder: coder, paper: paper, text: text, dimension: dimension.id, code: code) {
                             bySpan[span, default: []].append(entry)
@@ -184,8 +201,7 @@ public enum QDPXProject {
                     let label = dimension.label.isEmpty ? dimension.id : dimension.label
                     let valueNote = note(StableGUID.item("text", coder, dimension.id, paper.id),
                                          name: "\(label) (\(userName(coder)))", coder: coder, text: value)
-                    let entry = Entry(guidParts: (dimension.id, ""),
-                                      codeGUID: StableGUID.dimension(dimension.id, codebook: codebook.id),
+                    let entry = Entry(guidParts: (dimension.id, ""), codeGUID: codeGUIDs[dimension.id]?[""] ?? "",
                                       noteGUIDs: [valueNote] + (decision.map { [$0] } ?? []))
                     for span in checkedSpans(coder: coder, paper: paper, text: text, dimension: dimension.id, code: nil) {
                         bySpan[span, default: []].append(entry)
@@ -202,7 +218,7 @@ public enum QDPXProject {
                     message: "paper '\(paper.id)': \(stale.count) coding(s) of codes the codebook does not have are left out of the project (first: \(first))",
                     hint: "litcoder validate lists them; recode the paper or restore the codes"))
             }
-            let user = StableGUID.item("user", coder)
+            let user = userGUID(coder)
             var xml = ""
             for span in bySpan.keys.sorted() {
                 let range = "\(span.start)-\(span.end)"
@@ -253,7 +269,7 @@ public enum QDPXProject {
 
         /// Adds a `Note` and returns its GUID.
         private mutating func note(_ guid: String, name: String, coder: String, text: String) -> String {
-            notes += "    <Note guid=\"\(guid)\" name=\"\(esc(name))\" creatingUser=\"\(StableGUID.item("user", coder))\">\n"
+            notes += "    <Note guid=\"\(guid)\" name=\"\(esc(name))\" creatingUser=\"\(userGUID(coder))\">\n"
             notes += "      <PlainTextContent>\(esc(text))</PlainTextContent>\n"
             notes += "    </Note>\n"
             return guid

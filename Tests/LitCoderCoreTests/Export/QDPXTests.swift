@@ -225,6 +225,37 @@ import Testing
         #expect(entries.last?[3] as? String == "Émotion 😀 情感\n\nCafé 👩‍👩‍👧 e\u{301}motion")
     }
 
+    /// More than 65,535 entries take the ZIP64 end records, which Python's reader follows.
+    @Test func anArchiveOfMoreThan65535EntriesIsReadWhole() throws {
+        guard let python = QDPXTools.python(needing: nil) else { return }
+        var writer = ZipArchiveWriter()
+        for n in 0..<65_537 { try writer.add("sources/\(n).txt", contents: Data("paper \(n)".utf8)) }
+        let bytes = [UInt8](try writer.finish())
+        // Read by hand (APPNOTE 4.3.14-4.3.16): the classic end record says 0xFFFF entries,
+        // the locator before it points at the ZIP64 record, which holds the true count.
+        func little(_ at: Int, _ count: Int) -> UInt64 {
+            (0..<count).reduce(UInt64(0)) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) }
+        }
+        let end = bytes.count - 22
+        #expect(little(end, 4) == 0x0605_4B50 && little(end + 10, 2) == 0xFFFF)
+        #expect(little(end - 20, 4) == 0x0706_4B50)
+        let zip64 = Int(little(end - 20 + 8, 8))
+        #expect(little(zip64, 4) == 0x0606_4B50)
+        #expect(little(zip64 + 32, 8) == 65_537)
+        let folder = try TemporaryFolder()
+        let archive = folder.file("many.zip")
+        try Data(bytes).write(to: archive)
+        let script = """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            names = z.namelist()
+            print(len(names), names[-1], z.read(names[-1]).decode(), z.testzip())
+            """
+        let (status, output) = try QDPXTools.run(python, ["-c", script, archive.path])
+        #expect(status == 0, "\(output)")
+        #expect(output == "65537 sources/65536.txt paper 65536 None\n")
+    }
+
     /// An independent REFI-QDA reader (the Python package pyrefiqda) loads the project, and the
     /// text at each selection's offsets, sliced by Python (which counts code points), is the
     /// quote litcoder meant.
