@@ -99,6 +99,15 @@ import Testing
             "p1,Paper 1,,,none,10,,0,0", "p2,Paper 2,,,scenario,20,,0,0", "p3,Paper 3,,,scenario,2,,0,0",
             "p4,Paper 4,,,evaluated,90,,0,0",
         ].map { $0 + "\r\n" }.joined(), "bob's 2.0 is written as 2")
+        let long = try LitcoderBinary.run(["export", "--format", "csv-long", "--coder", "bob"], in: root)
+        #expect(long.stdout.hasPrefix("paper,coder,dimension,code\r\np1,bob,concreteness,none\r\np1,bob,speakers,10\r\n"), "\(long.stdout)")
+        // What csv-long writes, codings import reads back: the numbers included.
+        try long.stdout.replacingOccurrences(of: ",bob,", with: ",carol,")
+            .write(to: root.appendingPathComponent("bob.csv"), atomically: true, encoding: .utf8)
+        let imported = try LitcoderBinary.run(["codings", "import", "bob.csv", "--coder", "carol"], in: root)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let again = try LitcoderBinary.run(["export", "--format", "csv", "--coder", "carol"], in: root)
+        #expect(again.stdout == csv.stdout)
         let refused = try LitcoderBinary.run(["set", "p1", "speakers=0", "--coder", "bob"], in: root)
         #expect(refused.status == 64)
         #expect(refused.stderr == "error: 0 is below speakers's minimum, 1\n")

@@ -4,12 +4,12 @@ import LitCoderCore
 
 extension ExportFormat: ExpressibleByArgument {}
 
-/// `litcoder export`: the coded set as CSV, JSON, a REFI-QDA codebook, an HTML report or a
-/// methods paragraph.
+/// `litcoder export`: the coded set as CSV, JSON or a REFI-QDA project, the codebook as a
+/// REFI-QDA codebook, an HTML report or a methods paragraph.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the coded set (csv, csv-long, jsonl, json), the codebook (qdc), a report (html) or a methods paragraph.",
+        abstract: "Export the coded set (csv, csv-long, jsonl, json, qdpx), the codebook (qdc), a report (html) or a methods paragraph.",
         discussion: "Formats are described in docs/export.md. Files are written atomically and never replaced without --force.")
 
     @OptionGroup var projectOptions: ProjectOptions
@@ -53,6 +53,9 @@ struct ExportCommand: ParsableCommand {
             _ = try codersOption.given()
         }
         if output.isEmpty { throw ValidationError("-o needs a file name, or '-' for standard output") }
+        if format == .qdpx, output == "-" {
+            throw ValidationError("--format qdpx writes a zip archive; give its file name with -o, e.g. -o survey.qdpx")
+        }
     }
 
     func run() throws {
@@ -102,6 +105,13 @@ struct ExportCommand: ParsableCommand {
             let report = try ProjectReport.load(workspace, coders: coders)
             for warning in report.unknownCodes { Console.error(warning.description) }
             return Array(MethodsParagraph.render(report).utf8)
+        case .qdpx:
+            let selection = try selection(workspace)
+            let set = try QDPXProject.codedSet(workspace, selection: selection)
+            let document = QDPXProject.render(set)
+            for diagnostic in set.diagnostics + document.warnings { Console.error(diagnostic.description) }
+            if selection == .consensus { Console.error("note: consensus: " + (try workspace.consensusProgress()).line) }
+            return Array(try QDPXArchive.make(document))
         case .csv, .csvLong, .jsonl, .json:
             let selection = try selection(workspace)
             let set = try CodedSet.load(workspace, selection: selection)
