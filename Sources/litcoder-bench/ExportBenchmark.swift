@@ -182,6 +182,9 @@ enum SyntheticProject {
                         try event(.setText(paper: paper.id, dimension: dimension.id, text: "check, later",
                                            coder: "alice", codebook: ""))
                     }
+                case .number:
+                    try event(.setText(paper: paper.id, dimension: dimension.id, text: String(next(8)),
+                                       coder: "alice", codebook: ""))
                 }
             }
             if next(10) == 0 { try event(CodingEvent(coder: "alice", paper: paper.id, op: .note, text: "unsure: \"maybe\"")) }

@@ -41,6 +41,8 @@ public struct Dimension: Hashable, Sendable, Identifiable {
         case multi
         /// Free text, no codes.
         case text
+        /// A number (`minimum`…`maximum` when given), no codes.
+        case number
     }
 
     public var id: String
@@ -49,10 +51,16 @@ public struct Dimension: Hashable, Sendable, Identifiable {
     public var required: Bool
     public var help: String?
     public var codes: [Code]
+    /// Single-choice only: the codes are a scale, listed from low to high, so agreement uses
+    /// Krippendorff's ordinal distance instead of the nominal one.
+    public var ordered: Bool
+    /// Number dimensions only: the smallest and largest value a coder may enter.
+    public var minimum: Double?
+    public var maximum: Double?
 
     public init(
         id: String, label: String, kind: Kind, required: Bool = false, help: String? = nil,
-        codes: [Code] = []
+        codes: [Code] = [], ordered: Bool = false, minimum: Double? = nil, maximum: Double? = nil
     ) {
         self.id = id
         self.label = label
@@ -60,9 +68,22 @@ public struct Dimension: Hashable, Sendable, Identifiable {
         self.required = required
         self.help = help
         self.codes = codes
+        self.ordered = ordered
+        self.minimum = minimum
+        self.maximum = maximum
     }
 
     public func code(_ id: String) -> Code? { codes.first { $0.id == id } }
+
+    /// Whether a coder chooses codes (single, multi) rather than writing a value (text, number).
+    public var takesCodes: Bool { kind == .single || kind == .multi }
+
+    /// The code that took the place of `id`: `id` itself when it is a code, the code whose
+    /// `replaces` names it, or nil when the dimension has neither.
+    public func currentCode(for id: String) -> String? {
+        if code(id) != nil { return id }
+        return codes.first { $0.replaces.contains(id) }?.id
+    }
 }
 
 /// One answer a dimension allows.
@@ -80,11 +101,13 @@ public struct Code: Hashable, Sendable, Identifiable {
     public var needs: [Requirement]
     /// Contexts a `to` code of an alignment provides.
     public var provides: [String]
+    /// Earlier ids of this code: codings that name one of them are read as this code.
+    public var replaces: [String]
 
     public init(
         id: String, label: String, definition: String = "", include: String? = nil,
         exclude: String? = nil, examples: [String] = [], aliases: [String] = [],
-        needs: [Requirement] = [], provides: [String] = []
+        needs: [Requirement] = [], provides: [String] = [], replaces: [String] = []
     ) {
         self.id = id
         self.label = label
@@ -95,6 +118,7 @@ public struct Code: Hashable, Sendable, Identifiable {
         self.aliases = aliases
         self.needs = needs
         self.provides = provides
+        self.replaces = replaces
     }
 }
 

@@ -10,6 +10,7 @@ extension CodebookReader {
             checkDuplicateIDs(dimension.codes.map { ($0.code.id, $0.idMark) }, kind: "code id",
                               scope: " in dimension '\(dimension.dimension.id)'")
             for code in dimension.codes { checkAliases(code) }
+            checkReplaces(dimension)
         }
         checkDuplicateIDs(alignments.map { ($0.rule.id, $0.idMark) }, kind: "alignment id", scope: "")
         let byID = Dictionary(dimensions.map { ($0.dimension.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -33,13 +34,49 @@ extension CodebookReader {
     private mutating func checkCodesFit(_ located: LocatedDimension) {
         let dimension = located.dimension
         guard located.kindKnown else { return }
-        if dimension.kind == .text, !located.codes.isEmpty {
-            report(located.codesMark, "text dimension '\(dimension.id)' has codes; a text dimension holds free text only",
+        if !dimension.takesCodes, !located.codes.isEmpty {
+            let holds = dimension.kind == .text ? "free text" : "a number"
+            report(located.codesMark, "\(dimension.kind.rawValue) dimension '\(dimension.id)' has codes; it holds \(holds) only",
                    hint: "remove 'codes', or make it 'kind: single' or 'kind: multi'")
         }
-        if dimension.kind != .text, located.codes.isEmpty {
+        if dimension.takesCodes, located.codes.isEmpty {
             report(located.codesMark ?? located.mark, "dimension '\(dimension.id)' (\(dimension.kind.rawValue)) has no codes",
-                   hint: "add codes under 'codes:', or make it 'kind: text' for free text")
+                   hint: "add codes under 'codes:', or make it 'kind: text' for free text or 'kind: number' for a number")
+        }
+        if dimension.ordered, dimension.kind != .single {
+            report(located.orderedMark, "dimension '\(dimension.id)' is \(dimension.kind.rawValue); only a single-choice dimension can be ordered",
+                   hint: "make it 'kind: single' with its codes listed from low to high, or remove 'ordered'")
+        }
+        if dimension.kind != .number {
+            for (key, mark) in zip(["min", "max"], located.rangeMarks) where mark != nil {
+                report(mark, "'\(key)' applies to number dimensions only, and '\(dimension.id)' is \(dimension.kind.rawValue)",
+                       hint: "remove '\(key)', or make it 'kind: number'")
+            }
+        } else if let minimum = dimension.minimum, let maximum = dimension.maximum, minimum > maximum {
+            report(located.rangeMarks[1], "dimension '\(dimension.id)' has min \(NumberValue.text(minimum)) above max \(NumberValue.text(maximum))",
+                   hint: "swap them: 'min' is the smallest value a coder may enter")
+        }
+    }
+
+    /// A replaced id names a code that is gone: it must not still be a code of the dimension
+    /// (the codings would be read as two codes at once), and one old id goes to one new code.
+    private mutating func checkReplaces(_ located: LocatedDimension) {
+        let live = Set(located.codes.map(\.code.id))
+        var replacedBy: [String: String] = [:]
+        for code in located.codes {
+            for (old, mark) in zip(code.code.replaces, code.replaceMarks) where !old.isEmpty {
+                if old == code.code.id {
+                    report(mark, "code '\(old)' replaces itself", hint: "list only the ids it had before, or remove 'replaces'")
+                } else if live.contains(old) {
+                    report(mark, "code '\(code.code.id)' replaces '\(old)', which is still a code of dimension '\(located.dimension.id)'",
+                           hint: "remove the old code '\(old)' from the codebook, or remove it from 'replaces'")
+                } else if let earlier = replacedBy[old], earlier != code.code.id {
+                    report(mark, "'\(old)' is replaced by both '\(earlier)' and '\(code.code.id)' in dimension '\(located.dimension.id)'",
+                           hint: "an old id can become one code only; split such codings by recoding them")
+                } else {
+                    replacedBy[old] = code.code.id
+                }
+            }
         }
     }
 
@@ -62,8 +99,8 @@ extension CodebookReader {
                        hint: "the dimensions are \(known.joined(separator: ", "))")
                 continue
             }
-            if dimension.kindKnown, dimension.dimension.kind == .text {
-                report(mark, "alignment '\(rule.id)' names text dimension '\(name)' (\(end)); text has no codes to align",
+            if dimension.kindKnown, !dimension.dimension.takesCodes {
+                report(mark, "alignment '\(rule.id)' names \(dimension.dimension.kind.rawValue) dimension '\(name)' (\(end)); it has no codes to align",
                        hint: "align two coded (single or multi) dimensions")
             }
         }

@@ -13,8 +13,8 @@ struct CodebookReader {
 
     // The keys each level allows, in the order the documentation lists them.
     static let codebookKeys = ["id", "title", "version", "description", "dimensions", "alignments"]
-    static let dimensionKeys = ["id", "label", "kind", "required", "help", "codes"]
-    static let codeKeys = ["id", "label", "definition", "include", "exclude", "examples", "aliases", "needs", "provides"]
+    static let dimensionKeys = ["id", "label", "kind", "required", "ordered", "min", "max", "help", "codes"]
+    static let codeKeys = ["id", "label", "definition", "include", "exclude", "examples", "aliases", "needs", "provides", "replaces"]
     static let alignmentKeys = ["id", "label", "from", "to", "help"]
     static let needKeys = ["any"]
 
@@ -26,6 +26,7 @@ struct CodebookReader {
         var needMarks: [Mark?] = []
         var provideMarks: [Mark?] = []
         var aliasMarks: [Mark?] = []
+        var replaceMarks: [Mark?] = []
     }
 
     struct LocatedDimension {
@@ -36,6 +37,9 @@ struct CodebookReader {
         var kindKnown: Bool
         var codesMark: Mark?
         var codes: [LocatedCode]
+        /// Where `ordered`, `min` and `max` are written, for checks that depend on the kind.
+        var orderedMark: Mark?
+        var rangeMarks: [Mark?] = []
     }
 
     struct LocatedAlignment {
@@ -108,17 +112,13 @@ struct CodebookReader {
                 let kinds = Dimension.Kind.allCases.map(\.rawValue)
                 report(map["kind"]?.mark, "kind '\(kindText)' is not one of \(kinds.joined(separator: ", "))"
                        + DidYouMean.clause(for: kindText, among: kinds),
-                       hint: "single: at most one code; multi: any number of codes; text: free text")
+                       hint: "single: at most one code; multi: any number of codes; text: free text; number: a number")
             }
         }
-        var required = false
-        if let value = map["required"] {
-            if let flag = value.scalar.flatMap(Bool.construct) {
-                required = flag
-            } else {
-                report(value.mark, "'required' must be true or false", hint: "write 'required: true' or 'required: false'")
-            }
-        }
+        let required = flag(map, "required") ?? false
+        let ordered = flag(map, "ordered") ?? false
+        let minimum = number(map, "min")
+        let maximum = number(map, "max")
         var codes: [LocatedCode] = []
         if let value = map["codes"], let list = list(value, key: "codes") {
             for item in list {
@@ -126,9 +126,27 @@ struct CodebookReader {
             }
         }
         let dimension = Dimension(id: id ?? "", label: label ?? "", kind: kind ?? .multi, required: required,
-                                  help: optionalString(map, "help"), codes: [])
+                                  help: optionalString(map, "help"), codes: [], ordered: ordered,
+                                  minimum: minimum, maximum: maximum)
         return LocatedDimension(dimension: dimension, mark: map.mark, idMark: map["id"]?.mark,
-                                kindKnown: kind != nil, codesMark: keyMark(map, "codes"), codes: codes)
+                                kindKnown: kind != nil, codesMark: keyMark(map, "codes"), codes: codes,
+                                orderedMark: keyMark(map, "ordered"), rangeMarks: [keyMark(map, "min"), keyMark(map, "max")])
+    }
+
+    /// A `true`/`false` key, reporting anything else; nil when absent.
+    private mutating func flag(_ map: Node.Mapping, _ key: String) -> Bool? {
+        guard let value = map[key] else { return nil }
+        if let flag = value.scalar.flatMap(Bool.construct) { return flag }
+        report(value.mark, "'\(key)' must be true or false", hint: "write '\(key): true' or '\(key): false'")
+        return nil
+    }
+
+    /// A finite number key, reporting anything else; nil when absent.
+    private mutating func number(_ map: Node.Mapping, _ key: String) -> Double? {
+        guard let value = map[key], !isNull(value) else { return nil }
+        if let scalar = value.scalar, let number = NumberValue.parse(scalar.string) { return number }
+        report(value.mark, "'\(key)' must be a number", hint: "write e.g. '\(key): 0' or '\(key): 7.5'")
+        return nil
     }
 
     private mutating func readCode(_ node: Node, dimension: String?) -> LocatedCode? {
@@ -145,6 +163,11 @@ struct CodebookReader {
         let aliases = stringList(map, "aliases")
         let provides = stringList(map, "provides")
         for (context, mark) in provides { checkContextName(context, at: mark) }
+        let replaces = stringList(map, "replaces")
+        for (old, mark) in replaces where !Self.isWellFormedName(old) {
+            report(mark, "'\(old)' in 'replaces' is not a well-formed code id",
+                   hint: "list the earlier ids exactly as the logs hold them, e.g. 'replaces: [\(Self.suggestedName(for: old))]'")
+        }
         var needs: [(Requirement, Mark?)] = []
         if let value = map["needs"], let list = list(value, key: "needs") {
             for item in list {
@@ -155,9 +178,9 @@ struct CodebookReader {
             id: id ?? "", label: label ?? "", definition: optionalString(map, "definition") ?? "",
             include: optionalString(map, "include"), exclude: optionalString(map, "exclude"),
             examples: examples.map(\.0), aliases: aliases.map(\.0),
-            needs: needs.map(\.0), provides: provides.map(\.0))
+            needs: needs.map(\.0), provides: provides.map(\.0), replaces: replaces.map(\.0))
         return LocatedCode(code: code, mark: map.mark, idMark: map["id"]?.mark, needMarks: needs.map(\.1),
-                           provideMarks: provides.map(\.1), aliasMarks: aliases.map(\.1))
+                           provideMarks: provides.map(\.1), aliasMarks: aliases.map(\.1), replaceMarks: replaces.map(\.1))
     }
 
     /// A need: `natural`, or `{any: [clinical, home]}`.

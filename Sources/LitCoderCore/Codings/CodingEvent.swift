@@ -103,4 +103,15 @@ extension CodingEvent {
                     codes: codes, codebook: codebook, sources: sources, reason: reason,
                     automatic: automatic, adjudicator: adjudicator)
     }
+
+    /// A consensus decision for a text or number dimension: `text` (empty: no value),
+    /// taken from `sources`' codings.
+    public static func adjudicate(
+        paper: String, dimension: String, text: String, sources: [String], adjudicator: String,
+        reason: String? = nil, automatic: Bool = false, codebook: String
+    ) -> CodingEvent {
+        CodingEvent(coder: CoderName.consensus, paper: paper, op: .adjudicate, dimension: dimension,
+                    text: text, codebook: codebook, sources: sources, reason: reason,
+                    automatic: automatic, adjudicator: adjudicator)
+    }
 }

@@ -46,15 +46,26 @@ public struct CodingRequest: Hashable, Sendable {
                 assignments.append(Assignment(dimension: id, value: .text(rawValue)))
                 continue
             }
+            if dimension.kind == .number {
+                let trimmed = rawValue.trimmingSpaces()
+                guard !trimmed.isEmpty else {
+                    assignments.append(Assignment(dimension: id, value: .text("")))
+                    continue
+                }
+                if let problem = NumberValue.problem(with: trimmed, for: dimension) { throw .invalidNumber(dimension: id, problem: problem) }
+                assignments.append(Assignment(dimension: id, value: .text(NumberValue.parse(trimmed).map(NumberValue.text) ?? trimmed)))
+                continue
+            }
             var chosen = Set<String>()
             for piece in rawValue.split(separator: ",") {
                 let code = String(piece).trimmingSpaces()
                 guard !code.isEmpty else { continue }
-                guard dimension.code(code) != nil else {
+                // An id the codebook says a code `replaces` is taken as that code.
+                guard let current = dimension.currentCode(for: code) else {
                     let ids = dimension.codes.map(\.id)
                     throw .unknownCode(code, dimension: id, valid: ids, suggestion: DidYouMean.phrase(for: code, among: ids))
                 }
-                chosen.insert(code)
+                chosen.insert(current)
             }
             if dimension.kind == .single, chosen.count > 1 {
                 throw .tooManyCodes(dimension: id, codes: dimension.codes.map(\.id).filter(chosen.contains))
@@ -98,8 +109,8 @@ public struct CodingRequest: Hashable, Sendable {
 /// else the first coded dimension, so a hint never names a code the codebook lacks.
 func exampleAssignment(for text: String, in codebook: Codebook) -> String {
     let trimmed = text.trimmingSpaces()
-    let coded = codebook.dimensions.filter { $0.kind != .text && !$0.codes.isEmpty }
-    guard let dimension = codebook.dimension(trimmed).flatMap({ $0.kind == .text || $0.codes.isEmpty ? nil : $0 }) ?? coded.first else {
+    let coded = codebook.dimensions.filter { $0.takesCodes && !$0.codes.isEmpty }
+    guard let dimension = codebook.dimension(trimmed).flatMap({ !$0.takesCodes || $0.codes.isEmpty ? nil : $0 }) ?? coded.first else {
         return "DIM=CODE[,CODE…] (or DIM= to clear it)"
     }
     let codes = dimension.codes.prefix(dimension.kind == .multi ? 2 : 1).map(\.id).joined(separator: ",")
@@ -112,6 +123,7 @@ public enum CodingRequestError: Error, Hashable, Sendable, CustomStringConvertib
     case unknownDimension(String, valid: [String], suggestion: String?)
     case unknownCode(String, dimension: String, valid: [String], suggestion: String?)
     case tooManyCodes(dimension: String, codes: [String])
+    case invalidNumber(dimension: String, problem: String)
     case repeatedDimension(String)
     case malformedAssignment(String)
     /// As `malformedAssignment`, with an example made of this codebook's own ids.
@@ -134,6 +146,8 @@ public enum CodingRequestError: Error, Hashable, Sendable, CustomStringConvertib
                 + "\nits codes are: " + valid.joined(separator: ", ")
         case .tooManyCodes(let dimension, let codes):
             return "dimension '\(dimension)' takes one code, got \(codes.count): " + codes.joined(separator: ", ")
+        case .invalidNumber(_, let problem):
+            return problem
         case .repeatedDimension(let id):
             return "dimension '\(id)' is given twice; give all its codes at once: \(id)=CODE,CODE"
         case .malformedAssignment(let text):

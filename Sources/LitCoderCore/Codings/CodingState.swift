@@ -55,6 +55,8 @@ public struct CodingState: Hashable, Sendable {
     public var lastSeq = 0
     /// Codebook hashes seen in the log, with how many events carry each.
     public var codebookHashes: [String: Int] = [:]
+    /// Old code ids read as the codes that replaced them, as events are applied.
+    public var renaming: CodeRenaming = .none
 
     /// Paper ids by number; a paper gets one at the first event (other than `view`) about it.
     private var numbering = PaperNumbering(expected: 64)
@@ -81,6 +83,12 @@ public struct CodingState: Hashable, Sendable {
     }
 
     public init(coder: String) { self.coder = coder }
+
+    /// An empty state whose events will be read with `renaming` (the codebook's `replaces:`).
+    public init(coder: String, renaming: CodeRenaming) {
+        self.coder = coder
+        self.renaming = renaming
+    }
 
     // MARK: Reading
 
@@ -113,7 +121,7 @@ public struct CodingState: Hashable, Sendable {
             return all
         }
         set {
-            var rebuilt = CodingState(coder: coder)
+            var rebuilt = CodingState(coder: coder, renaming: renaming)
             rebuilt.lastViewed = lastViewed
             rebuilt.lastPaper = lastPaper
             rebuilt.eventCount = eventCount
@@ -150,6 +158,20 @@ public struct CodingState: Hashable, Sendable {
 
     /// The paper id of a paper number.
     func paperID(number: Int) -> String { numbering.ids[number] }
+
+    /// Calls `body` with the number and text of every paper with a non-empty text on
+    /// `dimension` (a text or number dimension), in paper-number order.
+    func forEachText(of dimension: String, _ body: (Int, String) -> Void) {
+        for number in records.indices {
+            if let text = records[number].texts[dimension], !text.isEmpty { body(number, text) }
+        }
+    }
+
+    /// Whether the paper of this number is coded at all: a dimension has a value, or it is done.
+    func paperIsCoded(number: Int) -> Bool {
+        let record = records[number]
+        return record.done || !record.texts.isEmpty || columns.contains { $0[number] != Self.notCoded }
+    }
 
     // MARK: Changing
 
@@ -216,6 +238,8 @@ public struct CodingState: Hashable, Sendable {
             guard let dimension = event.dimension else { break }
             if let text = event.text {
                 records[number].texts[dimension] = text.isEmpty ? nil : text
+            } else if !renaming.isEmpty, let mapped = renaming.mapped(event.codes ?? [], dimension: dimension) {
+                setCodes(mapped, dimension: dimension, number: number)
             } else {
                 setCodes(event.codes ?? [], dimension: dimension, number: number)
             }
@@ -259,8 +283,8 @@ public struct CodingState: Hashable, Sendable {
         hasher.combine(paperCount)
     }
 
-    public init(coder: String, replaying events: some Sequence<CodingEvent>) {
-        self.init(coder: coder)
+    public init(coder: String, renaming: CodeRenaming = .none, replaying events: some Sequence<CodingEvent>) {
+        self.init(coder: coder, renaming: renaming)
         var replay = Replay(into: self)
         for event in events { replay.apply(event) }
         self = replay.finish()

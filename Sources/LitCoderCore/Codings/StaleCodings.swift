@@ -10,8 +10,10 @@ public struct StaleCoding: Hashable, Sendable {
         case unknownDimension
         /// These codes are gone from the dimension.
         case unknownCodes([String])
-        /// Codes recorded for what is now a text dimension.
+        /// Codes recorded for what is now a text (or number) dimension.
         case codesOnTextDimension
+        /// A value of a number dimension that is not a number, or outside its range.
+        case invalidNumber(String)
         /// Text recorded for what is now a coded dimension.
         case textOnCodedDimension
         /// Several codes in what is now a single-code dimension.
@@ -71,7 +73,9 @@ public struct StaleCoding: Hashable, Sendable {
             let list = codes.map { "'\($0)'" }.joined(separator: ", ")
             return "paper '\(paper)', \(dimension): code\(codes.count == 1 ? "" : "s") \(list) \(codes.count == 1 ? "is" : "are") not in the codebook\(under)"
         case .codesOnTextDimension:
-            return "paper '\(paper)', \(dimension): has codes, but the dimension is now free text\(under)"
+            return "paper '\(paper)', \(dimension): has codes, but the dimension is now free text or a number\(under)"
+        case .invalidNumber(let problem):
+            return "paper '\(paper)', \(dimension): \(problem)\(under)"
         case .textOnCodedDimension:
             return "paper '\(paper)', \(dimension): has text, but the dimension now takes codes\(under)"
         case .severalCodesOnSingleDimension(let codes):
@@ -130,14 +134,21 @@ public enum StaleCodings {
                                              seq: decision.seq, codebookHash: decision.hash, position: decision.position))
                 }
                 guard let dimension = codebook.dimension(dimensionID) else { add(.unknownDimension); continue }
-                if dimension.kind == .text {
-                    if !codes.isEmpty { add(.codesOnTextDimension) }
+                if !dimension.takesCodes {
+                    if !codes.isEmpty {
+                        add(.codesOnTextDimension)
+                    } else if dimension.kind == .number, let problem = NumberValue.problem(with: text, for: dimension) {
+                        add(.invalidNumber(problem))
+                    }
                     continue
                 }
                 if !text.isEmpty, codes.isEmpty { add(.textOnCodedDimension); continue }
-                let unknown = codes.filter { dimension.code($0) == nil }
+                // Ids a code `replaces` are read as that code, so they are not stale.
+                var seen = Set<String>()
+                let current = codes.map { dimension.currentCode(for: $0) ?? $0 }.filter { seen.insert($0).inserted }
+                let unknown = current.filter { dimension.code($0) == nil }
                 if !unknown.isEmpty { add(.unknownCodes(unknown)) }
-                if dimension.kind == .single, codes.count > 1 { add(.severalCodesOnSingleDimension(codes)) }
+                if dimension.kind == .single, current.count > 1 { add(.severalCodesOnSingleDimension(current)) }
             }
         }
         return stale

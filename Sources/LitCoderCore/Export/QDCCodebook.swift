@@ -70,10 +70,10 @@ public enum QDCCodebook {
         for top in tree {
             let marked = QDCDescription.splitDimension(top.description ?? "")
             if top.children.isEmpty {
-                if marked.kind == .text {
+                if let kind = marked.kind, kind == .text || kind == .number {
                     dimensions.append(Dimension(
                         id: dimensionIDs.claim(Slug.make(top.name, fallback: "dimension")), label: top.name,
-                        kind: .text, required: marked.required, help: marked.help))
+                        kind: kind, required: marked.required, help: marked.help))
                 } else {
                     ungrouped.append(makeCode(top, label: top.name))
                 }
@@ -104,7 +104,8 @@ public enum QDCCodebook {
             let kind: Dimension.Kind = marked.kind == .single ? .single : .multi
             dimensions.append(Dimension(
                 id: dimensionIDs.claim(Slug.make(top.name, fallback: "dimension")), label: top.name,
-                kind: kind, required: marked.required, help: marked.kind == .text ? top.description : marked.help,
+                kind: kind, required: marked.required,
+                help: marked.kind == .text || marked.kind == .number ? top.description : marked.help,
                 codes: codes))
         }
         if !ungrouped.isEmpty {

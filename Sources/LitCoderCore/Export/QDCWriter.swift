@@ -44,7 +44,7 @@ public enum QDCWriter {
                                 description: QDCDescription.compose(code), indent: indent + "  ")
                 }
                 xml += "\(indent)</Code>\n"
-            case .text:
+            case .text, .number:
                 xml += leaf(guid: guid, name: name, description: description, indent: indent)
             }
         }

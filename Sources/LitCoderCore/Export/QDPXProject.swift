@@ -196,7 +196,7 @@ public enum QDPXProject {
                             bySpan[span, default: []].append(entry)
                         }
                     }
-                case .text:
+                case .text, .number:
                     guard let value = coding.texts[dimension.id] else { continue }
                     let label = dimension.label.isEmpty ? dimension.id : dimension.label
                     let valueNote = note(StableGUID.item("text", coder, dimension.id, paper.id),

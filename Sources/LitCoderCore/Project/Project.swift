@@ -43,10 +43,38 @@ public struct Project: Sendable {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
     }
 
-    /// The coders with a log in `codings/`, sorted; the consensus log is not a coder.
+    /// The project's coders: the owners of a log in `codings/` that records at least one
+    /// decision (any event but `view`), sorted; the consensus log is not a coder.
     ///
-    /// A log with no events (empty, or only blank lines) does not make its owner a coder:
-    /// such a file is what a failed import or an opened-then-closed session leaves behind.
+    /// A log with only views, or none, is what a mistyped `--coder` that opened the workbench,
+    /// or a failed import, leaves behind: its owner is counted by no report (`status` lists it
+    /// as "no codings yet").
+    public func codersWithCodings() -> [String] {
+        codersWithLogs().filter { CodingLog.holdsDecisions(url: logURL(coder: $0)) }
+    }
+
+    /// Why `name` may not write codings in this project, or nil when it may: when
+    /// `litcoder.yaml` lists `coders:`, only they may, unless `allowingNew` (`--new-coder`).
+    /// The message has a did-you-mean; the hint says how to add the coder.
+    public func refusal(ofCoder name: String, allowingNew: Bool) -> (message: String, hint: String)? {
+        guard let declared = coders, !declared.contains(name), !allowingNew else { return nil }
+        let message = "'\(name)' is not a coder of this project" + (DidYouMean.phrase(for: name, among: declared).map { "; \($0)" } ?? "")
+        let listed = declared.isEmpty ? "no one yet" : declared.joined(separator: ", ")
+        return (message, "\(Self.fileName) lists the coders under 'coders:' (\(listed)); add '\(name)' there, or pass --new-coder to start a new coder")
+    }
+
+    /// The owner of every log file in `codings/`, empty or not, sorted (the consensus log is
+    /// not a coder): whom `status` lists, those without codings as "no codings yet".
+    public func logOwners() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: codingsURL.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(".jsonl".count)) }
+            .filter { !$0.hasPrefix("_") && CoderName.problem(with: $0) == nil }.sorted()
+    }
+
+    /// Every log in `codings/` that holds any event, sorted; the consensus log is not a coder.
+    /// What `validate` and `status` check; reports count `codersWithCodings()` only.
+    ///
+    /// An empty log (or only blank lines) is what a failed import leaves behind.
     public func codersWithLogs() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: codingsURL.path)) ?? []
         return names.filter { $0.hasSuffix(".jsonl") }

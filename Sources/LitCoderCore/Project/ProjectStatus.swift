@@ -11,6 +11,24 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     public var coders: [CoderProgress]
     /// The adjudicated codings, when `codings/_consensus.jsonl` exists.
     public var consensus: CoderProgress?
+    /// How complete the consensus is, when there is one.
+    public var consensusProgress: ConsensusCounts?
+
+    /// Paper × dimension decisions of the consensus against the coders it settles
+    /// (`ConsensusProgress`), as counts.
+    public struct ConsensusCounts: Codable, Hashable, Sendable {
+        /// Agreements held as automatic decisions, and agreements not taken yet.
+        public var agreed: Int
+        public var agreedNotTaken: Int
+        /// Decisions made by hand.
+        public var byHand: Int
+        public var disagreements: Int
+        /// Disagreements decided by hand, and those still open.
+        public var adjudicated: Int
+        public var open: Int
+        /// The coders compared.
+        public var coders: [String]
+    }
 
     public struct CodebookSummary: Codable, Hashable, Sendable {
         public var id: String
@@ -22,11 +40,16 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     /// One log's progress and health.
     public struct CoderProgress: Codable, Hashable, Sendable {
         public var coder: String
+        /// Whether the log records any decision (an event but a view); a coder without is
+        /// "no codings yet" and counted by no report.
+        public var hasCodings: Bool
         public var events: Int
         /// Papers with at least one dimension coded.
         public var coded: Int
         public var done: Int
         public var flagged: Int
+        /// Papers marked done with a required dimension empty.
+        public var doneWithRequiredEmpty: Int
         /// Papers in the log that the corpus does not have (removed, or renamed ids).
         public var unknownPapers: Int
         /// Events recorded under a codebook other than the current one.
@@ -35,7 +58,7 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         public var health: LogHealth
 
         /// Whether anything needs a person's attention.
-        public var needsAttention: Bool { !health.isClean || !stale.isEmpty || unknownPapers > 0 }
+        public var needsAttention: Bool { !health.isClean || !stale.isEmpty || unknownPapers > 0 || doneWithRequiredEmpty > 0 }
     }
 
     /// How many current codings name a dimension or code the codebook lost: counts and dimension
@@ -58,44 +81,63 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         public var isEmpty: Bool { codings == 0 }
     }
 
-    /// The status of every coder with a log or listed in `litcoder.yaml`, with each log's problems.
+    /// The status of every coder with a log (even an empty one) or listed in `litcoder.yaml`,
+    /// with each log's problems.
     public static func gather(_ workspace: Workspace) throws -> (ProjectStatus, [Diagnostic]) {
         let project = workspace.project
-        var names = Set(project.codersWithLogs())
+        var names = Set(project.logOwners())
         for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil { names.insert(coder) }
         var diagnostics: [Diagnostic] = []
         var coders: [CoderProgress] = []
+        var states: [String: CodingState] = [:]
         for coder in names.sorted() {
-            let (progress, problems) = try self.progress(of: coder, in: workspace)
+            let (progress, problems, state) = try self.replayed(coder, in: workspace)
             coders.append(progress)
             diagnostics += problems
+            states[coder] = state
         }
         var consensus: CoderProgress?
+        var counts: ConsensusCounts?
         if FileManager.default.fileExists(atPath: project.consensusLogURL.path) {
-            let (progress, problems) = try self.progress(of: CoderName.consensus, in: workspace)
+            let (progress, problems, consensusState) = try self.replayed(CoderName.consensus, in: workspace)
             consensus = progress
             diagnostics += problems
+            let compared = workspace.defaultComparedCoders()
+            let comparedStates = try compared.map { try states[$0] ?? workspace.state(coder: $0).0 }
+            let whole = ConsensusProgress(
+                comparisons: CodingComparison.all(codebook: workspace.codebook, states: comparedStates, corpus: workspace.corpus),
+                consensus: consensusState)
+            counts = ConsensusCounts(agreed: whole.agreed, agreedNotTaken: whole.agreedNotTaken, byHand: whole.byHand,
+                                     disagreements: whole.disagreements, adjudicated: whole.adjudicated,
+                                     open: whole.open.count, coders: compared)
         }
         let codebook = workspace.codebook
         let status = ProjectStatus(
             project: project.name,
             codebook: CodebookSummary(id: codebook.id, version: codebook.version, hash: codebook.shortHash),
-            papers: workspace.corpus.count, coders: coders, consensus: consensus)
+            papers: workspace.corpus.count, coders: coders, consensus: consensus, consensusProgress: counts)
         return (status, diagnostics)
     }
 
     /// One coder's progress, read without locking their log.
     public static func progress(of coder: String, in workspace: Workspace) throws -> (CoderProgress, [Diagnostic]) {
+        let (progress, problems, _) = try replayed(coder, in: workspace)
+        return (progress, problems)
+    }
+
+    /// One coder's progress, the log's problems and the replayed state.
+    private static func replayed(_ coder: String, in workspace: Workspace) throws -> (CoderProgress, [Diagnostic], CodingState) {
         let contents = try workspace.logContents(coder: coder)
-        let state = CodingState(coder: coder, replaying: contents.events)
+        let state = CodingState(coder: coder, renaming: workspace.codebook.renaming, replaying: contents.events)
         let currentHash = workspace.codebook.contentHash
         let progress = CoderProgress(
-            coder: coder, events: contents.events.count, coded: state.codedPaperCount, done: state.donePaperCount,
+            coder: coder, hasCodings: state.paperCount > 0, events: contents.events.count, coded: state.codedPaperCount, done: state.donePaperCount,
             flagged: state.flaggedPaperCount,
+            doneWithRequiredEmpty: coder == CoderName.consensus ? 0 : RequiredGap.find(in: state, codebook: workspace.codebook).count,
             unknownPapers: state.papers.keys.count { !workspace.corpus.contains($0) },
             olderCodebookEvents: state.codebookHashes.filter { $0.key != currentHash }.values.reduce(0, +),
             stale: StaleSummary(StaleCodings.find(in: contents.events, codebook: workspace.codebook)),
             health: contents.health)
-        return (progress, contents.diagnostics)
+        return (progress, contents.diagnostics, state)
     }
 }

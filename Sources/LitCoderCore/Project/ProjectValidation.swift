@@ -77,11 +77,22 @@ public struct ProjectValidation: Sendable {
             }
             guard let codebook else { continue }
             for stale in StaleCodings.find(in: contents.events, codebook: codebook, corpus: corpus) {
-                let hint = stale.problem == .unknownPaper
-                    ? "was the paper's id changed or its corpus file removed from litcoder.yaml? the coding is kept"
-                    : "recode it (litcoder set \(stale.paper) \(stale.dimension)=… --coder \(coder)); the old event is kept"
+                let recode = "recode it (litcoder set \(stale.paper) \(stale.dimension)=… --coder \(coder)); the old event is kept"
+                let hint: String
+                switch stale.problem {
+                case .unknownPaper:
+                    hint = "was the paper's id changed or its corpus file removed from litcoder.yaml? the coding is kept"
+                case .unknownCodes(let codes):
+                    hint = "if the code was renamed, add 'replaces: [\(codes.joined(separator: ", "))]' to the code that took its place in the codebook; otherwise "
+                        + recode
+                default:
+                    hint = recode
+                }
                 diagnostics.append(Diagnostic(file: name, line: contents.line(ofEventAt: stale.position), severity: .warning,
                                               message: "\(stale.message) (event seq \(stale.seq))", hint: hint))
+            }
+            if coder != CoderName.consensus {
+                checkRequiredDimensions(contents, coder: coder, file: name, codebook: codebook, corpus: corpus)
             }
             let older = contents.events.filter { !$0.codebook.isEmpty && $0.codebook != codebook.contentHash }
             if !older.isEmpty {
@@ -96,5 +107,25 @@ public struct ProjectValidation: Sendable {
             }
         }
         checked.append("\(coders.count) coding log\(coders.count == 1 ? "" : "s") (\(eventCount) events)")
+    }
+
+    /// Papers the coder marked done with a required dimension still empty, each at the line
+    /// of the event that marked it done.
+    private mutating func checkRequiredDimensions(_ contents: LogContents, coder: String, file: String, codebook: Codebook,
+                                                  corpus: Corpus) {
+        let state = CodingState(coder: coder, renaming: codebook.renaming, replaying: contents.events)
+        let gaps = RequiredGap.find(in: state, codebook: codebook, corpus: corpus)
+        guard !gaps.isEmpty else { return }
+        var markedDone: [String: Int] = [:]
+        for (position, event) in contents.events.enumerated() where event.op == .done && event.value == true {
+            markedDone[event.paper] = position
+        }
+        for gap in gaps {
+            let values = gap.dimensions.map { "\($0)=…" }.joined(separator: " ")
+            diagnostics.append(Diagnostic(
+                file: file, line: markedDone[gap.paper].flatMap(contents.line(ofEventAt:)), severity: .warning,
+                message: gap.message,
+                hint: "code it (litcoder set \(gap.paper) \(values) --coder \(coder)), or mark it not done (--undone)"))
+        }
     }
 }

@@ -13,7 +13,8 @@ extension Workspace {
         for coder in coders {
             let contents = try logContents(coder: coder)
             for event in contents.events where !event.codebook.isEmpty { counts[event.codebook, default: 0] += 1 }
-            states.append(CodingState(coder: coder, replaying: contents.events.filter { $0.codebook.hasPrefix(version) }))
+            states.append(CodingState(coder: coder, renaming: codebook.renaming,
+                                      replaying: contents.events.filter { $0.codebook.hasPrefix(version) }))
             diagnostics += contents.diagnostics
         }
         let versions = counts.map { (hash: $0.key, events: $0.value) }.sorted { ($1.events, $0.hash) < ($0.events, $1.hash) }

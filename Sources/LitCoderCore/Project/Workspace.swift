@@ -25,10 +25,11 @@ public struct Workspace: Sendable {
                          diagnostics: codebookDiagnostics + corpusDiagnostics)
     }
 
-    /// A coder's replayed state, read without locking the log.
+    /// A coder's replayed state, read without locking the log; codes the codebook replaced are
+    /// read as their new ids.
     public func state(coder: String) throws -> (CodingState, [Diagnostic]) {
         let url = project.logURL(coder: coder)
-        return try CodingLog.replay(url: url, coder: coder, displayPath: project.display(url))
+        return try CodingLog.replay(url: url, coder: coder, displayPath: project.display(url), renaming: codebook.renaming)
     }
 
     /// A coder's log as read without locking it: events, problems and their counts.
@@ -41,7 +42,7 @@ public struct Workspace: Sendable {
     public func openLog(coder: String, lockTimeout: Duration = .seconds(2)) throws -> CodingLog {
         let url = project.logURL(coder: coder)
         return try CodingLog.open(url: url, coder: coder, codebookHash: codebook.contentHash,
-                                  lockTimeout: lockTimeout, displayPath: project.display(url))
+                                  lockTimeout: lockTimeout, displayPath: project.display(url), renaming: codebook.renaming)
     }
 
     /// The consensus state (`codings/_consensus.jsonl`).

@@ -13,10 +13,12 @@ public struct Summary: Hashable, Sendable {
     public var stale: [Stale]
     /// Papers coded in this scope that are not in the corpus (left out of every count).
     public var codedPapersOutsideCorpus: Int
+    /// Number dimensions: how many papers have a value, and the values' spread.
+    public var numbers: [Numbers]
 
     public init(
         scope: String, papers: Int, alignments: [Alignment] = [], dimensions: [Dimension] = [],
-        stale: [Stale] = [], codedPapersOutsideCorpus: Int = 0
+        stale: [Stale] = [], codedPapersOutsideCorpus: Int = 0, numbers: [Numbers] = []
     ) {
         self.scope = scope
         self.papers = papers
@@ -24,6 +26,7 @@ public struct Summary: Hashable, Sendable {
         self.dimensions = dimensions
         self.stale = stale
         self.codedPapersOutsideCorpus = codedPapersOutsideCorpus
+        self.numbers = numbers
     }
 
     /// The scope name of one coder's codings.
@@ -40,8 +43,11 @@ public struct Summary: Hashable, Sendable {
         public var aligned: Int
         public var mismatched: Int
         public var undetermined: Int
-        /// `undetermined` split by reason; the three add up to it.
+        /// `undetermined` split by reason; with `open`, they add up to it.
         public var undeterminedBecause: [AlignmentResult.UndeterminedReason: Int]
+        /// Consensus only: undetermined papers whose `from` or `to` dimension the coders
+        /// disagree on and no adjudicator has decided yet (taken out of the not-coded reasons).
+        public var open = 0
         /// One entry per code of the `from` dimension, in codebook order.
         public var byCode: [CodeTally]
         public var crosstab: CrossTab
@@ -107,6 +113,9 @@ public struct Summary: Hashable, Sendable {
         public var label: String
         /// Papers with at least one current code in this dimension.
         public var coded: Int
+        /// Consensus only: papers without a code here because the coders disagree and no
+        /// adjudicator has decided yet; the rest of the uncoded papers are not coded.
+        public var open = 0
         public var counts: [CodeCount]
         public init(id: String, label: String, coded: Int, counts: [CodeCount]) {
             self.id = id
@@ -125,6 +134,36 @@ public struct Summary: Hashable, Sendable {
             self.code = code
             self.label = label
             self.papers = papers
+        }
+    }
+
+    /// A number dimension's values in this scope.
+    public struct Numbers: Hashable, Sendable {
+        public var id: String
+        public var label: String
+        /// Papers with a value.
+        public var coded: Int
+        /// Consensus only: papers with no value because the dispute is open.
+        public var open = 0
+        /// Smallest, median and largest value, and the mean; nil when no paper has one.
+        public var minimum: Double?
+        public var median: Double?
+        public var maximum: Double?
+        public var mean: Double?
+
+        /// The spread of `values` (unsorted).
+        public init(id: String, label: String, values: [Double]) {
+            self.id = id
+            self.label = label
+            coded = values.count
+            let sorted = values.sorted()
+            minimum = sorted.first
+            maximum = sorted.last
+            if !sorted.isEmpty {
+                let middle = sorted.count / 2
+                median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+                mean = sorted.reduce(0, +) / Double(sorted.count)
+            }
         }
     }
 
@@ -148,6 +187,7 @@ public struct Summary: Hashable, Sendable {
         copy.alignments = [alignment]
         copy.dimensions = dimensions.filter { $0.id == alignment.from || $0.id == alignment.to }
         copy.stale = stale.filter { $0.dimension == alignment.from || $0.dimension == alignment.to }
+        copy.numbers = []
         return copy
     }
 }

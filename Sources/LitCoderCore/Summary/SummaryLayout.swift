@@ -11,9 +11,9 @@ struct SummaryLayout: Sendable {
     private var alignmentBase: [Int] = []
     private var rowCount: [Int] = []
     private var columnCount: [Int] = []
-    /// Per codebook dimension, where its counts start; nil for text dimensions (no codes).
+    /// Per codebook dimension, where its counts start; nil for text and number dimensions (no codes).
     private(set) var dimensionBase: [Int?] = []
-    /// The dimensions counted: every dimension that is not free text, in codebook order.
+    /// The dimensions counted: every dimension that takes codes, in codebook order.
     let counted: [(position: Int, dimension: Dimension)]
     let slotCount: Int
 
@@ -27,7 +27,7 @@ struct SummaryLayout: Sendable {
         }
         var counted: [(Int, Dimension)] = []
         for (position, compiled) in evaluator.dimensions.enumerated() {
-            guard compiled.dimension.kind != .text else {
+            guard compiled.dimension.takesCodes else {
                 dimensionBase.append(nil)
                 continue
             }

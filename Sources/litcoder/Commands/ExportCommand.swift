@@ -91,23 +91,35 @@ struct ExportCommand: ParsableCommand {
         case .qdc:
             return Array(QDCWriter.render(workspace.codebook).utf8)
         case .html:
-            if let coder = coderOption.coder, !workspace.project.codersWithLogs().contains(coder) {
-                throw Failure.data("coder '\(coder)' has no log in codings/; pass --coder with one of: \(workspace.project.codersWithLogs().joined(separator: ", "))")
+            let withCodings = workspace.project.codersWithCodings()
+            if let coder = coderOption.coder, !withCodings.contains(coder) {
+                throw Failure.data("coder '\(coder)' has no codings in codings/; pass --coder with one of: \(withCodings.joined(separator: ", "))")
             }
             let scope = consensus ? CoderName.consensus : coderOption.coder
             let coders = try comparedCoders(workspace)
-            return Array(HTMLReport.render(try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)).utf8)
+            let report = try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)
+            for warning in report.unknownCodes { Console.error(warning.description) }
+            return Array(HTMLReport.render(report).utf8)
         case .methods:
             let coders = try comparedCoders(workspace)
-            return Array(MethodsParagraph.render(try ProjectReport.load(workspace, coders: coders)).utf8)
+            let report = try ProjectReport.load(workspace, coders: coders)
+            for warning in report.unknownCodes { Console.error(warning.description) }
+            return Array(MethodsParagraph.render(report).utf8)
         case .qdpx:
-            let set = try QDPXProject.codedSet(workspace, selection: try selection(workspace))
+            let selection = try selection(workspace)
+            let set = try QDPXProject.codedSet(workspace, selection: selection)
             let document = QDPXProject.render(set)
             for diagnostic in set.diagnostics + document.warnings { Console.error(diagnostic.description) }
+            if selection == .consensus { Console.error("note: consensus: " + (try workspace.consensusProgress()).line) }
             return Array(try QDPXArchive.make(document))
         case .csv, .csvLong, .jsonl, .json:
-            let set = try CodedSet.load(workspace, selection: try selection(workspace))
+            let selection = try selection(workspace)
+            let set = try CodedSet.load(workspace, selection: selection)
             for diagnostic in set.diagnostics { Console.error(diagnostic.description) }
+            if selection == .consensus {
+                // What is exported is only as complete as the consensus: say how complete, every time.
+                Console.error("note: consensus: " + (try workspace.consensusProgress()).line)
+            }
             switch format {
             case .csv: return WideCSVExport.render(set)
             case .csvLong: return LongCSVExport.render(set)
@@ -130,15 +142,15 @@ struct ExportCommand: ParsableCommand {
             }
             return .consensus
         }
-        let coders = workspace.project.codersWithLogs()
+        let coders = workspace.project.codersWithCodings()
         if all {
-            if coders.isEmpty { throw Failure.data("no coder has a log in codings/ yet; nothing to export") }
+            if coders.isEmpty { throw Failure.data("no coder has codings in codings/ yet; nothing to export") }
             return .all
         }
         let coder = try coderOption.resolve()
-        guard FileManager.default.fileExists(atPath: workspace.project.logURL(coder: coder).path) else {
+        guard coders.contains(coder) else {
             let known = coders.isEmpty ? "none yet" : coders.joined(separator: ", ")
-            throw Failure.data("coder '\(coder)' has no log in codings/ (coders with logs: \(known)); pass --coder NAME, --consensus or --all")
+            throw Failure.data("coder '\(coder)' has no codings in codings/ (coders with codings: \(known)); pass --coder NAME, --consensus or --all")
         }
         return .coder(coder)
     }

@@ -49,7 +49,7 @@ struct Show: ParsableCommand {
         let coding = report.coding
         for dimension in codebook.dimensions {
             let value: String
-            if dimension.kind == .text {
+            if !dimension.takesCodes {
                 value = coding.texts[dimension.id] ?? "—"
             } else {
                 let codes = coding.codes[dimension.id] ?? []

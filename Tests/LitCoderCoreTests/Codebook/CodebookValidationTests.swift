@@ -112,7 +112,7 @@ struct BrokenCodebook: CustomTestStringConvertible, Sendable {
         .init(name: "code without id", edits: [("      - id: d1\n        label: D1", "      - label: D1")],
               fragment: "this code has no 'id'", line: 16, column: 9),
         .init(name: "invalid kind", edits: [("    label: Dataset\n    kind: multi", "    label: Dataset\n    kind: multiple")],
-              fragment: "kind 'multiple' is not one of single, multi, text; did you mean 'multi'?", line: 14, column: 11),
+              fragment: "kind 'multiple' is not one of single, multi, text, number; did you mean 'multi'?", line: 14, column: 11),
         .init(name: "badly formed id", edits: [("      - id: d1", "      - id: Data Set")],
               fragment: "id 'Data Set' is not a well-formed id", line: 16, column: 13),
         .init(name: "badly formed context", edits: [("provides: [natural]", "provides: [natural, In Car]")],
@@ -153,6 +153,28 @@ struct BrokenCodebook: CustomTestStringConvertible, Sendable {
               fragment: "matches empty text", line: 18, column: 19),
         .init(name: "empty alias", edits: [("        label: D1", "        label: D1\n        aliases: ['']")],
               fragment: "the alias is empty", line: 18, column: 19),
+        .init(name: "ordered multi-select dimension", edits: [("    kind: multi\n    codes:\n      - id: health", "    kind: multi\n    ordered: true\n    codes:\n      - id: health")],
+              fragment: "dimension 'motivation' is multi; only a single-choice dimension can be ordered", line: 8, column: 5),
+        .init(name: "ordered not a boolean", edits: [("    kind: multi\n    codes:\n      - id: health", "    kind: single\n    ordered: maybe\n    codes:\n      - id: health")],
+              fragment: "'ordered' must be true or false", line: 8, column: 14),
+        .init(name: "min on a coded dimension", edits: [("    kind: multi\n    codes:\n      - id: health", "    kind: multi\n    min: 0\n    codes:\n      - id: health")],
+              fragment: "'min' applies to number dimensions only, and 'motivation' is multi", line: 8, column: 5),
+        .init(name: "min above max", edits: [("    label: Dataset\n    kind: multi\n    codes:\n      - id: d1\n        label: D1\n        provides: [natural]\n", "    label: Dataset\n    kind: number\n    min: 5\n    max: 1\n")],
+              fragment: "dimension 'dataset' has min 5 above max 1", line: 16, column: 5),
+        .init(name: "max not a number", edits: [("    label: Dataset\n    kind: multi\n    codes:\n      - id: d1\n        label: D1\n        provides: [natural]\n", "    label: Dataset\n    kind: number\n    max: lots\n")],
+              fragment: "'max' must be a number", line: 15, column: 10),
+        .init(name: "codes on a number dimension", edits: [("    label: Dataset\n    kind: multi", "    label: Dataset\n    kind: number")],
+              fragment: "number dimension 'dataset' has codes", line: 15, column: 5),
+        .init(name: "alignment to a number dimension", edits: [("    label: Dataset\n    kind: multi\n    codes:\n      - id: d1\n        label: D1\n        provides: [natural]\n", "    label: Dataset\n    kind: number\n")],
+              fragment: "alignment 'm-d' names number dimension 'dataset' (to); it has no codes to align", line: 19, column: 9),
+        .init(name: "replaces a code that is still there", edits: [("        needs: [natural]", "        needs: [natural]\n      - id: other\n        label: Other\n        replaces: [health]")],
+              fragment: "code 'other' replaces 'health', which is still a code of dimension 'motivation'", line: 14, column: 20),
+        .init(name: "one old id replaced twice", edits: [("        needs: [natural]", "        needs: [natural]\n        replaces: [old]\n      - id: other\n        label: Other\n        replaces: [old]")],
+              fragment: "'old' is replaced by both 'health' and 'other' in dimension 'motivation'", line: 15, column: 20),
+        .init(name: "a code replaces itself", edits: [("        needs: [natural]", "        needs: [natural]\n        replaces: [health]")],
+              fragment: "code 'health' replaces itself", line: 12, column: 20),
+        .init(name: "badly formed replaced id", edits: [("        needs: [natural]", "        needs: [natural]\n        replaces: [Old Name]")],
+              fragment: "'Old Name' in 'replaces' is not a well-formed code id", line: 12, column: 20),
     ]
 
     @Test(arguments: broken)
@@ -193,6 +215,31 @@ struct BrokenCodebook: CustomTestStringConvertible, Sendable {
         #expect(messages.contains("names dimension 'datset'"))
         let lines = diagnostics.compactMap(\.line)
         #expect(lines == lines.sorted(), "problems come in file order")
+    }
+
+    @Test func scalesNumbersAndRenamesAreRead() throws {
+        let text = Self.apply([
+            ("    kind: multi\n    codes:\n      - id: health", "    kind: single\n    ordered: true\n    codes:\n      - id: health"),
+            ("        needs: [natural]", "        needs: [natural]\n        replaces: [healthcare, medical]"),
+            ("alignments:", "  - id: score\n    label: Score\n    kind: number\n    min: 0\n    max: 7.5\nalignments:"),
+        ])
+        let (codebook, diagnostics) = CodebookLoader.parse(text, file: "t.yaml")
+        #expect(diagnostics.allSatisfy { $0.severity != .error }, "\(DiagnosticList(diagnostics))")
+        let loaded = try #require(codebook)
+        let motivation = try #require(loaded.dimension("motivation"))
+        #expect(motivation.ordered && motivation.kind == .single)
+        #expect(motivation.code("health")?.replaces == ["healthcare", "medical"])
+        #expect(motivation.currentCode(for: "medical") == "health")
+        #expect(motivation.currentCode(for: "health") == "health")
+        #expect(motivation.currentCode(for: "gone") == nil)
+        let score = try #require(loaded.dimension("score"))
+        #expect(score.kind == .number && score.minimum == 0 && score.maximum == 7.5 && !score.takesCodes)
+        #expect(loaded.renaming.table == ["motivation": ["healthcare": "health", "medical": "health"]])
+        // Written back out, the same codebook comes in again.
+        let written = try CodebookYAMLWriter.render(loaded)
+        let (again, problems) = CodebookLoader.parse(written, file: "again.yaml")
+        #expect(problems.allSatisfy { $0.severity != .error }, "\(DiagnosticList(problems))\n\(written)")
+        #expect(again?.dimensions == loaded.dimensions)
     }
 
     @Test func needsAndProvidesAreRead() throws {

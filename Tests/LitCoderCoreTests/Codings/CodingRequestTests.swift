@@ -70,3 +70,40 @@ import Testing
         #expect(events.allSatisfy { $0.paper == "smith2020" && $0.coder == "alice" })
     }
 }
+
+/// `set` with a number dimension and with a code's earlier id.
+@Suite struct CodingRequestScaleTests {
+    static let codebook = Codebook(id: "t", title: "T", version: "1", dimensions: [
+        Dimension(id: "speakers", label: "Speakers", kind: .number, minimum: 1, maximum: 500),
+        Dimension(id: "dataset", label: "Datasets", kind: .multi,
+                  codes: [Code(id: "iemocap-v2", label: "IEMOCAP", replaces: ["iemocap"]), Code(id: "emodb", label: "EmoDB")]),
+    ])
+    static let corpus = Corpus(papers: [Paper(id: "p1", title: "P1")])
+
+    func parse(_ assignments: [String]) throws(CodingRequestError) -> CodingRequest {
+        try CodingRequest.parse(paper: "p1", assignments: assignments, note: nil, flagged: nil, done: nil,
+                                codebook: Self.codebook, corpus: Self.corpus)
+    }
+
+    @Test(arguments: [
+        ("speakers=24", "24"), ("speakers= 24.50 ", "24.5"), ("speakers=2.4e2", "240"), ("speakers=", ""),
+    ])
+    func aNumberIsWrittenCanonically(argument: String, text: String) throws {
+        #expect(try parse([argument]).assignments == [.init(dimension: "speakers", value: .text(text))])
+    }
+
+    @Test(arguments: [
+        ("speakers=24,5", "'24,5' is not a number; speakers takes a number such as 1 (a decimal point, not a comma)"),
+        ("speakers=many", "'many' is not a number; speakers takes a number such as 1 (a decimal point, not a comma)"),
+        ("speakers=0", "0 is below speakers's minimum, 1"),
+        ("speakers=501", "501 is above speakers's maximum, 500"),
+        ("speakers=nan", "'nan' is not a number; speakers takes a number such as 1 (a decimal point, not a comma)"),
+    ])
+    func whatIsNotANumberInRangeIsRefused(argument: String, message: String) {
+        #expect(throws: CodingRequestError.invalidNumber(dimension: "speakers", problem: message)) { try parse([argument]) }
+    }
+
+    @Test func anEarlierIdIsTakenAsTheCodeThatReplacedIt() throws {
+        #expect(try parse(["dataset=iemocap,emodb"]).assignments == [.init(dimension: "dataset", value: .codes(["iemocap-v2", "emodb"]))])
+    }
+}

@@ -213,3 +213,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.file("codings/alice.jsonl.lock").path))
     }
 }
+
+/// Which logs make their owner a coder: a decision (any event but a view) this litcoder reads.
+@Suite struct LogDecisionTests {
+    static let view = #"{"v":1,"seq":1,"time":"2026-01-01T00:00:00.000Z","coder":"e","paper":"p1","op":"view","codebook":"h"}"#
+    static let note = #"{"v":1,"seq":2,"time":"2026-01-01T00:00:00.000Z","coder":"e","paper":"p1","op":"note","text":"x","codebook":"h"}"#
+    static let newer = #"{"v":9,"seq":2,"time":"2026-01-01T00:00:00.000Z","coder":"e","paper":"p1","op":"set","dim":"d","codes":["a"],"codebook":"h"}"#
+
+    @Test(arguments: [
+        ("", false), ("\n\n", false), (view + "\n", false), (view + "\n" + view + "\n", false),
+        (view + "\n" + note + "\n", true), (view + "\r\n" + note + "\r\n", true),
+        ("not json\n" + view + "\n", false), (newer + "\n", false),
+        // A decision still being written (no newline yet) is not one yet.
+        (view + "\n" + note, false),
+    ])
+    func aLogHoldsDecisionsOnlyWithAnEventButAView(text: String, expected: Bool) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("decisions-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("e.jsonl")
+        try Data(text.utf8).write(to: url)
+        #expect(CodingLog.holdsDecisions(url: url) == expected)
+        #expect(!CodingLog.holdsDecisions(url: folder.appendingPathComponent("none.jsonl")))
+    }
+}
