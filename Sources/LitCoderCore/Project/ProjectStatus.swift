@@ -22,6 +22,10 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     /// One log's progress and health.
     public struct CoderProgress: Codable, Hashable, Sendable {
         public var coder: String
+        /// The corpus papers the coder is to code (assigned, and calibration papers) when the
+        /// project has assignments; absent otherwise (every coder codes every paper). `coded`,
+        /// `done` and `flagged` then count these papers only.
+        public var assigned: Int?
         public var events: Int
         /// Papers with at least one dimension coded.
         public var coded: Int
@@ -59,14 +63,17 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     }
 
     /// The status of every coder with a log or listed in `litcoder.yaml`, with each log's problems.
+    /// With assignments, the coders named in them are listed too.
     public static func gather(_ workspace: Workspace) throws -> (ProjectStatus, [Diagnostic]) {
         let project = workspace.project
+        let (plan, planProblems) = workspace.plan()
         var names = Set(project.codersWithLogs())
         for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil { names.insert(coder) }
-        var diagnostics: [Diagnostic] = []
+        names.formUnion(plan.assignments.coders)
+        var diagnostics: [Diagnostic] = planProblems
         var coders: [CoderProgress] = []
         for coder in names.sorted() {
-            let (progress, problems) = try self.progress(of: coder, in: workspace)
+            let (progress, problems) = try self.progress(of: coder, in: workspace, plan: plan)
             coders.append(progress)
             diagnostics += problems
         }
@@ -84,14 +91,28 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         return (status, diagnostics)
     }
 
-    /// One coder's progress, read without locking their log.
-    public static func progress(of coder: String, in workspace: Workspace) throws -> (CoderProgress, [Diagnostic]) {
+    /// One coder's progress, read without locking their log; with assignments in `plan`, over
+    /// the coder's papers only.
+    public static func progress(of coder: String, in workspace: Workspace,
+                                plan: CodingPlan = CodingPlan()) throws -> (CoderProgress, [Diagnostic]) {
         let contents = try workspace.logContents(coder: coder)
         let state = CodingState(coder: coder, replaying: contents.events)
         let currentHash = workspace.codebook.contentHash
+        var assigned: Int?
+        var coded = state.codedPaperCount, done = state.donePaperCount, flagged = state.flaggedPaperCount
+        if coder != CoderName.consensus, let papers = plan.papers(assignedTo: coder, in: workspace.corpus) {
+            assigned = papers.count
+            coded = 0; done = 0; flagged = 0
+            for paper in papers {
+                guard let coding = state.codingIfPresent(for: paper) else { continue }
+                if coding.isCoded { coded += 1 }
+                if coding.done { done += 1 }
+                if coding.flagged { flagged += 1 }
+            }
+        }
         let progress = CoderProgress(
-            coder: coder, events: contents.events.count, coded: state.codedPaperCount, done: state.donePaperCount,
-            flagged: state.flaggedPaperCount,
+            coder: coder, assigned: assigned, events: contents.events.count, coded: coded, done: done,
+            flagged: flagged,
             unknownPapers: state.papers.keys.count { !workspace.corpus.contains($0) },
             olderCodebookEvents: state.codebookHashes.filter { $0.key != currentHash }.values.reduce(0, +),
             stale: StaleSummary(StaleCodings.find(in: contents.events, codebook: workspace.codebook)),
