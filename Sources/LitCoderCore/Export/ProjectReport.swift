@@ -48,8 +48,13 @@ public struct ProjectReport: Sendable {
     /// Corpus papers coded by two or more coders.
     public var doubleCoded: Int
     public var adjudication: Adjudication?
-    /// Agreement among all coders; nil with fewer than two coders.
+    /// Agreement among all coders (each paper among the coders assigned to it); nil with
+    /// fewer than two coders.
     public var agreement: AgreementReport?
+    /// Agreement per calibration round; nil without rounds or with fewer than two coders.
+    public var rounds: RoundAgreement?
+    /// The PRISMA 2020 flow of `scope`'s screening decisions; nil when the codebook names none.
+    public var prisma: PrismaFlow?
     /// Whose codings the summary, charts and mismatch list describe (`consensus`, `coder:alice`).
     public var scope: String
     public var summary: Summary
@@ -62,6 +67,7 @@ public struct ProjectReport: Sendable {
                             agreementOptions: AgreementReport.Options = .init()) throws -> ProjectReport {
         let corpus = workspace.corpus
         let names = coders ?? workspace.defaultComparedCoders()
+        let plan = workspace.plan().0
         var states: [CodingState] = []
         for name in names { states.append(try workspace.state(coder: name).0) }
         let consensusState = try workspace.consensusState().0
@@ -124,12 +130,22 @@ public struct ProjectReport: Sendable {
             }
         }
 
+        var prisma: PrismaFlow?
+        if let screening = workspace.codebook.screening {
+            let project = workspace.project
+            let history = ImportHistory.load(url: project.importRecordURL, displayPath: project.display(project.importRecordURL)).0
+            prisma = PrismaFlow(corpus: corpus, history: history, codebook: workspace.codebook, screening: screening,
+                                state: scopeState, scope: scope)
+        }
+        let compared = plan.compared(states)
         return ProjectReport(
             projectName: workspace.project.name, codebook: workspace.codebook, corpusPapers: corpus.count,
             coders: states.map(progress), consensus: consensus, papersCoded: codedBy.count,
             doubleCoded: codedBy.values.count { $0 >= 2 }, adjudication: adjudication,
             agreement: states.count >= 2
-                ? AgreementReport(codebook: workspace.codebook, states: states, options: agreementOptions) : nil,
-            scope: scope, summary: counts.summary(scope: scope), mismatched: mismatched)
+                ? AgreementReport(codebook: workspace.codebook, states: compared, options: agreementOptions) : nil,
+            rounds: states.count >= 2 && !plan.rounds.isEmpty
+                ? RoundAgreement(codebook: workspace.codebook, states: compared, plan: plan, options: agreementOptions) : nil,
+            prisma: prisma, scope: scope, summary: counts.summary(scope: scope), mismatched: mismatched)
     }
 }
