@@ -79,12 +79,14 @@ public enum BibliographyExport {
     /// Whitespace runs (line breaks too) as one space, ends trimmed.
     static func oneLine(_ text: String) -> String { FieldNormalisation.collapse(text) ?? "" }
 
-    /// One author for BibTeX's `author` field: escaped, and braced whole when it holds the
-    /// word "and", which would otherwise split it in two.
+    /// One author for BibTeX's `author` field, escaped. `Family, Given` is written as it is;
+    /// a name without a comma (`World Health Organization`, or `Smith A.` as Scopus writes
+    /// names) is braced whole, so BibTeX takes it as written rather than guessing which word
+    /// is the family name; so is a name with the word "and", which would split it in two.
     static func bibtexName(_ name: String) -> String {
         let escaped = LaTeX.bibtexEscape(oneLine(name))
         let words = escaped.split(separator: " ").map { $0.lowercased() }
-        return words.contains("and") ? "{\(escaped)}" : escaped
+        return words.contains("and") || (!escaped.contains(",") && words.count > 1) ? "{\(escaped)}" : escaped
     }
 
     /// A DOI or URL as it is (biblatex reads them verbatim, and LaTeX escapes such as `\_`

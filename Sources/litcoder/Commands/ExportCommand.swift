@@ -75,6 +75,8 @@ struct ExportCommand: ParsableCommand {
             bytes = try render(workspace)
         } catch let failure as Failure {
             throw failure
+        } catch let usage as ValidationError {
+            throw usage
         } catch {
             throw Failure.data("\(error)")
         }
