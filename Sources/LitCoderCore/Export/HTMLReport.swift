@@ -74,7 +74,8 @@ public enum HTMLReport {
         }
         let level = Int((agreement.options.level * 100).rounded())
         s += "<p>Coders: \(e(agreement.coders.joined(separator: ", "))). Krippendorff’s α with a \(level)% bootstrap interval "
-            + "(\(agreement.options.resamples) replicates, seed \(agreement.options.seed)), as <code>litcoder agree</code> reports it.</p>\n"
+            + "(\(agreement.options.resamples) replicates, seed \(agreement.options.seed)), as <code>litcoder agree</code> reports it"
+            + (report.followsAssignments ? "; each paper’s codings are compared among the coders assigned to it" : "") + ".</p>\n"
         s += "<table class=\"agreement\">\n<thead><tr><th>Dimension</th><th>Distance</th><th>Papers</th><th>% agreement</th>"
             + "<th>α</th><th>\(level)% CI</th></tr></thead>\n<tbody>\n"
         func show(_ c: Coefficient, percent: Bool = false) -> String {

@@ -53,6 +53,8 @@ public struct ProjectReport: Sendable {
     public var agreement: AgreementReport?
     /// Agreement per calibration round; nil without rounds or with fewer than two coders.
     public var rounds: RoundAgreement?
+    /// Whether papers are assigned to coders, so agreement compares each paper's assigned coders.
+    public var followsAssignments = false
     /// The PRISMA 2020 flow of `scope`'s screening decisions; nil when the codebook names none.
     public var prisma: PrismaFlow?
     /// Whose codings the summary, charts and mismatch list describe (`consensus`, `coder:alice`).
@@ -138,7 +140,7 @@ public struct ProjectReport: Sendable {
                                 state: scopeState, scope: scope)
         }
         let compared = plan.compared(states)
-        return ProjectReport(
+        var report = ProjectReport(
             projectName: workspace.project.name, codebook: workspace.codebook, corpusPapers: corpus.count,
             coders: states.map(progress), consensus: consensus, papersCoded: codedBy.count,
             doubleCoded: codedBy.values.count { $0 >= 2 }, adjudication: adjudication,
@@ -147,5 +149,7 @@ public struct ProjectReport: Sendable {
             rounds: states.count >= 2 && !plan.rounds.isEmpty
                 ? RoundAgreement(codebook: workspace.codebook, states: compared, plan: plan, options: agreementOptions) : nil,
             prisma: prisma, scope: scope, summary: counts.summary(scope: scope), mismatched: mismatched)
+        report.followsAssignments = plan.hasAssignments
+        return report
     }
 }

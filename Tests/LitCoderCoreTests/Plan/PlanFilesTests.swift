@@ -94,3 +94,24 @@ import Testing
         #expect(CalibrationRounds.problem(withName: "pilot-1") == nil)
     }
 }
+
+/// `order:` in `litcoder.yaml`.
+@Suite struct ProjectOrderTests {
+    @Test(arguments: [("", PaperOrder.perCoder), ("order: corpus\n", .corpus), ("order: per-coder\n", .perCoder)])
+    func theOrderIsRead(line: String, expected: PaperOrder) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("litcoder.yaml", "name: t\ncodebook: c.yaml\n" + line)
+        #expect(try Project.load(root: folder.url).order == expected)
+    }
+
+    @Test func anUnknownOrderNamesItsLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("litcoder.yaml", "name: t\ncodebook: c.yaml\norder: random\n")
+        do {
+            _ = try Project.load(root: folder.url)
+            Issue.record("'order: random' was accepted")
+        } catch {
+            #expect("\(error)".hasPrefix("litcoder.yaml:3:8: error: 'order' must be 'corpus' or 'per-coder'"), "\(error)")
+        }
+    }
+}
