@@ -102,7 +102,7 @@ public struct Assignments: Sendable, Equatable {
     /// Reads `assignments.jsonl`; a missing file is no assignments. Each line that cannot be
     /// read is reported and left out, and the rest still load.
     public static func load(url: URL, displayPath: String) -> (Assignments, [Diagnostic]) {
-        let (lines, problems) = JSONLinesFile.read(url: url, displayPath: displayPath)
+        let (lines, problems) = JSONLinesFile.read(url: url, displayPath: displayPath, fastPath: JSONLinesFile.assignmentLine)
         var diagnostics = problems
         var assignments = Assignments()
         var lineOfPaper: [String: Int] = [:]

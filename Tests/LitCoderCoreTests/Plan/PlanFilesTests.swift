@@ -115,3 +115,30 @@ import Testing
         }
     }
 }
+
+/// The hand-read lines of `assignments.jsonl` mean what JSONSerialization reads in them.
+@Suite struct AssignmentLineFastPathTests {
+    @Test(arguments: [
+        (#"{"paper":"p1","coders":["ann","bob"]}"#, true),
+        (#"{"paper":"情感 😀","coders":["ann"]}"#, true),
+        (#"{"paper":"p1","coders":[]}"#, true),
+        (#"{"paper":"p \"1\"","coders":["ann"]}"#, false),
+        (#"{"paper": "p1","coders":["ann"]}"#, false),
+        (#"{"coders":["ann"],"paper":"p1"}"#, false),
+        (#"{"paper":"p1","coders":["ann"]} "#, false),
+        (#"{"paper":"p1","coders":["ann",]}"#, false),
+        (#"{"paper":"p1","coders":["ann"]"#, false),
+    ])
+    func theFastPathAgreesWithJSONSerializationOrStepsAside(line: String, fast: Bool) throws {
+        let data = Data(line.utf8)
+        let read = JSONLinesFile.assignmentLine(data[...])
+        #expect((read != nil) == fast)
+        if let read {
+            let reference = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(read["paper"] as? String == reference["paper"] as? String)
+            #expect(read["coders"] as? [String] == reference["coders"] as? [String])
+        }
+        let invalid = Data([0x7B, 0x22, 0x70, 0x61, 0x70, 0x65, 0x72, 0x22, 0x3A, 0x22, 0xFF, 0x22]) + Data(#","coders":["a"]}"#.utf8)
+        #expect(JSONLinesFile.assignmentLine(invalid[...]) == nil, "invalid UTF-8 is left to JSONSerialization")
+    }
+}
