@@ -30,7 +30,8 @@ public struct Assignments: Sendable, Equatable {
 
         public init(paper: String, coders: [String]) {
             self.paper = paper
-            self.coders = coders.sorted()
+            // Lists read from the file are sorted already: no copy then.
+            self.coders = zip(coders, coders.dropFirst()).allSatisfy { $0 <= $1 } ? coders : coders.sorted()
         }
     }
 
@@ -105,7 +106,11 @@ public struct Assignments: Sendable, Equatable {
         let (lines, problems) = JSONLinesFile.read(url: url, displayPath: displayPath, fastPath: JSONLinesFile.assignmentLine)
         var diagnostics = problems
         var assignments = Assignments()
-        var lineOfPaper: [String: Int] = [:]
+        assignments.entries.reserveCapacity(lines.count)
+        assignments.indexByPaper.reserveCapacity(lines.count)
+        // The line of each entry, to name the first when a paper comes again.
+        var lineOfEntry: [Int] = []
+        lineOfEntry.reserveCapacity(lines.count)
         func problem(_ line: Int, _ message: String) {
             diagnostics.append(Diagnostic(file: displayPath, line: line, message: message,
                                           hint: "'litcoder assign' writes this file; restore it from git, or fix the line"))
@@ -134,10 +139,11 @@ public struct Assignments: Sendable, Equatable {
                 problem(line.number, CoderName.problem(with: bad) ?? "bad coder name '\(bad)'")
                 continue
             }
-            if let earlier = lineOfPaper[paper] {
-                problem(line.number, "paper '\(paper)' is assigned twice (first at line \(earlier)); this line wins")
+            if let earlier = assignments.indexByPaper[paper] {
+                problem(line.number, "paper '\(paper)' is assigned twice (first at line \(lineOfEntry[earlier])); this line wins")
+            } else {
+                lineOfEntry.append(line.number)
             }
-            lineOfPaper[paper] = line.number
             assignments.set(Entry(paper: paper, coders: coders))
         }
         return (assignments, diagnostics)

@@ -42,7 +42,7 @@ public struct CoderQueue: Sendable {
         var placed = Set<Int>()
         for round in plan.rounds.rounds {
             let open = round.papers.compactMap { indexOfPaper[$0] }
-                .filter { !placed.contains($0) && !state.coding(for: papers[$0].id).done }
+                .filter { !placed.contains($0) && state.marks(of: papers[$0].id)?.done != true }
             placed.formUnion(open)
             first += plan.sorted(open, for: coder, of: papers)
         }
@@ -61,8 +61,8 @@ public struct CoderQueue: Sendable {
         switch kind {
         case .mine: own
         case .all: own + others
-        case .todo: own.filter { !state.coding(for: papers[$0].id).done }
-        case .flagged: (own + others).filter { state.coding(for: papers[$0].id).flagged }
+        case .todo: own.filter { state.marks(of: papers[$0].id)?.done != true }
+        case .flagged: (own + others).filter { state.marks(of: papers[$0].id)?.flagged == true }
         }
     }
 

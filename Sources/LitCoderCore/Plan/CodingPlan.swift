@@ -57,6 +57,21 @@ public struct CodingPlan: Sendable {
         return corpus.papers.map(\.id).filter { expects(coder, toCode: $0) }
     }
 
+    /// For each of `coders`, the corpus papers they are to code, in corpus order, found in one
+    /// pass over the corpus; nil when that is every paper (no assignments).
+    public func papers(assignedTo coders: [String], in corpus: Corpus) -> [String: [String]]? {
+        guard hasAssignments else { return nil }
+        var result = [String: [String]](uniqueKeysWithValues: coders.map { ($0, []) })
+        for paper in corpus.papers {
+            if let assigned = self.coders(assignedTo: paper.id) {
+                for coder in assigned where result[coder] != nil { result[coder]?.append(paper.id) }
+            } else {
+                for coder in coders { result[coder]?.append(paper.id) }
+            }
+        }
+        return result
+    }
+
     /// `state` without the papers its coder is not to code, so that comparisons put side by
     /// side only the coders assigned to each paper. Unchanged without assignments.
     public func restrict(_ state: CodingState) -> CodingState {

@@ -72,8 +72,9 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         names.formUnion(plan.assignments.coders)
         var diagnostics: [Diagnostic] = planProblems
         var coders: [CoderProgress] = []
+        let assigned = plan.papers(assignedTo: names.sorted(), in: workspace.corpus)
         for coder in names.sorted() {
-            let (progress, problems) = try self.progress(of: coder, in: workspace, plan: plan)
+            let (progress, problems) = try self.progress(of: coder, in: workspace, assigned: assigned?[coder])
             coders.append(progress)
             diagnostics += problems
         }
@@ -91,23 +92,23 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         return (status, diagnostics)
     }
 
-    /// One coder's progress, read without locking their log; with assignments in `plan`, over
-    /// the coder's papers only.
+    /// One coder's progress, read without locking their log; with `assigned` (the coder's
+    /// papers, when the project has assignments), over those papers only.
     public static func progress(of coder: String, in workspace: Workspace,
-                                plan: CodingPlan = CodingPlan()) throws -> (CoderProgress, [Diagnostic]) {
+                                assigned papers: [String]? = nil) throws -> (CoderProgress, [Diagnostic]) {
         let contents = try workspace.logContents(coder: coder)
         let state = CodingState(coder: coder, replaying: contents.events)
         let currentHash = workspace.codebook.contentHash
         var assigned: Int?
         var coded = state.codedPaperCount, done = state.donePaperCount, flagged = state.flaggedPaperCount
-        if coder != CoderName.consensus, let papers = plan.papers(assignedTo: coder, in: workspace.corpus) {
+        if coder != CoderName.consensus, let papers {
             assigned = papers.count
             coded = 0; done = 0; flagged = 0
             for paper in papers {
-                guard let coding = state.codingIfPresent(for: paper) else { continue }
-                if coding.isCoded { coded += 1 }
-                if coding.done { done += 1 }
-                if coding.flagged { flagged += 1 }
+                guard let marks = state.marks(of: paper) else { continue }
+                if marks.coded { coded += 1 }
+                if marks.done { done += 1 }
+                if marks.flagged { flagged += 1 }
             }
         }
         let progress = CoderProgress(

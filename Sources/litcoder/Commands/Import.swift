@@ -76,7 +76,7 @@ struct Import: ParsableCommand {
         let historyURL = project.importRecordURL
         let (history, historyProblems) = ImportHistory.load(url: historyURL, displayPath: project.display(historyURL))
         for problem in historyProblems { Console.error(problem.description) }
-        let sample = SamplePapers.count(in: corpusFiles.flatMap(\.papers))
+        let sample = corpusFiles.reduce(0) { $0 + SamplePapers.count(in: $1.papers) }
         if sample > 0 {
             Console.error("warning: the corpus holds the \(sample) illustrative sample papers of litcoder's SER sample; "
                 + "they are invented and would mix into your survey. Remove them first with 'litcoder corpus drop-sample' "
