@@ -103,8 +103,8 @@ public struct Assignments: Sendable, Equatable {
     /// Reads `assignments.jsonl`; a missing file is no assignments. Each line that cannot be
     /// read is reported and left out, and the rest still load.
     public static func load(url: URL, displayPath: String) -> (Assignments, [Diagnostic]) {
-        let (lines, problems) = JSONLinesFile.read(url: url, displayPath: displayPath, fastPath: JSONLinesFile.assignmentLine)
-        var diagnostics = problems
+        let lines = JSONLinesFile.rawLines(url: url)
+        var diagnostics: [Diagnostic] = []
         var assignments = Assignments()
         assignments.entries.reserveCapacity(lines.count)
         assignments.indexByPaper.reserveCapacity(lines.count)
@@ -115,34 +115,55 @@ public struct Assignments: Sendable, Equatable {
             diagnostics.append(Diagnostic(file: displayPath, line: line, message: message,
                                           hint: "'litcoder assign' writes this file; restore it from git, or fix the line"))
         }
-        for line in lines {
-            let object = line.object
-            if let settings = object["settings"] {
-                guard let map = settings as? [String: Any], let coders = JSONLinesFile.strings(map["coders"]),
-                      let perPaper = JSONLinesFile.integer(map["per_paper"]), let overlap = JSONLinesFile.integer(map["overlap"]),
-                      let seed = JSONLinesFile.integer(map["seed"]), seed >= 0 else {
-                    problem(line.number, "the settings need coders (a list), per_paper, overlap and seed (whole numbers)")
+        for (number, bytes) in lines {
+            let paper: String
+            let coders: [String]
+            if let read = JSONLinesFile.assignmentLine(bytes) {
+                (paper, coders) = read
+            } else {
+                let object: [String: Any]
+                switch JSONLinesFile.object(bytes, line: number, displayPath: displayPath) {
+                case .success(let read): object = read
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
                     continue
                 }
-                assignments.settings = Settings(coders: coders, perPaper: perPaper, overlap: overlap, seed: UInt64(seed))
+                if let settings = object["settings"] {
+                    guard let map = settings as? [String: Any], let coders = JSONLinesFile.strings(map["coders"]),
+                          let perPaper = JSONLinesFile.integer(map["per_paper"]), let overlap = JSONLinesFile.integer(map["overlap"]),
+                          let seed = JSONLinesFile.integer(map["seed"]), seed >= 0 else {
+                        problem(number, "the settings need coders (a list), per_paper, overlap and seed (whole numbers)")
+                        continue
+                    }
+                    assignments.settings = Settings(coders: coders, perPaper: perPaper, overlap: overlap, seed: UInt64(seed))
+                    continue
+                }
+                guard let id = object["paper"] as? String else {
+                    problem(number, "a line needs \"paper\" (a paper id) and \"coders\" (a list of coder names)")
+                    continue
+                }
+                guard let list = JSONLinesFile.strings(object["coders"]) else {
+                    problem(number, "paper '\(id)' needs \"coders\": a list of one or more coder names")
+                    continue
+                }
+                (paper, coders) = (id, list)
+            }
+            guard !paper.isEmpty else {
+                problem(number, "a line needs \"paper\" (a paper id) and \"coders\" (a list of coder names)")
                 continue
             }
-            guard let paper = object["paper"] as? String, !paper.isEmpty else {
-                problem(line.number, "a line needs \"paper\" (a paper id) and \"coders\" (a list of coder names)")
-                continue
-            }
-            guard let coders = JSONLinesFile.strings(object["coders"]), !coders.isEmpty else {
-                problem(line.number, "paper '\(paper)' needs \"coders\": a list of one or more coder names")
+            guard !coders.isEmpty else {
+                problem(number, "paper '\(paper)' needs \"coders\": a list of one or more coder names")
                 continue
             }
             if let bad = coders.first(where: { CoderName.problem(with: $0) != nil }) {
-                problem(line.number, CoderName.problem(with: bad) ?? "bad coder name '\(bad)'")
+                problem(number, CoderName.problem(with: bad) ?? "bad coder name '\(bad)'")
                 continue
             }
             if let earlier = assignments.indexByPaper[paper] {
-                problem(line.number, "paper '\(paper)' is assigned twice (first at line \(lineOfEntry[earlier])); this line wins")
+                problem(number, "paper '\(paper)' is assigned twice (first at line \(lineOfEntry[earlier])); this line wins")
             } else {
-                lineOfEntry.append(line.number)
+                lineOfEntry.append(number)
             }
             assignments.set(Entry(paper: paper, coders: coders))
         }

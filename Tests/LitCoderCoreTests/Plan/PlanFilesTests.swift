@@ -135,8 +135,8 @@ import Testing
         #expect((read != nil) == fast)
         if let read {
             let reference = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-            #expect(read["paper"] as? String == reference["paper"] as? String)
-            #expect(read["coders"] as? [String] == reference["coders"] as? [String])
+            #expect(read.paper == reference["paper"] as? String)
+            #expect(read.coders == reference["coders"] as? [String])
         }
         let invalid = Data([0x7B, 0x22, 0x70, 0x61, 0x70, 0x65, 0x72, 0x22, 0x3A, 0x22, 0xFF, 0x22]) + Data(#","coders":["a"]}"#.utf8)
         #expect(JSONLinesFile.assignmentLine(invalid[...]) == nil, "invalid UTF-8 is left to JSONSerialization")
