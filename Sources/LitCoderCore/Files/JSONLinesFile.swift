@@ -10,25 +10,31 @@ enum JSONLinesFile {
         var object: [String: Any]
     }
 
-    /// The file's non-blank lines, each without its CR and (on the first line) byte-order
-    /// mark; a missing file has none.
-    static func rawLines(url: URL) -> [(number: Int, bytes: Data.SubSequence)] {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
-        var lines: [(number: Int, bytes: Data.SubSequence)] = []
-        var number = 0
-        for raw in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            var bytes = raw
-            if bytes.last == 0x0D { bytes = bytes.dropLast() }
-            if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-            guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x09) }) else { continue }
-            lines.append((number, bytes))
+    /// A file's bytes and its non-blank lines: each line's number (1-based) and byte range,
+    /// without its CR and (on the first line) byte-order mark; a missing file has none.
+    struct RawLines {
+        var bytes: [UInt8] = []
+        var lines: [(number: Int, range: Range<Int>)] = []
+
+        init(url: URL) {
+            guard let bytes = FileBytes.contents(atPath: url.path) else { return }
+            self.bytes = bytes
+            var number = 0
+            var start = 0
+            while start <= bytes.count {
+                let newline = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                number += 1
+                var lower = start, upper = newline
+                if upper > lower, bytes[upper - 1] == 0x0D { upper -= 1 }
+                if number == 1, upper - lower >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lower += 3 }
+                if bytes[lower..<upper].contains(where: { !($0 == 0x20 || $0 == 0x09) }) { lines.append((number, lower..<upper)) }
+                start = newline + 1
+            }
         }
-        return lines
     }
 
     /// The object on one line, or the diagnostic saying it is none.
-    static func object(_ bytes: Data.SubSequence, line: Int, displayPath: String) -> Result<[String: Any], Diagnostic> {
+    static func object(_ bytes: ArraySlice<UInt8>, line: Int, displayPath: String) -> Result<[String: Any], Diagnostic> {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
             return .failure(Diagnostic(file: displayPath, line: line, message: "not a JSON object; the line is left out",
                                        hint: "litcoder writes this file; restore the line from git, or delete it"))
@@ -38,10 +44,11 @@ enum JSONLinesFile {
 
     /// The file's objects; a missing file is an empty one.
     static func read(url: URL, displayPath: String) -> (lines: [Line], diagnostics: [Diagnostic]) {
+        let raw = RawLines(url: url)
         var lines: [Line] = []
         var diagnostics: [Diagnostic] = []
-        for (number, bytes) in rawLines(url: url) {
-            switch object(bytes, line: number, displayPath: displayPath) {
+        for (number, range) in raw.lines {
+            switch object(raw.bytes[range], line: number, displayPath: displayPath) {
             case .success(let object): lines.append(Line(number: number, object: object))
             case .failure(let problem): diagnostics.append(problem)
             }
@@ -78,36 +85,45 @@ enum JSONLinesFile {
     static func quoted(_ texts: [String]) -> String { "[" + texts.map(quoted).joined(separator: ",") + "]" }
 
     private static let paperKey = Array(#"{"paper":"#.utf8), codersKey = Array(#","coders":["#.utf8)
-    private static let listEnd = Array("]}".utf8)
 
     /// A line exactly as `Assignments` writes a paper, `{"paper":"ID","coders":["A","B"]}`,
     /// with no backslash anywhere: read by hand, many times faster than `JSONSerialization`
     /// on a 100,000-paper file. Anything else (an escape, a space, another key order, invalid
     /// UTF-8) gives nil, and the line goes to `JSONSerialization`.
-    static func assignmentLine(_ bytes: Data.SubSequence) -> (paper: String, coders: [String])? {
-        var view = bytes[...]
-        func expect(_ expected: [UInt8]) -> Bool {
-            guard view.starts(with: expected) else { return false }
-            view = view.dropFirst(expected.count)
-            return true
+    static func assignmentLine(_ line: ArraySlice<UInt8>) -> (paper: String, coders: [String])? {
+        line.withUnsafeBufferPointer { p -> (paper: String, coders: [String])? in
+            var i = 0
+            let n = p.count
+            func expect(_ expected: [UInt8]) -> Bool {
+                guard n - i >= expected.count else { return false }
+                for (k, byte) in expected.enumerated() where p[i + k] != byte { return false }
+                i += expected.count
+                return true
+            }
+            func string() -> String? {
+                guard i < n, p[i] == 0x22 else { return nil }
+                var end = i + 1
+                while end < n, p[end] != 0x22 {
+                    if p[end] == 0x5C || p[end] < 0x20 { return nil }
+                    end += 1
+                }
+                guard end < n, let text = String(validating: UnsafeBufferPointer(rebasing: p[(i + 1)..<end]), as: UTF8.self)
+                else { return nil }
+                i = end + 1
+                return text
+            }
+            guard expect(paperKey), let paper = string(), expect(codersKey) else { return nil }
+            var coders: [String] = []
+            if i < n, p[i] != 0x5D {
+                while true {
+                    guard let coder = string() else { return nil }
+                    coders.append(coder)
+                    guard i < n, p[i] == 0x2C else { break }
+                    i += 1
+                }
+            }
+            guard n - i == 2, p[i] == 0x5D, p[i + 1] == 0x7D else { return nil }
+            return (paper, coders)
         }
-        func string() -> String? {
-            guard view.first == 0x22 else { return nil }
-            view = view.dropFirst()
-            guard let end = view.firstIndex(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }), view[end] == 0x22,
-                  let text = String(validating: view[..<end], as: UTF8.self) else { return nil }
-            view = view[view.index(after: end)...]
-            return text
-        }
-        guard expect(paperKey), let paper = string(), expect(codersKey) else { return nil }
-        var coders: [String] = []
-        if view.first != 0x5D {
-            repeat {
-                guard let coder = string() else { return nil }
-                coders.append(coder)
-            } while view.first == 0x2C && expect([0x2C])
-        }
-        guard expect(listEnd), view.isEmpty else { return nil }
-        return (paper, coders)
     }
 }

@@ -103,7 +103,8 @@ public struct Assignments: Sendable, Equatable {
     /// Reads `assignments.jsonl`; a missing file is no assignments. Each line that cannot be
     /// read is reported and left out, and the rest still load.
     public static func load(url: URL, displayPath: String) -> (Assignments, [Diagnostic]) {
-        let lines = JSONLinesFile.rawLines(url: url)
+        let raw = JSONLinesFile.RawLines(url: url)
+        let lines = raw.lines
         var diagnostics: [Diagnostic] = []
         var assignments = Assignments()
         assignments.entries.reserveCapacity(lines.count)
@@ -115,7 +116,8 @@ public struct Assignments: Sendable, Equatable {
             diagnostics.append(Diagnostic(file: displayPath, line: line, message: message,
                                           hint: "'litcoder assign' writes this file; restore it from git, or fix the line"))
         }
-        for (number, bytes) in lines {
+        for (number, range) in lines {
+            let bytes = raw.bytes[range]
             let paper: String
             let coders: [String]
             if let read = JSONLinesFile.assignmentLine(bytes) {

@@ -131,14 +131,14 @@ import Testing
     ])
     func theFastPathAgreesWithJSONSerializationOrStepsAside(line: String, fast: Bool) throws {
         let data = Data(line.utf8)
-        let read = JSONLinesFile.assignmentLine(data[...])
+        let read = JSONLinesFile.assignmentLine([UInt8](line.utf8)[...])
         #expect((read != nil) == fast)
         if let read {
             let reference = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             #expect(read.paper == reference["paper"] as? String)
             #expect(read.coders == reference["coders"] as? [String])
         }
-        let invalid = Data([0x7B, 0x22, 0x70, 0x61, 0x70, 0x65, 0x72, 0x22, 0x3A, 0x22, 0xFF, 0x22]) + Data(#","coders":["a"]}"#.utf8)
+        let invalid: [UInt8] = [0x7B, 0x22, 0x70, 0x61, 0x70, 0x65, 0x72, 0x22, 0x3A, 0x22, 0xFF, 0x22] + Array(#","coders":["a"]}"#.utf8)
         #expect(JSONLinesFile.assignmentLine(invalid[...]) == nil, "invalid UTF-8 is left to JSONSerialization")
     }
 }
