@@ -35,9 +35,12 @@ public struct CoderQueue: Sendable {
 
     /// The queue of `coder`, whose replayed log is `state`.
     public init(plan: CodingPlan, coder: String, papers: [Paper], state: CodingState) {
+        // Only rounds name papers by id; without them, hashing every id would be wasted.
         var indexOfPaper: [String: Int] = [:]
-        indexOfPaper.reserveCapacity(papers.count)
-        for (index, paper) in papers.enumerated() where indexOfPaper[paper.id] == nil { indexOfPaper[paper.id] = index }
+        if !plan.rounds.isEmpty {
+            indexOfPaper.reserveCapacity(papers.count)
+            for (index, paper) in papers.enumerated() where indexOfPaper[paper.id] == nil { indexOfPaper[paper.id] = index }
+        }
         var first: [Int] = []
         var placed = Set<Int>()
         for round in plan.rounds.rounds {
@@ -48,8 +51,12 @@ public struct CoderQueue: Sendable {
         }
         var mine: [Int] = []
         var rest: [Int] = []
-        for index in papers.indices where !placed.contains(index) {
-            if plan.expects(coder, toCode: papers[index].id) { mine.append(index) } else { rest.append(index) }
+        if placed.isEmpty && !plan.hasAssignments {
+            mine = Array(papers.indices)
+        } else {
+            for index in papers.indices where !placed.contains(index) {
+                if plan.expects(coder, toCode: papers[index].id) { mine.append(index) } else { rest.append(index) }
+            }
         }
         own = first + plan.sorted(mine, for: coder, of: papers)
         others = plan.sorted(rest, for: coder, of: papers)
