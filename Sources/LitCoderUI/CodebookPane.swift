@@ -19,13 +19,17 @@ public struct CodebookPane {
 
     private static func detailHeight(for workbench: Workbench, in pane: Rect) -> Int {
         guard pane.height >= 8, let dimension = workbench.focusedDimension else { return 0 }
-        let hasDetails = dimension.kind == .text ? !(dimension.help ?? "").isEmpty : !dimension.codes.isEmpty
+        let hasDetails = !dimension.takesCodes ? !(dimension.help ?? "").isEmpty : !dimension.codes.isEmpty
         return hasDetails ? pane.height / 3 : 0
     }
 
-    /// A text dimension's value as the expanded dimension shows it: wrapped, at most 6 lines.
-    static func textLines(_ text: String, width: Int) -> [[Glyph]] {
-        guard !text.isEmpty else { return [Glyph.line("    (empty: Space to write)", style: .dim)] }
+    /// A text or number dimension's value as the expanded dimension shows it: wrapped, at
+    /// most 6 lines.
+    static func textLines(_ text: String, width: Int, kind: Dimension.Kind = .text) -> [[Glyph]] {
+        guard !text.isEmpty else {
+            let hint = kind == .number ? "(empty: Space to enter a number)" : "(empty: Space to write)"
+            return [Glyph.line("    " + hint, style: .dim)]
+        }
         return TextLayout.wrap(Glyph.glyphs(text), width: max(1, width - 4)).prefix(6).map { Glyph.line("    ") + $0 }
     }
 
@@ -112,7 +116,7 @@ public struct CodebookPane {
                 return Glyph.line("    [x] \(id) (not in this codebook)", style: .warning)
             case .text(let line):
                 guard let dimension = workbench.focusedDimension else { return [] }
-                let lines = CodebookPane.textLines(coding.texts[dimension.id] ?? "", width: width)
+                let lines = CodebookPane.textLines(coding.texts[dimension.id] ?? "", width: width, kind: dimension.kind)
                 return lines.indices.contains(line) ? lines[line] : []
             case .noMatch(let query):
                 return Glyph.line("    no code matches '\(query)'", style: .dim)
@@ -124,13 +128,14 @@ public struct CodebookPane {
             case .single: "one"
             case .multi: "any"
             case .text: "text"
+            case .number: NumberValue.range(of: dimension).map { "number, \($0)" } ?? "number"
             }
         }
 
         /// A collapsed dimension: `Label: value, value`.
         private func summaryLine(_ dimension: Dimension) -> [Glyph] {
             var value: String
-            if dimension.kind == .text {
+            if !dimension.takesCodes {
                 value = coding.texts[dimension.id] ?? ""
             } else {
                 value = coding.codes(for: dimension.id).map { dimension.code($0)?.label ?? $0 }.joined(separator: ", ")
@@ -154,7 +159,7 @@ public struct CodebookPane {
             guard finding.matches.indices.contains(finding.choice) else { return [] }
             shown = finding.matches[finding.choice]
         }
-        if dimension.kind == .text || !dimension.codes.indices.contains(shown) {
+        if !dimension.takesCodes || !dimension.codes.indices.contains(shown) {
             add("\(dimension.label): ", dimension.help ?? "")
             return lines
         }

@@ -16,8 +16,8 @@ extension Workbench {
             }
             cursor = rows.count
             rows.append(.header(index))
-            if dimension.kind == .text {
-                let lines = CodebookPane.textLines(coding.texts[dimension.id] ?? "", width: codeListArea.width).count
+            if !dimension.takesCodes {
+                let lines = CodebookPane.textLines(coding.texts[dimension.id] ?? "", width: codeListArea.width, kind: dimension.kind).count
                 rows += (0..<max(1, lines)).map { .text($0) }
                 continue
             }

@@ -177,43 +177,6 @@ import Testing
         #expect(try box.log("bob").events.map(\.seq) == [1, 2, 3])
     }
 
-    /// `set --done` may mark a paper done with a required dimension empty (the workbench asks
-    /// first); status and validate count such papers per coder.
-    @Test func statusAndValidateCountPapersDoneWithARequiredDimensionEmpty() throws {
-        let box = try Sandbox()
-        _ = try box.initProject()
-        let codebook = box.project.appendingPathComponent("codebooks/mini.yaml")
-        let required = CommandTests.codebookYAML
-            .replacingOccurrences(of: "    kind: multi\n", with: "    kind: multi\n    required: true\n")
-            .replacingOccurrences(of: "    kind: single\n", with: "    kind: single\n    required: true\n")
-        try Data(required.utf8).write(to: codebook)
-        _ = try box.run(["set", "smith2020", "motivation=hci", "--done", "--coder", "alice"])
-        _ = try box.run(["set", "lee2021", "motivation=hci", "setting=lab", "--done", "--coder", "alice"])
-        _ = try box.run(["set", "smith2020", "--done", "--coder", "bob"])
-        _ = try box.run(["set", "lee2021", "setting=wild", "--done", "--coder", "bob"])
-
-        let table = try box.run(["status"])
-        #expect(table.status == 0)
-        let rows = table.stdout.split(separator: "\n").map(String.init)
-        #expect(rows.contains { $0.hasPrefix("coder") && $0.contains("done, required empty") }, "\(table.stdout)")
-        let alice = rows.first { $0.hasPrefix("alice") }?.split(separator: " ").map(String.init) ?? []
-        let bob = rows.first { $0.hasPrefix("bob") }?.split(separator: " ").map(String.init) ?? []
-        // coder, events, coded, done, done with a required dimension empty, flagged, log
-        #expect(Array(alice.prefix(6)) == ["alice", "5", "2/2", "2", "1", "0"], "\(table.stdout)")
-        #expect(Array(bob.prefix(6)) == ["bob", "3", "1/2", "2", "2", "0"], "\(table.stdout)")
-        #expect(table.stdout.contains("2 papers are marked done with a required dimension empty"))
-
-        let json = try box.run(["status", "--format", "json"])
-        let status = try JSONDecoder().decode(ProjectStatus.self, from: Data(json.stdout.utf8))
-        #expect(status.coders.map(\.doneMissingRequired) == [1, 2])
-
-        let validate = try box.run(["validate"])
-        #expect(validate.stdout.contains("warning: alice: 1 paper is marked done with a required dimension empty (setting: 1): smith2020"),
-                "\(validate.stdout)")
-        #expect(validate.stdout.contains("warning: bob: 2 papers are marked done with a required dimension empty (motivation: 2, setting: 1): smith2020, lee2021"),
-                "\(validate.stdout)")
-    }
-
     @Test func aSecondWriterIsToldWhoHoldsTheLog() throws {
         let box = try Sandbox()
         _ = try box.initProject()

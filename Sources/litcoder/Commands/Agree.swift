@@ -4,7 +4,7 @@ import LitCoderCore
 /// `litcoder agree`: inter-coder agreement per dimension (see docs/agreement.md).
 struct Agree: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Inter-coder agreement per dimension: % agreement, Krippendorff's α with a bootstrap 95% CI, Cohen's/Fleiss' κ.",
+        abstract: "Inter-coder agreement per dimension: % agreement, Krippendorff's α with a bootstrap 95% CI, Cohen's/Fleiss' κ; --pairs for every pair of coders.",
         discussion: "Definitions, missing data and the bootstrap procedure: docs/agreement.md.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, markdown, csv, json }
@@ -23,27 +23,49 @@ struct Agree: ParsableCommand {
     var format: Format = .table
     @Option(name: .customLong("codebook-version"), help: CodersOption.codebookVersionHelp)
     var codebookVersion: String?
+    @Flag(help: "Also every pair of the coders: α, and Cohen's κ on single-choice dimensions (with --format csv, the pairs' table alone).")
+    var pairs = false
+    @OptionGroup var roundOption: RoundOption
+    @Flag(name: .customLong("by-round"), help: "α per calibration round and dimension (litcoder round list), to see whether codebook changes between rounds helped.")
+    var byRound = false
 
     func validate() throws {
         guard resamples >= 0 else { throw ValidationError("--bootstrap must be 0 or more") }
+        if byRound && roundOption.round != nil { throw ValidationError("give either --round NAME or --by-round, not both") }
+        if byRound && pairs { throw ValidationError("--by-round gives α per round for all coders together; leave out --pairs") }
         _ = try codersOption.given()
     }
 
     func run() throws {
         let workspace = try projectOptions.workspace()
         let dimensions = try dimensionOption.chosen(in: workspace.codebook)
-        let states = try codersOption.states(in: workspace, codebookVersion: codebookVersion)
+        let plan = workspace.loadPlan()
+        let round = try roundOption.chosen(in: plan)
+        let loaded = try codersOption.states(in: workspace, codebookVersion: codebookVersion)
         if let codebookVersion {
             Console.error("note: only codings made under codebook \(codebookVersion) are compared")
         }
         let options = AgreementReport.Options(
-            dimensions: dimensions, setDistance: distance == .masi ? .masi : .jaccard, resamples: resamples, seed: seed)
-        let report = AgreementReport(codebook: workspace.codebook, states: states, options: options)
-        let freeText = workspace.codebook.dimensions.filter { $0.kind == .text }.map(\.id)
-        if dimensions == nil && !freeText.isEmpty {
-            // Said once on stderr, so the left-out dimensions are not mistaken for forgotten ones.
-            Console.error("note: free-text dimensions have no codes to compare and are left out: \(freeText.joined(separator: ", "))")
+            dimensions: dimensions, setDistance: distance == .masi ? .masi : .jaccard, resamples: resamples, seed: seed,
+            pairs: pairs)
+        if plan.hasAssignments {
+            Console.error("note: each paper's codings are compared among the coders assigned to it (assignments.jsonl)")
         }
+        if byRound {
+            guard !plan.rounds.isEmpty else {
+                throw Failure.data("there are no calibration rounds; add one with 'litcoder round add NAME --sample K'")
+            }
+            let rounds = RoundAgreement(codebook: workspace.codebook, states: plan.compared(loaded), plan: plan, options: options)
+            switch format {
+            case .table: Console.print(rounds.table())
+            case .markdown: Console.print(rounds.markdown())
+            case .csv: Console.print(rounds.csv())
+            case .json: Console.print(rounds.json())
+            }
+            return
+        }
+        let states = plan.compared(loaded, round: round)
+        let report = AgreementReport(codebook: workspace.codebook, states: states, options: options)
         switch format {
         case .table: Console.print(report.table())
         case .markdown: Console.print(report.markdown())

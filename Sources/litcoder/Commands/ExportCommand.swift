@@ -4,12 +4,12 @@ import LitCoderCore
 
 extension ExportFormat: ExpressibleByArgument {}
 
-/// `litcoder export`: the coded set as CSV, JSON, a REFI-QDA codebook, an HTML report or a
-/// methods paragraph.
+/// `litcoder export`: the coded set as CSV, JSON or a REFI-QDA project, the codebook as a
+/// REFI-QDA codebook, an HTML report or a methods paragraph.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the coded set (csv, csv-long, jsonl, json), the codebook (qdc), a report (html) or a methods paragraph.",
+        abstract: "Export the coded set (csv, csv-long, jsonl, json, qdpx), the codebook (qdc), a report (html), a methods paragraph, or the papers as a bibliography (bibtex, ris).",
         discussion: "Formats are described in docs/export.md. Files are written atomically and never replaced without --force.")
 
     @OptionGroup var projectOptions: ProjectOptions
@@ -28,6 +28,11 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Export every coder: one row per paper and coder.")
     var all = false
 
+    @Option(name: .customLong("where"), parsing: .singleValue, help: ArgumentHelp(
+        "bibtex and ris: only the papers coded so (by --consensus or --coder); repeat to require several.",
+        valueName: "DIM=CODE[,CODE…]"))
+    var conditions: [String] = []
+
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
         "The file to write; '-' (the default) is standard output.", valueName: "FILE"))
     var output: String = "-"
@@ -43,8 +48,16 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--format \(format.rawValue) covers the whole project; leave out --coder, --consensus and --all")
         case .html where all:
             throw ValidationError("--format html shows one scope's charts: give --coder NAME or --consensus, or neither for the consensus")
+        case .bibtex, .ris:
+            if all { throw ValidationError("--format \(format.rawValue) lists papers, not codings; leave out --all") }
+            if conditions.isEmpty && chosen > 0 {
+                throw ValidationError("--coder and --consensus choose whose codes --where reads; give --where DIM=CODE, or leave them out for the whole corpus")
+            }
+            if !conditions.isEmpty && chosen == 0 {
+                throw ValidationError("--where needs whose codes to read: add --consensus or --coder NAME")
+            }
         default:
-            break
+            if !conditions.isEmpty { throw ValidationError("--where selects papers for --format bibtex and ris only") }
         }
         if codersOption.coders != nil {
             guard format == .methods || format == .html else {
@@ -53,6 +66,9 @@ struct ExportCommand: ParsableCommand {
             _ = try codersOption.given()
         }
         if output.isEmpty { throw ValidationError("-o needs a file name, or '-' for standard output") }
+        if format == .qdpx, output == "-" {
+            throw ValidationError("--format qdpx writes a zip archive; give its file name with -o, e.g. -o survey.qdpx")
+        }
     }
 
     func run() throws {
@@ -62,23 +78,35 @@ struct ExportCommand: ParsableCommand {
             bytes = try render(workspace)
         } catch let failure as Failure {
             throw failure
+        } catch let usage as ValidationError {
+            throw usage
         } catch {
             throw Failure.data("\(error)")
         }
         do {
-            let target = OutputFile(argument: output)
-            try target.write(target == .standardOutput ? terminalSafe(bytes) : bytes, overwrite: force)
+            if output == "-" {
+                try StandardOutput.write(terminalSafe(bytes))
+            } else if force {
+                try AtomicFile.replace(URL(fileURLWithPath: output), with: bytes)
+            } else {
+                try AtomicFile.create(URL(fileURLWithPath: output), with: bytes)
+            }
+        } catch AtomicFileError.exists(let path) {
+            throw Failure.data("\(path) already exists; pass --force to replace it, or choose another name with -o")
+        } catch AtomicFileError.isFolder(let path) {
+            throw Failure.data("\(path) is a folder; give a file name with -o")
         } catch {
-            throw Failure.data(error.description)
+            throw Failure.data("\(error)")
         }
         if output != "-" { Console.error("wrote \(output) (\(format.rawValue), \(bytes.count) bytes)") }
     }
 
     /// On standard output (`-o -`), which may be a terminal, the bytes as `Console` writes
-    /// them: CSV as it is, JSON with its controls in `\u` escapes, the rest as text for people.
+    /// them: data formats as they are (CSV, BibTeX, RIS, the qdpx archive), JSON with its
+    /// controls in `\u` escapes, the rest as text for people.
     private func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
         switch format {
-        case .csv, .csvLong: bytes
+        case .csv, .csvLong, .bibtex, .ris, .qdpx: bytes
         case .json, .jsonl: Array(TerminalText.jsonEscaped(String(decoding: bytes, as: UTF8.self)).utf8)
         case .qdc, .html, .methods: Array(TerminalText.escaped(String(decoding: bytes, as: UTF8.self)).utf8)
         }
@@ -89,18 +117,37 @@ struct ExportCommand: ParsableCommand {
         case .qdc:
             return Array(QDCWriter.render(workspace.codebook).utf8)
         case .html:
-            if let coder = coderOption.coder, !workspace.project.codersWithLogs().contains(coder) {
-                throw Failure.data("coder '\(coder)' has no log in codings/; pass --coder with one of: \(workspace.project.codersWithLogs().joined(separator: ", "))")
+            let withCodings = workspace.project.codersWithCodings()
+            if let coder = coderOption.coder, !withCodings.contains(coder) {
+                throw Failure.data("coder '\(coder)' has no codings in codings/; pass --coder with one of: \(withCodings.joined(separator: ", "))")
             }
             let scope = consensus ? CoderName.consensus : coderOption.coder
             let coders = try comparedCoders(workspace)
-            return Array(HTMLReport.render(try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)).utf8)
+            let report = try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)
+            for warning in report.unknownCodes { Console.error(warning.description) }
+            return Array(HTMLReport.render(report).utf8)
+        case .bibtex, .ris:
+            return Array(try bibliography(workspace).utf8)
         case .methods:
             let coders = try comparedCoders(workspace)
-            return Array(MethodsParagraph.render(try ProjectReport.load(workspace, coders: coders)).utf8)
+            let report = try ProjectReport.load(workspace, coders: coders)
+            for warning in report.unknownCodes { Console.error(warning.description) }
+            return Array(MethodsParagraph.render(report).utf8)
+        case .qdpx:
+            let selection = try selection(workspace)
+            let set = try QDPXProject.codedSet(workspace, selection: selection)
+            let document = QDPXProject.render(set)
+            for diagnostic in set.diagnostics + document.warnings { Console.error(diagnostic.description) }
+            if selection == .consensus { Console.error("note: consensus: " + (try workspace.consensusProgress()).line) }
+            return Array(try QDPXArchive.make(document))
         case .csv, .csvLong, .jsonl, .json:
-            let set = try CodedSet.load(workspace, selection: try selection(workspace))
+            let selection = try selection(workspace)
+            let set = try CodedSet.load(workspace, selection: selection)
             for diagnostic in set.diagnostics { Console.error(diagnostic.description) }
+            if selection == .consensus {
+                // What is exported is only as complete as the consensus: say how complete, every time.
+                Console.error("note: consensus: " + (try workspace.consensusProgress()).line)
+            }
             switch format {
             case .csv: return WideCSVExport.render(set)
             case .csvLong: return LongCSVExport.render(set)
@@ -108,6 +155,22 @@ struct ExportCommand: ParsableCommand {
             default: return try JSONExport.renderDocument(set)
             }
         }
+    }
+
+    /// The corpus, or the papers `--where` selects, as BibTeX or RIS.
+    private func bibliography(_ workspace: Workspace) throws -> String {
+        var papers = workspace.corpus.papers
+        if !conditions.isEmpty {
+            let filter: CodeFilter
+            do { filter = try CodeFilter(conditions, codebook: workspace.codebook) } catch { throw ValidationError(error.description) }
+            let owner = consensus ? CoderName.consensus : try coderOption.resolve()
+            let state = try ScopeLoader.state(of: owner, in: workspace)
+            papers = papers.filter { state.codingIfPresent(for: $0.id).map(filter.matches) ?? false }
+            Console.error("note: \(papers.count) of \(workspace.corpus.count) papers coded so by "
+                + (consensus ? "the consensus" : owner))
+        }
+        let keys = CitationKeys(papers: workspace.corpus.papers)
+        return format == .bibtex ? BibliographyExport.bibtex(papers, keys: keys) : BibliographyExport.ris(papers, keys: keys)
     }
 
     /// `--coders` checked against the logs; nil (the report's default) when not given, so a
@@ -123,15 +186,15 @@ struct ExportCommand: ParsableCommand {
             }
             return .consensus
         }
-        let coders = workspace.project.codersWithLogs()
+        let coders = workspace.project.codersWithCodings()
         if all {
-            if coders.isEmpty { throw Failure.data("no coder has a log in codings/ yet; nothing to export") }
+            if coders.isEmpty { throw Failure.data("no coder has codings in codings/ yet; nothing to export") }
             return .all
         }
         let coder = try coderOption.resolve()
-        guard FileManager.default.fileExists(atPath: workspace.project.logURL(coder: coder).path) else {
+        guard coders.contains(coder) else {
             let known = coders.isEmpty ? "none yet" : coders.joined(separator: ", ")
-            throw Failure.data("coder '\(coder)' has no log in codings/ (coders with logs: \(known)); pass --coder NAME, --consensus or --all")
+            throw Failure.data("coder '\(coder)' has no codings in codings/ (coders with codings: \(known)); pass --coder NAME, --consensus or --all")
         }
         return .coder(coder)
     }

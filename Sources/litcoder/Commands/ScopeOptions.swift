@@ -35,9 +35,9 @@ enum ScopeLoader {
                     + "build it with 'litcoder consensus --auto-agreed' and settle the rest with 'litcoder review', or use --coder NAME")
             }
         } else {
-            let withLogs = project.codersWithLogs()
+            let withLogs = project.codersWithCodings()
             guard withLogs.contains(owner) else {
-                throw Failure.data("coder '\(owner)' has no codings in \(project.display(project.codingsURL)); coders with logs: "
+                throw Failure.data("coder '\(owner)' has no codings in \(project.display(project.codingsURL)); coders with codings: "
                     + (withLogs.isEmpty ? "none yet (code some papers first with 'litcoder code')" : withLogs.joined(separator: ", "))
                     + "; pass --coder NAME")
             }

@@ -27,7 +27,7 @@ struct Status: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.writeJSON(String(decoding: try encoder.encode(status), as: UTF8.self) + "\n")
+            Console.print(String(decoding: try encoder.encode(status), as: UTF8.self))
         case .table:
             Console.print(StatusTable.render(status))
         }
@@ -45,19 +45,36 @@ enum StatusTable {
             lines.append("")
             lines.append("No codings yet.")
         } else {
-            let header = ["coder", "events", "coded", "done", "done, required empty", "flagged", "log"]
+            // With assignments, each coder's counts are over their own papers.
+            let assigned = all.contains { $0.assigned != nil }
+            let header = ["coder"] + (assigned ? ["assigned"] : []) + ["events", "coded", "done", "flagged", "log"]
             var rows = [header]
             for coder in all {
-                rows.append([coder.coder, "\(coder.events)", "\(coder.coded)/\(status.papers)", "\(coder.done)",
-                             "\(coder.doneMissingRequired)", "\(coder.flagged)",
-                             coder.needsAttention ? "needs attention" : "ok"])
+                let of = coder.assigned ?? status.papers
+                let state = coder.needsAttention ? "needs attention" : (coder.hasCodings ? "ok" : "no codings yet")
+                rows.append([coder.coder] + (assigned ? [coder.assigned.map(String.init) ?? "-"] : [])
+                            + ["\(coder.events)", "\(coder.coded)/\(of)", "\(coder.done)", "\(coder.flagged)", state])
             }
             lines.append("")
             lines += table(rows)
+            if assigned {
+                lines.append("")
+                lines.append("coded, done and flagged count each coder's assigned and calibration papers (litcoder assignments)")
+            }
             for coder in all where coder.needsAttention {
                 lines.append("")
                 lines.append("\(coder.coder):")
                 lines += healthLines(coder).map { "  " + $0 }
+            }
+            if let counts = status.consensusProgress {
+                lines.append("")
+                lines.append("Consensus (paper × dimension decisions, against \(counts.coders.isEmpty ? "no coders" : counts.coders.joined(separator: ", "))):")
+                lines.append("  \(counts.agreed) agreed, \(counts.byHand) adjudicated by hand, \(counts.open) open "
+                             + "(of \(counts.disagreements) disagreement\(counts.disagreements == 1 ? "" : "s"))")
+                if counts.agreedNotTaken > 0 {
+                    lines.append("  \(counts.agreedNotTaken) agreement\(counts.agreedNotTaken == 1 ? "" : "s") not taken yet: litcoder consensus --auto-agreed")
+                }
+                if counts.open > 0 { lines.append("  to decide the open ones: litcoder review") }
             }
         }
         lines.append("")
@@ -74,10 +91,6 @@ enum StatusTable {
         if health.malformedLines > 0 { lines.append("\(health.malformedLines) malformed lines kept in place (see the messages above)") }
         if health.newerSchemaLines > 0 { lines.append("\(health.newerSchemaLines) events from a newer litcoder, left out; update litcoder") }
         if health.sequenceProblems > 0 { lines.append("\(health.sequenceProblems) gaps or repeats in seq") }
-        if coder.doneMissingRequired > 0 {
-            lines.append(coder.doneMissingRequired == 1 ? "1 paper is marked done with a required dimension empty ('litcoder validate' lists it)"
-                         : "\(coder.doneMissingRequired) papers are marked done with a required dimension empty ('litcoder validate' lists them)")
-        }
         if coder.unknownPapers > 0 {
             lines.append(coder.unknownPapers == 1 ? "1 coded paper is not in the corpus"
                                                   : "\(coder.unknownPapers) coded papers are not in the corpus")
@@ -85,7 +98,11 @@ enum StatusTable {
         if coder.stale.papers > 0 {
             let papers = coder.stale.papers == 1 ? "1 paper holds" : "\(coder.stale.papers) papers hold"
             lines.append("\(papers) codes the codebook does not have (dimensions: \(coder.stale.dimensions.joined(separator: ", "))); "
-                         + "'litcoder validate' lists them, recoding fixes them")
+                         + "'litcoder validate' lists them; a renamed code says 'replaces: [old-id]' in the codebook, others are recoded")
+        }
+        if coder.doneWithRequiredEmpty > 0 {
+            let papers = coder.doneWithRequiredEmpty == 1 ? "1 paper is" : "\(coder.doneWithRequiredEmpty) papers are"
+            lines.append("\(papers) marked done with a required dimension empty; 'litcoder validate' lists them")
         }
         return lines
     }

@@ -39,8 +39,8 @@ import Testing
         // Computed here the way `litcoder agree` computes it, with its defaults.
         let states = try ["alice", "bob"].map { try workspace.state(coder: $0).0 }
         let agreement = AgreementReport(codebook: workspace.codebook, states: states)
-        #expect(agreement.dimensions.map(\.id) == ["relevance", "motivation", "dataset"])
-        for dimension in agreement.dimensions {
+        #expect(agreement.dimensions.map(\.id) == ["relevance", "motivation", "dataset", "comment"])
+        for dimension in agreement.dimensions where dimension.units > 0 {
             guard let alpha = dimension.alpha.value else {
                 // Every coder gave IEMOCAP: α is undefined and the paragraph says why.
                 #expect(dimension.id == "dataset")
@@ -58,7 +58,15 @@ import Testing
         #expect(paragraph.contains("Stated motivation α") && paragraph.contains("(MASI, 5 papers)"))
         #expect(paragraph.contains("(nominal, 5 papers)"))
         #expect(paragraph.contains("1,000 bootstrap replicates"))
-        #expect(paragraph.contains("consensus coding of 2 papers: 2 decisions on a paper’s dimension were taken where all coders agreed, and 1 was decided by hand (by ana)"))
+        // Nobody wrote a comment: it is named, not given an α.
+        #expect(paragraph.contains("Comment was not coded by two coders on any paper, so no agreement is reported for it."))
+        #expect(!paragraph.contains("Comment α"))
+        // 15 compared paper × dimensions: 3 disagreements (p2 relevance, p3 and p4 motivation),
+        // 12 agreements of which the consensus holds 2; ana decided p2's relevance.
+        #expect(paragraph.contains("The consensus coding covers 2 papers: 2 decisions on a paper’s dimension were taken where all coders agreed, "
+            + "and 1 was made by an adjudicator (ana). Of 3 disagreements, 1 was adjudicated; 2 remain open. "
+            + "10 agreements are not yet in the consensus.\n"), "\(paragraph)")
+        #expect(!paragraph.contains("resolved"), "never 'resolved' while any disagreement is open")
         #expect(!paragraph.contains("\n\n") && paragraph.hasSuffix(".\n"), "one paragraph")
     }
 
@@ -69,7 +77,7 @@ import Testing
         let paragraph = MethodsParagraph.render(try ProjectReport.load(try fixture.workspace()))
         #expect(paragraph.contains("We coded 1 paper of the 5"))
         #expect(paragraph.contains("it needs at least two coders"))
-        #expect(paragraph.contains("No disagreement has been adjudicated yet."))
+        #expect(!paragraph.contains("consensus") && !paragraph.contains("adjudicat"), "with one coder there is nothing to settle")
     }
 
     @Test func theHTMLReportIsSelfContainedAndCarriesTheCharts() throws {
@@ -110,5 +118,46 @@ import Testing
         #expect(report.scope == "consensus")
         #expect(report.consensus?.coded == 2)
         #expect(report.coders.map(\.coder) == ["alice", "bob"])
+    }
+
+    /// With a screening decision, an import history and a calibration round, the report draws
+    /// the PRISMA flow and α per round. By hand: the consensus includes p1 (ser-core) and
+    /// excludes p2 (out-of-scope), p3–p5 await; the history holds one file of 6 entries, 5
+    /// added and 1 merged. On the round (p1, p2) alice and bob code relevance ser-core/ser-core
+    /// and ser-core/out-of-scope: coincidences ser-core–ser-core 2 and 1 each way across, n = 4
+    /// (ser-core 3, out-of-scope 1), so D_o = 2/4 = D_e = 2·3·1/12 and α = 0.
+    @Test func theReportDrawsThePrismaFlowAndAlphaPerRound() throws {
+        let fixture = try Self.codedFixture()
+        defer { fixture.remove() }
+        let codebook = fixture.root.appendingPathComponent("codebooks/mini.yaml")
+        try (ExportFixture.codebookYAML + "\nscreening: {dimension: relevance, include: [ser-core], exclude: [out-of-scope]}\n")
+            .write(to: codebook, atomically: true, encoding: .utf8)
+        try #"{"round":"pilot","papers":["p1","p2"]}"#.appending("\n")
+            .write(to: fixture.root.appendingPathComponent("rounds.jsonl"), atomically: true, encoding: .utf8)
+        try ImportHistory.append(
+            ImportHistory.line(for: .init(number: 1, time: "T", file: "refs.bib", format: "bibtex", records: 6,
+                                          added: ["p1", "p2", "p3", "p4", "p5"], duplicates: 1, skipped: 0))
+            + ImportHistory.line(for: .init(id: "d1", importNumber: 1, kept: "p1", keptSource: "refs.bib:1", source: "refs.bib:9",
+                                            match: .sameDOI, completed: [], record: Paper(id: "", title: "x"), key: nil)),
+            to: fixture.root.appendingPathComponent("corpus/_imports.jsonl"))
+        let report = try ProjectReport.load(try fixture.workspace())
+        let flow = try #require(report.prisma)
+        let counts: [Int] = [flow.identified, flow.duplicatesRemoved, flow.screened, flow.excluded, flow.included, flow.awaiting]
+        #expect(counts == [6, 1, 2, 1, 1, 3])
+        let rounds = try #require(report.rounds)
+        #expect(rounds.rounds.map(\.round) == ["pilot"])
+        let relevance = try #require(rounds.rounds.first?.report.dimensions.first { $0.id == "relevance" })
+        #expect(relevance.units == 2)
+        #expect(abs(relevance.alpha.value ?? 1) < 1e-12)
+
+        let html = HTMLReport.render(report)
+        #expect(html.contains("<section id=\"prisma\">"))
+        #expect(html.contains("<svg class=\"prisma\""))
+        #expect(html.contains("Records identified (n = 6) from:"))
+        #expect(html.contains("Out of scope (n = 1)"))
+        #expect(html.contains("Studies included in review (n = 1)"))
+        #expect(html.contains("<h2>Agreement by calibration round</h2>"))
+        #expect(html.contains("<th>pilot (2 papers)</th>"))
+        #expect(html.contains("<tr><td>Relevance</td><td class=\"n\">0.000 (2)</td>"))
     }
 }

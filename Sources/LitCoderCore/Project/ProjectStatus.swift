@@ -1,0 +1,166 @@
+import Foundation
+
+/// How far a project's coding has come: papers, and per coder progress counts and log health.
+///
+/// It holds counts only, never anyone's codes, so a coder can look at it without being
+/// influenced by another's decisions.
+public struct ProjectStatus: Codable, Hashable, Sendable {
+    public var project: String
+    public var codebook: CodebookSummary
+    public var papers: Int
+    public var coders: [CoderProgress]
+    /// The adjudicated codings, when `codings/_consensus.jsonl` exists.
+    public var consensus: CoderProgress?
+    /// How complete the consensus is, when there is one.
+    public var consensusProgress: ConsensusCounts?
+
+    /// Paper × dimension decisions of the consensus against the coders it settles
+    /// (`ConsensusProgress`), as counts.
+    public struct ConsensusCounts: Codable, Hashable, Sendable {
+        /// Agreements held as automatic decisions, and agreements not taken yet.
+        public var agreed: Int
+        public var agreedNotTaken: Int
+        /// Decisions made by hand.
+        public var byHand: Int
+        public var disagreements: Int
+        /// Disagreements decided by hand, and those still open.
+        public var adjudicated: Int
+        public var open: Int
+        /// The coders compared.
+        public var coders: [String]
+    }
+
+    public struct CodebookSummary: Codable, Hashable, Sendable {
+        public var id: String
+        public var version: String
+        /// The first 12 hex digits of the content hash.
+        public var hash: String
+    }
+
+    /// One log's progress and health.
+    public struct CoderProgress: Codable, Hashable, Sendable {
+        public var coder: String
+        /// Whether the log records any decision (an event but a view); a coder without is
+        /// "no codings yet" and counted by no report.
+        public var hasCodings: Bool
+        /// The corpus papers the coder is to code (assigned, and calibration papers) when the
+        /// project has assignments; absent otherwise (every coder codes every paper). `coded`,
+        /// `done` and `flagged` then count these papers only.
+        public var assigned: Int?
+        public var events: Int
+        /// Papers with at least one dimension coded.
+        public var coded: Int
+        public var done: Int
+        public var flagged: Int
+        /// Papers marked done with a required dimension empty.
+        public var doneWithRequiredEmpty: Int
+        /// Papers in the log that the corpus does not have (removed, or renamed ids).
+        public var unknownPapers: Int
+        /// Events recorded under a codebook other than the current one.
+        public var olderCodebookEvents: Int
+        public var stale: StaleSummary
+        public var health: LogHealth
+
+        /// Whether anything needs a person's attention.
+        public var needsAttention: Bool { !health.isClean || !stale.isEmpty || unknownPapers > 0 || doneWithRequiredEmpty > 0 }
+    }
+
+    /// How many current codings name a dimension or code the codebook lost: counts and dimension
+    /// ids only, because which codes a coder chose is theirs to see (`litcoder show`), not everyone's.
+    public struct StaleSummary: Codable, Hashable, Sendable {
+        /// Papers whose current coding holds a missing dimension or code (or no longer fits its kind).
+        public var papers: Int
+        /// Stale (paper, dimension) decisions.
+        public var codings: Int
+        /// The dimensions concerned (ids, never codes).
+        public var dimensions: [String]
+
+        public init(_ stale: [StaleCoding]) {
+            let codings = stale.filter { $0.problem != .unknownPaper }
+            papers = Set(codings.map(\.paper)).count
+            self.codings = codings.count
+            dimensions = Array(Set(codings.map(\.dimension))).sorted()
+        }
+
+        public var isEmpty: Bool { codings == 0 }
+    }
+
+    /// The status of every coder with a log (even an empty one) or listed in `litcoder.yaml`,
+    /// with each log's problems. With assignments, the coders named in them are listed too.
+    public static func gather(_ workspace: Workspace) throws -> (ProjectStatus, [Diagnostic]) {
+        let project = workspace.project
+        let (plan, planProblems) = workspace.plan()
+        var names = Set(project.logOwners())
+        for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil { names.insert(coder) }
+        names.formUnion(plan.assignments.coders)
+        var diagnostics: [Diagnostic] = planProblems
+        var coders: [CoderProgress] = []
+        var states: [String: CodingState] = [:]
+        let assigned = plan.papers(assignedTo: names.sorted(), in: workspace.corpus)
+        for coder in names.sorted() {
+            let (progress, problems, state) = try self.replayed(coder, in: workspace, assigned: assigned?[coder])
+            coders.append(progress)
+            diagnostics += problems
+            states[coder] = state
+        }
+        var consensus: CoderProgress?
+        var counts: ConsensusCounts?
+        if FileManager.default.fileExists(atPath: project.consensusLogURL.path) {
+            let (progress, problems, consensusState) = try self.replayed(CoderName.consensus, in: workspace)
+            consensus = progress
+            diagnostics += problems
+            let compared = workspace.defaultComparedCoders()
+            // Each paper among the coders assigned to it, as agree and disagreements compare it.
+            let comparedStates = plan.compared(try compared.map { try states[$0] ?? workspace.state(coder: $0).0 })
+            let whole = ConsensusProgress(
+                comparisons: CodingComparison.all(codebook: workspace.codebook, states: comparedStates, corpus: workspace.corpus),
+                consensus: consensusState)
+            counts = ConsensusCounts(agreed: whole.agreed, agreedNotTaken: whole.agreedNotTaken, byHand: whole.byHand,
+                                     disagreements: whole.disagreements, adjudicated: whole.adjudicated,
+                                     open: whole.open.count, coders: compared)
+        }
+        let codebook = workspace.codebook
+        let status = ProjectStatus(
+            project: project.name,
+            codebook: CodebookSummary(id: codebook.id, version: codebook.version, hash: codebook.shortHash),
+            papers: workspace.corpus.count, coders: coders, consensus: consensus, consensusProgress: counts)
+        return (status, diagnostics)
+    }
+
+    /// One coder's progress, read without locking their log; with `assigned` (the coder's
+    /// papers, when the project has assignments), over those papers only.
+    public static func progress(of coder: String, in workspace: Workspace,
+                                assigned papers: [String]? = nil) throws -> (CoderProgress, [Diagnostic]) {
+        let (progress, problems, _) = try replayed(coder, in: workspace, assigned: papers)
+        return (progress, problems)
+    }
+
+    /// One coder's progress, the log's problems and the replayed state.
+    private static func replayed(_ coder: String, in workspace: Workspace,
+                                 assigned papers: [String]? = nil) throws -> (CoderProgress, [Diagnostic], CodingState) {
+        let contents = try workspace.logContents(coder: coder)
+        let state = CodingState(coder: coder, renaming: workspace.codebook.renaming, replaying: contents.events)
+        let currentHash = workspace.codebook.contentHash
+        var assigned: Int?
+        var coded = state.codedPaperCount, done = state.donePaperCount, flagged = state.flaggedPaperCount
+        if coder != CoderName.consensus, let papers {
+            assigned = papers.count
+            coded = 0; done = 0; flagged = 0
+            for paper in papers {
+                guard let marks = state.marks(of: paper) else { continue }
+                if marks.coded { coded += 1 }
+                if marks.done { done += 1 }
+                if marks.flagged { flagged += 1 }
+            }
+        }
+        let progress = CoderProgress(
+            coder: coder, hasCodings: state.paperCount > 0, assigned: assigned, events: contents.events.count,
+            coded: coded, done: done, flagged: flagged,
+            doneWithRequiredEmpty: coder == CoderName.consensus ? 0 : RequiredGap.find(in: state, codebook: workspace.codebook).count,
+            unknownPapers: state.papers.keys.count { !workspace.corpus.contains($0) },
+            olderCodebookEvents: state.codebookHashes.filter { $0.key != currentHash }.values.reduce(0, +),
+            stale: StaleSummary(StaleCodings.find(in: contents.events, codebook: workspace.codebook)),
+            health: contents.health)
+        return (progress, contents.diagnostics, state)
+    }
+}
