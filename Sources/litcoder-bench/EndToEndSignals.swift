@@ -29,7 +29,7 @@ struct EndToEndSignals {
             let clock = ContinuousClock()
             let launched = clock.now
             _ = shell(["tmux", "-L", socket, "new-session", "-d", "-s", "w", "-x", "120", "-y", "40", command])
-            guard waitFor("paper 1/21", seconds: 30) else {
+            guard waitFor("huge · 2024", seconds: 30) else {
                 let screen = shell(["tmux", "-L", socket, "capture-pane", "-p", "-t", "w"]) ?? "(no screen)"
                 print("  \(ending): the workbench did not show its first frame; the screen:\n\(screen)")
                 return
