@@ -18,6 +18,12 @@ import Testing
         title: "Hostile \e]0;pwned\a codebook"
         version: "1"
         dimensions:
+          - id: relevance
+            label: "Relevance \e[7m"
+            kind: single
+            codes:
+              - {id: in, label: "In \e]0;pwned\a scope", definition: In.}
+              - {id: out, label: Out, definition: Out.}
           - id: motivation
             label: "Motivation \e[2J\x9b31m\x7f\u202e\u2066 evil"
             kind: multi
@@ -38,6 +44,7 @@ import Testing
           - id: comment
             label: "Comment \r\n next"
             kind: text
+        screening: {dimension: relevance, include: [in], exclude: [out]}
         alignments:
           - id: motivation-dataset
             label: "Served \e]0;pwned\a by data"
@@ -64,7 +71,7 @@ import Testing
         #expect(made.status == 0, "\(made.stderr)")
         let project = root.appendingPathComponent("proj")
         for arguments in [
-            ["set", "p1", "motivation=health", "dataset=acted", "comment=text \(hostile)", "--note", "note \(hostile)", "--done", "--coder", "alice"],
+            ["set", "p1", "relevance=in", "motivation=health", "dataset=acted", "comment=text \(hostile)", "--note", "note \(hostile)", "--done", "--coder", "alice"],
             ["set", "p2", "motivation=health", "--flag", "--coder", "alice"],
             ["set", "p1", "motivation=other", "dataset=clinic", "--note", "bob \(hostile)", "--done", "--coder", "bob"],
             ["set", "p2", "dataset=clinic", "--done", "--coder", "bob"],
@@ -75,6 +82,9 @@ import Testing
         // A file to import, whose name and contents are hostile, with a record that fails.
         let bib = "@article{evil\u{1B}]0;pwned\u{07}1,\n  title = {Imported \u{1B}[2J \u{202E}title},\n  year = {2022}\n}\n\n@article{broken,\n  title = {Unclosed \u{1B}]0;pwned\u{07}\n"
         try bib.write(to: root.appendingPathComponent("refs \u{1B}[2J\u{202E}.bib"), atomically: true, encoding: .utf8)
+        // The second paper again, from another file: import merges it, `duplicates` lists it.
+        let again = #"{"id":"again","title":"Second \u001b[2J \u2067 paper","year":2021,"abstract":"Plain."}"# + "\n"
+        try again.write(to: root.appendingPathComponent("again \u{1B}]0;x\u{07}.jsonl"), atomically: true, encoding: .utf8)
         return project
     }
 
@@ -93,6 +103,10 @@ import Testing
         ["export", "--format", "html", "-o", "-", "--coder", "alice"],
         ["export", "--format", "qdc", "-o", "-"],
         ["import", "../refs \u{1B}[2J\u{202E}.bib", "--dry-run"],
+        ["import", "../again \u{1B}]0;x\u{07}.jsonl"], ["duplicates"], ["prisma"], ["prisma", "--format", "markdown"],
+        ["queue", "--coder", "alice"], ["round", "add", "pilot", "--sample", "1"], ["round", "list"],
+        ["agree", "--by-round", "--bootstrap", "0"], ["assign", "--coders", "alice,bob", "--per-paper", "1"],
+        ["assignments"], ["queue", "--coder", "bob", "--queue", "all"],
         ["show", "p\u{1B}]0;pwned\u{07}1", "--coder", "alice"],
         ["set", "p1", "motivation=he\u{1B}[2Jalth", "--coder", "alice"],
         ["set", "p\u{9B}1", "--done", "--coder", "alice"],

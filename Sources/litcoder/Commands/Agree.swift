@@ -59,8 +59,8 @@ struct Agree: ParsableCommand {
             switch format {
             case .table: Console.print(rounds.table())
             case .markdown: Console.print(rounds.markdown())
-            case .csv: Console.print(rounds.csv())
-            case .json: Console.print(rounds.json())
+            case .csv: Console.writeCSV(rounds.csv() + "\n")
+            case .json: Console.writeJSON(rounds.json() + "\n")
             }
             return
         }
