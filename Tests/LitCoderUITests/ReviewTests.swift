@@ -170,6 +170,33 @@ enum ReviewFixture {
     }
 }
 
+/// Choosing codes by hand in a dimension of 84 codes: the cursor row is always on screen.
+@Suite struct ReviewLongListTests {
+    @Test(arguments: [(120, 40), (80, 24)])
+    func theCursorRowIsAlwaysShown(width: Int, height: Int) {
+        let codebook = CodeListTests.codebook
+        let codes = codebook.dimensions[1].codes
+        let p = ReviewFixture.paperIds
+        let states = [
+            ReviewFixture.state("alice", [(p[0], "dataset", ["set-1"])]),
+            ReviewFixture.state("bob", [(p[0], "dataset", ["set-2"])]),
+        ]
+        let list = DisagreementList(codebook: codebook, states: states, corpus: Corpus(papers: Fixtures.papers))
+        var review = Review(codebook: codebook, adjudicator: "ana", items: list.items, papers: Fixtures.papers,
+                            consensus: CodingState(coder: CoderName.consensus))
+        _ = review.update(.resize(width: width, height: height))
+        ReviewFixture.press([.character("e")], on: &review)
+        for index in codes.indices {
+            let canvas = ReviewView().render(review, width: width, height: height)
+            let rows = (0..<height).map { y in (0..<width).map { canvas[$0, y] } }
+            let cursor = rows.filter { row in row.contains { $0.style.contains(.reverse) && $0.text == "[" } }
+                .map { $0.map(\.text).joined() }
+            #expect(cursor.count == 1 && cursor.first?.contains("[ ] \(codes[index].id)") == true, "\(index): \(cursor)")
+            ReviewFixture.press([.down], on: &review)
+        }
+    }
+}
+
 /// Texts, numbers and dimensions one coder left empty, on the review screen.
 enum ValueReviewFixture {
     static var p: [String] { ReviewFixture.paperIds }

@@ -49,6 +49,7 @@ import Testing
 
     @Test func doneAndNextMarksDoneAndSkipsDonePapers() {
         var h = Harness(events: [CodingEvent(seq: 1, coder: "alice", paper: "P002", op: .done, value: true)], start: "P001")
+        h.press(.character("1"))
         h.perform(.doneAndNext)
         #expect(h.log.last?.op == .done && h.log.last?.paper == "P001")
         #expect(h.paper == "P003")

@@ -59,8 +59,8 @@ struct Agree: ParsableCommand {
             switch format {
             case .table: Console.print(rounds.table())
             case .markdown: Console.print(rounds.markdown())
-            case .csv: Console.print(rounds.csv())
-            case .json: Console.print(rounds.json())
+            case .csv: Console.writeCSV(rounds.csv() + "\n")
+            case .json: Console.writeJSON(rounds.json() + "\n")
             }
             return
         }
@@ -69,8 +69,8 @@ struct Agree: ParsableCommand {
         switch format {
         case .table: Console.print(report.table())
         case .markdown: Console.print(report.markdown())
-        case .csv: Console.print(report.csv())
-        case .json: Console.print(report.json())
+        case .csv: Console.writeCSV(report.csv() + "\n")
+        case .json: Console.writeJSON(report.json() + "\n")
         }
     }
 }

@@ -1,14 +1,20 @@
 import ArgumentParser
 import Foundation
+import LitCoderCore
 
 /// Writing to standard output and error, and the exit statuses litcoder uses.
+///
+/// Every path to the terminal goes through here. Text for people (reports as tables, Markdown
+/// or LaTeX, messages, errors) is shown with its control characters as visible escapes
+/// (`TerminalText.escaped`), so a title in a data file can never drive the user's terminal;
+/// CSV is data and is written as it is; JSON keeps its data too, in its own escapes.
 enum Console {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escaped(message) + "\n").utf8))
     }
 
     static func print(_ message: String) {
-        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+        write(message + "\n")
     }
 
     /// Reports a wrong argument the way ValidationError would, without the generic usage line
@@ -18,9 +24,28 @@ enum Console {
         return ExitCode(64)
     }
 
-    /// Writes text to standard output as it is, adding no line break.
+    /// Writes text for people, adding no line break.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.escaped(text).utf8))
+    }
+
+    /// Writes CSV as it is: its fields are data, quoted as CSV says.
+    static func writeCSV(_ csv: String) {
+        FileHandle.standardOutput.write(Data(csv.utf8))
+    }
+
+    /// Writes JSON with DEL, C1 and bidirectional controls in `\u` escapes: the same data.
+    static func writeJSON(_ json: String) {
+        FileHandle.standardOutput.write(Data(TerminalText.jsonEscaped(json).utf8))
+    }
+
+    /// Writes a report in the form it was rendered in.
+    static func write(_ text: String, as format: ReportFormat) {
+        switch format {
+        case .csv: writeCSV(text)
+        case .json: writeJSON(text)
+        case .table, .markdown, .latex: write(text)
+        }
     }
 }
 

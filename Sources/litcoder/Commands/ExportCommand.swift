@@ -85,7 +85,7 @@ struct ExportCommand: ParsableCommand {
         }
         do {
             if output == "-" {
-                try StandardOutput.write(bytes)
+                try StandardOutput.write(terminalSafe(bytes))
             } else if force {
                 try AtomicFile.replace(URL(fileURLWithPath: output), with: bytes)
             } else {
@@ -99,6 +99,17 @@ struct ExportCommand: ParsableCommand {
             throw Failure.data("\(error)")
         }
         if output != "-" { Console.error("wrote \(output) (\(format.rawValue), \(bytes.count) bytes)") }
+    }
+
+    /// On standard output (`-o -`), which may be a terminal, the bytes as `Console` writes
+    /// them: data formats as they are (CSV, BibTeX, RIS, the qdpx archive), JSON with its
+    /// controls in `\u` escapes, the rest as text for people.
+    private func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
+        switch format {
+        case .csv, .csvLong, .bibtex, .ris, .qdpx: bytes
+        case .json, .jsonl: Array(TerminalText.jsonEscaped(String(decoding: bytes, as: UTF8.self)).utf8)
+        case .qdc, .html, .methods: Array(TerminalText.escaped(String(decoding: bytes, as: UTF8.self)).utf8)
+        }
     }
 
     private func render(_ workspace: Workspace) throws -> [UInt8] {

@@ -48,7 +48,7 @@ struct QueueCommand: ParsableCommand {
                     ("done", .bool(state.coding(for: paper.id).done)), ("title", .string(paper.title)),
                 ])
             }
-            Console.print(JSONValue.object([("queue", .array(items))]).rendered())
+            Console.writeJSON(JSONValue.object([("queue", .array(items))]).rendered() + "\n")
         case .table:
             var table = TextTable(header: ["#", "paper", "round", "done", "title"], rightAligned: [0],
                                   maxWidths: [1: 34, 4: 40], rows: [])

@@ -45,7 +45,7 @@ struct ReviewCommand: ParsableCommand {
         } catch {
             throw Failure.data("\(error)")
         }
-        let session = ReviewSession(review: review, backend: terminal, store: { try log.append($0) })
+        let session = ReviewSession(review: review, backend: terminal, store: { event in try ExitGuard.whileWriting { try log.append(event) } })
         let ending = session.run()
         terminal.stop()
         log.close()

@@ -114,7 +114,7 @@ struct RoundListCommand: ParsableCommand {
                 .object([("round", .string(round.name)), ("papers", .array(round.papers.map { .string($0) })),
                          ("done", .object(states.map { ($0.coder, .int(done(round, $0))) }))])
             }))])
-            Console.print(value.rendered())
+            Console.writeJSON(value.rendered() + "\n")
         case .table:
             guard !plan.rounds.isEmpty else {
                 Console.print("No calibration rounds yet. Add one with 'litcoder round add pilot --sample 20'.")

@@ -31,7 +31,7 @@ struct Show: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            Console.writeJSON(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
         case .text:
             Console.print(text(report, codebook: workspace.codebook))
         }

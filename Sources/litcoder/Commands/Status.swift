@@ -27,7 +27,7 @@ struct Status: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.print(String(decoding: try encoder.encode(status), as: UTF8.self))
+            Console.writeJSON(String(decoding: try encoder.encode(status), as: UTF8.self) + "\n")
         case .table:
             Console.print(StatusTable.render(status))
         }

@@ -56,6 +56,6 @@ struct SummaryCommand: ParsableCommand {
             }
             summaries.append(alignment.flatMap { summary.restricted(toAlignment: $0) } ?? summary)
         }
-        Console.write(SummaryReport.render(summaries, format: format, hidingZeros: !allCodes))
+        Console.write(SummaryReport.render(summaries, format: format, hidingZeros: !allCodes), as: format)
     }
 }
