@@ -212,7 +212,7 @@ public final class CodingLog {
     public func append(_ draft: CodingEvent) throws -> CodingEvent {
         guard descriptor >= 0 else { throw CodingLogError.closed(path: displayPath) }
         var event = draft
-        event.v = CodingEvent.schemaVersion
+        event.v = event.op.schemaVersion
         event.seq = state.lastSeq + 1
         event.coder = coder
         if event.codebook.isEmpty, let codebookHash { event.codebook = codebookHash }

@@ -30,8 +30,15 @@ public struct EventLineDecoder {
         do {
             return .success(try jsonDecoder.decode(CodingEvent.self, from: Data(line)))
         } catch {
-            return .failure(DecodeFailure(reason: JSONErrorText.describe(error)))
+            return .failure(DecodeFailure(reason: JSONErrorText.describe(error), version: version(of: line)))
         }
+    }
+
+    /// The `v` of a line that is not an event this litcoder reads, when it has one: a line of a
+    /// newer schema (a new operation, say) is then reported as such rather than as damage.
+    private func version(of line: UnsafeBufferPointer<UInt8>) -> Int? {
+        struct Versioned: Decodable { var v: Int }
+        return try? jsonDecoder.decode(Versioned.self, from: Data(line)).v
     }
 
     /// Convenience for tests and small inputs.
@@ -42,6 +49,13 @@ public struct EventLineDecoder {
     /// Why a line is not an event, in words for a diagnostic.
     public struct DecodeFailure: Error, Hashable, Sendable {
         public var reason: String
+        /// The line's `v`, when it is an object with a whole-number `v`.
+        public var version: Int?
+
+        public init(reason: String, version: Int? = nil) {
+            self.reason = reason
+            self.version = version
+        }
     }
 
     /// The fast path alone: nil whenever the line is anything but the expected shape.
@@ -422,6 +436,7 @@ public struct EventLineDecoder {
             case .done: takeLiteral("done")
             case .view: takeLiteral("view")
             case .adjudicate: takeLiteral("adjudicate")
+            case .evidence: takeLiteral("evidence")
             }
         }
 
