@@ -15,4 +15,16 @@ extension CodingState {
 
     /// How many papers have at least one quote (of any code, coded or not).
     public var papersWithEvidence: Int { evidence.count }
+
+    /// The quotes of a paper (of any code, coded or not); nil when it has none.
+    public func evidence(for paper: String) -> PaperEvidence? {
+        guard !evidence.isEmpty, let number = paperNumber(of: paper) else { return nil }
+        return evidence[number]
+    }
+
+    /// Calls `body` with every paper that has quotes and its coding, in paper-number order:
+    /// a walk over the side table only, not over every paper.
+    public func forEachPaperWithEvidence(_ body: (String, PaperCoding) throws -> Void) rethrows {
+        for number in evidence.keys.sorted() { try body(paperID(number: number), coding(number: number)) }
+    }
 }

@@ -59,3 +59,31 @@ extension PaperCoding {
         return result
     }
 }
+
+/// A code with the quotes that stand for it, as reports list them.
+public struct QuotedCode: Hashable, Sendable {
+    public var code: EvidenceCode
+    public var quotes: [EvidenceQuote]
+
+    public init(code: EvidenceCode, quotes: [EvidenceQuote]) {
+        self.code = code
+        self.quotes = quotes
+    }
+
+    /// The quotes that stand (`QuoteCheck.holds`) of `codes` of `dimension` the paper is
+    /// coded with, code by code; codes without any are left out.
+    public static func standing(in coding: PaperCoding, dimension: String, codes: [String], paper: Paper) -> [QuotedCode] {
+        guard !coding.evidence.isEmpty else { return [] }
+        let check = QuoteCheck(paper: paper)
+        return codes.compactMap { code in
+            let quotes = coding.quotes(dimension: dimension, code: code).filter(check.holds)
+            return quotes.isEmpty ? nil : QuotedCode(code: EvidenceCode(dimension: dimension, code: code), quotes: quotes)
+        }
+    }
+
+    /// The quotes of an alignment's `from` codes, then of its `to` codes, that stand.
+    public static func standing(in coding: PaperCoding, for result: AlignmentResult, paper: Paper) -> [QuotedCode] {
+        standing(in: coding, dimension: result.alignment.from, codes: result.fromCodes, paper: paper)
+            + standing(in: coding, dimension: result.alignment.to, codes: result.toCodes, paper: paper)
+    }
+}

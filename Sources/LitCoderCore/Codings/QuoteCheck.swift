@@ -43,6 +43,31 @@ public struct QuoteCheck: Sendable {
         return .stale(nowAt: ScalarSearch.first(quote.text.unicodeScalars, in: field.unicodeScalars))
     }
 
+    /// The standing of each quote, hashing each field at most once.
+    public func standings(of quotes: [EvidenceQuote]) -> [Standing] {
+        guard let paper else { return quotes.map { _ in .paperMissing } }
+        var hashes: [PaperField: String] = [:]
+        return quotes.map { quote in
+            guard holds(quote) else {
+                return .stale(nowAt: ScalarSearch.first(quote.text.unicodeScalars, in: paper.text(of: quote.field).unicodeScalars))
+            }
+            let hash = hashes[quote.field] ?? EvidenceQuote.hash(of: paper.text(of: quote.field))
+            hashes[quote.field] = hash
+            return .holds(fieldChanged: hash != quote.fieldHash)
+        }
+    }
+
+    /// How many quotes of coded codes in `state` no longer stand on corpus papers.
+    public static func staleCount(in state: CodingState, corpus: Corpus, codebook: Codebook) -> Int {
+        var count = 0
+        state.forEachPaperWithEvidence { paper, coding in
+            guard let found = corpus.paper(paper) else { return }
+            let check = QuoteCheck(paper: found)
+            for (_, quotes) in coding.codedEvidence(in: codebook) { count += quotes.count { !check.holds($0) } }
+        }
+        return count
+    }
+
     /// Words for a stale quote: why it is left out, and what to do.
     public static func staleMessage(_ quote: EvidenceQuote, standing: Standing, paper: String) -> String {
         let place = "\(quote.field.rawValue) \(quote.start)–\(quote.end)"
