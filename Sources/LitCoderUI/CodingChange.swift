@@ -52,7 +52,9 @@ public struct CodingChange: Hashable, Sendable {
         case .flag: .bool(coding.flagged)
         case .done: .bool(coding.done)
         case .evidence(let dimension, let code, let quote):
-            .bool(coding.evidence.quotes(dimension: dimension, code: code).contains { $0.location == quote.location })
+            // This very quote (words and fingerprint too): attaching it again over a stale
+            // quote at the same place is a change.
+            .bool(coding.evidence.quotes(dimension: dimension, code: code).contains(quote))
         }
     }
 
