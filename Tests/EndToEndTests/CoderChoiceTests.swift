@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import LitCoderCore
 
-/// Which coders the commands count: empty logs never, and the reports compare the coders
-/// the consensus was built from unless `--coders` says otherwise.
+/// Which coders the commands count: empty logs never, and the reports compare every coder
+/// with codings unless `--coders` says otherwise, whatever the consensus holds.
 @Suite struct CoderChoiceTests {
     @Test func anEmptyLogDoesNotMakeACoder() throws {
         let fixture = try AgreementFixture()
@@ -77,7 +77,9 @@ import LitCoderCore
         #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("codings/lee.jsonl").path))
     }
 
-    @Test func methodsCompareTheConsensusSourcesUnlessCodersAreGiven() throws {
+    /// The coders compared by default are every coder with codings, before and after the
+    /// consensus exists: a consensus built from two of three coders does not narrow the reports.
+    @Test func methodsCompareEveryCoderWithCodingsUnlessCodersAreGiven() throws {
         let fixture = try AgreementFixture()
         defer { fixture.remove() }
         let built = try LitcoderBinary.run(
@@ -85,7 +87,7 @@ import LitCoderCore
         #expect(built.status == 0, "\(built.stderr)")
         let byDefault = try LitcoderBinary.run(["export", "--format", "methods"], in: fixture.root)
         #expect(byDefault.status == 0, "\(byDefault.stderr)")
-        #expect(byDefault.stdout.contains("2 coders (alice and bob)"), "\(byDefault.stdout)")
+        #expect(byDefault.stdout.contains("3 coders (alice, bob and carol)"), "\(byDefault.stdout)")
         let chosen = try LitcoderBinary.run(["export", "--format", "methods", "--coders", "alice,carol"], in: fixture.root)
         #expect(chosen.status == 0, "\(chosen.stderr)")
         #expect(chosen.stdout.contains("2 coders (alice and carol)"), "\(chosen.stdout)")
@@ -96,5 +98,40 @@ import LitCoderCore
         #expect(unknown.stderr.contains("no codings by dave"))
         let misplaced = try LitcoderBinary.run(["export", "--format", "csv", "--coders", "alice,bob"], in: fixture.root)
         #expect(misplaced.status == 64)
+    }
+
+    /// A coder with codings whom the consensus never names (a name confirmed with
+    /// `--new-coder`) is compared before and after the consensus is built, so `agree` does not
+    /// change and a second `consensus --auto-agreed` adds nothing.
+    ///
+    /// With zed's p1 data=natural beside the fixture: p1 data differs (acted ×3, natural) and p1
+    /// motivation is not coded by zed; the agreements left are p3 data and motivation, p5 data
+    /// and motivation, p6 motivation (5); the disagreements p1 data, p1 motivation, p2 data,
+    /// p2 motivation, p6 data (5, one of them a dimension zed left empty).
+    @Test func theComparedCodersDoNotChangeOnceAConsensusExists() throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        let zed = try LitcoderBinary.run(["set", "p1", "data=natural", "--coder", "zed"], in: fixture.root)
+        #expect(zed.status == 0, "\(zed.stderr)")
+        let agreeArguments = ["agree", "--bootstrap", "0"]
+        let before = try LitcoderBinary.run(agreeArguments, in: fixture.root)
+        #expect(before.status == 0, "\(before.stderr)")
+        let first = try LitcoderBinary.run(["consensus", "--auto-agreed", "--adjudicator", "dan"], in: fixture.root)
+        #expect(first.stdout == "codings/_consensus.jsonl: added 5 agreed decisions (0 of 5 agreements already there); "
+            + "5 disagreements left for 'litcoder review' (1 of them a dimension some coder left empty, never taken automatically)\n",
+            "\(first.stdout)\(first.stderr)")
+        let second = try LitcoderBinary.run(["consensus", "--auto-agreed", "--adjudicator", "dan"], in: fixture.root)
+        #expect(second.stdout == "codings/_consensus.jsonl: added 0 agreed decisions (5 of 5 agreements already there); "
+            + "5 disagreements left for 'litcoder review' (1 of them a dimension some coder left empty, never taken automatically)\n",
+            "\(second.stdout)\(second.stderr)")
+        #expect(try fixture.consensusEvents().count == 5)
+        let after = try LitcoderBinary.run(agreeArguments, in: fixture.root)
+        #expect(after.stdout == before.stdout)
+        #expect(after.stdout.contains("coders: alice, bob, carol, zed"), "\(after.stdout)")
+        let status = try LitcoderBinary.run(["status"], in: fixture.root)
+        #expect(status.stdout.contains("""
+            Consensus (paper × dimension decisions, against alice, bob, carol, zed):
+              5 agreed, 0 adjudicated by hand, 5 open (of 5 disagreements)
+            """), "\(status.stdout)")
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import LitCoderCore
 
-/// `--coders A,B,…`: whose codings to compare; by default every coder with a log.
+/// `--coders A,B,…`: whose codings to compare; by default every coder whose log records a decision.
 struct CodersOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The coders to compare, comma-separated (default: the coders the consensus was built from, else every coder with a log in codings/).", valueName: "A,B,…"))
+    @Option(name: .long, help: ArgumentHelp("The coders to compare, comma-separated (default: every coder whose log in codings/ records a decision).", valueName: "A,B,…"))
     var coders: String?
 
     /// The names given, checked as names; nil when none were given.
