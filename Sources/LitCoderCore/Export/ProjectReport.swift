@@ -30,7 +30,8 @@ public struct ProjectReport: Sendable {
     public var corpusPapers: Int
     /// The coders compared, sorted (the consensus is not one; a log without codings is no coder).
     public var coders: [Progress]
-    /// The consensus log's progress, when `codings/_consensus.jsonl` exists.
+    /// The consensus's progress as it stands (`StandingConsensus`), when
+    /// `codings/_consensus.jsonl` exists.
     public var consensus: Progress?
     /// Corpus papers coded by any coder.
     public var papersCoded: Int
@@ -65,7 +66,12 @@ public struct ProjectReport: Sendable {
         let plan = workspace.plan().0
         var states: [CodingState] = []
         for name in names { states.append(try workspace.state(coder: name).0) }
-        let consensusState = try workspace.consensusState().0
+        // Agreement and the consensus's progress compare each paper among the coders assigned to it.
+        let compared = plan.compared(states)
+        // The consensus as it stands: an automatic decision the coders no longer agree on is open.
+        let standing = StandingConsensus(codebook: workspace.codebook, comparedStates: compared,
+                                         consensus: try workspace.consensusState().0, corpus: corpus)
+        let consensusState = standing.state
 
         func progress(_ state: CodingState) -> Progress {
             var p = Progress(coder: state.coder, coded: 0, done: 0, flagged: 0)
@@ -84,12 +90,7 @@ public struct ProjectReport: Sendable {
         }
         let hasConsensus = FileManager.default.fileExists(atPath: workspace.project.consensusLogURL.path)
         let consensus = hasConsensus ? progress(consensusState) : nil
-        // Agreement and the consensus's progress compare each paper among the coders assigned to it.
-        let compared = plan.compared(states)
-        let consensusProgress = states.count >= 2
-            ? ConsensusProgress(comparisons: CodingComparison.all(codebook: workspace.codebook, states: compared, corpus: corpus),
-                                consensus: consensusState)
-            : nil
+        let consensusProgress = states.count >= 2 ? standing.progress : nil
 
         let scopeState: CodingState
         if let scopeCoder {

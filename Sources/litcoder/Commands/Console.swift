@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LitCoderCore
 
 /// Writing to standard output and error, and the exit statuses litcoder uses.
 enum Console {
@@ -16,6 +17,12 @@ enum Console {
     static func usageError(_ message: String) -> ExitCode {
         error("error: " + message)
         return ExitCode(64)
+    }
+
+    /// How complete the consensus is, on standard error: every command that reads the
+    /// consensus says it, so no reader of its output can take it for more than it is.
+    static func consensusNote(_ progress: ConsensusProgress) {
+        error("note: consensus: " + progress.line)
     }
 
     /// Writes text to standard output as it is, adding no line break.

@@ -114,6 +114,9 @@ struct ExportCommand: ParsableCommand {
             let coders = try comparedCoders(workspace)
             let report = try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)
             for warning in report.unknownCodes { Console.error(warning.description) }
+            if report.scope == Summary.scope(coder: CoderName.consensus), let progress = report.consensusProgress {
+                Console.consensusNote(progress)
+            }
             return Array(HTMLReport.render(report).utf8)
         case .bibtex, .ris:
             return Array(try bibliography(workspace).utf8)
@@ -127,16 +130,14 @@ struct ExportCommand: ParsableCommand {
             let set = try QDPXProject.codedSet(workspace, selection: selection)
             let document = QDPXProject.render(set)
             for diagnostic in set.diagnostics + document.warnings { Console.error(diagnostic.description) }
-            if selection == .consensus { Console.error("note: consensus: " + (try workspace.consensusProgress()).line) }
+            if let progress = set.consensusProgress { Console.consensusNote(progress) }
             return Array(try QDPXArchive.make(document))
         case .csv, .csvLong, .jsonl, .json:
             let selection = try selection(workspace)
             let set = try CodedSet.load(workspace, selection: selection)
             for diagnostic in set.diagnostics { Console.error(diagnostic.description) }
-            if selection == .consensus {
-                // What is exported is only as complete as the consensus: say how complete, every time.
-                Console.error("note: consensus: " + (try workspace.consensusProgress()).line)
-            }
+            // What is exported is only as complete as the consensus: say how complete, every time.
+            if let progress = set.consensusProgress { Console.consensusNote(progress) }
             switch format {
             case .csv: return WideCSVExport.render(set)
             case .csvLong: return LongCSVExport.render(set)
