@@ -58,6 +58,18 @@ import LitCoderCore
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             #expect(!result.stdout.contains("zed"), "\(arguments): \(result.stdout)")
         }
+        #expect(try LitcoderBinary.run(["round", "add", "pilot", "--papers", "p1,p2"], in: fixture.root).status == 0)
+        // alice, bob and carol coded p1 and p2 but marked neither done.
+        let rounds = try LitcoderBinary.run(["round", "list"], in: fixture.root)
+        #expect(rounds.stdout == """
+            round  papers  chosen  alice done  bob done  carol done
+            -----  ------  ------  ----------  --------  ----------
+            pilot       2  listed           0         0           0
+
+            """, "\(rounds.stdout)")
+        let roundsJSON = try LitcoderBinary.run(["round", "list", "--format", "json"], in: fixture.root)
+        #expect(!roundsJSON.stdout.contains("zed"), "\(roundsJSON.stdout)")
+        #expect(roundsJSON.stdout.contains(#""alice": 0"#), "\(roundsJSON.stdout)")
         let status = try LitcoderBinary.run(["status"], in: fixture.root)
         // coder (5 wide), events (6), coded (5), done (4), flagged (7), then the state.
         let zed = status.stdout.split(separator: "\n").first { $0.hasPrefix("zed") }
