@@ -132,13 +132,28 @@ import LitCoderCore
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
-    @Test func aCoderWithoutALogIsADataError() throws {
+    /// A name that is no coder of the project is a usage error with a did-you-mean (a typo,
+    /// not a state of the data); a coder listed in litcoder.yaml who has no codings yet is a
+    /// data error naming the coders that have some.
+    @Test(arguments: ["agree", "disagreements", "consensus"])
+    func anUnknownCoderIsAUsageErrorAndACoderWithoutCodingsADataError(command: String) throws {
         let fixture = try AgreementFixture()
         defer { fixture.remove() }
-        let result = try LitcoderBinary.run(["agree", "--coders", "alice,dave"], in: fixture.root)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("no codings by dave"))
-        #expect(result.stderr.contains("alice, bob, carol"))
+        let extra = command == "consensus" ? ["--auto-agreed", "--adjudicator", "dan"] : []
+        let typo = try LitcoderBinary.run([command, "--coders", "alice,bobb"] + extra, in: fixture.root)
+        #expect(typo.status == 64)
+        #expect(typo.stderr == """
+            error: 'bobb' is not a coder of this project; did you mean 'bob'?
+              hint: the project's coders (listed under 'coders:' in litcoder.yaml, with a log in codings/, or assigned papers) are: alice, bob, carol; a new coder starts with 'litcoder code --coder bobb'
+
+            """, "\(typo.stderr)")
+        #expect(typo.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("codings/_consensus.jsonl").path))
+        try "name: fixture\ncodebook: codebooks/fixture.yaml\ncorpus: corpus/papers.jsonl\ncoders: [alice, bob, carol, dave]\n"
+            .write(to: fixture.root.appendingPathComponent("litcoder.yaml"), atomically: true, encoding: .utf8)
+        let listed = try LitcoderBinary.run([command, "--coders", "alice,dave"] + extra, in: fixture.root)
+        #expect(listed.status == 1)
+        #expect(listed.stderr == "error: no codings by dave in codings/; coders with codings: alice, bob, carol\n", "\(listed.stderr)")
     }
 
     @Test func disagreementsListEachCodersCodesAndNotes() throws {

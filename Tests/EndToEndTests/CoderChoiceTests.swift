@@ -106,8 +106,8 @@ import LitCoderCore
         let html = try LitcoderBinary.run(["export", "--format", "html", "--coders", "alice,bob"], in: fixture.root)
         #expect(html.status == 0, "\(html.stderr)")
         let unknown = try LitcoderBinary.run(["export", "--format", "methods", "--coders", "alice,dave"], in: fixture.root)
-        #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("no codings by dave"))
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.hasPrefix("error: 'dave' is not a coder of this project\n"), "\(unknown.stderr)")
         let misplaced = try LitcoderBinary.run(["export", "--format", "csv", "--coders", "alice,bob"], in: fixture.root)
         #expect(misplaced.status == 64)
     }
@@ -145,5 +145,98 @@ import LitCoderCore
             Consensus (paper × dimension decisions, against alice, bob, carol, zed):
               5 agreed, 0 adjudicated by hand, 5 open (of 5 disagreements)
             """), "\(status.stdout)")
+    }
+
+    /// Writes `coders: [alice, bob, carol]` into the fixture's litcoder.yaml.
+    static func declareCoders(_ fixture: AgreementFixture) throws {
+        try "name: fixture\ncodebook: codebooks/fixture.yaml\ncorpus: corpus/papers.jsonl\ncoders: [alice, bob, carol]\n"
+            .write(to: fixture.root.appendingPathComponent("litcoder.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    static let readingRefusal = """
+        error: 'bobb' is not a coder of this project; did you mean 'bob'?
+          hint: the project's coders (listed under 'coders:' in litcoder.yaml, with a log in codings/, or assigned papers) are: alice, bob, carol; a new coder is added under 'coders:' in litcoder.yaml
+
+        """
+
+    /// Every command that only reads a coder's codings refuses a name that is no coder of the
+    /// project, instead of printing an empty result as if it were real.
+    @Test(arguments: [
+        ["queue", "--coder", "bobb"], ["show", "p1", "--coder", "bobb"], ["summary", "--coder", "bobb"],
+        ["mismatches", "--coder", "bobb"], ["export", "--format", "csv", "--coder", "bobb"],
+        ["export", "--format", "html", "--coder", "bobb"], ["export", "--format", "bibtex", "--coder", "bobb", "--where", "data=acted"],
+        ["agree", "--coders", "alice,bobb"], ["disagreements", "--coders", "alice,bobb"],
+        ["export", "--format", "methods", "--coders", "alice,bobb"],
+    ])
+    func aReadingCommandRefusesANameThatIsNoCoder(arguments: [String]) throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        try Self.declareCoders(fixture)
+        let result = try LitcoderBinary.run(arguments, in: fixture.root)
+        #expect(result.status == 64, "\(arguments): \(result.stderr)")
+        #expect(result.stderr == Self.readingRefusal, "\(arguments): \(result.stderr)")
+        #expect(result.stdout.isEmpty, "\(arguments): \(result.stdout)")
+    }
+
+    /// `assign` gives papers: a name that is none of the declared coders is refused as `set`
+    /// refuses it, and nothing is written.
+    @Test func assignRefusesANameThatIsNoCoder() throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        try Self.declareCoders(fixture)
+        let assignments = fixture.root.appendingPathComponent("assignments.jsonl")
+        let typo = try LitcoderBinary.run(["assign", "--coders", "alice,bobb,carol"], in: fixture.root)
+        #expect(typo.status == 64)
+        #expect(typo.stderr == """
+            error: 'bobb' is not a coder of this project; did you mean 'bob'?
+              hint: litcoder.yaml lists the coders under 'coders:' (alice, bob, carol); add 'bobb' there, or pass --new-coder to start a new coder
+
+            """, "\(typo.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: assignments.path))
+        #expect(try LitcoderBinary.run(["assign", "--coders", "alice,bob"], in: fixture.root).status == 0)
+        let before = try String(contentsOf: assignments, encoding: .utf8)
+        let to = try LitcoderBinary.run(["assign", "--reassign", "bob", "--to", "carl"], in: fixture.root)
+        #expect(to.status == 64)
+        #expect(to.stderr.hasPrefix("error: 'carl' is not a coder of this project; did you mean 'carol'?\n"), "\(to.stderr)")
+        let from = try LitcoderBinary.run(["assign", "--reassign", "bobb", "--to", "carol"], in: fixture.root)
+        #expect(from.status == 64)
+        #expect(from.stderr.hasPrefix("error: 'bobb' has no assigned papers; did you mean 'bob'?; the assigned coders are alice, bob"),
+                "\(from.stderr)")
+        #expect(try String(contentsOf: assignments, encoding: .utf8) == before)
+        let meant = try LitcoderBinary.run(["assign", "--reassign", "bob", "--to", "dave", "--new-coder"], in: fixture.root)
+        #expect(meant.status == 0, "\(meant.stderr)")
+    }
+
+    /// A coder started once with `--new-coder` is a coder from then on (their log makes them
+    /// one); `validate` and `status` say the name is not under `coders:` yet.
+    @Test func aNewCoderStartedOnceIsACoderFromThenOn() throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        try Self.declareCoders(fixture)
+        #expect(try LitcoderBinary.run(["set", "p1", "data=acted", "--coder", "dave"], in: fixture.root).status == 64)
+        #expect(try LitcoderBinary.run(["set", "p1", "data=acted", "--coder", "dave", "--new-coder"], in: fixture.root).status == 0)
+        let later = try LitcoderBinary.run(["set", "p2", "data=natural", "--coder", "dave"], in: fixture.root)
+        #expect(later.status == 0, "\(later.stderr)")
+        #expect(try LitcoderBinary.run(["queue", "--coder", "dave"], in: fixture.root).status == 0)
+
+        let validate = try LitcoderBinary.run(["validate"], in: fixture.root)
+        #expect(validate.stdout.contains("""
+            codings/dave.jsonl: warning: 'dave' is not listed under 'coders:' in litcoder.yaml, but has this log; its codings are compared with the other coders' in agree and every report
+              hint: add 'dave' under 'coders:' in litcoder.yaml if dave is a coder; if the name is a slip, move codings/dave.jsonl out of codings/ and code under the right name
+            """), "\(validate.stdout)\(validate.stderr)")
+
+        let status = try LitcoderBinary.run(["status"], in: fixture.root)
+        #expect(status.stdout.contains("""
+            dave:
+              not listed under 'coders:' in litcoder.yaml, yet compared as a coder: add 'dave' there, or, if the name is a slip, move codings/dave.jsonl out of codings/ ('litcoder validate' says more)
+            """), "\(status.stdout)")
+        let json = try LitcoderBinary.run(["status", "--format", "json"], in: fixture.root)
+        #expect(json.stdout.contains(#""unlisted" : true"#))
+
+        // Listed, the name is flagged no more.
+        try "name: fixture\ncodebook: codebooks/fixture.yaml\ncorpus: corpus/papers.jsonl\ncoders: [alice, bob, carol, dave]\n"
+            .write(to: fixture.root.appendingPathComponent("litcoder.yaml"), atomically: true, encoding: .utf8)
+        let clean = try LitcoderBinary.run(["validate"], in: fixture.root)
+        #expect(!(clean.stdout + clean.stderr).contains("not listed"), "\(clean.stdout)")
     }
 }

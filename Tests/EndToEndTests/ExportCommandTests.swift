@@ -126,7 +126,7 @@ import Testing
         (["export", "--format", "csv", "--consensus", "--all"], Int32(64), "at most one of"),
         (["export", "--format", "qdc", "--all"], Int32(64), "covers the whole project"),
         (["export", "--format", "xlsx"], Int32(64), "xlsx"),
-        (["export", "--format", "csv", "--coder", "nobody"], Int32(1), "coder 'nobody' has no codings"),
+        (["export", "--format", "csv", "--coder", "nobody"], Int32(64), "'nobody' is not a coder of this project"),
         (["codings", "import", "missing.csv", "--coder", "alice"], Int32(1), "cannot read"),
         (["export", "--format", "json", "--consensus"], Int32(1), "there is no consensus yet"),
     ])

@@ -256,7 +256,9 @@ import Testing
         let list = try LitcoderBinary.run(["round", "list", "--format", "json"], in: root)
         let rounds = try #require(try Self.json(list.stdout)["rounds"] as? [[String: Any]])
         #expect(rounds.first?["papers"] as? [String] == ["p4", "p8", "p9"])
-        // Every coder's queue starts with them.
+        // Every coder's queue starts with them, a coder's who has not started too.
+        let config = root.appendingPathComponent("litcoder.yaml")
+        try (try String(contentsOf: config, encoding: .utf8) + "coders: [zoe]\n").write(to: config, atomically: true, encoding: .utf8)
         let queue = try LitcoderBinary.run(["queue", "--coder", "zoe", "--format", "json"], in: root)
         let items = try #require(try Self.json(queue.stdout)["queue"] as? [[String: Any]])
         #expect(Set(items.prefix(3).compactMap { $0["paper"] as? String }) == ["p4", "p8", "p9"])

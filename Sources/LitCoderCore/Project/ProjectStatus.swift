@@ -61,9 +61,14 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         public var olderCodebookEvents: Int
         public var stale: StaleSummary
         public var health: LogHealth
+        /// Whether the coder has a log but `litcoder.yaml` declares `coders:` without them (a
+        /// name started with `--new-coder`, or a slip): `CoderRoster.unlisted`.
+        public var unlisted = false
 
         /// Whether anything needs a person's attention.
-        public var needsAttention: Bool { !health.isClean || !stale.isEmpty || unknownPapers > 0 || doneWithRequiredEmpty > 0 }
+        public var needsAttention: Bool {
+            !health.isClean || !stale.isEmpty || unknownPapers > 0 || doneWithRequiredEmpty > 0 || unlisted
+        }
     }
 
     /// How many current codings name a dimension or code the codebook lost: counts and dimension
@@ -98,8 +103,10 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         var coders: [CoderProgress] = []
         var states: [String: CodingState] = [:]
         let assigned = plan.papers(assignedTo: names.sorted(), in: workspace.corpus)
+        let unlisted = Set(CoderRoster(project: project, plan: plan).unlisted)
         for coder in names.sorted() {
-            let (progress, problems, state) = try self.replayed(coder, in: workspace, assigned: assigned?[coder])
+            var (progress, problems, state) = try self.replayed(coder, in: workspace, assigned: assigned?[coder])
+            progress.unlisted = unlisted.contains(coder)
             coders.append(progress)
             diagnostics += problems
             states[coder] = state

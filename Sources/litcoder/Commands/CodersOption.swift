@@ -18,9 +18,13 @@ struct CodersOption: ParsableArguments {
         return names
     }
 
-    /// The chosen coders' names, each checked to have codings (a log of views alone is none).
+    /// The chosen coders' names, each checked to be a coder of the project (else exit status
+    /// 64 with a did-you-mean) and to have codings (a log of views alone is none).
     func names(in workspace: Workspace) throws -> [String] {
         let withCodings = workspace.project.codersWithCodings()
+        if let given = try given() {
+            for name in given { try workspace.check(coder: name, for: .reading) }
+        }
         let names = try given() ?? workspace.defaultComparedCoders()
         let missing = names.filter { !withCodings.contains($0) }
         if !missing.isEmpty {

@@ -31,7 +31,7 @@ struct CodingsImportCommand: ParsableCommand {
     func run() throws {
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
-        try newCoderOption.check(coder, in: workspace.project)
+        try newCoderOption.check(coder, in: workspace)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw Failure.data("\(file): cannot read the file")
         }

@@ -80,6 +80,8 @@ struct ExportCommand: ParsableCommand {
             throw failure
         } catch let usage as ValidationError {
             throw usage
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw Failure.data("\(error)")
         }
@@ -107,6 +109,7 @@ struct ExportCommand: ParsableCommand {
             return Array(QDCWriter.render(workspace.codebook).utf8)
         case .html:
             let withCodings = workspace.project.codersWithCodings()
+            if let coder = coderOption.coder { try workspace.check(coder: coder, for: .reading) }
             if let coder = coderOption.coder, !withCodings.contains(coder) {
                 throw Failure.data("coder '\(coder)' has no codings in codings/; pass --coder with one of: \(withCodings.joined(separator: ", "))")
             }
@@ -182,6 +185,7 @@ struct ExportCommand: ParsableCommand {
             return .all
         }
         let coder = try coderOption.resolve()
+        try workspace.check(coder: coder, for: .reading)
         guard coders.contains(coder) else {
             let known = coders.isEmpty ? "none yet" : coders.joined(separator: ", ")
             throw Failure.data("coder '\(coder)' has no codings in codings/ (coders with codings: \(known)); pass --coder NAME, --consensus or --all")

@@ -30,6 +30,7 @@ enum ScopeLoader {
     /// consensus is read as it stands (`consensus(in:)`).
     static func state(of owner: String, in workspace: Workspace) throws -> CodingState {
         if owner == CoderName.consensus { return try consensus(in: workspace).state }
+        try workspace.check(coder: owner, for: .reading)
         let project = workspace.project
         let withLogs = project.codersWithCodings()
         guard withLogs.contains(owner) else {
