@@ -49,6 +49,19 @@ import Testing
         return root
     }
 
+    /// A number litcoder cannot keep exactly is refused with what to do, and nothing is written.
+    @Test func aNumberBeyondFifteenDigitsIsRefused() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let log = root.appendingPathComponent("codings/alice.jsonl")
+        let before = try String(contentsOf: log, encoding: .utf8)
+        let result = try LitcoderBinary.run(["set", "p1", "speakers=123456789012345678", "--coder", "alice"], in: root)
+        #expect(result.status == 64)
+        #expect(result.stderr == "error: '123456789012345678' has 18 significant digits; litcoder keeps a number exactly "
+            + "up to 15 (round it, e.g. to 1.23456789012346e+17)\n", "\(result.stderr)")
+        #expect(try String(contentsOf: log, encoding: .utf8) == before)
+    }
+
     @Test func agreeGivesOrdinalAndIntervalAlpha() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }
