@@ -63,7 +63,7 @@ import LitCoderCore
         let result = try LitcoderBinary.run(["agree", "--codebook-version", "abcdef", "--dimension", "data", "--format", "json",
                                              "--bootstrap", "0"], in: fixture.root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("only codings made under codebook abcdef"), "\(result.stderr)")
+        #expect(result.stderr.contains("note: only codings made under codebook abcdef000000 are compared\n"), "\(result.stderr)")
         let data = try dimension(try json(result.stdout), "data")
         #expect(data["units"] as? Int == 2, "p2 and p6, recoded under the new codebook; nothing older")
         let percent = try #require(data["percent_agreement"] as? Double)
@@ -75,6 +75,22 @@ import LitCoderCore
         let unknown = try LitcoderBinary.run(["agree", "--codebook-version", "123456"], in: fixture.root)
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("abcdef000000 (6 events)"), "\(unknown.stderr)")
+        // `current` names the hash it stands for: the SHA-256 of the codebook file, as sha256sum gives it.
+        for coder in ["alice", "bob"] {
+            #expect(try LitcoderBinary.run(["set", "p1", "data=natural", "--coder", coder], in: fixture.root).status == 0)
+        }
+        let digest = Process()
+        digest.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        digest.arguments = [fixture.root.appendingPathComponent("codebooks/fixture.yaml").path]
+        let pipe = Pipe()
+        digest.standardOutput = pipe
+        try digest.run()
+        let sum = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        digest.waitUntilExit()
+        let current = try LitcoderBinary.run(["agree", "--codebook-version", "current", "--bootstrap", "0"], in: fixture.root)
+        #expect(current.status == 0, "\(current.stderr)")
+        #expect(current.stderr.contains("note: only codings made under codebook \(sum.prefix(12)) (the current one) are compared\n"),
+                "\(current.stderr)")
         let disagreements = try LitcoderBinary.run(["disagreements", "--codebook-version", "abcdef", "--format", "csv"], in: fixture.root)
         #expect(disagreements.status == 0, "\(disagreements.stderr)")
         #expect(disagreements.stdout.contains("p2") && !disagreements.stdout.contains("p6"), "\(disagreements.stdout)")

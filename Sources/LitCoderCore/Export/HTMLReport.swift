@@ -126,9 +126,9 @@ public enum HTMLReport {
             + "\(e(flow.scopeWords)) on <code>\(e(flow.dimension))</code>, as <code>litcoder prisma</code> counts them. "
             + "litcoder records one decision per record, from its title and abstract: the dashed full-text boxes are for you "
             + "to fill in, or to remove if no full texts were assessed.</figcaption></figure>\n"
-        if flow.importedSinceRemoved > 0 {
-            s += "<p>\(flow.importedSinceRemoved) imported records are no longer in the corpus, so the records identified less "
-                + "those removed exceed those screened and not yet screened by as many.</p>\n"
+        if let removed = flow.importedSinceRemovedPhrase {
+            s += "<p>\(removed), so the records identified less those removed exceed those screened and not yet screened "
+                + "by as many.</p>\n"
         }
         return s + "</section>\n"
     }

@@ -61,11 +61,14 @@ struct CodersOption: ParsableArguments {
             throw ValidationError("--codebook-version takes 'current' or at least 6 hex digits of a codebook hash; these coders' events were made under: \(listed)")
         }
         let matching = versions.filter { $0.hash.hasPrefix(version) }
-        guard matching.count == 1 else {
+        guard matching.count == 1, let resolved = matching.first?.hash else {
             throw ValidationError((matching.isEmpty ? "no event of \(names.joined(separator: ", ")) was made under codebook \(version)"
                                                     : "\(version) is the start of more than one codebook hash; give more digits")
                                   + "; their events were made under: \(listed)")
         }
+        // The hash the version resolved to, so the output says which codebook it describes.
+        Console.error("note: only codings made under codebook \(resolved.prefix(12))"
+            + (resolved == workspace.codebook.contentHash ? " (the current one)" : "") + " are compared")
         return states
     }
 
