@@ -66,9 +66,8 @@ struct Assign: ParsableCommand {
         if let coders {
             names = coders.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             // A mistyped name would be given papers nobody codes.
-            for name in names where CoderName.problem(with: name) == nil {
-                try workspace.check(coder: name, for: .writing(allowingNew: newCoderOption.newCoder))
-            }
+            try workspace.check(coders: names.filter { CoderName.problem(with: $0) == nil },
+                                for: .writing(allowingNew: newCoderOption.newCoder))
         } else if let last {
             names = last.coders
         } else if let listed = project.coders, !listed.isEmpty {

@@ -22,9 +22,7 @@ struct CodersOption: ParsableArguments {
     /// 64 with a did-you-mean) and to have codings (a log of views alone is none).
     func names(in workspace: Workspace) throws -> [String] {
         let withCodings = workspace.project.codersWithCodings()
-        if let given = try given() {
-            for name in given { try workspace.check(coder: name, for: .reading) }
-        }
+        if let given = try given() { try workspace.check(coders: given, for: .reading) }
         let names = try given() ?? workspace.defaultComparedCoders()
         let missing = names.filter { !withCodings.contains($0) }
         if !missing.isEmpty {

@@ -19,8 +19,16 @@ extension Workspace {
     /// Refuses `name` with exit status 64, a did-you-mean and what to do, when the project's
     /// roster (`CoderRoster`: `coders:`, the logs, the assignments) does not allow it for `use`.
     func check(coder name: String, for use: CoderRoster.Use) throws {
-        guard let refusal = CoderRoster(project: project, plan: plan().0).refusal(of: name, for: use) else { return }
-        Console.error("error: \(refusal.message)\n  hint: \(refusal.hint)")
-        throw ExitCode(64)
+        try check(coders: [name], for: use)
+    }
+
+    /// Refuses the first of `names` the roster does not allow for `use`, as `check(coder:for:)`.
+    func check(coders names: [String], for use: CoderRoster.Use) throws {
+        let roster = CoderRoster(project: project, plan: plan().0)
+        for name in names {
+            guard let refusal = roster.refusal(of: name, for: use) else { continue }
+            Console.error("error: \(refusal.message)\n  hint: \(refusal.hint)")
+            throw ExitCode(64)
+        }
     }
 }
