@@ -83,12 +83,14 @@ extension Review {
             if !advanceToUnresolved() { message = .init(text: "every disagreement is resolved", kind: .info) }
         case .takeCoder:
             guard case .character(let c) = key else { return [] }
+            // Every chosen coder keeps their number on every paper.
             let index = (c.wholeNumberValue ?? 0) - 1
-            let coders = current?.codings ?? []
             guard coders.indices.contains(index) else {
                 return refuse(coders.isEmpty ? "no coder \(c)" : "no coder \(c): the coders are 1–\(coders.count)")
             }
-            let coder = coders[index]
+            guard let coder = coding(ofCoderAt: index) else {
+                return refuse("\(coders[index]) is not assigned to this paper")
+            }
             guard !coder.isEmpty else { return takeEmpty(of: coder) }
             if let text = coder.text {
                 decide(Decision(text: text, sources: textSources(of: text), how: "\(coder.coder)'s \(currentDimension?.kind == .number ? "number" : "text")"))

@@ -125,6 +125,13 @@ import Testing
         h.press(.enter)
         #expect(h.workbench.message?.text == "0 is below speakers's minimum, 1" && h.log.isEmpty)
         h.press(.control("u"))
+        // 16 significant digits would be kept as another number: refused, nothing saved.
+        h.type("24.00000000000001")
+        h.press(.enter)
+        #expect(h.workbench.message?.text
+            == "'24.00000000000001' has 16 significant digits; litcoder keeps a number exactly up to 15 (round it, e.g. to 24)")
+        #expect(h.log.isEmpty)
+        h.press(.control("u"))
         h.type(" 24.0 ")
         h.press(.enter)
         #expect(h.workbench.mode == .normal)

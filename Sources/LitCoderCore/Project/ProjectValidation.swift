@@ -58,6 +58,7 @@ public struct ProjectValidation: Sendable {
     /// The coders' logs and the consensus log: malformed lines, torn tails, stale codings.
     private mutating func checkLogs(of project: Project, codebook: Codebook?, corpus: Corpus) {
         var coders = project.codersWithLogs()
+        let roster = CoderRoster(listed: project.coders, withLogs: coders, assigned: [])
         if FileManager.default.fileExists(atPath: project.consensusLogURL.path) { coders.append(CoderName.consensus) }
         var eventCount = 0
         for coder in coders {
@@ -72,6 +73,9 @@ public struct ProjectValidation: Sendable {
                 continue
             }
             eventCount += contents.events.count
+            if let warning = roster.unlistedWarning(coder: coder, file: name, hasCodings: contents.events.contains { $0.op != .view }) {
+                diagnostics.append(warning)
+            }
             for var diagnostic in contents.diagnostics {
                 if diagnostic.file == url.path { diagnostic.file = name }
                 diagnostics.append(diagnostic)

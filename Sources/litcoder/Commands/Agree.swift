@@ -42,9 +42,6 @@ struct Agree: ParsableCommand {
         let plan = workspace.loadPlan()
         let round = try roundOption.chosen(in: plan)
         let loaded = try codersOption.states(in: workspace, codebookVersion: codebookVersion)
-        if let codebookVersion {
-            Console.error("note: only codings made under codebook \(codebookVersion) are compared")
-        }
         let options = AgreementReport.Options(
             dimensions: dimensions, setDistance: distance == .masi ? .masi : .jaccard, resamples: resamples, seed: seed,
             pairs: pairs)

@@ -29,7 +29,7 @@ struct Code: ParsableCommand {
         }
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
-        try newCoderOption.check(coder, in: workspace.project)
+        try newCoderOption.check(coder, in: workspace)
         let plan = workspace.loadPlan()
         let log = try workspace.openLogForWriting(coder: coder)
         defer { log.close() }

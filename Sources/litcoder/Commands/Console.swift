@@ -24,6 +24,12 @@ enum Console {
         return ExitCode(64)
     }
 
+    /// How complete the consensus is, on standard error: every command that reads the
+    /// consensus says it, so no reader of its output can take it for more than it is.
+    static func consensusNote(_ progress: ConsensusProgress) {
+        error("note: consensus: " + progress.line)
+    }
+
     /// Writes text for people, adding no line break.
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(TerminalText.escaped(text).utf8))

@@ -80,6 +80,8 @@ struct ExportCommand: ParsableCommand {
             throw failure
         } catch let usage as ValidationError {
             throw usage
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw Failure.data("\(error)")
         }
@@ -118,6 +120,7 @@ struct ExportCommand: ParsableCommand {
             return Array(QDCWriter.render(workspace.codebook).utf8)
         case .html:
             let withCodings = workspace.project.codersWithCodings()
+            if let coder = coderOption.coder { try workspace.check(coder: coder, for: .reading) }
             if let coder = coderOption.coder, !withCodings.contains(coder) {
                 throw Failure.data("coder '\(coder)' has no codings in codings/; pass --coder with one of: \(withCodings.joined(separator: ", "))")
             }
@@ -125,6 +128,9 @@ struct ExportCommand: ParsableCommand {
             let coders = try comparedCoders(workspace)
             let report = try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)
             for warning in report.unknownCodes { Console.error(warning.description) }
+            if report.scope == Summary.scope(coder: CoderName.consensus), let progress = report.consensusProgress {
+                Console.consensusNote(progress)
+            }
             return Array(HTMLReport.render(report).utf8)
         case .bibtex, .ris:
             return Array(try bibliography(workspace).utf8)
@@ -138,16 +144,14 @@ struct ExportCommand: ParsableCommand {
             let set = try QDPXProject.codedSet(workspace, selection: selection)
             let document = QDPXProject.render(set)
             for diagnostic in set.diagnostics + document.warnings { Console.error(diagnostic.description) }
-            if selection == .consensus { Console.error("note: consensus: " + (try workspace.consensusProgress()).line) }
+            if let progress = set.consensusProgress { Console.consensusNote(progress) }
             return Array(try QDPXArchive.make(document))
         case .csv, .csvLong, .jsonl, .json:
             let selection = try selection(workspace)
             let set = try CodedSet.load(workspace, selection: selection)
             for diagnostic in set.diagnostics { Console.error(diagnostic.description) }
-            if selection == .consensus {
-                // What is exported is only as complete as the consensus: say how complete, every time.
-                Console.error("note: consensus: " + (try workspace.consensusProgress()).line)
-            }
+            // What is exported is only as complete as the consensus: say how complete, every time.
+            if let progress = set.consensusProgress { Console.consensusNote(progress) }
             switch format {
             case .csv: return WideCSVExport.render(set)
             case .csvLong: return LongCSVExport.render(set)
@@ -192,6 +196,7 @@ struct ExportCommand: ParsableCommand {
             return .all
         }
         let coder = try coderOption.resolve()
+        try workspace.check(coder: coder, for: .reading)
         guard coders.contains(coder) else {
             let known = coders.isEmpty ? "none yet" : coders.joined(separator: ", ")
             throw Failure.data("coder '\(coder)' has no codings in codings/ (coders with codings: \(known)); pass --coder NAME, --consensus or --all")

@@ -25,6 +25,8 @@ struct QueueCommand: ParsableCommand {
     func run() throws {
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
+        // A mistyped name would print an empty queue as if it were real.
+        try workspace.check(coder: coder, for: .reading)
         let plan = workspace.loadPlan()
         let state: CodingState
         do {

@@ -37,7 +37,7 @@ struct ReviewCommand: ParsableCommand {
         list.items = plan.limit(list.items)
         let log = try workspace.openLogForWriting(coder: CoderName.consensus)
         defer { log.close() }
-        let review = Review(codebook: workspace.codebook, adjudicator: adjudicator, items: list.items,
+        let review = Review(codebook: workspace.codebook, adjudicator: adjudicator, coders: states.map(\.coder), items: list.items,
                             papers: workspace.corpus.papers, consensus: log.state)
         let terminal: CursesTerminal
         do {

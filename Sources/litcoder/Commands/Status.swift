@@ -85,6 +85,12 @@ enum StatusTable {
 
     private static func healthLines(_ coder: ProjectStatus.CoderProgress) -> [String] {
         var lines: [String] = []
+        if coder.unlisted {
+            lines.append("not listed under 'coders:' in litcoder.yaml"
+                + (coder.hasCodings ? ", yet compared as a coder" : "")
+                + ": add '\(coder.coder)' there, or, if the name is a slip, move codings/\(coder.coder).jsonl out of codings/ "
+                + "('litcoder validate' says more)")
+        }
         let health = coder.health
         if let line = health.tornLine { lines.append("unfinished last line \(line) (set aside when \(coder.coder) next codes)") }
         if let aside = health.tornSetAsideTo { lines.append("an unfinished last line was moved to codings/\(aside)") }
