@@ -28,7 +28,7 @@ struct EvidenceCommand: ParsableCommand {
     func run() throws {
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
-        try newCoderOption.check(coder, in: workspace.project)
+        try newCoderOption.check(coder, in: workspace)
         do {
             _ = try EvidenceRequest.target(paper: paper, dimension: dimension, code: code,
                                            codebook: workspace.codebook, corpus: workspace.corpus)
