@@ -230,7 +230,7 @@ enum ReviewFixture {
             ReviewFixture.state("bob", [(p[0], "dataset", ["set-2"])]),
         ]
         let list = DisagreementList(codebook: codebook, states: states, corpus: Corpus(papers: Fixtures.papers))
-        var review = Review(codebook: codebook, adjudicator: "ana", items: list.items, papers: Fixtures.papers,
+        var review = Review(codebook: codebook, adjudicator: "ana", coders: ["alice", "bob"], items: list.items, papers: Fixtures.papers,
                             consensus: CodingState(coder: CoderName.consensus))
         _ = review.update(.resize(width: width, height: height))
         ReviewFixture.press([.character("e")], on: &review)
