@@ -62,7 +62,7 @@ public enum Keymap {
         KeyBinding([.character("n")], .nextQuote, "select the next quote already attached to the code under the cursor"),
         KeyBinding([.character("N")], .previousQuote, "select the previous quote of the code under the cursor"),
         KeyBinding([.character("x"), .delete], .removeQuote, "remove the quote of the code under the cursor that the selection is on",
-                   hint: "remove", rank: 5),
+                   hint: "remove", rank: 5, hintKeys: "x"),
         KeyBinding("1234567890".map { .character($0) }, .chooseCode, label: "1–9, 0",
                    "put the cursor on the code shown beside that number (it takes the quote)"),
         KeyBinding([.tab], .nextDimension, "next dimension"),
@@ -138,10 +138,14 @@ public enum Keymap {
         for binding in selectionBindings {
             lines.append("| \(binding.keyLabel.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) | \(binding.summary) |")
         }
-        lines += ["", "Quotes are underlined in the abstract (and title) in their dimension's colour; a code with quotes",
-                  "shows how many beside its label (“2”). Attaching and removing are saved like codes, and `u` undoes them.",
-                  "A quote whose words are no longer where it points (the abstract was corrected) is not shown; `litcoder",
-                  "validate` lists it."]
+        lines += ["", "While selecting, ↑ and ↓ move the selection, not the code cursor: the number keys and Tab choose the",
+                  "code that takes the quote. Quotes are underlined in the abstract (and title) in their dimension's colour;",
+                  "a code with quotes shows how many beside its label (“2 quotes” in the list, “2” on a collapsed",
+                  "dimension). Attaching and removing are saved like codes, and `u` / Ctrl-R undo and redo them;",
+                  "attaching to a code the paper is not coded with codes it too, and `u` then undoes the quote first and",
+                  "the code after. A quote whose words are no longer where it points (the title or abstract was",
+                  "corrected) is not shown: the paper's state line and the code count it as stale, and `litcoder",
+                  "validate` lists it with what to do."]
         lines += ["", "## In a prompt or the inline editor (search, go to, note, text)", "",
                   "Letters are text here; only these keys act.", "", "| key | action |", "|---|---|"]
         for (keys, summary) in editingKeys { lines.append("| \(keys) | \(summary) |") }

@@ -8,7 +8,7 @@ public struct QuoteLine {
     public func render(_ selection: QuoteSelection, for workbench: Workbench, in area: Rect, into canvas: inout Canvas) {
         guard !area.isEmpty else { return }
         canvas.fill(area)
-        var label: String
+        let label: String
         if let (dimension, code) = workbench.cursorCode {
             label = "quote for \(code.label) (\(dimension.label)): "
         } else {
@@ -16,8 +16,12 @@ public struct QuoteLine {
         }
         let place = " \(selection.field.rawValue) \(selection.start)–\(selection.end)"
         let words = EvidenceQuote.displayText(Self.ends(of: selection.range, in: workbench.text(of: selection.field)))
-        let head = Glyph.line(label, style: .bold)
+        var head = Glyph.line(label, style: .bold)
         let tail = Glyph.line(place, style: .dim)
+        if area.width - TextLayout.width(head) - TextLayout.width(tail) - 2 < 24, let (_, code) = workbench.cursorCode {
+            // A narrow screen: the code's label alone, so the words keep some room.
+            head = Glyph.line("quote for \(code.label): ", style: .bold)
+        }
         let room = area.width - TextLayout.width(head) - TextLayout.width(tail) - 2
         var quoted = Glyph.line("“") + Self.squeezed(Glyph.line(words, style: .reverse), width: max(1, room)) + Glyph.line("”")
         quoted = TextLayout.truncate(head + quoted + tail, width: area.width)

@@ -21,6 +21,17 @@ extension Workbench {
         return currentCoding.quotes(dimension: dimension, code: code).filter(check.holds)
     }
 
+    /// Works the quote marks out again when the paper on screen, its codes or its quotes changed.
+    mutating func refreshQuoteMarks() {
+        guard let paper = currentPaper else {
+            if quoteMarks.paper != nil { quoteMarks = QuoteMarks() }
+            return
+        }
+        let coding = currentCoding
+        guard !quoteMarks.describe(paper: paper.id, coding: coding) else { return }
+        quoteMarks = QuoteMarks(paper: paper, coding: coding, codebook: codebook)
+    }
+
     // MARK: Starting and stopping
 
     /// `v`: selects the sentence on screen (or where the last selection on this paper was).

@@ -6,6 +6,7 @@ extension Workbench {
         defer {
             keepCodeCursorVisible()
             layOutAbstract()
+            refreshQuoteMarks()
         }
         switch event {
         case .key(let key):

@@ -83,6 +83,8 @@ public struct Workbench: Sendable {
     var selectionBeforeHelp: QuoteSelection?
     /// Where the last selection on this paper was: the next `v` starts there.
     var lastSelection: QuoteSelection?
+    /// The paper's quotes as the screen marks them, kept current by `refreshQuoteMarks()`.
+    public internal(set) var quoteMarks = QuoteMarks()
     public internal(set) var showSummary = false
     public internal(set) var message: Message?
     public internal(set) var saveStatus: SaveStatus = .idle
@@ -232,6 +234,7 @@ public struct Workbench: Sendable {
         abstractLayout = shown.layout
         shownPrepared = shown
         layOutAbstract()
+        refreshQuoteMarks()
     }
 
     /// Re-wraps the abstract when the width it is drawn at changed, and lays it out as far as
