@@ -25,6 +25,10 @@ struct EvidenceCommand: ParsableCommand {
 
     @Flag(help: "Take the quote with these words off the code instead.") var remove = false
 
+    func validate() throws {
+        if text.allSatisfy(\.isWhitespace) { throw ValidationError("TEXT is empty: give the words to quote, as the title or abstract has them") }
+    }
+
     func run() throws {
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
@@ -35,16 +39,14 @@ struct EvidenceCommand: ParsableCommand {
         } catch {
             throw Console.usageError(error.description)
         }
+        // Checked against the log as it is before it is opened for writing, so words that are
+        // not there leave no trace, not even an empty log.
+        _ = try request(current: try workspace.state(coder: coder).0.coding(for: paper), workspace: workspace)
         let log = try workspace.openLogForWriting(coder: coder)
         defer { log.close() }
+        // Again under the lock: the log may have changed in between.
         let current = log.state.coding(for: paper)
-        let request: EvidenceRequest
-        do {
-            request = try EvidenceRequest.parse(paper: paper, dimension: dimension, code: code, text: text, removes: remove,
-                                                current: current, codebook: workspace.codebook, corpus: workspace.corpus)
-        } catch {
-            throw Failure.data(error.description)
-        }
+        let request = try request(current: current, workspace: workspace)
         let events = request.events(from: current, codebook: workspace.codebook, coder: coder)
         let target = "\(request.dimension)=\(request.code)"
         let quoted = request.quote.displayed
@@ -70,6 +72,17 @@ struct EvidenceCommand: ParsableCommand {
             Console.print("\(paper): coded \(target) and quoted \(quoted) as its evidence; \(place)")
         } else {
             Console.print("\(paper): quoted \(quoted) as evidence for \(target); \(place)")
+        }
+    }
+
+    /// The request for this paper, code and text; exit 1 (nothing written) when the words are
+    /// not there, or, removing, not attached.
+    private func request(current: PaperCoding, workspace: Workspace) throws -> EvidenceRequest {
+        do {
+            return try EvidenceRequest.parse(paper: paper, dimension: dimension, code: code, text: text, removes: remove,
+                                             current: current, codebook: workspace.codebook, corpus: workspace.corpus)
+        } catch {
+            throw Failure.data(error.description)
         }
     }
 }
