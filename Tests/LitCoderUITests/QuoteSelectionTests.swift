@@ -247,3 +247,59 @@ import Testing
         #expect(workbench.scroll > 0, "scrolled to the selection")
     }
 }
+
+/// Every selection key, many times over, on every fixture paper (control characters, bidi
+/// text, CJK, emoji, combining marks, a long abstract, an empty title): the selection always
+/// covers whole characters of one field, a quote attached from it always stands, and every
+/// frame draws inside the screen.
+@Suite struct QuoteSelectionRobustnessTests {
+    static let keys: [Key] = Keymap.selectionBindings.flatMap(\.keys).filter { $0 != .escape && $0 != .character("?") }
+
+    @Test(arguments: Fixtures.papers.map(\.id) + ["empty", "title-only"])
+    func theSelectionStaysInsideItsFieldWhateverIsPressed(paper id: String) throws {
+        var papers = Fixtures.papers
+        papers.append(Paper(id: "empty", title: "", abstract: ""))
+        papers.append(Paper(id: "title-only", title: "情感 e\u{301} 👩\u{200D}💻 only", abstract: ""))
+        var h = WorkbenchTests.Harness(start: nil)
+        h.workbench = Workbench(codebook: Fixtures.codebook, papers: papers, coder: "alice", events: [], startPaper: id)
+        _ = h.workbench.update(.resize(width: 80, height: 24))
+        let paper = try #require(h.workbench.currentPaper)
+        // A fixed walk through the keys: each key, then pairs of keys, so every key follows every other.
+        var walk: [Key] = []
+        for first in Self.keys { for second in Self.keys.prefix(8) { walk += [first, second] } }
+        h.perform(.selectQuote)
+        for (step, key) in walk.enumerated() {
+            if case .normal = h.workbench.mode { h.perform(.selectQuote) }
+            // Keys of the selection only: on the main screen → would go to the next paper.
+            guard h.workbench.isSelecting else { continue }
+            h.press(key)
+            #expect(h.workbench.currentPaper?.id == id)
+            if case .selecting(let selection) = h.workbench.mode {
+                let text = paper.text(of: selection.field)
+                guard selection.start >= 0, selection.start < selection.end, selection.end <= text.unicodeScalars.count else {
+                    Issue.record("step \(step) \(key): \(selection.field) \(selection.start)–\(selection.end) of \(text.unicodeScalars.count)")
+                    return
+                }
+                // Whole characters: the ends are character boundaries of the field.
+                let scalars = text.unicodeScalars
+                let lower = scalars.index(scalars.startIndex, offsetBy: selection.start)
+                let upper = scalars.index(scalars.startIndex, offsetBy: selection.end)
+                #expect(lower.samePosition(in: text) != nil && upper.samePosition(in: text) != nil, "step \(step)")
+            }
+            if step % 37 == 0 {
+                let canvas = WorkbenchView().render(h.workbench, width: 80, height: 24)
+                for line in canvas.lines { #expect(DisplayWidth.drawn(line) <= 80, "\(line)") }
+            }
+        }
+        let check = QuoteCheck(paper: paper)
+        for event in h.log where event.op == .evidence {
+            let quote = try #require(event.evidence?.quote)
+            #expect(check.holds(quote), "\(quote)")
+            #expect(quote.fieldHash == EvidenceQuote.hash(of: paper.text(of: quote.field)))
+        }
+        if id == "empty" {
+            #expect(h.log.isEmpty)
+            #expect(h.workbench.message?.text == "This paper has no title or abstract to quote")
+        }
+    }
+}
