@@ -81,7 +81,8 @@ struct ClusterOverlay {
         case 1: codes.append("33")
         case 2: codes.append("31")
         case 3: codes.append("32")
-        case 4..<(4 + Int16(TintColors.sgr.count)): codes.append(String(TintColors.sgr[Int(colorPair) - 4]))
+        case TintColors.firstPair..<(TintColors.firstPair + Int16(TintColors.ansi.count)):
+            codes.append(String(TintColors.sgr[Int(colorPair - TintColors.firstPair)]))
         default: break
         }
         return Array("\u{1B}[\(codes.joined(separator: ";"))m".utf8)

@@ -96,7 +96,7 @@ public final class CursesTerminal: TerminalBackend {
             if style.contains(.warning) {
                 a.colorPair = 2
             } else if let tint = style.tint {
-                a.colorPair = Int16(4 + tint)
+                a.colorPair = TintColors.firstPair + Int16(tint)
             } else if style.contains(.accent) {
                 a.colorPair = 1
             } else if style.contains(.success) {

@@ -48,15 +48,37 @@ import Testing
         tmux.bytes([0x12])  // Ctrl-R
         tmux.wait(for: "Redid quote on healthcare of P001")
         tmux.wait(for: "✓ saved")
+        // A second dimension's quote, in a colour of its own: Tab to datasets, v (the last
+        // selection), ← (the word before: "on"), Enter on IEMOCAP.
+        tmux.bytes([0x09])
+        tmux.bytes(Array("v".utf8))
+        tmux.wait(for: "quote for IEMOCAP (Datasets)")
+        tmux.bytes([0x1B, 0x5B, 0x43])  // →: its last word, "IEMOCAP."
+        tmux.wait(for: "abstract 53–61")
+        tmux.bytes([0x0D])
+        tmux.wait(for: "Quoted “IEMOCAP.” for IEMOCAP")
+        tmux.wait(for: "✓ saved")
+        // Underlined (4) in cyan (36) for motivation, in magenta (35) for datasets, on the lines
+        // of the abstract that hold them ("… Trained on" and "IEMOCAP." at 100 columns).
+        let rows = tmux.styledScreen.split(separator: "\n").map(String.init)
+        let first = try #require(rows.firstIndex { $0.contains("Trained") }, "\(rows)")
+        let line = rows[first...].prefix(2).joined(separator: "\n")
+        let sgr = line.components(separatedBy: "\u{1B}[").dropFirst().map { $0.prefix { $0 != "m" } }
+        #expect(sgr.contains { $0.split(separator: ";").contains("36") }, "\(line.debugDescription)")
+        #expect(sgr.contains { $0.split(separator: ";").contains("35") }, "\(line.debugDescription)")
+        #expect(sgr.contains { $0.split(separator: ";").contains("4") }, "\(line.debugDescription)")
         tmux.bytes(Array("q".utf8))
         #expect(tmux.exitStatus() == 0)
 
         let log = try CodingLog.read(url: dir.appendingPathComponent("codings/alice.jsonl"))
         #expect(log.diagnostics.isEmpty)
-        #expect(log.events.map(\.op) == [.set, .evidence, .evidence, .evidence])
-        #expect(log.events.map(\.value) == [nil, true, false, true])
+        #expect(log.events.map(\.op) == [.set, .evidence, .evidence, .evidence, .set, .evidence])
+        #expect(log.events.map(\.value) == [nil, true, false, true, nil, true])
         let quote = EvidenceQuote(field: .abstract, start: 50, end: 61, text: "on IEMOCAP.", fieldHash: Self.abstractHash)
-        #expect(log.events.dropFirst().allSatisfy { $0.evidence == CodingEvent.Evidence(code: "healthcare", quote: quote) })
+        #expect(log.events[1...3].allSatisfy { $0.evidence == CodingEvent.Evidence(code: "healthcare", quote: quote) })
         #expect(log.events.first?.codes == ["healthcare"])
+        #expect(log.events[4].dimension == "datasets" && log.events[4].codes == ["iemocap"])
+        #expect(log.events[5].evidence == CodingEvent.Evidence(
+            code: "iemocap", quote: EvidenceQuote(field: .abstract, start: 53, end: 61, text: "IEMOCAP.", fieldHash: Self.abstractHash)))
     }
 }
