@@ -41,6 +41,10 @@ extension Workbench {
             message = Message(text: "This paper has no title or abstract to quote", kind: .info)
             return [.bell]
         }
+        // On a small screen the summary pane takes the paper's place: the words must show.
+        if showSummary, WorkbenchLayout(width: screenSize.width, height: screenSize.height, showSummary: true, promptOpen: true).paper.isEmpty {
+            showSummary = false
+        }
         select(selection)
         return []
     }

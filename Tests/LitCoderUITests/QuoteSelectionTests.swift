@@ -83,6 +83,22 @@ import Testing
         #expect(h.log.isEmpty)
     }
 
+    @Test func onASmallScreenSelectingHidesTheSummaryThatCoversThePaper() {
+        var h = Harness()
+        _ = h.workbench.update(.resize(width: 60, height: 20))
+        h.perform(.toggleSummary)
+        #expect(h.workbench.showSummary)
+        h.perform(.selectQuote)
+        #expect(!h.workbench.showSummary)
+        let canvas = WorkbenchView().render(h.workbench, width: 60, height: 20)
+        #expect(canvas.lines[3].hasPrefix("We study clinical depression screening"), "\(canvas.text)")
+        // On a large screen the summary is below the paper and stays.
+        var large = Harness()
+        large.perform(.toggleSummary)
+        large.perform(.selectQuote)
+        #expect(large.workbench.showSummary)
+    }
+
     @Test func enterCodesTheCodeAndAttachesTheQuote() throws {
         var h = Harness()
         h.perform(.selectQuote)
