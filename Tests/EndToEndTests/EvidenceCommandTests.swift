@@ -192,6 +192,13 @@ import Testing
         let show = try LitcoderBinary.run(["show", "p1", "--coder", "alice"], in: box.project)
         #expect(show.stdout.contains("    evidence for healthcare: “情感 😀 stress” (abstract 15–26) — STALE: the abstract changed: "
             + "the quoted words are no longer at abstract 15–26 (they are now at 19–30)\n"), "\(show.stdout)")
+        // Left out of csv-long, with a warning; marked stale in json.
+        let long = try LitcoderBinary.run(["export", "--format", "csv-long", "--coder", "alice"], in: box.project)
+        #expect(long.stdout == "paper,coder,dimension,code,evidence\r\np1,alice,motivation,healthcare,\r\n")
+        #expect(long.stderr.contains("codings/alice.jsonl: warning: 1 quote is stale (the paper's text changed under it): "
+            + "marked stale in json, left out of csv-long, qdpx and html"), "\(long.stderr)")
+        let json = try LitcoderBinary.run(["export", "--format", "jsonl", "--coder", "alice"], in: box.project)
+        #expect(json.stdout.contains(#""stale":true"#), "\(json.stdout)")
         let validate = try LitcoderBinary.run(["validate"], in: box.project)
         #expect(validate.stdout.contains("codings/alice.jsonl:2: warning: paper 'p1', motivation=healthcare: the quote “情感 😀 stress” is stale"),
                 "\(validate.stdout)\(validate.stderr)")
