@@ -47,23 +47,18 @@ public struct Project: Sendable {
     ///
     /// A log with no events (empty, or only blank lines) does not make its owner a coder:
     /// such a file is what a failed import or an opened-then-closed session leaves behind.
-    public func codersWithLogs() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: codingsURL.path)) ?? []
-        return names.filter { $0.hasSuffix(".jsonl") }
-            .map { String($0.dropLast(".jsonl".count)) }
-            .filter { !$0.hasPrefix("_") && hasEvents(logURL(coder: $0)) }
-            .sorted()
+    /// Throws every log that cannot be read (a folder, a dangling link, no permission), so a
+    /// comparison never goes on without a coder in silence; `logListing()` gives both.
+    public func codersWithLogs() throws(DiagnosticList) -> [String] {
+        try logListing().readableCoders()
     }
 
-    /// Whether the file holds anything but whitespace; read in chunks so a big log costs little.
-    private func hasEvents(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
-            if chunk.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) { return true }
-        }
-        return false
-    }
+    /// The logs in `codings/`: the coders with events, and every log that cannot be read.
+    public func logListing() -> LogListing { LogListing(project: self) }
+
+    /// Whether anything is at `owner`'s log path (`_consensus` for the consensus), readable or
+    /// not: a dangling link or a folder there is a log to report, not an absent one.
+    public func hasLogFile(_ owner: String) -> Bool { LogFile.kind(at: logURL(coder: owner).path) != .missing }
 }
 
 /// Why a project could not be opened.

@@ -11,6 +11,17 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     public var coders: [CoderProgress]
     /// The adjudicated codings, when `codings/_consensus.jsonl` exists.
     public var consensus: CoderProgress?
+    /// Logs in `codings/` that cannot be read (a folder, a dangling link, no permission): their
+    /// owners are not counted above, and each is an error.
+    public var unreadableLogs: [UnreadableLog] = []
+
+    /// A log that cannot be read, and why.
+    public struct UnreadableLog: Codable, Hashable, Sendable {
+        /// The coder (or `_consensus`) whose log it is.
+        public var coder: String
+        public var file: String
+        public var problem: String
+    }
 
     public struct CodebookSummary: Codable, Hashable, Sendable {
         public var id: String
@@ -61,9 +72,13 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     /// The status of every coder with a log or listed in `litcoder.yaml`, with each log's problems.
     public static func gather(_ workspace: Workspace) throws -> (ProjectStatus, [Diagnostic]) {
         let project = workspace.project
-        var names = Set(project.codersWithLogs())
-        for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil { names.insert(coder) }
-        var diagnostics: [Diagnostic] = []
+        let listing = project.logListing()
+        let unreadable = Set(listing.unreadableOwners)
+        var names = Set(listing.coders)
+        for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil && !unreadable.contains(coder) {
+            names.insert(coder)
+        }
+        var diagnostics: [Diagnostic] = listing.unreadable
         var coders: [CoderProgress] = []
         for coder in names.sorted() {
             let (progress, problems) = try self.progress(of: coder, in: workspace)
@@ -71,16 +86,19 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
             diagnostics += problems
         }
         var consensus: CoderProgress?
-        if FileManager.default.fileExists(atPath: project.consensusLogURL.path) {
+        if project.hasLogFile(CoderName.consensus), !unreadable.contains(CoderName.consensus) {
             let (progress, problems) = try self.progress(of: CoderName.consensus, in: workspace)
             consensus = progress
             diagnostics += problems
         }
         let codebook = workspace.codebook
-        let status = ProjectStatus(
+        var status = ProjectStatus(
             project: project.name,
             codebook: CodebookSummary(id: codebook.id, version: codebook.version, hash: codebook.shortHash),
             papers: workspace.corpus.count, coders: coders, consensus: consensus)
+        status.unreadableLogs = zip(listing.unreadableOwners, listing.unreadable).map { owner, diagnostic in
+            UnreadableLog(coder: owner, file: diagnostic.file, problem: diagnostic.message)
+        }
         return (status, diagnostics)
     }
 

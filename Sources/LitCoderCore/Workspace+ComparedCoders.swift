@@ -5,8 +5,9 @@ extension Workspace {
     ///
     /// So an adjudicator's own workbench log does not silently join the comparison of the
     /// coders whose work the consensus settled.
-    public func defaultComparedCoders() -> [String] {
-        let withLogs = project.codersWithLogs()
+    /// Throws every log that cannot be read, rather than compare without it.
+    public func defaultComparedCoders() throws -> [String] {
+        let withLogs = try project.codersWithLogs()
         guard let consensus = try? consensusState().0 else { return withLogs }
         var sources: Set<String> = []
         consensus.forEachPaper { _, coding in

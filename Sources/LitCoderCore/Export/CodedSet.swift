@@ -38,7 +38,7 @@ public struct CodedSet: Sendable {
         switch selection {
         case .coder(let name): coders = [name]
         case .consensus: coders = [CoderName.consensus]
-        case .all: coders = workspace.project.codersWithLogs()
+        case .all: coders = try workspace.project.codersWithLogs()
         }
         var states: [CodingState] = []
         var diagnostics: [Diagnostic] = []

@@ -20,8 +20,8 @@ struct CodersOption: ParsableArguments {
 
     /// The chosen coders' names, each checked to have a log.
     func names(in workspace: Workspace) throws -> [String] {
-        let withLogs = workspace.project.codersWithLogs()
-        let names = try given() ?? workspace.defaultComparedCoders()
+        let withLogs = try workspace.project.codersWithLogs()
+        let names = try given() ?? (try workspace.defaultComparedCoders())
         let missing = names.filter { !withLogs.contains($0) }
         if !missing.isEmpty {
             throw Failure.data("no log for \(missing.joined(separator: ", ")) in codings/; coders with logs: "

@@ -31,9 +31,9 @@ struct Consensus: ParsableCommand {
         defer { log.close() }
         let events = AutoConsensus.events(for: comparisons, consensus: log.state, adjudicator: adjudicator,
                                           codebookHash: workspace.codebook.contentHash, coders: states.map(\.coder))
-        for event in events {
-            do { try log.append(event) } catch { throw Failure.data("\(error)") }
-        }
+        // One durable append: every agreement is taken in, or none is.
+        do { try log.append(contentsOf: events) } catch { throw Failure.data("\(error)") }
+        log.close()
         let withdrawn = events.count { $0.reason == AutoConsensus.withdrawalReason }
         let added = events.count - withdrawn
         let agreed = comparisons.count(where: \.isAgreement)

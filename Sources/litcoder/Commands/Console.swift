@@ -1,14 +1,25 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 
 /// Writing to standard output and error, and the exit statuses litcoder uses.
+///
+/// A write to standard output that fails (a full disk behind `> file`, `> /dev/full`, a
+/// broken pipe when SIGPIPE is ignored) never crashes: the first failure is remembered,
+/// later output is dropped, and `finish()` ends the command with one line on standard error
+/// and exit status 74 (sysexits' EX_IOERR), once the command has done its work and closed its
+/// files. A pipe closed by the reader (`litcoder … | head -1`) ends it quietly, as SIGPIPE does
+/// for any command. Failures writing standard error are ignored: there is nowhere left to say so.
 enum Console {
+    /// The errno of the first failed write to standard output.
+    private static let outputFailure = Mutex<Int32?>(nil)
+
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        _ = writeAll(STDERR_FILENO, Array((message + "\n").utf8))
     }
 
     static func print(_ message: String) {
-        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+        write(message + "\n")
     }
 
     /// Reports a wrong argument the way ValidationError would, without the generic usage line
@@ -20,7 +31,49 @@ enum Console {
 
     /// Writes text to standard output as it is, adding no line break.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(bytes: Array(text.utf8))
+    }
+
+    /// Writes bytes to standard output as they are.
+    static func write(bytes: [UInt8]) {
+        guard outputFailure.withLock({ $0 == nil }) else { return }
+        let failure = writeAll(STDOUT_FILENO, bytes)
+        if failure != 0 { outputFailure.withLock { $0 = $0 ?? failure } }
+    }
+
+    /// Writes standard error without a line break (a progress bar redrawing itself).
+    static func writeError(_ text: String) {
+        _ = writeAll(STDERR_FILENO, Array(text.utf8))
+    }
+
+    /// Ends the process if writing standard output failed; returns when it did not.
+    static func finish() {
+        guard let failure = outputFailure.withLock({ $0 }) else { return }
+        if failure == EPIPE {
+            // The reader went away: end as SIGPIPE would have ended us, without a word.
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+            exit(141)
+        }
+        error("error: cannot write to standard output: \(String(cString: strerror(failure))); the command itself finished, but what it printed is incomplete")
+        exit(74)
+    }
+
+    /// `write(2)` until every byte is written; 0, or the errno of the failure.
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32 {
+        bytes.withUnsafeBytes { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return 0 }
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return 0
+        }
     }
 }
 

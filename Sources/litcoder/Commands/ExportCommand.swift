@@ -65,6 +65,11 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw Failure.data("\(error)")
         }
+        if output == "-" {
+            // Standard output fails the way every command's does (Console.finish): exit 74, or quietly for a closed pipe.
+            Console.write(bytes: bytes)
+            return
+        }
         do {
             try OutputFile(argument: output).write(bytes, overwrite: force)
         } catch {
@@ -78,8 +83,11 @@ struct ExportCommand: ParsableCommand {
         case .qdc:
             return Array(QDCWriter.render(workspace.codebook).utf8)
         case .html:
-            if let coder = coderOption.coder, !workspace.project.codersWithLogs().contains(coder) {
-                throw Failure.data("coder '\(coder)' has no log in codings/; pass --coder with one of: \(workspace.project.codersWithLogs().joined(separator: ", "))")
+            if let coder = coderOption.coder {
+                let withLogs = try workspace.project.codersWithLogs()
+                if !withLogs.contains(coder) {
+                    throw Failure.data("coder '\(coder)' has no log in codings/; pass --coder with one of: \(withLogs.joined(separator: ", "))")
+                }
             }
             let scope = consensus ? CoderName.consensus : coderOption.coder
             let coders = try comparedCoders(workspace)
@@ -107,18 +115,20 @@ struct ExportCommand: ParsableCommand {
 
     private func selection(_ workspace: Workspace) throws -> ExportSelection {
         if consensus {
-            guard FileManager.default.fileExists(atPath: workspace.project.consensusLogURL.path) else {
+            guard workspace.project.hasLogFile(CoderName.consensus) else {
                 throw Failure.data("there is no consensus yet (codings/_consensus.jsonl); build it with 'litcoder consensus', or export a coder with --coder NAME")
             }
             return .consensus
         }
-        let coders = workspace.project.codersWithLogs()
+        let listing = workspace.project.logListing()
+        let coders = listing.coders
         if all {
+            _ = try listing.readableCoders()
             if coders.isEmpty { throw Failure.data("no coder has a log in codings/ yet; nothing to export") }
             return .all
         }
         let coder = try coderOption.resolve()
-        guard FileManager.default.fileExists(atPath: workspace.project.logURL(coder: coder).path) else {
+        guard workspace.project.hasLogFile(coder) else {
             let known = coders.isEmpty ? "none yet" : coders.joined(separator: ", ")
             throw Failure.data("coder '\(coder)' has no log in codings/ (coders with logs: \(known)); pass --coder NAME, --consensus or --all")
         }

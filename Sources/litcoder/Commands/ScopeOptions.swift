@@ -30,12 +30,15 @@ enum ScopeLoader {
     static func state(of owner: String, in workspace: Workspace) throws -> CodingState {
         let project = workspace.project
         if owner == CoderName.consensus {
-            guard FileManager.default.fileExists(atPath: project.consensusLogURL.path) else {
+            guard project.hasLogFile(CoderName.consensus) else {
                 throw Failure.data("there is no consensus yet (\(project.display(project.consensusLogURL))); "
                     + "build it with 'litcoder consensus --auto-agreed' and settle the rest with 'litcoder review', or use --coder NAME")
             }
         } else {
-            let withLogs = project.codersWithLogs()
+            let listing = project.logListing()
+            // This coder's own log unreadable is an error; another coder's does not concern a one-coder report.
+            if let index = listing.unreadableOwners.firstIndex(of: owner) { throw DiagnosticList([listing.unreadable[index]]) }
+            let withLogs = listing.coders
             guard withLogs.contains(owner) else {
                 throw Failure.data("coder '\(owner)' has no codings in \(project.display(project.codingsURL)); coders with logs: "
                     + (withLogs.isEmpty ? "none yet (code some papers first with 'litcoder code')" : withLogs.joined(separator: ", "))

@@ -31,6 +31,8 @@ struct Status: ParsableCommand {
         case .table:
             Console.print(StatusTable.render(status))
         }
+        // A log that cannot be read is an error (named above), even though the rest was shown.
+        if !status.unreadableLogs.isEmpty { throw ExitCode(1) }
     }
 }
 
@@ -41,7 +43,7 @@ enum StatusTable {
         lines.append("\(status.project): \(status.papers) papers; codebook \(status.codebook.id) \(status.codebook.version) (\(status.codebook.hash))")
         var all = status.coders
         if let consensus = status.consensus { all.append(consensus) }
-        if all.isEmpty {
+        if all.isEmpty && status.unreadableLogs.isEmpty {
             lines.append("")
             lines.append("No codings yet.")
         } else {
@@ -51,12 +53,19 @@ enum StatusTable {
                 rows.append([coder.coder, "\(coder.events)", "\(coder.coded)/\(status.papers)", "\(coder.done)", "\(coder.flagged)",
                              coder.needsAttention ? "needs attention" : "ok"])
             }
+            for log in status.unreadableLogs {
+                rows.append([log.coder, "?", "?", "?", "?", "cannot be read"])
+            }
             lines.append("")
             lines += table(rows)
             for coder in all where coder.needsAttention {
                 lines.append("")
                 lines.append("\(coder.coder):")
                 lines += healthLines(coder).map { "  " + $0 }
+            }
+            if !status.unreadableLogs.isEmpty {
+                lines.append("")
+                lines.append("Logs that cannot be read are errors (see the messages above); they are not counted here.")
             }
         }
         lines.append("")
