@@ -25,6 +25,7 @@ public enum CodebookLoader {
 
     /// Parses codebook YAML text; the content hash defaults to the SHA-256 of the text's UTF-8 bytes.
     public static func parse(_ text: String, file: String, contentHash: String? = nil) -> (Codebook?, [Diagnostic]) {
+        if let problem = YAMLShape.problem(in: text, file: file) { return (nil, [problem]) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -107,6 +107,7 @@ extension Project {
             throw ProjectError.invalidConfig(Diagnostic(
                 file: url.path, message: "cannot read \(fileName)", hint: "is it a UTF-8 text file?"))
         }
+        if let problem = YAMLShape.problem(in: text, file: file) { throw ProjectError.invalidConfig(problem) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
