@@ -226,6 +226,9 @@ public struct CorpusLoader: Sendable {
 
     /// The known key a misspelt one most likely meant, if any is close enough.
     static func closestKnownKey(to key: String) -> String? {
+        // The known keys have at most 8 letters and a slip at most 2 edits: a longer key is none
+        // of them, and its edit distance would cost its length times theirs.
+        guard key.utf8.count <= 12 else { return nil }
         let lowered = key.lowercased()
         let scored = PaperLineParser.knownKeys.map { ($0, SpellingSuggestion.editDistance(Array(lowered), Array($0))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 3) else { return nil }

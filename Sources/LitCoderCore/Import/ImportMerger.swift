@@ -52,6 +52,9 @@ public struct ImportMerger: Sendable {
     private var indexByID: [String: Int] = [:]
     /// Papers with neither year nor DOI, by title key: the title is all that can match them.
     private var indexByTitleOnly: [String: Int] = [:]
+    /// For each id that a second paper wanted, the next `-N` to try: without it, the n-th of
+    /// many records with one key tried `-2` … `-n` first, quadratic in the count.
+    private var nextSuffix: [String: Int] = [:]
 
     public init(existing: [Paper]) {
         papers = existing
@@ -218,8 +221,9 @@ public struct ImportMerger: Sendable {
             base = Self.hashID(title: paper.title, year: paper.year)
         }
         if claim(base, for: index) { return base }
-        var n = 2
+        var n = nextSuffix[base] ?? 2
         while !claim("\(base)-\(n)", for: index) { n += 1 }
+        nextSuffix[base] = n + 1
         return "\(base)-\(n)"
     }
 
