@@ -12,7 +12,10 @@ public enum CodebookLoader {
     /// The codebook in `url`, or nil when it has errors; diagnostics list every problem found.
     public static func load(url: URL, displayName: String? = nil) -> (Codebook?, [Diagnostic]) {
         let name = displayName ?? url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        var info = stat()
+        // A device such as /dev/zero would be read without end.
+        let isDevice = stat(url.path, &info) == 0 && [S_IFCHR, S_IFBLK].contains(info.st_mode & S_IFMT)
+        guard !isDevice, let data = FileManager.default.contents(atPath: url.path) else {
             return (nil, [Diagnostic(file: name, message: "cannot read the codebook",
                                      hint: "check the path (in litcoder.yaml, 'codebook')")])
         }

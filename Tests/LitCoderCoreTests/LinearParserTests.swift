@@ -101,3 +101,22 @@ import Testing
         #expect(parsed.records.first?.unreadableYear == "123456789")
     }
 }
+
+/// A device in a file's place has bytes without end: it is refused, never read until memory runs out.
+@Suite struct DeviceInputTests {
+    @Test func anImportOfADeviceIsRefused() {
+        #expect(throws: Diagnostic.self) { try ImportReader.read(url: URL(fileURLWithPath: "/dev/zero"), file: "/dev/zero") }
+    }
+
+    @Test func aCorpusFileThatIsADeviceIsAProblem() {
+        let (corpus, diagnostics) = Corpus.load(files: [URL(fileURLWithPath: "/dev/zero")])
+        #expect(corpus.count == 0)
+        #expect(diagnostics.map(\.message) == ["cannot read the corpus file: it is a device, not a file"])
+    }
+
+    @Test func aCodebookThatIsADeviceIsAProblem() {
+        let (codebook, diagnostics) = CodebookLoader.load(url: URL(fileURLWithPath: "/dev/zero"), displayName: "cb.yaml")
+        #expect(codebook == nil)
+        #expect(diagnostics.map(\.message) == ["cannot read the codebook"])
+    }
+}

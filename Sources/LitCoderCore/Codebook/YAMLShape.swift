@@ -37,7 +37,17 @@ enum YAMLShape {
         var built = 0
         while true {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                // libyaml's own limit (1,000 levels) can be met first: its scanner reads ahead
+                // over a run of brackets. Said the same way; any other error is Yams' to word.
+                guard let problem = parser.problem.map({ String(cString: $0) }), problem.hasPrefix("Maximum nesting level") else {
+                    return nil
+                }
+                let mark = parser.problem_mark
+                return Diagnostic(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1,
+                                  message: "YAML nested more than \(largestDepth) levels deep; litcoder stops there",
+                                  hint: "a codebook nests about six levels: dimensions, codes, needs; check the brackets and indentation here")
+            }
             defer { yaml_event_delete(&event) }
             let mark = event.start_mark
             func located(_ message: String, hint: String) -> Diagnostic {
