@@ -93,4 +93,17 @@ import Testing
         #expect(set.status == 1)
         #expect(set.stderr.contains("codings/bob.jsonl: is a folder, not a log file"), "\(set.stderr)")
     }
+
+    @Test func aCodingsFolderThatCannotBeListedIsAnErrorNotAnEmptyProject() throws {
+        let folder = try ScratchFolder("unreadable")
+        let project = try FaultProject(in: folder.url, papers: 1)
+        try FileManager.default.moveItem(at: project.url("codings"), to: project.url("codings.moved"))
+        try Data("not a folder".utf8).write(to: project.url("codings"))
+        for command in [["status"], ["validate"], ["agree"], ["export", "--format", "csv", "--all"]] {
+            let result = try project.run(command)
+            #expect(result.status == 1, "\(command): \(result.stdout)\(result.stderr)")
+            #expect((result.stdout + result.stderr).contains("codings/: error: the folder of coding logs cannot be read: is a file, not a folder"),
+                    "\(command): \(result.stdout)\(result.stderr)")
+        }
+    }
 }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The logs in a project's `codings/` folder: the coders who have coded, and every log that
 /// cannot be read, each as an error naming it.
@@ -16,10 +21,25 @@ public struct LogListing: Sendable {
 
     /// Reads the folder listing and looks at each log just enough to tell these apart.
     public init(project: Project) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: project.codingsURL.path)) ?? []
         var coders: [String] = []
         var unreadable: [Diagnostic] = []
         var owners: [String] = []
+        let folder = project.codingsURL.path
+        var names: [String] = []
+        if let directory = opendir(folder) {
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                names.append(name)
+            }
+            closedir(directory)
+        } else if errno != ENOENT {
+            // No folder is no logs; a folder that cannot be listed hides every log in it.
+            let reason = errno == ENOTDIR ? "is a file, not a folder" : String(cString: strerror(errno))
+            owners.append("codings/")
+            unreadable.append(Diagnostic(file: project.display(project.codingsURL) + "/",
+                                         message: "the folder of coding logs cannot be read: \(reason)",
+                                         hint: "until it can be read, commands that read every coder stop here rather than leave them out"))
+        }
         for name in names.sorted() where name.hasSuffix(".jsonl") {
             let owner = String(name.dropLast(".jsonl".count))
             let url = project.logURL(coder: owner)
