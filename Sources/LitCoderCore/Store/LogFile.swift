@@ -32,10 +32,11 @@ enum LogFile {
         }
         let error = errno
         var linkInfo = stat()
-        if lstat(path, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK {
+        if error == ENOENT, lstat(path, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK {
             return .danglingLink(target: linkTarget(path) ?? "?")
         }
-        return error == ENOENT || error == ENOTDIR ? .missing : .file  // other errors surface when it is opened
+        // Other errors (a loop of links, no permission on the folder) surface when it is opened.
+        return error == ENOENT || error == ENOTDIR ? .missing : .file
     }
 
     /// Whether an open descriptor is a regular file.
