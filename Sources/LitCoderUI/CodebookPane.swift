@@ -56,13 +56,14 @@ public struct CodebookPane {
         case .single: "one"
         case .multi: "any"
         case .text: "text"
+        case .number: NumberValue.range(of: dimension).map { "number, \($0)" } ?? "number"
         }
     }
 
     /// A collapsed dimension: `Label: value, value`.
     private func summaryLine(_ dimension: Dimension, coding: PaperCoding) -> [Glyph] {
         var value: String
-        if dimension.kind == .text {
+        if !dimension.takesCodes {
             value = coding.texts[dimension.id] ?? ""
         } else {
             value = coding.codes(for: dimension.id).map { dimension.code($0)?.label ?? $0 }.joined(separator: ", ")
@@ -76,9 +77,12 @@ public struct CodebookPane {
         _ dimension: Dimension, coding: PaperCoding, workbench: Workbench, width: Int,
         cursorRow: inout Int, rowsSoFar: Int
     ) -> [Row] {
-        if dimension.kind == .text {
+        if !dimension.takesCodes {
             let text = coding.texts[dimension.id] ?? ""
-            if text.isEmpty { return [Row(glyphs: Glyph.line("    (empty: Space to write)", style: .dim))] }
+            if text.isEmpty {
+                let hint = dimension.kind == .number ? "(empty: Space to enter a number)" : "(empty: Space to write)"
+                return [Row(glyphs: Glyph.line("    " + hint, style: .dim))]
+            }
             return TextLayout.wrap(Glyph.glyphs(text), width: max(1, width - 4)).prefix(6)
                 .map { Row(glyphs: Glyph.line("    ") + $0) }
         }
@@ -112,7 +116,7 @@ public struct CodebookPane {
             guard let text, !text.isEmpty else { return }
             lines += TextLayout.wrap(Glyph.line(label, style: .bold) + Glyph.glyphs(text), width: width)
         }
-        if dimension.kind == .text || !dimension.codes.indices.contains(workbench.codeCursor) {
+        if !dimension.takesCodes || !dimension.codes.indices.contains(workbench.codeCursor) {
             add("\(dimension.label): ", dimension.help ?? "")
             return lines
         }

@@ -20,8 +20,13 @@ struct CoderColumns {
             }
             // Every chosen coder keeps their number on every paper, coded or not, so a key
             // always means the same coder.
-            line(Glyph.line("[\(i + 1)] " + coding.coder, style: coding.codes.isEmpty ? .dim : .bold))
-            if coding.codes.isEmpty { line(Glyph.line("(not coded)", style: .dim)) }
+            line(Glyph.line("[\(i + 1)] " + coding.coder, style: coding.isEmpty ? .dim : .bold))
+            if coding.isEmpty {
+                line(Glyph.line(coding.codedPaper ? "(not coded)" : "(paper not coded)", style: coding.codedPaper ? [.warning, .bold] : .dim))
+            }
+            if let text = coding.text {
+                for textLine in TextLayout.wrap(Glyph.line(text, style: .bold), width: max(1, inner.width)) { line(textLine) }
+            }
             for code in coding.codes {
                 let shared = common.contains(code)
                 line(Glyph.line(shared ? "= " : "≠ ", style: .dim) + Glyph.line(code, style: shared ? .plain : [.warning, .bold]))

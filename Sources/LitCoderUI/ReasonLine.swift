@@ -1,11 +1,16 @@
 import LitCoderCore
 
-/// The reason line: what was chosen, and the optional reason being typed.
+/// The review's one-line field: what was chosen and the optional reason being typed, or the
+/// text or number the adjudicator writes for the consensus.
 struct ReasonLine {
     func render(decision: Review.Decision, text: String, in area: Rect, into canvas: inout Canvas) {
+        render(label: "\(decision.summary) (\(decision.how)) — reason, Enter saves: ", text: text, in: area, into: &canvas)
+    }
+
+    /// `label` in bold, then `text` with the cursor after it, scrolled to keep its end in view.
+    func render(label: String, text: String, in area: Rect, into canvas: inout Canvas) {
         guard !area.isEmpty else { return }
         canvas.fill(area)
-        let label = "\(decision.codes.joined(separator: ", ")) (\(decision.how)) — reason, Enter saves: "
         let labelGlyphs = Glyph.line(label, style: .bold)
         let labelWidth = min(TextLayout.width(labelGlyphs), area.width * 2 / 3)
         canvas.draw(TextLayout.truncate(labelGlyphs, width: labelWidth), x: area.x, y: area.y, clip: area)

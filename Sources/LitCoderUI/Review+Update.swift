@@ -17,8 +17,8 @@ extension Review {
             pending = nil
             consensus.apply(saved)
             saveStatus = .saved
-            let codes = saved.codes?.joined(separator: ", ") ?? ""
-            message = .init(text: "saved: \(saved.paper) \(saved.dimension ?? "") ← \(codes)", kind: .info)
+            let value = Review.valueText(codes: saved.codes ?? [], text: saved.text)
+            message = .init(text: "saved: \(saved.paper) \(saved.dimension ?? "") ← \(value)", kind: .info)
             advanceToUnresolved()
             return []
         case .saveFailed(let reason):
@@ -47,6 +47,7 @@ extension Review {
         switch mode {
         case .normal: return normalKey(key)
         case .editing(let cursor, let chosen): return editingKey(key, cursor: cursor, chosen: chosen)
+        case .writing(let text): return writingKey(key, text: text)
         case .reason(let decision, let text): return reasonKey(key, decision: decision, text: text)
         }
     }
@@ -74,22 +75,74 @@ extension Review {
                 return refuse(coders.isEmpty ? "no coder \(c)" : "no coder \(c): the coders are 1–\(coders.count)")
             }
             let coder = coders[index]
-            guard !coder.codes.isEmpty else { return refuse("\(coder.coder) did not code this dimension") }
-            decide(Decision(codes: coder.codes, sources: sources(of: coder.codes), how: "\(coder.coder)'s codes"))
+            guard !coder.isEmpty else { return takeEmpty(of: coder) }
+            if let text = coder.text {
+                decide(Decision(text: text, sources: textSources(of: text), how: "\(coder.coder)'s \(currentDimension?.kind == .number ? "number" : "text")"))
+            } else {
+                decide(Decision(codes: coder.codes, sources: sources(of: coder.codes), how: "\(coder.coder)'s codes"))
+            }
         case .union:
             guard let item = current else { return [.bell] }
+            if currentTakesValue { return refuse("u combines codes; take a coder's value (1–9) or write your own (e)") }
             if currentDimension?.kind == .single, item.union.count > 1 {
                 return refuse("a single-select dimension takes one code: take a coder's or edit")
             }
             decide(Decision(codes: item.union, sources: item.coded.map(\.coder), how: "union"))
         case .intersection:
             guard let item = current else { return [.bell] }
+            if currentTakesValue { return refuse("i combines codes; take a coder's value (1–9) or write your own (e)") }
             guard !item.intersection.isEmpty else { return refuse("the coders share no code: take a coder's or edit") }
             decide(Decision(codes: item.intersection, sources: item.coded.map(\.coder), how: "intersection"))
         case .edit:
-            guard current != nil else { return [.bell] }
-            mode = .editing(cursor: 0, chosen: currentDecision?.codes ?? [])
+            guard let item = current else { return [.bell] }
+            if currentTakesValue {
+                let start = currentDecision?.text ?? item.coded.first?.text ?? ""
+                mode = .writing(text: Array(start))
+            } else {
+                mode = .editing(cursor: 0, chosen: currentDecision?.codes ?? [])
+            }
         }
+        return []
+    }
+
+    /// Takes a coder's empty value: "not coded" is a decision where the coders of the paper split
+    /// between a value and none, but a required dimension needs a value.
+    private mutating func takeEmpty(of coder: CodingComparison.CoderCoding) -> [Effect] {
+        guard coder.codedPaper else { return refuse("\(coder.coder) did not code this paper") }
+        if currentDimension?.required == true {
+            return refuse("\(current?.dimension ?? "this dimension") is required: take a coder who coded it, or e")
+        }
+        let empties = (current?.codings ?? []).filter { $0.codedPaper && $0.isEmpty }.map(\.coder)
+        decide(Decision(text: currentTakesValue ? "" : nil, sources: empties, how: "\(coder.coder)'s: not coded"))
+        return []
+    }
+
+    private mutating func writingKey(_ key: Key, text: [Character]) -> [Effect] {
+        var text = text
+        switch key {
+        case .escape:
+            mode = .normal
+            return []
+        case .enter:
+            let typed = String(text).trimmingCharacters(in: .whitespaces)
+            guard !typed.isEmpty else { return refuse("write a value, or Esc") }
+            var value = typed
+            if let dimension = currentDimension, dimension.kind == .number {
+                if let problem = NumberValue.problem(with: typed, for: dimension) { return refuse(problem) }
+                value = NumberValue.parse(typed).map(NumberValue.text) ?? typed
+            }
+            decide(Decision(text: value, sources: textSources(of: value), how: "written"))
+            return []
+        case .backspace:
+            if !text.isEmpty { text.removeLast() }
+        case .control("u"):
+            text.removeAll()
+        case .character(let c):
+            text.append(c)
+        default:
+            return []
+        }
+        mode = .writing(text: text)
         return []
     }
 
@@ -127,9 +180,13 @@ extension Review {
         case .enter:
             guard let item = current else { return [.bell] }
             let reason = String(text).trimmingCharacters(in: .whitespaces)
-            let event = CodingEvent.adjudicate(
-                paper: item.paper, dimension: item.dimension, codes: decision.codes, sources: decision.sources,
-                adjudicator: adjudicator, reason: reason.isEmpty ? nil : reason, codebook: codebook.contentHash)
+            let event: CodingEvent = if let value = decision.text {
+                .adjudicate(paper: item.paper, dimension: item.dimension, text: value, sources: decision.sources,
+                            adjudicator: adjudicator, reason: reason.isEmpty ? nil : reason, codebook: codebook.contentHash)
+            } else {
+                .adjudicate(paper: item.paper, dimension: item.dimension, codes: decision.codes, sources: decision.sources,
+                            adjudicator: adjudicator, reason: reason.isEmpty ? nil : reason, codebook: codebook.contentHash)
+            }
             mode = .normal
             pending = event
             saveStatus = .saving
@@ -151,6 +208,13 @@ extension Review {
     private mutating func decide(_ decision: Decision) {
         mode = .reason(decision, text: [])
         message = nil
+    }
+
+    /// The coders whose text is `text` once normalised (whose number is that number).
+    private func textSources(of text: String) -> [String] {
+        guard let dimension = currentDimension else { return [] }
+        let wanted = CodingComparison.comparisonKey(.init(coder: "", codes: [], text: text, note: ""), dimension)
+        return codedCoders.filter { CodingComparison.comparisonKey($0, dimension) == wanted }.map(\.coder)
     }
 
     /// The coders whose codes are exactly `codes`; if none, those who chose any of them.

@@ -11,6 +11,8 @@ public struct Review: Sendable {
         case normal
         /// Choosing codes by hand: the cursor's code and the codes ticked so far.
         case editing(cursor: Int, chosen: [String])
+        /// Writing a text or number dimension's value by hand.
+        case writing(text: [Character])
         /// A decision is taken; the adjudicator may give a reason before it is saved.
         case reason(Decision, text: [Character])
     }
@@ -18,9 +20,27 @@ public struct Review: Sendable {
     /// What the adjudicator decided for the disagreement on screen, before it is saved.
     public struct Decision: Hashable, Sendable {
         public var codes: [String]
+        /// A text or number dimension's value; nil on a coded dimension. Empty: no value.
+        public var text: String?
         public var sources: [String]
         /// How it was taken, for the status line: `alice's codes`, `union`, `intersection`, `edited`.
         public var how: String
+
+        public init(codes: [String] = [], text: String? = nil, sources: [String], how: String) {
+            self.codes = codes
+            self.text = text
+            self.sources = sources
+            self.how = how
+        }
+
+        /// The value in words: `acted, lab`, `"Hebrew"`, or `(not coded)`.
+        public var summary: String { Review.valueText(codes: codes, text: text) }
+    }
+
+    /// `acted, lab`, `"Hebrew"`, or `(not coded)` when there is no value.
+    static func valueText(codes: [String], text: String?) -> String {
+        if let text, !text.isEmpty { return "\"" + text + "\"" }
+        return codes.isEmpty ? "(not coded)" : codes.joined(separator: ", ")
     }
 
     public let codebook: Codebook
@@ -59,22 +79,32 @@ public struct Review: Sendable {
     public var currentPaper: Paper? { current.flatMap { papers[$0.paper] } }
     public var currentDimension: Dimension? { current.flatMap { codebook.dimension($0.dimension) } }
 
-    /// The consensus decision already taken for the disagreement on screen.
-    public var currentDecision: (codes: [String], provenance: PaperCoding.Provenance)? {
+    /// The consensus decision already taken for the disagreement on screen: its codes or text.
+    public var currentDecision: (codes: [String], text: String?, provenance: PaperCoding.Provenance)? {
         guard let item = current else { return nil }
         let coding = consensus.coding(for: item.paper)
         guard let provenance = coding.provenance[item.dimension] else { return nil }
-        return (coding.codes(for: item.dimension), provenance)
+        return (coding.codes(for: item.dimension), coding.texts[item.dimension], provenance)
     }
+
+    /// Whether the dimension on screen holds text or a number instead of codes.
+    public var currentTakesValue: Bool { currentDimension.map { !$0.takesCodes } ?? false }
 
     public var resolvedCount: Int { items.count { Self.isResolved($0, in: consensus) } }
 
+    /// Decided by hand: an automatic decision on a disagreement is one the coders no longer
+    /// agree on, which leaves it open (`ConsensusProgress`), so review shows it as undecided.
     static func isResolved(_ item: CodingComparison, in consensus: CodingState) -> Bool {
-        consensus.coding(for: item.paper).provenance[item.dimension] != nil
+        guard let provenance = consensus.codingIfPresent(for: item.paper)?.provenance[item.dimension] else { return false }
+        return !provenance.automatic || item.isAgreement
     }
 
-    /// Codes every coder who coded the dimension chose (shown plainly; the others stand out).
-    public var commonCodes: Set<String> { Set(current?.intersection ?? []) }
+    /// Codes every coder of the paper chose (shown plainly; the others stand out): none, when
+    /// one of them left the dimension empty.
+    public var commonCodes: Set<String> {
+        guard let current, current.kind == .differ else { return [] }
+        return Set(current.intersection)
+    }
 
     /// The coders who coded the dimension on screen, in the order chosen; keys 1, 2, … take theirs.
     public var codedCoders: [CodingComparison.CoderCoding] { current?.coded ?? [] }

@@ -32,10 +32,10 @@ public enum ReviewKeymap {
     /// Keys of the review screen, in the order the overlay and `docs/keys.md` list them.
     public static let bindings: [Binding] = [
         Binding("123456789".map { .character($0) }, .takeCoder, label: "1–9",
-                "take that coder's codes (the number beside the coder's column)", hint: "take coder", rank: 1),
+                "take that coder's value (the number by their column); empty: not coded", hint: "take coder", rank: 1),
         Binding([.character("u")], .union, "take the union of the coders' codes", hint: "union", rank: 3),
         Binding([.character("i")], .intersection, "take the codes every coder chose", hint: "intersection", rank: 4),
-        Binding([.character("e")], .edit, "choose the codes by hand (↑↓ move, Space tick, Enter done, Esc cancel)",
+        Binding([.character("e")], .edit, "choose codes by hand (↑↓, Space tick, Enter, Esc), or write text",
                 hint: "edit", rank: 5),
         Binding([.right, .character("n"), .character(" ")], .next, "next disagreement", hint: "next", rank: 2),
         Binding([.left, .character("p")], .previous, "previous disagreement", hint: "prev", rank: 6),

@@ -50,6 +50,7 @@ struct ReviewStatusBar {
             switch review.mode {
             case .normal: hints = ReviewKeymap.hints(fitting: rest.width - 3)
             case .editing: hints = "↑↓ move  Space tick  Enter done  Esc cancel"
+            case .writing: hints = "Enter take it  Esc cancel"
             case .reason: hints = "Enter save  Esc cancel"
             }
             right = Glyph.line("│ " + hints + " ", style: .reverse)

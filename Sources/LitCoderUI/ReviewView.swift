@@ -31,6 +31,12 @@ public struct ReviewView {
             main = rest
             ReasonLine().render(decision: decision, text: String(text), in: promptRow, into: &canvas)
         }
+        if case .writing(let text) = review.mode {
+            let (rest, promptRow) = body.splitBottom(1)
+            main = rest
+            let what = review.currentDimension?.kind == .number ? "number" : "text"
+            ReasonLine().render(label: "\(what) for the consensus, Enter takes it: ", text: String(text), in: promptRow, into: &canvas)
+        }
         ReviewStatusBar().render(review, in: status, into: &canvas)
         guard let item = review.current else {
             canvas.write("No disagreements among these coders: nothing to review.", in: main.splitTop(1).top, style: .bold)
@@ -47,8 +53,9 @@ public struct ReviewView {
         canvas.draw(TextLayout.truncate(Glyph.line(item.paper + "  ", style: .dim) + Glyph.line(title, style: .bold),
                                         width: main.width), x: main.x, y: take(1).y, clip: main)
         let dimension = review.currentDimension
-        let kind = dimension?.kind == .single ? "one code" : "any codes"
-        canvas.write("\(item.dimension) — \(dimension?.label ?? item.dimension) (\(kind))", in: take(1), style: .accent)
+        var heading = "\(item.dimension) — \(dimension?.label ?? item.dimension) (\(Self.kindName(dimension)))"
+        if let phrase = item.kindPhrase { heading += " · " + phrase }
+        canvas.write(heading, in: take(1), style: .accent)
         // The abstract gets about a third of what is left, the coders the rest.
         let abstractHeight = max(1, min(rows.height / 3, rows.height - 6))
         let abstractArea = take(abstractHeight)
@@ -74,15 +81,26 @@ public struct ReviewView {
         renderDecision(review, in: decisionArea, into: &canvas)
     }
 
+    /// `one code`, `one code of a scale`, `any codes`, `text`, `number 0–7`.
+    static func kindName(_ dimension: Dimension?) -> String {
+        guard let dimension else { return "any codes" }
+        switch dimension.kind {
+        case .single: return dimension.ordered ? "one code of a scale" : "one code"
+        case .multi: return "any codes"
+        case .text: return "text"
+        case .number: return NumberValue.range(of: dimension).map { "number, \($0)" } ?? "number"
+        }
+    }
+
     private func renderDecision(_ review: Review, in area: Rect, into canvas: inout Canvas) {
         guard !area.isEmpty else { return }
         canvas.drawRule(area.splitTop(1).top, vertical: false)
         let row = area.splitBottom(1).bottom
-        guard let (codes, provenance) = review.currentDecision else {
+        guard let (codes, value, provenance) = review.currentDecision else {
             canvas.write("consensus: not decided", in: row, style: .dim)
             return
         }
-        var text = "consensus: \(codes.joined(separator: ", ")) — \(provenance.adjudicator)"
+        var text = "consensus: \(Review.valueText(codes: codes, text: value)) — \(provenance.adjudicator)"
         text += provenance.automatic ? " (automatic)" : ""
         if !provenance.sources.isEmpty { text += " from \(provenance.sources.joined(separator: ", "))" }
         if let reason = provenance.reason { text += ": \(reason)" }

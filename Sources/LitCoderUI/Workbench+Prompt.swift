@@ -38,6 +38,13 @@ extension Workbench {
         case .goTo:
             return goTo(prompt.string.trimmingSpaces)
         case .edit(let target):
+            // A number that is not one keeps the prompt open, with what is wrong, to fix it.
+            if case .text(_, let dimension) = target, codebook.dimension(dimension)?.kind == .number,
+               case .failure(let problem) = numberEntry(prompt.string, dimension: dimension) {
+                mode = .prompt(prompt)
+                message = Message(text: problem.text, kind: .warning)
+                return [.bell]
+            }
             return store(prompt.string, in: target)
         }
     }

@@ -166,13 +166,14 @@ extension Workbench {
     mutating func toggle(codeAt index: Int, fromCursor: Bool) -> [Effect] {
         guard let paper = currentPaper else { return noPaper() }
         guard let dimension = focusedDimension else { return [.bell] }
-        if dimension.kind == .text {
+        if !dimension.takesCodes {
             if fromCursor {
                 let target = EditTarget.text(paper: paper.id, dimension: dimension.id)
                 mode = .prompt(Prompt(.edit(target), text: currentCoding.texts[dimension.id] ?? ""))
                 return []
             }
-            message = Message(text: "\(dimension.label) is free text: Space edits it", kind: .info)
+            let what = dimension.kind == .number ? "a number: Space enters it" : "free text: Space edits it"
+            message = Message(text: "\(dimension.label) is \(what)", kind: .info)
             return [.bell]
         }
         guard dimension.codes.indices.contains(index) else {
@@ -204,13 +205,35 @@ extension Workbench {
         return [submit(draft(field, of: paper, to: value), purpose: .change(change))]
     }
 
-    /// Saves edited text (a note or a text dimension).
+    /// Saves edited text (a note, a text dimension, or a number dimension's number written out).
     mutating func store(_ text: String, in target: EditTarget) -> [Effect] {
         switch target {
         case .note(let paper): return change(.note, of: paper, to: .text(text))
-        case .text(let paper, let dimension): return change(.text(dimension: dimension), of: paper, to: .text(text))
+        case .text(let paper, let dimension):
+            guard codebook.dimension(dimension)?.kind == .number else {
+                return change(.text(dimension: dimension), of: paper, to: .text(text))
+            }
+            switch numberEntry(text, dimension: dimension) {
+            case .success(let number): return change(.text(dimension: dimension), of: paper, to: .text(number))
+            case .failure(let problem):
+                message = Message(text: problem.text + "; nothing changed", kind: .warning)
+                return [.bell]
+            }
         }
     }
+
+    /// A number as typed, checked against the dimension and written canonically (`3.50` → `3.5`);
+    /// empty clears the value.
+    func numberEntry(_ typed: String, dimension id: String) -> Result<String, NumberProblem> {
+        let trimmed = typed.trimmingSpaces
+        guard !trimmed.isEmpty else { return .success("") }
+        guard let dimension = codebook.dimension(id) else { return .success(trimmed) }
+        if let problem = NumberValue.problem(with: trimmed, for: dimension) { return .failure(NumberProblem(text: problem)) }
+        return .success(NumberValue.parse(trimmed).map(NumberValue.text) ?? trimmed)
+    }
+
+    /// Why a typed number was refused.
+    struct NumberProblem: Error { var text: String }
 
     // MARK: Undo
 

@@ -48,7 +48,7 @@ struct ExportBenchmark: ParsableCommand {
             var csv: [UInt8] = []
             timed("render") { csv = WideCSVExport.render(set) }
             bytes = csv.count
-            try timed("write") { try OutputFile.file(output).write(csv, overwrite: true) }
+            try timed("write") { try AtomicFile.replace(output, with: csv) }
         }
         func line(_ title: String, _ value: (wall: Double, cpu: Double)) -> String {
             title.padding(toLength: 28, withPad: " ", startingAt: 0)
@@ -182,6 +182,9 @@ enum SyntheticProject {
                         try event(.setText(paper: paper.id, dimension: dimension.id, text: "check, later",
                                            coder: "alice", codebook: ""))
                     }
+                case .number:
+                    try event(.setText(paper: paper.id, dimension: dimension.id, text: String(next(8)),
+                                       coder: "alice", codebook: ""))
                 }
             }
             if next(10) == 0 { try event(CodingEvent(coder: "alice", paper: paper.id, op: .note, text: "unsure: \"maybe\"")) }

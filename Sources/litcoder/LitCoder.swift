@@ -23,6 +23,7 @@ struct LitCoder: ParsableCommand {
             Consensus.self,
             ExportCommand.self,
             CodingsCommand.self,
+            CodebookCommand.self,
         ],
         defaultSubcommand: Code.self
     )

@@ -43,8 +43,10 @@ import LitCoderCore
         let perCode = try #require(motivation["per_code"] as? [[String: Any]])
         #expect(perCode.compactMap { $0["code"] as? String } == ["healthcare", "voice-assistant", "call-centre"])
         #expect(try dimension(report, "data")["per_code"] as? [Any] != nil)
-        let dims = try #require(report["dimensions"] as? [[String: Any]])
-        #expect(!dims.contains { $0["id"] as? String == "remarks" }, "free text has no codes to agree on")
+        // Nobody wrote remarks: the text dimension is compared, with nothing to compare.
+        let remarks = try dimension(report, "remarks")
+        #expect(remarks["kind"] as? String == "text" && remarks["units"] as? Int == 0)
+        #expect(remarks["krippendorff_alpha"] is NSNull)
     }
 
     /// After a codebook change, agreement on the codings made under the new version alone.
@@ -117,7 +119,7 @@ import LitCoderCore
     @Test(arguments: [
         (["agree", "--coders", "alice"], "at least 2 coders"),
         (["agree", "--dimension", "nope"], "no dimension 'nope'"),
-        (["agree", "--dimension", "remarks"], "free-text"),
+        (["agree", "--dimension", "dat"], "no dimension 'dat' in the codebook; did you mean 'data'?"),
         (["agree", "--bootstrap", "-1"], "--bootstrap"),
         (["consensus"], "--auto-agreed"),
         (["disagreements", "--coders", "alice,_x"], "reserved"),
@@ -135,7 +137,7 @@ import LitCoderCore
         defer { fixture.remove() }
         let result = try LitcoderBinary.run(["agree", "--coders", "alice,dave"], in: fixture.root)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("no log for dave"))
+        #expect(result.stderr.contains("no codings by dave"))
         #expect(result.stderr.contains("alice, bob, carol"))
     }
 

@@ -42,7 +42,7 @@ import Testing
         let result = try run([command, "--coder", "alcie"])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("coder 'alcie' has no codings"))
-        #expect(result.stderr.contains("coders with logs: alice"))
+        #expect(result.stderr.contains("coders with codings: alice"))
         #expect(result.stdout.isEmpty)
     }
 

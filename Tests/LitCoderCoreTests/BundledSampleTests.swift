@@ -5,8 +5,7 @@ import Testing
 /// The `BundledSample` the build generates (`Plugins/EmbedSample`, `scripts/embed-sample`) must
 /// hold exactly the repository's sample files, whatever characters they contain.
 @Suite struct BundledSampleTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestFiles.packageRoot
 
     @Test(arguments: [
         ("codebooks/ser-survey.yaml", BundledSample.codebook),

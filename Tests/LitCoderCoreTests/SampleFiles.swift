@@ -3,9 +3,7 @@ import Foundation
 
 /// The bundled SER sample and its reference coding, found from this file's place in the package.
 enum SampleFiles {
-    /// The package root: this file is `Tests/LitCoderCoreTests/SampleFiles.swift`.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestFiles.packageRoot
     static let corpus = packageRoot.appendingPathComponent("corpus/ser-sample.jsonl")
     static let codebook = packageRoot.appendingPathComponent("codebooks/ser-survey.yaml")
     static let referenceCoding = packageRoot.appendingPathComponent("Tests/Fixtures/ser-sample/reference-coding.json")

@@ -5,9 +5,7 @@ import Testing
 ///
 /// Missing fixtures fail the test under `CI=true` and are skipped with a note elsewhere.
 enum SharedFixtures {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/fixtures")
+    static let root: URL = TestFiles.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures")
 
     static var isPresent: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent("manifest.json").path) }
 

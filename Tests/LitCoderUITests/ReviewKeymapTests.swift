@@ -67,7 +67,9 @@ import Testing
         let written = ReviewFixture.press([.character(Character("\(missing + 1)"))], on: &review)
         #expect(written.isEmpty)
         #expect(review.mode == .normal)
-        #expect(review.message?.text == "\(item.codings[missing].coder) did not code this dimension")
+        // carol never touched this paper: there is no "not coded" of hers to take.
+        #expect(!item.codings[missing].codedPaper)
+        #expect(review.message?.text == "\(item.codings[missing].coder) did not code this paper")
         let screen = ReviewView().render(review, width: 120, height: 40).lines.joined(separator: "\n")
         #expect(screen.contains("[\(missing + 1)] \(item.codings[missing].coder)"), "numbered though not coded")
     }

@@ -169,3 +169,131 @@ enum ReviewFixture {
         for line in canvas.lines { #expect(DisplayWidth.of(line) <= width, "\(line)") }
     }
 }
+
+/// Texts, numbers and dimensions one coder left empty, on the review screen.
+enum ValueReviewFixture {
+    static var p: [String] { ReviewFixture.paperIds }
+
+    static func event(_ seq: Int, _ coder: String, _ paper: String, _ dimension: String, codes: [String]? = nil,
+                      text: String? = nil) -> CodingEvent {
+        CodingEvent(seq: seq, coder: coder, paper: paper, op: .set, dimension: dimension, codes: codes, text: text)
+    }
+
+    /// P002: comments agree once normalised. P003: alice codes the setting, bob only the
+    /// motivation (so setting is "not coded by bob"), and their comments differ.
+    static var states: [CodingState] {
+        [
+            CodingState(coder: "alice", replaying: [
+                event(1, "alice", p[1], "comment", text: "Clinical framing"),
+                event(2, "alice", p[2], "setting", codes: ["natural"]), event(3, "alice", p[2], "motivation", codes: ["call-centre"]),
+                event(4, "alice", p[2], "comment", text: "Hebrew"),
+            ]),
+            CodingState(coder: "bob", replaying: [
+                event(1, "bob", p[1], "comment", text: "  clinical   FRAMING "),
+                event(2, "bob", p[2], "motivation", codes: ["call-centre"]), event(3, "bob", p[2], "comment", text: "English"),
+            ]),
+        ]
+    }
+
+    static func review(codebook: Codebook = Fixtures.codebook, states: [CodingState] = states) -> Review {
+        let list = DisagreementList(codebook: codebook, states: states, corpus: Corpus(papers: Fixtures.papers))
+        return Review(codebook: codebook, adjudicator: "ana", items: list.items, papers: Fixtures.papers,
+                      consensus: CodingState(coder: CoderName.consensus))
+    }
+}
+
+@Suite struct ValueReviewTests {
+    @Test func walksTextDifferencesAndDimensionsLeftEmptyButNotNormalisedAgreements() {
+        let review = ValueReviewFixture.review()
+        let p = ValueReviewFixture.p
+        #expect(review.items.map { "\($0.paper)/\($0.dimension)/\($0.kind.rawValue)" }
+                == ["\(p[2])/setting/not-coded", "\(p[2])/comment/differ"])
+        #expect(review.items.first?.kindPhrase == "not coded by bob")
+    }
+
+    @Test func takingTheCoderWhoLeftItEmptyDecidesNotCoded() throws {
+        var review = ValueReviewFixture.review()
+        let written = ValueReviewFixture.press([.character("2"), .enter], on: &review)
+        let event = try #require(written.first)
+        #expect(event.dimension == "setting" && event.codes == [] && event.text == nil)
+        #expect(event.sources == ["bob"] && event.automatic == false)
+        #expect(review.resolvedCount == 1, "deciding 'not coded' is a decision")
+        #expect(review.current?.dimension == "comment")
+    }
+
+    @Test func aTextIsTakenFromACoderOrWrittenByHand() throws {
+        var review = ValueReviewFixture.review()
+        ValueReviewFixture.press([.right], on: &review)
+        #expect(review.update(.key(.character("u"))) == [.bell], "no union of texts")
+        #expect(review.message?.text == "u combines codes; take a coder's value (1–9) or write your own (e)")
+        let taken = ValueReviewFixture.press([.character("1"), .enter], on: &review)
+        #expect(taken.first?.text == "Hebrew" && taken.first?.codes == nil && taken.first?.sources == ["alice"])
+        ValueReviewFixture.press([.left, .right], on: &review)
+        // e starts from the decision taken; Ctrl-U clears it, and what is typed is the decision.
+        let written = ValueReviewFixture.press([.character("e"), .control("u")] + ReviewFixture.type(" english ") + [.enter, .enter],
+                                               on: &review)
+        #expect(written.first?.text == "english")
+        #expect(written.first?.sources == ["bob"], "bob wrote the same text, in another case")
+        ValueReviewFixture.press([.right], on: &review)
+        let screen = ReviewView().render(review, width: 100, height: 30).lines.joined(separator: "\n")
+        #expect(screen.contains("consensus: \"english\" — ana from bob"), "\(screen)")
+    }
+
+    @Test func aNumberIsCheckedAndWrittenCanonically() throws {
+        var codebook = Fixtures.codebook
+        codebook.dimensions.append(Dimension(id: "speakers", label: "Speakers", kind: .number, minimum: 1, maximum: 100))
+        let p = ValueReviewFixture.p
+        let states = [
+            CodingState(coder: "alice", replaying: [ValueReviewFixture.event(1, "alice", p[0], "speakers", text: "10")]),
+            CodingState(coder: "bob", replaying: [ValueReviewFixture.event(1, "bob", p[0], "speakers", text: "12")]),
+        ]
+        var review = ValueReviewFixture.review(codebook: codebook, states: states)
+        #expect(review.current?.dimension == "speakers")
+        ValueReviewFixture.press([.character("e"), .control("u")] + ReviewFixture.type("11,5") + [.enter], on: &review)
+        #expect(review.message?.text == "'11,5' is not a number; speakers takes a number such as 1 (a decimal point, not a comma)")
+        #expect(review.mode == .writing(text: Array("11,5")), "the value stays to be fixed")
+        let written = ValueReviewFixture.press([.control("u")] + ReviewFixture.type("11.50") + [.enter, .enter], on: &review)
+        #expect(written.first?.text == "11.5" && written.first?.sources == [])
+    }
+}
+
+extension ValueReviewFixture {
+    @discardableResult
+    static func press(_ keys: [Key], on review: inout Review) -> [CodingEvent] { ReviewFixture.press(keys, on: &review) }
+}
+
+/// Golden screens of a text disagreement and of a dimension one coder left empty.
+@Suite struct ValueReviewScreenTests {
+    static let states: [(name: String, keys: [Key])] = [
+        ("review-not-coded", []),
+        ("review-text", [.right]),
+        ("review-text-writing", [.right, .character("e")] + ReviewFixture.type(", English")),
+    ]
+    static let cases: [(String, Int, Int)] = states.flatMap { state in ReviewScreenTests.sizes.map { (state.name, $0.0, $0.1) } }
+
+    @Test(arguments: cases)
+    func screen(state: String, width: Int, height: Int) throws {
+        let spec = try #require(Self.states.first { $0.name == state })
+        var review = ValueReviewFixture.review()
+        _ = review.update(.resize(width: width, height: height))
+        ValueReviewFixture.press(spec.keys, on: &review)
+        let canvas = ReviewView().render(review, width: width, height: height)
+        GoldenScreen.check(canvas, named: "\(state)-\(width)x\(height)")
+        for line in canvas.lines { #expect(DisplayWidth.of(line) <= width, "\(line)") }
+    }
+}
+
+@Suite struct OutdatedAutomaticDecisionTests {
+    /// An automatic decision on what is now a disagreement (the coders changed their codes
+    /// since) is not a decision the review counts as taken: it is open until decided by hand.
+    @Test func anAutomaticDecisionOnADisagreementLeavesItOpen() {
+        let p = ReviewFixture.paperIds
+        let review = ReviewFixture.review(consensus: [
+            .adjudicate(paper: p[0], dimension: "motivation", codes: ["healthcare"], sources: ["alice", "bob", "carol"],
+                        adjudicator: "ana", automatic: true, codebook: ""),
+        ])
+        #expect(review.resolvedCount == 0)
+        #expect(review.current?.paper == p[0], "it starts there, as undecided")
+        #expect(review.currentDecision?.provenance.automatic == true, "and shows what the consensus holds")
+    }
+}

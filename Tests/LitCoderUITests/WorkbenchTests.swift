@@ -10,8 +10,8 @@ import Testing
         var log: [CodingEvent] = []
         var lastEffects: [Effect] = []
 
-        init(events: [CodingEvent] = [], queue: Workbench.Queue = .all, start: String? = nil) {
-            workbench = Workbench(codebook: Fixtures.codebook, papers: Fixtures.papers, coder: "alice",
+        init(codebook: Codebook = Fixtures.codebook, events: [CodingEvent] = [], queue: Workbench.Queue = .all, start: String? = nil) {
+            workbench = Workbench(codebook: codebook, papers: Fixtures.papers, coder: "alice",
                                   events: events, queue: queue, startPaper: start)
             log = events
             _ = workbench.update(.resize(width: 120, height: 40))
@@ -102,6 +102,36 @@ import Testing
         h.press(.enter)
         #expect(h.workbench.currentCoding.texts["comment"] == "acted only")
         #expect(h.log.last?.text == "acted only" && h.log.last?.dimension == "comment")
+    }
+
+    @Test func aNumberDimensionTakesANumberAndRefusesTheRest() {
+        var codebook = Fixtures.codebook
+        codebook.dimensions.append(Dimension(id: "speakers", label: "Speakers", kind: .number, minimum: 1, maximum: 500))
+        var h = Harness(codebook: codebook)
+        h.perform(.previousDimension)
+        #expect(h.workbench.focusedDimension?.id == "speakers")
+        h.press(.character("3"))
+        #expect(h.workbench.message?.text == "Speakers is a number: Space enters it")
+        h.perform(.toggleCode)
+        h.type("2,5")
+        h.press(.enter)
+        #expect(h.log.isEmpty, "nothing saved")
+        #expect(h.workbench.message?.text == "'2,5' is not a number; speakers takes a number such as 1 (a decimal point, not a comma)")
+        guard case .prompt(let open) = h.workbench.mode else { Issue.record("the prompt stays open to fix it"); return }
+        #expect(open.string == "2,5")
+        h.press(.control("u"))
+        h.type("0")
+        h.press(.enter)
+        #expect(h.workbench.message?.text == "0 is below speakers's minimum, 1" && h.log.isEmpty)
+        h.press(.control("u"))
+        h.type(" 24.0 ")
+        h.press(.enter)
+        #expect(h.workbench.mode == .normal)
+        #expect(h.log.last?.text == "24" && h.log.last?.dimension == "speakers", "written canonically")
+        #expect(h.workbench.currentCoding.texts["speakers"] == "24")
+        h.perform(.toggleCode)
+        h.press(.control("u"), .enter)
+        #expect(h.log.last?.text == "" && h.workbench.currentCoding.texts["speakers"] == nil, "empty clears it")
     }
 
     @Test func pagingScrollsTheAbstractAndStops() {

@@ -8,6 +8,7 @@ extension AgreementReport {
         var sections = [summaryTable().rendered()]
         let codes = perCodeTable()
         if !codes.rows.isEmpty { sections.append(codes.rendered()) }
+        if options.pairs { sections.append(pairTable().rendered()) }
         sections.append(footnotes())
         return sections.filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
@@ -16,6 +17,7 @@ extension AgreementReport {
         var sections = [summaryTable().markdown()]
         let codes = perCodeTable()
         if !codes.rows.isEmpty { sections.append(codes.markdown()) }
+        if options.pairs { sections.append(pairTable().markdown()) }
         let notes = footnotes()
         if !notes.isEmpty {
             sections.append(notes.split(separator: "\n").map { "- " + $0.trimmingCharacters(in: .whitespaces) }
@@ -26,24 +28,43 @@ extension AgreementReport {
 
     /// One row per dimension, then one per code of each multi-select dimension (`code` filled,
     /// only `krippendorff_alpha` set); full precision; an undefined value is empty with its
-    /// reason in `undefined`.
+    /// reason in `undefined`. With `pairs`, the pairs' table instead (`pairCSV()`).
     public func csv() -> String {
+        if options.pairs { return pairCSV() }
         var table = TextTable(header: [
-            "dimension", "code", "kind", "distance", "units", "pairable_values", "percent_agreement",
-            "krippendorff_alpha", "alpha_ci95_low", "alpha_ci95_high", "cohen_kappa", "scott_pi",
+            "dimension", "code", "kind", "distance", "units", "pairable_values", "not_coded", "off_scale",
+            "percent_agreement", "krippendorff_alpha", "alpha_ci95_low", "alpha_ci95_high", "cohen_kappa", "scott_pi",
             "fleiss_kappa", "undefined",
         ])
         for d in dimensions {
             table.append([
-                d.id, "", d.kind.rawValue, d.distance, String(d.units), String(d.pairableValues),
+                d.id, "", d.kind.rawValue, d.distance, String(d.units), String(d.pairableValues), String(d.notCoded),
+                String(d.offScale),
                 Self.full(d.percentAgreement), Self.full(d.alpha), Self.full(d.bootstrap.lower),
                 Self.full(d.bootstrap.upper), Self.full(d.cohenKappa), Self.full(d.scottPi),
                 Self.full(d.fleissKappa),
                 d.undefinedReasons.map { "\($0.field): \($0.reason)" }.joined(separator: "; "),
             ])
             for c in d.perCode {
-                table.append([d.id, c.code, d.kind.rawValue, "nominal", "", "", "", Self.full(c.alpha),
+                table.append([d.id, c.code, d.kind.rawValue, "nominal", "", "", "", "", "", Self.full(c.alpha),
                               "", "", "", "", "", c.alpha.undefinedReason ?? ""])
+            }
+        }
+        return table.csv()
+    }
+
+    /// Every pair of coders on every dimension: `dimension,kind,distance,coder_a,coder_b,units,
+    /// percent_agreement,krippendorff_alpha,cohen_kappa,undefined`, full precision.
+    public func pairCSV() -> String {
+        var table = TextTable(header: [
+            "dimension", "kind", "distance", "coder_a", "coder_b", "units", "percent_agreement", "krippendorff_alpha",
+            "cohen_kappa", "undefined",
+        ])
+        for d in dimensions {
+            for p in d.pairs {
+                table.append([d.id, d.kind.rawValue, d.distance, p.first, p.second, String(p.units), Self.full(p.percentAgreement),
+                              Self.full(p.alpha), Self.full(p.cohenKappa),
+                              p.undefinedReasons.map { "\($0.field): \($0.reason)" }.joined(separator: "; ")])
             }
         }
         return table.csv()
@@ -54,7 +75,7 @@ extension AgreementReport {
 
     /// The JSON form, keys in the documented order.
     public var jsonValue: JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("coders", .array(coders.map { .string($0) })),
             ("bootstrap", .object([
                 ("method", .string("Hayes & Krippendorff (2007): pairs drawn from the coincidence matrix")),
@@ -63,20 +84,44 @@ extension AgreementReport {
                 ("level", .number(options.level)),
             ])),
             ("dimensions", .array(dimensions.map(\.jsonValue))),
-        ])
+        ]
+        if options.pairs {
+            members.append(("pairs", .array(dimensions.flatMap { d in
+                d.pairs.map { p in
+                    JSONValue.object([
+                        ("dimension", .string(d.id)), ("distance", .string(d.distance)),
+                        ("coder_a", .string(p.first)), ("coder_b", .string(p.second)), ("units", .int(p.units)),
+                        ("percent_agreement", .number(p.percentAgreement.value)),
+                        ("krippendorff_alpha", .number(p.alpha.value)), ("cohen_kappa", .number(p.cohenKappa.value)),
+                        ("undefined", .object(p.undefinedReasons.map { ($0.field, .string($0.reason)) })),
+                    ])
+                }
+            })))
+        }
+        return .object(members)
     }
 
     private func summaryTable() -> TextTable {
         let twoCoders = coders.count == 2
-        var header = ["dimension", "kind", "units", "values", "agree %", "alpha", "95% CI"]
+        var header = ["dimension", "kind", "units", "values", "not coded", "agree %", "alpha", "95% CI"]
         header += twoCoders ? ["Cohen k", "Scott pi"] : ["Fleiss k"]
         var table = TextTable(header: header, rightAligned: Set(2..<header.count))
         for d in dimensions {
-            var row = [d.id, d.kind == .multi ? "multi/\(d.distance)" : d.kind.rawValue, String(d.units),
-                       String(d.pairableValues), Self.percent(d.percentAgreement), Self.short(d.alpha),
-                       d.intervalText]
+            var row = [d.id, d.kindText, String(d.units), String(d.pairableValues), String(d.notCoded),
+                       Self.percent(d.percentAgreement), Self.short(d.alpha), d.intervalText]
             row += twoCoders ? [Self.short(d.cohenKappa), Self.short(d.scottPi)] : [Self.short(d.fleissKappa)]
             table.append(row)
+        }
+        return table
+    }
+
+    private func pairTable() -> TextTable {
+        var table = TextTable(header: ["dimension", "coders", "units", "agree %", "alpha", "Cohen k"], rightAligned: [2, 3, 4, 5])
+        for d in dimensions {
+            for p in d.pairs {
+                table.append([d.id, "\(p.first)–\(p.second)", String(p.units), Self.percent(p.percentAgreement),
+                              Self.short(p.alpha), Self.short(p.cohenKappa)])
+            }
         }
         return table
     }
@@ -95,9 +140,27 @@ extension AgreementReport {
             lines.append("95% CI: Hayes & Krippendorff (2007) bootstrap, X = \(options.resamples) replicates, "
                 + "M = \(draws.isEmpty ? "-" : draws.map(String.init).joined(separator: "/")) draws, seed \(options.seed)")
         }
+        if dimensions.contains(where: { $0.notCoded > 0 }) {
+            lines.append("not coded: papers where some coders of the paper left the dimension empty while another coded it; "
+                + "the empty codings count as missing values ('litcoder disagreements' lists them)")
+        }
+        for d in dimensions where d.offScale > 0 {
+            lines.append("\(d.id): \(d.offScale) coding\(d.offScale == 1 ? "" : "s") left out as missing: "
+                + (d.kind == .number ? "not a number" : "not one code of the scale") + " ('litcoder validate' lists them)")
+        }
         for d in dimensions {
-            for (field, reason) in d.undefinedReasons where !reason.hasPrefix("n/a: needs exactly 2 coders") {
+            for (field, reason) in d.undefinedReasons where !reason.hasPrefix("n/a: needs exactly 2 coders")
+                && !reason.hasPrefix("n/a: free-text dimension") && !reason.hasPrefix("n/a: number dimension") {
                 lines.append("\(d.id) \(field): \(reason)")
+            }
+        }
+        if options.pairs {
+            for d in dimensions {
+                for p in d.pairs {
+                    for (field, reason) in p.undefinedReasons where !reason.hasPrefix("n/a") {
+                        lines.append("\(d.id) \(p.first)–\(p.second) \(field): \(reason)")
+                    }
+                }
             }
         }
         return lines.joined(separator: "\n")
@@ -146,8 +209,11 @@ extension DimensionAgreement {
             ("id", .string(id)),
             ("kind", .string(kind.rawValue)),
             ("distance", .string(distance)),
+            ("ordered", .bool(ordered)),
             ("units", .int(units)),
             ("pairable_values", .int(pairableValues)),
+            ("not_coded", .int(notCoded)),
+            ("off_scale", .int(offScale)),
             ("percent_agreement", .number(percentAgreement.value)),
             ("krippendorff_alpha", .number(alpha.value)),
             ("alpha_ci95", interval),
@@ -158,6 +224,17 @@ extension DimensionAgreement {
             ("per_code", .array(perCode.map { .object([("code", .string($0.code)), ("alpha", .number($0.alpha.value))]) })),
             ("undefined", .object(undefinedReasons.map { ($0.field, .string($0.reason)) })),
         ])
+    }
+
+    /// `single`, `single/ordinal`, `multi/masi`, `text`, `number/interval`: the kind, and the
+    /// distance where it is not the kind's plain nominal one.
+    var kindText: String {
+        switch kind {
+        case .single: ordered ? "single/ordinal" : "single"
+        case .multi: "multi/\(distance)"
+        case .text: "text"
+        case .number: "number/interval"
+        }
     }
 
     /// `[0.612, 0.781]`, or `-` when there is no interval.

@@ -14,14 +14,17 @@ public struct AgreementReport: Hashable, Sendable {
         public var resamples: Int
         public var seed: UInt64
         public var level: Double
+        /// Also every pair of coders' α (and Cohen's κ on single-choice dimensions).
+        public var pairs: Bool
 
         public init(dimensions: [String]? = nil, setDistance: SetDistance = .masi, resamples: Int = 1_000,
-                    seed: UInt64 = 1, level: Double = 0.95) {
+                    seed: UInt64 = 1, level: Double = 0.95, pairs: Bool = false) {
             self.dimensions = dimensions
             self.setDistance = setDistance
             self.resamples = resamples
             self.seed = seed
             self.level = level
+            self.pairs = pairs
         }
     }
 
@@ -29,16 +32,16 @@ public struct AgreementReport: Hashable, Sendable {
     public var options: Options
     public var dimensions: [DimensionAgreement]
 
-    /// Agreement among `states` (one per chosen coder) on the codebook's coded dimensions;
-    /// free-text dimensions have no codes to agree on and are left out.
+    /// Agreement among `states` (one per chosen coder) on the codebook's dimensions, every kind:
+    /// codes, texts (compared normalised) and numbers. Pure, so any set of coders and papers
+    /// (a calibration round, an assignment) can be measured alike.
     public init(codebook: Codebook, states: [CodingState], options: Options = Options()) {
         coders = states.map(\.coder)
         self.options = options
-        let chosen = codebook.dimensions.filter { dimension in
-            dimension.kind != .text && (options.dimensions?.contains(dimension.id) ?? true)
-        }
+        let chosen = codebook.dimensions.filter { options.dimensions?.contains($0.id) ?? true }
+        let coverage = DimensionCodings.coverage(of: states)
         dimensions = chosen.map { dimension in
-            DimensionAgreement(DimensionCodings(dimension: dimension, states: states), options: options)
+            DimensionAgreement(DimensionCodings(dimension: dimension, states: states), options: options, coverage: coverage)
         }
     }
 }

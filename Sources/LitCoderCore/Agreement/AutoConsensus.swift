@@ -1,24 +1,30 @@
 /// The consensus decisions that need no adjudicator: where every chosen coder who coded a
-/// paper's dimension chose the same codes (`litcoder consensus --auto-agreed`).
+/// paper gave its dimension the same value (`litcoder consensus --auto-agreed`).
 public enum AutoConsensus {
     /// Why an automatic decision is withdrawn, as its event records it.
     public static let withdrawalReason = "withdrawn: the coders no longer agree"
 
     /// `adjudicate` events for every agreement not already in `consensus` (automatic, sources =
-    /// the agreeing coders), and a withdrawal (automatic, no codes, no sources) for every
+    /// the agreeing coders), and a withdrawal (automatic, no value, no sources) for every
     /// automatic decision the chosen coders no longer agree on, so that it goes back to review.
-    /// Idempotent: an agreement already recorded with the same codes adds nothing, and a
+    /// A dimension some coder of the paper left empty is never an agreement (`CodingComparison`).
+    /// Idempotent: an agreement already recorded with the same value adds nothing, and a
     /// decision an adjudicator made by hand is never overridden or withdrawn.
     ///
     /// - Parameter coders: the chosen coders; an automatic decision all of whose sources are
-    ///   among them, on a paper and dimension fewer than two of them still code, is withdrawn too.
+    ///   among them, on a paper and dimension that is no longer compared, is withdrawn too.
     public static func events(
         for comparisons: [CodingComparison], consensus: CodingState, adjudicator: String, codebookHash: String,
         coders: [String]? = nil
     ) -> [CodingEvent] {
         func withdrawal(paper: String, dimension: String) -> CodingEvent {
-            .adjudicate(paper: paper, dimension: dimension, codes: [], sources: [], adjudicator: adjudicator,
-                        reason: withdrawalReason, automatic: true, codebook: codebookHash)
+            // A text or number decision is cleared with an empty text, a coded one with no codes.
+            if consensus.coding(for: paper).texts[dimension] != nil {
+                return .adjudicate(paper: paper, dimension: dimension, text: "", sources: [], adjudicator: adjudicator,
+                                   reason: withdrawalReason, automatic: true, codebook: codebookHash)
+            }
+            return .adjudicate(paper: paper, dimension: dimension, codes: [], sources: [], adjudicator: adjudicator,
+                               reason: withdrawalReason, automatic: true, codebook: codebookHash)
         }
         var compared = Set<String>()
         var events: [CodingEvent] = comparisons.compactMap { comparison in
@@ -26,14 +32,20 @@ public enum AutoConsensus {
             let existing = consensus.coding(for: comparison.paper)
             let provenance = existing.provenance[comparison.dimension]
             if provenance?.automatic == false { return nil }
-            guard comparison.isAgreement, let codes = comparison.coded.first?.codes else {
+            guard comparison.isAgreement, let agreed = comparison.coded.first else {
                 return provenance == nil ? nil : withdrawal(paper: comparison.paper, dimension: comparison.dimension)
             }
-            if provenance != nil, Set(existing.codes(for: comparison.dimension)) == Set(codes) { return nil }
-            return .adjudicate(
-                paper: comparison.paper, dimension: comparison.dimension, codes: codes,
-                sources: comparison.coded.map(\.coder), adjudicator: adjudicator, automatic: true,
-                codebook: codebookHash)
+            let sources = comparison.coded.map(\.coder)
+            if let text = agreed.text {
+                // The texts agree once normalised; the first coder's wording is the one kept.
+                if provenance != nil, let recorded = existing.texts[comparison.dimension],
+                   TextNormalisation.normalised(recorded) == TextNormalisation.normalised(text) { return nil }
+                return .adjudicate(paper: comparison.paper, dimension: comparison.dimension, text: text, sources: sources,
+                                   adjudicator: adjudicator, automatic: true, codebook: codebookHash)
+            }
+            if provenance != nil, Set(existing.codes(for: comparison.dimension)) == Set(agreed.codes) { return nil }
+            return .adjudicate(paper: comparison.paper, dimension: comparison.dimension, codes: agreed.codes,
+                               sources: sources, adjudicator: adjudicator, automatic: true, codebook: codebookHash)
         }
         guard let coders else { return events }
         let chosen = Set(coders)

@@ -1,41 +1,79 @@
-/// How the chosen coders coded one paper on one dimension, side by side.
+/// How the chosen coders coded one paper on one dimension, side by side, and what kind of
+/// agreement or disagreement that is.
 ///
-/// A comparison exists only where at least two of them coded the dimension (an empty selection
-/// is "not coded"); it is an agreement when all of those coded the same set of codes.
+/// A paper is compared when at least two of the chosen coders **coded it**: gave any
+/// dimension a value, or marked it done. Among those coders, a dimension is an agreement when
+/// every one of them gave it the same value; a disagreement when they all gave it a value and
+/// the values differ; **not coded** (its own kind of disagreement, never auto-agreed) when some
+/// gave it a value and others left it empty; and **required, not coded** when it is required,
+/// nobody gave it a value, and a coder marked the paper done. Values are compared as the
+/// dimension's kind says: sets of codes, texts after `TextNormalisation`, numbers as numbers.
 public struct CodingComparison: Hashable, Sendable {
-    public var paper: String
-    public var dimension: String
-    /// One entry per chosen coder, in the order chosen; `codes` is empty when not coded.
-    public var codings: [CoderCoding]
-
-    /// One coder's codes (in codebook order) and note on the paper.
-    public struct CoderCoding: Hashable, Sendable {
-        public var coder: String
-        public var codes: [String]
-        public var note: String
-        public init(coder: String, codes: [String], note: String) {
-            self.coder = coder
-            self.codes = codes
-            self.note = note
-        }
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Every coder of the paper gave the same value.
+        case agreement
+        /// Every coder of the paper gave a value, and the values differ.
+        case differ
+        /// Some coders of the paper gave a value, others left the dimension empty.
+        case notCoded = "not-coded"
+        /// A required dimension nobody gave a value, on a paper a coder marked done.
+        case requiredNotCoded = "required-not-coded"
     }
 
-    public init(paper: String, dimension: String, codings: [CoderCoding]) {
+    public var paper: String
+    public var dimension: String
+    /// One entry per chosen coder, in the order chosen.
+    public var codings: [CoderCoding]
+    public var kind: Kind
+
+    /// One coder's value (codes in codebook order, or the text of a text or number dimension)
+    /// and note on the paper.
+    public struct CoderCoding: Hashable, Sendable {
+        public var coder: String
+        /// Empty when not coded, and on text and number dimensions.
+        public var codes: [String]
+        /// A text or number dimension's value as written; nil when not coded.
+        public var text: String?
+        public var note: String
+        /// Whether this coder coded the paper at all (any dimension, or marked it done).
+        public var codedPaper: Bool
+        public var done: Bool
+
+        public init(coder: String, codes: [String], text: String? = nil, note: String, codedPaper: Bool = true,
+                    done: Bool = false) {
+            self.coder = coder
+            self.codes = codes
+            self.text = text
+            self.note = note
+            self.codedPaper = codedPaper
+            self.done = done
+        }
+
+        /// Whether this coder gave the dimension no value.
+        public var isEmpty: Bool { codes.isEmpty && text == nil }
+
+        /// The value in words: `acted, lab`, the text, or nil when not coded.
+        public var value: String? { text ?? (codes.isEmpty ? nil : codes.joined(separator: ", ")) }
+    }
+
+    public init(paper: String, dimension: String, codings: [CoderCoding], kind: Kind) {
         self.paper = paper
         self.dimension = dimension
         self.codings = codings
+        self.kind = kind
     }
 
-    /// The coders who coded this dimension.
-    public var coded: [CoderCoding] { codings.filter { !$0.codes.isEmpty } }
+    /// The coders who gave the dimension a value.
+    public var coded: [CoderCoding] { codings.filter { !$0.isEmpty } }
 
-    /// Whether everyone who coded it chose the same set of codes.
-    public var isAgreement: Bool {
-        let sets = coded.map { Set($0.codes) }
-        return sets.count >= 2 && sets.allSatisfy { $0 == sets[0] }
-    }
+    /// The coders who coded the paper but left this dimension empty.
+    public var notCodedBy: [String] { codings.filter { $0.codedPaper && $0.isEmpty }.map(\.coder) }
 
-    public var isDisagreement: Bool { coded.count >= 2 && !isAgreement }
+    public var isAgreement: Bool { kind == .agreement }
+    public var isDisagreement: Bool { kind != .agreement }
+
+    /// Whether the dimension holds text or a number rather than codes.
+    public var isValue: Bool { codings.contains { $0.text != nil } }
 
     /// Codes every coder who coded it chose, in codebook order.
     public var intersection: [String] {
@@ -50,15 +88,30 @@ public struct CodingComparison: Hashable, Sendable {
         return coded.flatMap(\.codes).filter { seen.insert($0).inserted }
     }
 
-    /// Every paper and coded dimension that at least two of `states` coded, in corpus order
-    /// (papers outside the corpus last, by id), dimensions in codebook order.
+    /// `not coded by bob`, `required, not coded by alice and bob`: the kind in words, nil for
+    /// an agreement or a plain difference.
+    public var kindPhrase: String? {
+        let names = notCodedBy
+        let who = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+        switch kind {
+        case .agreement, .differ: return nil
+        case .notCoded: return "not coded by \(who)"
+        case .requiredNotCoded: return "required, not coded by \(who)"
+        }
+    }
+
+    /// Every compared paper's dimensions, papers in corpus order (papers outside the corpus
+    /// last, by id), dimensions in codebook order; `dimensions` keeps only those ids. Pure:
+    /// the same states give the same list, whoever calls (reports, review, assignments).
     public static func all(
         codebook: Codebook, states: [CodingState], dimensions: [String]? = nil, corpus: Corpus = Corpus()
     ) -> [CodingComparison] {
-        let chosen = codebook.dimensions.filter { $0.kind != .text && (dimensions?.contains($0.id) ?? true) }
-        var paperIds = Set<String>()
-        for state in states { state.forEachPaper { id, coding in if !coding.codes.isEmpty { paperIds.insert(id) } } }
-        let paperOrder = paperIds.sorted { a, b in
+        let chosen = codebook.dimensions.filter { dimensions?.contains($0.id) ?? true }
+        var codedBy: [String: Int] = [:]
+        for state in states {
+            state.forEachPaper { id, coding in if coding.isCoded || coding.done { codedBy[id, default: 0] += 1 } }
+        }
+        let paperOrder = codedBy.filter { $0.value >= 2 }.keys.sorted { a, b in
             switch (corpus.index(of: a), corpus.index(of: b)) {
             case let (x?, y?): x < y
             case (.some, nil): true
@@ -68,17 +121,41 @@ public struct CodingComparison: Hashable, Sendable {
         }
         var out: [CodingComparison] = []
         for paper in paperOrder {
+            let paperCodings = states.map { $0.coding(for: paper) }
             for dimension in chosen {
-                let codings = states.map { state in
-                    let coding = state.coding(for: paper)
-                    return CoderCoding(coder: state.coder, codes: ordered(coding.codes(for: dimension.id), dimension),
-                                       note: coding.note)
+                let codings = zip(states, paperCodings).map { state, coding in
+                    let text = dimension.takesCodes ? nil : coding.texts[dimension.id]
+                    return CoderCoding(coder: state.coder,
+                                       codes: dimension.takesCodes ? ordered(coding.codes(for: dimension.id), dimension) : [],
+                                       text: text.flatMap { $0.isEmpty ? nil : $0 }, note: coding.note,
+                                       codedPaper: coding.isCoded || coding.done, done: coding.done)
                 }
-                let comparison = CodingComparison(paper: paper, dimension: dimension.id, codings: codings)
-                if comparison.coded.count >= 2 { out.append(comparison) }
+                if let kind = kind(of: codings, dimension: dimension) {
+                    out.append(CodingComparison(paper: paper, dimension: dimension.id, codings: codings, kind: kind))
+                }
             }
         }
         return out
+    }
+
+    /// The kind of one paper's dimension among the coders who coded the paper; nil when there
+    /// is nothing to compare (nobody gave it a value, and it need not have one).
+    static func kind(of codings: [CoderCoding], dimension: Dimension) -> Kind? {
+        let ofPaper = codings.filter(\.codedPaper)
+        let filled = ofPaper.filter { !$0.isEmpty }
+        if filled.isEmpty {
+            return dimension.required && ofPaper.contains(where: \.done) ? .requiredNotCoded : nil
+        }
+        if filled.count < ofPaper.count { return .notCoded }
+        let first = comparisonKey(filled[0], dimension)
+        return filled.dropFirst().allSatisfy { comparisonKey($0, dimension) == first } ? .agreement : .differ
+    }
+
+    /// What two values are compared by: the set of codes, the normalised text, the number.
+    public static func comparisonKey(_ coding: CoderCoding, _ dimension: Dimension) -> String {
+        guard let text = coding.text else { return Set(coding.codes).sorted().joined(separator: "\u{1F}") }
+        if dimension.kind == .number, let number = NumberValue.parse(text) { return "#" + NumberValue.text(number) }
+        return TextNormalisation.normalised(text)
     }
 
     /// Codes in codebook order, unknown ones after them sorted, duplicates dropped.

@@ -1,5 +1,5 @@
-/// The chosen coders' codes for one dimension, as reliability data: one unit per paper that at
-/// least one of them coded on it, one value per distinct set of codes.
+/// The chosen coders' values for one dimension, as reliability data: one unit per paper that at
+/// least one of them coded on it, one value per distinct set of codes, normalised text or number.
 ///
 /// An empty selection is "not coded" (missing), never a value: a codebook that wants "none of
 /// these" as an answer says so with an explicit code.
@@ -8,10 +8,17 @@ public struct DimensionCodings: Sendable {
     public let coders: [String]
     /// The paper id of each unit.
     public private(set) var papers: [String] = []
-    /// The sorted codes each value id stands for; ids follow the sorted order of these sets, so
+    /// The sorted codes each value id stands for (a text dimension's normalised text, a number
+    /// dimension's canonical number, as a list of one); ids follow the sorted order of these, so
     /// the same codings give the same ids (and the same bootstrap draws) in every run.
     public private(set) var valueCodes: [[String]] = []
     public private(set) var data: ReliabilityData
+    /// Ordered and number dimensions: the number each value id stands for (a code's position on
+    /// the scale, or the number), for the ordinal and interval distances.
+    public private(set) var numericValues: [Double]?
+    /// Codings left out as missing because they have no place on the scale: several codes or a
+    /// code not in the codebook on an ordered dimension, a value that is not a number.
+    public private(set) var offScale = 0
 
     /// Extracts `dimension` from `states` (one per coder, in `coders` order).
     public init(dimension: Dimension, states: [CodingState]) {
@@ -22,7 +29,18 @@ public struct DimensionCodings: Sendable {
         data.reserveUnits(largest + largest / 4)
         var units = UnitNumbering(anchor: states.first ?? CodingState(coder: ""))
         var values = ValueInterner()
-        for (coder, state) in states.enumerated() {
+        if !dimension.takesCodes {
+            for (coder, state) in states.enumerated() {
+                units.startCoder()
+                state.forEachText(of: dimension.id) { number, text in
+                    let id = values.id(of: [Self.comparable(text, dimension)])
+                    let unit = coder == 0 ? units.unit(ofAnchorPaper: number) : units.unit(of: state.paperID(number: number))
+                    if unit == data.unitCount { data.appendUnit() }
+                    data.set(id, unit: unit, coder: coder)
+                }
+            }
+        }
+        for (coder, state) in states.enumerated() where dimension.takesCodes {
             // The state keeps each dimension as a column of code-list numbers per paper, so this
             // walks one flat array per coder; each distinct code list is interned once.
             guard let columnIndex = state.columnIndex(of: dimension.id) else { continue }
@@ -51,8 +69,74 @@ public struct DimensionCodings: Sendable {
         var newId = [Int32](repeating: 0, count: keys.count)
         for (position, old) in order.enumerated() { newId[old] = Int32(position) }
         valueCodes = order.map { codesOfKey[$0] }
-        let cells = data.cells.map { $0 < 0 ? ReliabilityData.missing : newId[Int($0)] }
+        var cells = data.cells.map { $0 < 0 ? ReliabilityData.missing : newId[Int($0)] }
+        if dimension.kind == .number || (dimension.kind == .single && dimension.ordered) {
+            // A value with no number (several codes on a scale, a code it does not have, text that
+            // is not a number) cannot be placed on the scale: it counts as missing, and is reported.
+            let scale = dimension.codes.map(\.id)
+            let numbers = valueCodes.map { codes -> Double? in
+                guard codes.count == 1 else { return nil }
+                return dimension.kind == .number ? NumberValue.parse(codes[0]) : scale.firstIndex(of: codes[0]).map(Double.init)
+            }
+            for i in cells.indices where cells[i] >= 0 && numbers[Int(cells[i])] == nil {
+                cells[i] = ReliabilityData.missing
+                offScale += 1
+            }
+            numericValues = numbers.map { $0 ?? 0 }
+        }
         self.data = ReliabilityData(coderCount: states.count, valueCount: keys.count, cells: cells)
+    }
+
+    /// How a text or number is compared: a number by its canonical form (`3.0` is `3`), a text
+    /// in `TextNormalisation`'s form; a number dimension's text that is no number as text.
+    static func comparable(_ text: String, _ dimension: Dimension) -> String {
+        if dimension.kind == .number, let number = NumberValue.parse(text) { return NumberValue.text(number) }
+        return TextNormalisation.normalised(text)
+    }
+
+    /// The distance α weighs this dimension's disagreements by: ordinal for an ordered scale,
+    /// interval for numbers, `setDistance` for multi-select, nominal otherwise.
+    public func metric(setDistance: SetDistance) -> DistanceMetric {
+        if let numericValues {
+            return dimension.kind == .number ? .interval(numericValues: numericValues) : .ordinal(numericValues: numericValues)
+        }
+        if dimension.kind == .multi { return .table(setDistance.table(for: valueCodes.map(Set.init))) }
+        return .nominal
+    }
+
+    /// The distance's name in reports: `nominal`, `ordinal`, `interval`, `masi`, `jaccard`.
+    public func distanceName(setDistance: SetDistance) -> String {
+        switch dimension.kind {
+        case .multi: setDistance.rawValue
+        case .number: "interval"
+        case .single: dimension.ordered ? "ordinal" : "nominal"
+        case .text: "nominal"
+        }
+    }
+
+    /// Units with a value from some coders but none from others who coded the paper
+    /// (`coverage` says how many coders coded each paper): their empty codings are missing
+    /// values, which α allows, and which `agree` reports as `not_coded`.
+    public func notCodedUnits(coverage: [String: Int]) -> Int {
+        var count = 0
+        for unit in 0..<data.unitCount {
+            var given = 0
+            for coder in 0..<data.coderCount where data.value(unit: unit, coder: coder) >= 0 { given += 1 }
+            if given > 0, given < (coverage[papers[unit]] ?? 0) { count += 1 }
+        }
+        return count
+    }
+
+    /// How many of `states` coded each paper (gave any dimension a value, or marked it done),
+    /// for `notCodedUnits(coverage:)`.
+    public static func coverage(of states: [CodingState]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for state in states {
+            for number in 0..<state.paperCount where state.paperIsCoded(number: number) {
+                counts[state.paperID(number: number), default: 0] += 1
+            }
+        }
+        return counts
     }
 
     /// Numbers units 0, 1, 2 … in the order their papers are first met, matching papers across

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Every paper and dimension on which the chosen coders differ, with each coder's codes and
-/// note: what `litcoder disagreements` prints and the review screen walks.
+/// Every paper and dimension on which the chosen coders differ, or that some of them left
+/// empty, with each coder's value and note: what `litcoder disagreements` prints and the
+/// review screen walks.
 public struct DisagreementList: Sendable {
     public var coders: [String]
     public var items: [CodingComparison]
@@ -9,50 +10,83 @@ public struct DisagreementList: Sendable {
     public var titles: [String: String]
 
     public init(codebook: Codebook, states: [CodingState], dimensions: [String]? = nil, corpus: Corpus = Corpus()) {
-        coders = states.map(\.coder)
-        items = CodingComparison.all(codebook: codebook, states: states, dimensions: dimensions, corpus: corpus)
-            .filter(\.isDisagreement)
+        self.init(coders: states.map(\.coder),
+                  items: CodingComparison.all(codebook: codebook, states: states, dimensions: dimensions, corpus: corpus)
+                      .filter(\.isDisagreement),
+                  corpus: corpus)
+    }
+
+    /// The disagreements among `comparisons` (as `CodingComparison.all` gives them).
+    public init(coders: [String], items comparisons: [CodingComparison], corpus: Corpus = Corpus()) {
+        self.coders = coders
+        items = comparisons.filter(\.isDisagreement)
         var titles: [String: String] = [:]
         for item in items where titles[item.paper] == nil { titles[item.paper] = corpus.paper(item.paper)?.title ?? "" }
         self.titles = titles
     }
 
-    /// One block per disagreement: paper, title and dimension, then a line per coder.
+    /// How many items are of each kind.
+    public func count(_ kind: CodingComparison.Kind) -> Int { items.count { $0.kind == kind } }
+
+    /// `12 disagreements among alice and bob (3 not coded by a coder, 1 required and not coded)`.
+    public var countLine: String {
+        var line = "\(items.count) disagreement\(items.count == 1 ? "" : "s") among \(coders.joined(separator: ", "))"
+        var kinds: [String] = []
+        if count(.notCoded) > 0 { kinds.append("\(count(.notCoded)) not coded by a coder who coded the paper") }
+        if count(.requiredNotCoded) > 0 { kinds.append("\(count(.requiredNotCoded)) required and not coded on a paper marked done") }
+        if !kinds.isEmpty { line += " (" + kinds.joined(separator: "; ") + ")" }
+        return line
+    }
+
+    /// One block per disagreement: paper, dimension, its kind when not a plain difference and
+    /// the title, then a line per coder.
     public func table() -> String {
         guard !items.isEmpty else { return "no disagreements among \(coders.joined(separator: ", "))" }
         let width = coders.map(\.count).max() ?? 0
         var blocks: [String] = []
         for item in items {
-            var lines = ["\(item.paper)  \(item.dimension)  \(titles[item.paper] ?? "")"
-                .trimmingCharacters(in: .whitespaces)]
+            var head = "\(item.paper)  \(item.dimension)"
+            if let phrase = item.kindPhrase { head += "  (\(phrase))" }
+            if let title = titles[item.paper], !title.isEmpty { head += "  \(title)" }
+            var lines = [head]
             for coding in item.codings {
                 let name = coding.coder.padding(toLength: width, withPad: " ", startingAt: 0)
-                let codes = coding.codes.isEmpty ? "(not coded)" : coding.codes.joined(separator: ", ")
-                var line = "  \(name)  \(codes)"
-                if !coding.note.isEmpty { line += "  — note: " + coding.note.replacingOccurrences(of: "\n", with: " ") }
+                var line = "  \(name)  \(Self.shown(coding))"
+                if !coding.note.isEmpty { line += "  — note: " + Self.oneLine(coding.note) }
                 lines.append(line)
             }
             blocks.append(lines.joined(separator: "\n"))
         }
-        blocks.append("\(items.count) disagreement\(items.count == 1 ? "" : "s") among \(coders.joined(separator: ", "))")
+        blocks.append(countLine)
         return blocks.joined(separator: "\n\n")
     }
 
-    /// One row per disagreement and coder: `paper,title,dimension,coder,codes,note`; codes
-    /// separated by `;`.
+    /// A coder's value as the table shows it: codes, a text in quotes, or why there is none.
+    static func shown(_ coding: CodingComparison.CoderCoding) -> String {
+        if let text = coding.text { return "\"" + oneLine(text) + "\"" }
+        if !coding.codes.isEmpty { return coding.codes.joined(separator: ", ") }
+        return coding.codedPaper ? "(not coded)" : "(did not code this paper)"
+    }
+
+    static func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// One row per disagreement and coder: `paper,title,dimension,kind,coder,codes,text,note`;
+    /// codes separated by `;`, `text` the value of a text or number dimension.
     public func csv() -> String {
-        var table = TextTable(header: ["paper", "title", "dimension", "coder", "codes", "note"])
+        var table = TextTable(header: ["paper", "title", "dimension", "kind", "coder", "codes", "text", "note"])
         for item in items {
             for coding in item.codings {
-                table.append([item.paper, titles[item.paper] ?? "", item.dimension, coding.coder,
-                              coding.codes.joined(separator: ";"), coding.note])
+                table.append([item.paper, titles[item.paper] ?? "", item.dimension, item.kind.rawValue, coding.coder,
+                              coding.codes.joined(separator: ";"), coding.text ?? "", coding.note])
             }
         }
         return table.csv()
     }
 
-    /// `{"coders": [...], "disagreements": [{"paper", "title", "dimension", "codings":
-    /// [{"coder", "codes", "note"}]}]}`; `codes` is `[]` where a coder did not code it.
+    /// `{"coders", "disagreements": [{"paper", "title", "dimension", "kind", "not_coded_by",
+    /// "codings": [{"coder", "codes", "text", "note", "coded_paper"}]}]}`.
     public func json() -> String {
         JSONValue.object([
             ("coders", .array(coders.map { .string($0) })),
@@ -61,11 +95,15 @@ public struct DisagreementList: Sendable {
                     ("paper", .string(item.paper)),
                     ("title", .string(titles[item.paper] ?? "")),
                     ("dimension", .string(item.dimension)),
+                    ("kind", .string(item.kind.rawValue)),
+                    ("not_coded_by", .array(item.notCodedBy.map { .string($0) })),
                     ("codings", .array(item.codings.map { coding in
                         .object([
                             ("coder", .string(coding.coder)),
                             ("codes", .array(coding.codes.map { .string($0) })),
+                            ("text", coding.text.map { .string($0) } ?? .null),
                             ("note", .string(coding.note)),
+                            ("coded_paper", .bool(coding.codedPaper)),
                         ])
                     })),
                 ])

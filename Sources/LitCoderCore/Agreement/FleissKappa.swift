@@ -28,7 +28,7 @@ public enum FleissKappa {
             units += 1
         }
         if let (fewest, most) = mixed {
-            return .undefined("n/a: papers have different numbers of coders (\(fewest) to \(most)); Fleiss' κ needs the same number for every paper")
+            return .undefined("n/a: papers have different numbers of coders (\(fewest) to \(most)); Fleiss' κ needs the same number for every paper (α does not)")
         }
         guard let n = perUnit, units > 0 else { return .undefined("no paper was coded by 2 or more coders") }
         let total = Double(units * n)

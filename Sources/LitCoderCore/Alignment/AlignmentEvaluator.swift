@@ -67,12 +67,12 @@ public struct AlignmentEvaluator: Sendable {
 
     /// The codes a paper carries that the codebook no longer has (or whose dimension it no
     /// longer has), each once, sorted by dimension then in the order they appear.
-    public func staleCodes(in coding: PaperCoding) -> [StaleCode] {
-        var stale: [StaleCode] = []
+    public func staleCodes(in coding: PaperCoding) -> [StaleCoding.Code] {
+        var stale: [StaleCoding.Code] = []
         for dimension in coding.codes.keys.sorted() {
             let known = dimensionPosition[dimension].map { dimensions[$0].index }
             for code in coding.codes[dimension] ?? [] where known?[code] == nil {
-                let entry = StaleCode(dimension: dimension, code: code)
+                let entry = StaleCoding.Code(dimension: dimension, code: code)
                 if !stale.contains(entry) { stale.append(entry) }
             }
         }

@@ -27,6 +27,9 @@ public enum CodebookYAMLWriter {
             ("id", Node(dimension.id)), ("label", Node(dimension.label)), ("kind", Node(dimension.kind.rawValue)),
         ]
         if dimension.required { pairs.append(("required", Node("true", Tag(.bool)))) }
+        if dimension.ordered { pairs.append(("ordered", Node("true", Tag(.bool)))) }
+        if let minimum = dimension.minimum { pairs.append(("min", Node(NumberValue.text(minimum), Tag(.float)))) }
+        if let maximum = dimension.maximum { pairs.append(("max", Node(NumberValue.text(maximum), Tag(.float)))) }
         if let help = dimension.help, !help.isEmpty { pairs.append(("help", Node(help))) }
         if !dimension.codes.isEmpty { pairs.append(("codes", Node(dimension.codes.map(codeNode)))) }
         return Node(pairs)
@@ -41,6 +44,7 @@ public enum CodebookYAMLWriter {
         if !code.aliases.isEmpty { pairs.append(("aliases", Node(code.aliases.map { Node($0) }))) }
         if !code.needs.isEmpty { pairs.append(("needs", Node(code.needs.map(requirementNode)))) }
         if !code.provides.isEmpty { pairs.append(("provides", Node(code.provides.map { Node($0) }))) }
+        if !code.replaces.isEmpty { pairs.append(("replaces", Node(code.replaces.map { Node($0) }))) }
         return Node(pairs)
     }
 

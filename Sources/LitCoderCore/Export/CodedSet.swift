@@ -18,6 +18,9 @@ public struct CodedSet: Sendable {
     /// Judges each row against the codebook's alignments: the same engine `summary` and
     /// `mismatches` use, so an export never disagrees with them.
     public var evaluator: AlignmentEvaluator
+    /// Per multi-select dimension, the codes the rows hold that the codebook does not have,
+    /// sorted: each gets a 0/1 column after the codebook's, so no column contradicts another.
+    public var unknownCodes: [String: [String]]
 
     public init(
         projectName: String, codebook: Codebook, corpus: Corpus, states: [CodingState],
@@ -30,6 +33,13 @@ public struct CodedSet: Sendable {
         self.diagnostics = diagnostics
         self.includesUncodedPapers = includesUncodedPapers
         evaluator = AlignmentEvaluator(codebook: codebook)
+        var unknown: [String: Set<String>] = [:]
+        for state in states {
+            for (code, _) in UnknownCodes(state: state, codebook: codebook, corpus: corpus).byCode {
+                unknown[code.dimension, default: []].insert(code.code)
+            }
+        }
+        unknownCodes = unknown.mapValues { $0.sorted() }
     }
 
     /// Reads the logs a selection names from a workspace.
@@ -38,7 +48,7 @@ public struct CodedSet: Sendable {
         switch selection {
         case .coder(let name): coders = [name]
         case .consensus: coders = [CoderName.consensus]
-        case .all: coders = try workspace.project.codersWithLogs()
+        case .all: coders = try workspace.project.codersWithCodings()
         }
         var states: [CodingState] = []
         var diagnostics: [Diagnostic] = []
@@ -49,6 +59,10 @@ public struct CodedSet: Sendable {
                 var shown = problem
                 shown.file = workspace.project.display(URL(fileURLWithPath: problem.file))
                 return shown
+            }
+            if let warning = UnknownCodes(state: state, codebook: workspace.codebook, corpus: workspace.corpus)
+                .warning(file: workspace.project.display(workspace.project.logURL(coder: coder))) {
+                diagnostics.append(warning)
             }
             let unknown = state.papers.keys.filter { !workspace.corpus.contains($0) }.sorted()
             if let first = unknown.first {

@@ -86,22 +86,28 @@ public enum CodingsImport {
                 continue
             }
             let key = Key(paper: paper, dimension: dimensionID)
-            if dimension.kind == .text {
-                guard !rawCode.isEmpty else { problem("the text for '\(dimensionID)' is empty"); continue }
+            if !dimension.takesCodes {
+                guard !rawCode.isEmpty else { problem("the \(dimension.kind.rawValue) for '\(dimensionID)' is empty"); continue }
+                var value = rawCode
+                if dimension.kind == .number {
+                    if let wrong = NumberValue.problem(with: rawCode, for: dimension) { problem(wrong); continue }
+                    value = NumberValue.parse(rawCode).map(NumberValue.text) ?? rawCode
+                }
                 if texts[key] != nil {
                     problem("a second text for paper '\(paper)', dimension '\(dimensionID)'",
                             hint: "a text dimension holds one text per paper; keep one row")
                     continue
                 }
                 if codes[key] == nil && texts[key] == nil { order.append(key) }
-                texts[key] = rawCode
+                texts[key] = value
                 continue
             }
-            let code = rawCode.trimmingCharacters(in: .whitespaces)
-            guard !code.isEmpty else { problem("the code is empty"); continue }
-            guard dimension.code(code) != nil else {
+            let typed = rawCode.trimmingCharacters(in: .whitespaces)
+            guard !typed.isEmpty else { problem("the code is empty"); continue }
+            // An id the codebook says a code `replaces` is imported as that code.
+            guard let code = dimension.currentCode(for: typed) else {
                 let known = dimension.codes.map(\.id).joined(separator: ", ")
-                problem("unknown code '\(code)' for dimension '\(dimensionID)'", hint: "its codes are: \(known)")
+                problem("unknown code '\(typed)' for dimension '\(dimensionID)'", hint: "its codes are: \(known)")
                 continue
             }
             var list = codes[key] ?? []

@@ -8,6 +8,8 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
     case json
     /// The codebook as a REFI-QDA Codebook Exchange file.
     case qdc
+    /// The coded set as a REFI-QDA project (a zip) for NVivo, ATLAS.ti, MAXQDA, QualCoder.
+    case qdpx
     /// A self-contained report with charts.
     case html
     /// A Markdown paragraph for a paper's methods section.

@@ -2,7 +2,7 @@
 public enum ExportSelection: Hashable, Sendable {
     case coder(String)
     case consensus
-    /// Every coder with a log in `codings/` (not the consensus), one row per paper and coder.
+    /// Every coder with codings in `codings/` (not the consensus), one row per paper and coder.
     case all
 
     /// Whether rows need a `coder` column to tell them apart.

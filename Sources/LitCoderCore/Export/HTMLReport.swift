@@ -57,24 +57,44 @@ public enum HTMLReport {
             s += "\(percent(p.coded, report.corpusPapers))</td></tr>\n"
         }
         s += "</tbody>\n</table>\n"
-        if let a = report.adjudication, a.papers > 0 {
-            s += "<p>Consensus: \(a.papers) papers adjudicated, \(a.automatic) decisions taken where all coders agreed, "
-                + "\(a.byHand) decided by hand\(a.adjudicators.isEmpty ? "" : " (by \(e(a.adjudicators.joined(separator: ", "))))").</p>\n"
+        if let progress = report.consensusProgress {
+            s += "<p class=\"consensus\">" + consensusSentence(progress, hasConsensus: report.consensus != nil) + "</p>\n"
         }
         return s + "</section>\n"
+    }
+
+    /// The consensus in paper × dimension decisions: agreed, by hand, still open.
+    static func consensusSentence(_ progress: ConsensusProgress, hasConsensus: Bool) -> String {
+        let e = SVGCharts.escape
+        let disagreements = "\(progress.disagreements) disagreement\(progress.disagreements == 1 ? "" : "s")"
+        var s = "Consensus, in paper × dimension decisions: "
+        if hasConsensus {
+            s += "\(progress.agreed) agreed, \(progress.byHand) adjudicated by hand"
+            if !progress.adjudicators.isEmpty { s += " (by \(e(progress.adjudicators.joined(separator: ", "))))" }
+            s += ", "
+        } else {
+            s += "none taken yet, "
+        }
+        s += progress.open.isEmpty ? "none open" : "<strong class=\"open\">\(progress.open.count) still open</strong>"
+        s += " (of \(disagreements))"
+        if progress.agreedNotTaken > 0 {
+            s += "; \(progress.agreedNotTaken) agreement\(progress.agreedNotTaken == 1 ? "" : "s") not in the consensus yet"
+        }
+        return s + "."
     }
 
     private static func agreementSection(_ report: ProjectReport) -> String {
         let e = SVGCharts.escape
         var s = "<section id=\"agreement\">\n<h2>Agreement</h2>\n"
         guard let agreement = report.agreement else {
-            return s + "<p>Agreement needs at least two coders with logs.</p>\n</section>\n"
+            return s + "<p>Agreement needs at least two coders with codings.</p>\n</section>\n"
         }
         let level = Int((agreement.options.level * 100).rounded())
         s += "<p>Coders: \(e(agreement.coders.joined(separator: ", "))). Krippendorff’s α with a \(level)% bootstrap interval "
             + "(\(agreement.options.resamples) replicates, seed \(agreement.options.seed)), as <code>litcoder agree</code> reports it.</p>\n"
-        s += "<table class=\"agreement\">\n<thead><tr><th>Dimension</th><th>Distance</th><th>Papers</th><th>% agreement</th>"
-            + "<th>α</th><th>\(level)% CI</th></tr></thead>\n<tbody>\n"
+        s += "<table class=\"agreement\">\n<thead><tr><th>Dimension</th><th>Distance</th><th>Papers</th>"
+            + "<th title=\"papers some coders of the paper left empty while another coded it; counted as missing\">Not coded</th>"
+            + "<th>% agreement</th><th>α</th><th>\(level)% CI</th></tr></thead>\n<tbody>\n"
         func show(_ c: Coefficient, percent: Bool = false) -> String {
             guard let v = c.value else { return "<span class=\"undefined\" title=\"\(e(c.undefinedReason ?? ""))\">undefined</span>" }
             return percent ? String(format: "%.1f%%", v * 100) : String(format: "%.3f", v)
@@ -83,7 +103,7 @@ public enum HTMLReport {
             let interval = d.bootstrap.lower.value != nil && d.bootstrap.upper.value != nil
                 ? "[\(show(d.bootstrap.lower)), \(show(d.bootstrap.upper))]" : show(d.bootstrap.lower)
             s += "<tr><td>\(e(d.label))</td><td>\(e(MethodsParagraph.distanceName(d.distance)))</td><td class=\"n\">\(d.units)</td>"
-                + "<td class=\"n\">\(show(d.percentAgreement, percent: true))</td><td class=\"n\">\(show(d.alpha))</td>"
+                + "<td class=\"n\">\(d.notCoded)</td><td class=\"n\">\(show(d.percentAgreement, percent: true))</td><td class=\"n\">\(show(d.alpha))</td>"
                 + "<td class=\"n\">\(interval)</td></tr>\n"
         }
         return s + "</tbody>\n</table>\n</section>\n"
@@ -98,7 +118,8 @@ public enum HTMLReport {
             func label(_ code: String) -> String { from?.code(code)?.label ?? code }
             s += "<section class=\"alignment\" id=\"alignment-\(e(alignment.id))\">\n<h2>\(e(alignment.label))</h2>\n"
             s += "<p>Codings of \(e(scopeName)): \(MethodsParagraph.count(alignment.aligned, "paper")) aligned, "
-                + "\(alignment.mismatched) mismatched, \(alignment.undetermined) undetermined.</p>\n"
+                + "\(alignment.mismatched) mismatched, \(alignment.undetermined) undetermined"
+                + (alignment.open > 0 ? " (\(alignment.open) of them open disagreements, not decided yet)" : "") + ".</p>\n"
             let bars = alignment.byCode.filter { $0.papers > 0 }.map {
                 SVGCharts.Bar(label: $0.label.isEmpty ? $0.code : $0.label, total: $0.papers, highlighted: $0.mismatched)
             }
@@ -110,7 +131,7 @@ public enum HTMLReport {
             s += "<h3>\(e(from?.label ?? alignment.from)) × context provided by \(e(report.codebook.dimension(alignment.to)?.label ?? alignment.to))</h3>\n"
             s += "<figure>" + SVGCharts.heatMap(
                 rows: table.rows.map(label), columns: table.columns, count: { table.count(row: $0, column: $1) },
-                title: "\(from?.label ?? alignment.from) by context, papers per cell") + "</figure>\n"
+                title: "\(from?.label ?? alignment.from) by context, papers per cell", maximumWidth: SVGCharts.pageWidth) + "</figure>\n"
             s += "</section>\n"
         }
         return s
@@ -133,7 +154,8 @@ public enum HTMLReport {
         h1{margin-bottom:.2rem}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2.2rem}h3{font-size:1rem;margin-top:1.4rem}
         .codebook{color:#555;margin-top:0}table{border-collapse:collapse;margin:.6rem 0}th,td{padding:.25rem .7rem;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
         th{background:#f5f5f7}td.n{text-align:right;font-variant-numeric:tabular-nums}.undefined{color:#999;font-style:italic}
-        figure{margin:.5rem 0;overflow-x:auto}figcaption{font-size:.85rem;color:#555}
+        figure{margin:.5rem 0}figure svg{display:block;max-width:100%;height:auto}figcaption{font-size:.85rem;color:#555}
+        .consensus .open{color:#b3261e}
         .chart text{font-size:13px;fill:#1d1d1f}.chart .value{fill:#555}.chart .empty{fill:#999}
         .bar-chart rect.total,.key.total{fill:#c9d6ea;background:#c9d6ea}.bar-chart rect.highlighted,.key.highlighted{fill:#d9480f;background:#d9480f}
         .key{display:inline-block;width:.8rem;height:.8rem;vertical-align:middle;margin:0 .25rem 0 .8rem}

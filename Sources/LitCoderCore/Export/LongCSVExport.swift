@@ -1,6 +1,6 @@
 /// The `csv-long` (tidy) export: `paper, coder, dimension, code`, one row per code applied.
 ///
-/// A text dimension's value is one row with the text in `code`, so the form carries every
+/// A text or number dimension's value is one row with the text in `code`, so the form carries every
 /// dimension; notes, flags and done marks are not in it (use `csv` or `json` for those).
 /// `litcoder codings import` reads this form back.
 public enum LongCSVExport {
@@ -13,7 +13,7 @@ public enum LongCSVExport {
         set.forEachRow { paper, coder, coding in
             let row = CodedSet.Row(paper: paper, coder: coder, coding: coding)
             for dimension in set.codebook.dimensions {
-                if dimension.kind == .text {
+                if !dimension.takesCodes {
                     if let text = row.coding.texts[dimension.id] {
                         csv.writeRow([row.paper.id, row.coder, dimension.id, text])
                     }

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// It states what a reviewer asks for (Krippendorff 2004, ch. 11; O'Connor & Joffe 2020):
 /// how many papers were coded and by whom, how many were coded twice, α per dimension with
-/// its 95% interval and the distance used, how disagreements were settled and how many, and
-/// which codebook (version and content hash) the codings were made under.
+/// its 95% interval and the distance used, how missing codings were treated, how far the
+/// disagreements were settled (never "resolved" while any is open), and which codebook
+/// (version and content hash) the codings were made under.
 public enum MethodsParagraph {
     /// The paragraph, ending with a newline.
     public static func render(_ report: ProjectReport) -> String {
@@ -24,18 +25,16 @@ public enum MethodsParagraph {
                 "\(capitalised(count(coderNames.count, "coder"))) (\(list(coderNames))) coded the abstracts independently; "
                     + "\(count(report.doubleCoded, "paper")) \(report.doubleCoded == 1 ? "was" : "were") coded by two or more coders.")
         }
-        if let agreement = report.agreement, !agreement.dimensions.isEmpty {
+        let measured = report.agreement?.dimensions.filter { $0.units > 0 } ?? []
+        if let agreement = report.agreement, !measured.isEmpty {
             let level = Int((agreement.options.level * 100).rounded())
-            let distances = Set(agreement.dimensions.map(\.distance))
             var how = "Inter-coder agreement was measured with Krippendorff\u{2019}s \u{3B1}"
-            how += distances.count == 1
-                ? " (\(distanceName(distances.first ?? "nominal")) distance)"
-                : " (nominal distance for single-choice dimensions, \(distanceName(agreement.options.setDistance.rawValue)) distance for multi-select ones)"
+            how += " (" + distancePhrase(measured) + ")"
             if agreement.options.resamples > 0 {
                 how += ", with \(level)% confidence intervals from \(number(agreement.options.resamples)) bootstrap replicates "
                     + "(Hayes & Krippendorff 2007; seed \(agreement.options.seed))"
             }
-            let parts = agreement.dimensions.map { dimension -> String in
+            let parts = measured.map { dimension -> String in
                 var part = "\(dimension.label) "
                 if let alpha = dimension.alpha.value {
                     part += "\u{3B1} = \(decimal(alpha))"
@@ -48,20 +47,64 @@ public enum MethodsParagraph {
                 return part + " (\(distanceName(dimension.distance)), \(count(dimension.units, "paper")))"
             }
             sentences.append(how + ": " + parts.joined(separator: "; ") + ".")
+            if measured.contains(where: { $0.kind == .text }) {
+                sentences.append("Free-text answers were compared after Unicode (NFC) normalisation, case folding and collapsing white space.")
+            }
+            let notCoded = measured.reduce(0) { $0 + $1.notCoded }
+            if notCoded > 0 {
+                sentences.append("On \(number(notCoded)) paper × dimension pair\(notCoded == 1 ? "" : "s") a coder left the dimension empty "
+                    + "while another coder of the paper coded it; \(notCoded == 1 ? "this empty coding was" : "these empty codings were") counted as missing values.")
+            }
         } else if coderNames.count < 2 {
             sentences.append("Agreement could not be measured: it needs at least two coders.")
         }
-        if let adjudication = report.adjudication, adjudication.papers > 0 {
-            var s = "Disagreements were resolved by adjudication into a consensus coding of "
-                + "\(count(report.consensus?.coded ?? adjudication.papers, "paper")): "
-                + "\(count(adjudication.automatic, "decision")) on a paper\u{2019}s dimension \(adjudication.automatic == 1 ? "was" : "were") "
-                + "taken where all coders agreed, and \(number(adjudication.byHand)) \(adjudication.byHand == 1 ? "was" : "were") decided by hand"
-            if !adjudication.adjudicators.isEmpty { s += " (by \(list(adjudication.adjudicators)))" }
-            sentences.append(s + ".")
-        } else {
-            sentences.append("No disagreement has been adjudicated yet.")
+        if let agreement = report.agreement {
+            let unmeasured = agreement.dimensions.filter { $0.units == 0 }.map(\.label)
+            if !unmeasured.isEmpty {
+                sentences.append("\(capitalised(list(unmeasured))) \(unmeasured.count == 1 ? "was" : "were") not coded by two coders on any paper, so no agreement is reported for \(unmeasured.count == 1 ? "it" : "them").")
+            }
+        }
+        if let progress = report.consensusProgress {
+            if let consensus = report.consensus, progress.decided > 0 {
+                var s = "The consensus coding covers \(count(consensus.coded, "paper")): "
+                    + "\(count(progress.agreed, "decision")) on a paper\u{2019}s dimension \(progress.agreed == 1 ? "was" : "were") "
+                    + "taken where all coders agreed, and \(number(progress.byHand)) \(progress.byHand == 1 ? "was" : "were") made by an adjudicator"
+                if !progress.adjudicators.isEmpty { s += " (\(list(progress.adjudicators)))" }
+                sentences.append(s + ".")
+            } else {
+                sentences.append("No consensus has been adjudicated yet.")
+            }
+            sentences.append(progress.disagreementSentence)
+            if progress.agreedNotTaken > 0 {
+                sentences.append("\(capitalised(count(progress.agreedNotTaken, "agreement"))) \(progress.agreedNotTaken == 1 ? "is" : "are") not yet in the consensus.")
+            }
         }
         return sentences.joined(separator: " ") + "\n"
+    }
+
+    /// `nominal distance`, or which distance each kind of dimension got: `nominal distance for
+    /// single-choice and free-text dimensions, MASI distance for multi-select ones`.
+    static func distancePhrase(_ dimensions: [DimensionAgreement]) -> String {
+        var kinds: [(distance: String, kinds: [String])] = []
+        for dimension in dimensions {
+            let kind = switch dimension.kind {
+            case .single: dimension.ordered ? "ordered scales" : "single-choice"
+            case .multi: "multi-select"
+            case .text: "free-text"
+            case .number: "numbers"
+            }
+            if let i = kinds.firstIndex(where: { $0.distance == dimension.distance }) {
+                if !kinds[i].kinds.contains(kind) { kinds[i].kinds.append(kind) }
+            } else {
+                kinds.append((dimension.distance, [kind]))
+            }
+        }
+        if kinds.count == 1, let only = kinds.first { return "\(distanceName(only.distance)) distance" }
+        return kinds.enumerated().map { i, entry in
+            let named = list(entry.kinds)
+            let noun = entry.kinds.last.map { $0 == "ordered scales" || $0 == "numbers" ? "" : (i == 0 ? " dimensions" : " ones") } ?? ""
+            return "\(distanceName(entry.distance)) distance for \(named)\(noun)"
+        }.joined(separator: ", ")
     }
 
     static func distanceName(_ id: String) -> String {

@@ -16,18 +16,6 @@ public struct ProjectReport: Sendable {
         public var flagged: Int
     }
 
-    /// How the consensus was reached.
-    public struct Adjudication: Hashable, Sendable {
-        /// Papers with at least one adjudicated dimension.
-        public var papers: Int
-        /// (paper, dimension) decisions taken because every coder agreed.
-        public var automatic: Int
-        /// (paper, dimension) decisions an adjudicator made by hand.
-        public var byHand: Int
-        /// Who adjudicated by hand, sorted.
-        public var adjudicators: [String]
-    }
-
     /// A paper one alignment judged mismatched, with the reason in words.
     public struct MismatchedPaper: Hashable, Sendable {
         public var id: String
@@ -40,16 +28,21 @@ public struct ProjectReport: Sendable {
     public var projectName: String
     public var codebook: Codebook
     public var corpusPapers: Int
-    /// Coders with logs, sorted (the consensus is not one).
+    /// The coders compared, sorted (the consensus is not one; a log without codings is no coder).
     public var coders: [Progress]
+    /// The consensus log's progress, when `codings/_consensus.jsonl` exists.
     public var consensus: Progress?
     /// Corpus papers coded by any coder.
     public var papersCoded: Int
     /// Corpus papers coded by two or more coders.
     public var doubleCoded: Int
-    public var adjudication: Adjudication?
+    /// How complete the consensus is over the coders' comparisons (an empty consensus when
+    /// there is none yet); nil with fewer than two coders.
+    public var consensusProgress: ConsensusProgress?
     /// Agreement among all coders; nil with fewer than two coders.
     public var agreement: AgreementReport?
+    /// Warnings about codes the logs hold that the codebook does not have, one per log.
+    public var unknownCodes: [Diagnostic]
     /// Whose codings the summary, charts and mismatch list describe (`consensus`, `coder:alice`).
     public var scope: String
     public var summary: Summary
@@ -83,25 +76,10 @@ public struct ProjectReport: Sendable {
         }
         let hasConsensus = workspace.project.hasLogFile(CoderName.consensus)
         let consensus = hasConsensus ? progress(consensusState) : nil
-
-        var adjudication: Adjudication?
-        if hasConsensus {
-            var a = Adjudication(papers: 0, automatic: 0, byHand: 0, adjudicators: [])
-            var adjudicators: Set<String> = []
-            for (paper, coding) in consensusState.papers where corpus.contains(paper) && !coding.provenance.isEmpty {
-                a.papers += 1
-                for provenance in coding.provenance.values {
-                    if provenance.automatic {
-                        a.automatic += 1
-                    } else {
-                        a.byHand += 1
-                        adjudicators.insert(provenance.adjudicator)
-                    }
-                }
-            }
-            a.adjudicators = adjudicators.sorted()
-            adjudication = a
-        }
+        let consensusProgress = states.count >= 2
+            ? ConsensusProgress(comparisons: CodingComparison.all(codebook: workspace.codebook, states: states, corpus: corpus),
+                                consensus: consensusState)
+            : nil
 
         let scopeState: CodingState
         if let scopeCoder {
@@ -115,6 +93,16 @@ public struct ProjectReport: Sendable {
         }
         let counts = SummaryCounts(codebook: workspace.codebook, corpus: corpus, state: scopeState)
         let scope = Summary.scope(coder: scopeState.coder)
+        var summary = counts.summary(scope: scope).addingNumbers(from: scopeState, codebook: workspace.codebook, corpus: corpus)
+        if scopeState.coder == CoderName.consensus, let consensusProgress {
+            summary = summary.markingOpen(consensusProgress.open, consensus: scopeState, evaluator: counts.evaluator, corpus: corpus)
+        }
+        var unknownCodes: [Diagnostic] = []
+        for state in states + (hasConsensus ? [consensusState] : []) {
+            let url = workspace.project.logURL(coder: state.coder)
+            if let warning = UnknownCodes(state: state, codebook: workspace.codebook, corpus: corpus)
+                .warning(file: workspace.project.display(url)) { unknownCodes.append(warning) }
+        }
         var mismatched: [MismatchedPaper] = []
         for paper in corpus.papers {
             guard let coding = scopeState.codingIfPresent(for: paper.id) else { continue }
@@ -127,9 +115,9 @@ public struct ProjectReport: Sendable {
         return ProjectReport(
             projectName: workspace.project.name, codebook: workspace.codebook, corpusPapers: corpus.count,
             coders: states.map(progress), consensus: consensus, papersCoded: codedBy.count,
-            doubleCoded: codedBy.values.count { $0 >= 2 }, adjudication: adjudication,
+            doubleCoded: codedBy.values.count { $0 >= 2 }, consensusProgress: consensusProgress,
             agreement: states.count >= 2
                 ? AgreementReport(codebook: workspace.codebook, states: states, options: agreementOptions) : nil,
-            scope: scope, summary: counts.summary(scope: scope), mismatched: mismatched)
+            unknownCodes: unknownCodes, scope: scope, summary: summary, mismatched: mismatched)
     }
 }

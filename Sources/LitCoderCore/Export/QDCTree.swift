@@ -19,8 +19,11 @@ enum QDCTree {
 
     /// The top-level codes; throws a diagnostic naming `file:line` for the first problem.
     static func parse(_ data: Data, file: String) throws -> [Node] {
+        try XMLInputGuard.check(data, file: file)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
+        // The default, said out loud: a codebook never makes litcoder read another file.
+        parser.shouldResolveExternalEntities = false
         let reader = Reader(file: file, parser: parser)
         parser.delegate = reader
         let ok = parser.parse()
@@ -104,6 +107,11 @@ enum QDCTree {
                 guard let codable = attributes["isCodable"].flatMap(Self.boolean) else {
                     return fail("the code '\(name)' has no isCodable attribute (true or false)")
                 }
+                // XMLInputGuard bounds nesting already; this keeps the recursion in
+                // QDCCodebook bounded even if that check changes.
+                guard stack.count < XMLInputGuard.maximumDepth else {
+                    return fail("codes nested more than \(XMLInputGuard.maximumDepth) deep")
+                }
                 stack.append(Node(guid: guid, name: name.trimmingCharacters(in: .whitespaces),
                                   isCodable: codable, line: parser.lineNumber))
             case "Description":
@@ -116,6 +124,10 @@ enum QDCTree {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             if inDescription { text += string }
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            if inDescription { text += String(decoding: block, as: UTF8.self) }
         }
 
         func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {

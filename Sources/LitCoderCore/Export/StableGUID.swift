@@ -29,4 +29,12 @@ public enum StableGUID {
     public static func code(_ code: String, dimension: String, codebook: String) -> String {
         make("\(codebook)/\(dimension)/\(code)")
     }
+
+    /// The GUID of a project's thing other than a code (a source, a user, a selection …):
+    /// `#KIND/` and the parts joined by `/`. Codes' names start with a codebook id, never
+    /// `#`, so the two never meet; only the last part may itself hold a `/` (a paper id),
+    /// so two different things never share a name.
+    public static func item(_ kind: String, _ parts: String...) -> String {
+        make("#\(kind)/" + parts.joined(separator: "/"))
+    }
 }

@@ -1,5 +1,7 @@
 /// The `csv` export: one row per paper (per paper and coder with `--all`), one column per
-/// dimension, and a 0/1 column per code of each multi-select dimension.
+/// dimension, and a 0/1 column per code of each multi-select dimension (and per code the rows
+/// hold that the codebook does not have, after those, so the 0/1 columns always say what the
+/// joined column says).
 ///
 /// Columns: `id` (`coder` after it with `--all`), `title`, `year`, `doi`; per dimension its
 /// codes joined with `;` (a text dimension's text); for a multi-select dimension one
@@ -18,7 +20,7 @@ public enum WideCSVExport {
         for dimension in set.codebook.dimensions {
             header.append(dimension.id)
             if dimension.kind == .multi {
-                header += dimension.codes.map { "\(dimension.id).\($0.id)" }
+                header += (dimension.codes.map(\.id) + (set.unknownCodes[dimension.id] ?? [])).map { "\(dimension.id).\($0)" }
             }
         }
         header += ["note", "flagged", "done"]
@@ -35,7 +37,7 @@ public enum WideCSVExport {
         // Looked up once, not per row: each dimension's id, kind and codes.
         let dimensions = set.codebook.dimensions
         let ids = dimensions.map(\.id)
-        let codeIDs = dimensions.map { $0.codes.map(\.id) }
+        let codeIDs = dimensions.map { $0.codes.map(\.id) + (set.unknownCodes[$0.id] ?? []) }
         // The alignment engine's compiled form: judging a paper is integer work, and only the
         // outcome goes in the csv, so no explanation is built.
         var outcomes = AlignmentOutcomes(set.evaluator)
@@ -54,7 +56,7 @@ public enum WideCSVExport {
             }
             for i in dimensions.indices {
                 switch dimensions[i].kind {
-                case .text:
+                case .text, .number:
                     csv.writeField(coding.texts.isEmpty ? "" : coding.texts[ids[i]] ?? "")
                 case .single:
                     csv.writeCodes(slots[i])

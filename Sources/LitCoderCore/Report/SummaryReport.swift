@@ -78,10 +78,11 @@ public enum SummaryReport {
             out += "  aligned \(share(alignment.aligned, of: summary.papers))"
                 + " · mismatched \(share(alignment.mismatched, of: summary.papers))"
                 + " · undetermined \(share(alignment.undetermined, of: summary.papers))\n"
-            let reasons = AlignmentResult.UndeterminedReason.allCases.compactMap { reason -> String? in
+            var reasons = AlignmentResult.UndeterminedReason.allCases.compactMap { reason -> String? in
                 let n = alignment.undeterminedBecause[reason] ?? 0
                 return n > 0 ? "\(reasonText(reason, alignment)) \(n)" : nil
             }
+            if alignment.open > 0 { reasons.append("open disagreement \(alignment.open)") }
             if !reasons.isEmpty { out += wrap("  undetermined: ", reasons.joined(separator: " · ")) }
             out += "\n" + byCodeTable(alignment).rendered(indent: "  ") + "\n"
             out += "\n" + wrap("  ", "Papers by \(alignment.from) and context provided by the \(alignment.to) codes:")
@@ -96,8 +97,13 @@ public enum SummaryReport {
         }
         for dimension in summary.dimensions {
             out += "\n\(dimension.label.isEmpty ? dimension.id : dimension.label) (\(dimension.id)): "
-                + "\(dimension.coded) of \(summary.papers) papers coded\n"
+                + codedText(dimension.coded, open: dimension.open, of: summary) + "\n"
             out += dimensionTable(dimension).rendered(indent: "  ") + "\n"
+        }
+        for numbers in summary.numbers {
+            out += "\n\(numbers.label.isEmpty ? numbers.id : numbers.label) (\(numbers.id)): "
+                + codedText(numbers.coded, open: numbers.open, of: summary) + "\n"
+            if let spread = spreadText(numbers) { out += "  \(spread)\n" }
         }
         if !summary.stale.isEmpty {
             out += "\n" + wrap("", "Stale codes (no longer in the codebook; left out of the counts above, recode these papers):")
@@ -108,6 +114,22 @@ public enum SummaryReport {
             out += "\n\(n) coded \(n == 1 ? "paper is" : "papers are") not in the corpus and \(n == 1 ? "was" : "were") left out.\n"
         }
         return out
+    }
+
+    /// `8 of 12 papers coded`; for the consensus also how many are open disputes and how many
+    /// not coded at all, which are not the same thing.
+    static func codedText(_ coded: Int, open: Int, of summary: Summary) -> String {
+        var text = "\(coded) of \(summary.papers) papers coded"
+        if summary.scope == Summary.scope(coder: CoderName.consensus) {
+            text += ", \(open) open, \(max(0, summary.papers - coded - open)) not coded"
+        }
+        return text
+    }
+
+    /// `min 1, median 3, max 7, mean 3.4`, nil when no paper has a value.
+    static func spreadText(_ numbers: Summary.Numbers) -> String? {
+        guard let lo = numbers.minimum, let median = numbers.median, let hi = numbers.maximum, let mean = numbers.mean else { return nil }
+        return "min \(NumberValue.text(lo)), median \(NumberValue.text(median)), max \(NumberValue.text(hi)), mean \(String(format: "%.2f", mean))"
     }
 
     /// The crosstab as one line per row, for when its table is wider than the terminal.
@@ -160,8 +182,13 @@ public enum SummaryReport {
         }
         for dimension in summary.dimensions {
             out += "\n### \(Markdown.cell(dimension.label.isEmpty ? dimension.id : dimension.label))"
-                + " (\(dimension.coded) of \(summary.papers) papers coded)\n\n"
+                + " (\(codedText(dimension.coded, open: dimension.open, of: summary)))\n\n"
             out += dimensionTable(dimension).markdown() + "\n"
+        }
+        for numbers in summary.numbers {
+            out += "\n### \(Markdown.cell(numbers.label.isEmpty ? numbers.id : numbers.label))"
+                + " (\(codedText(numbers.coded, open: numbers.open, of: summary)))\n"
+            if let spread = spreadText(numbers) { out += "\n\(spread)\n" }
         }
         if !summary.stale.isEmpty {
             out += "\n### Stale codes (no longer in the codebook)\n\n" + staleTable(summary.stale).markdown() + "\n"
@@ -179,8 +206,10 @@ public enum SummaryReport {
         }
         for alignment in summary.alignments {
             let name = alignment.label.isEmpty ? alignment.id : alignment.label
-            let caption = "\(name) (\(summary.scope), \(summary.papers) papers): aligned \(alignment.aligned), "
-                + "mismatched \(alignment.mismatched), undetermined \(alignment.undetermined)."
+            var caption = "\(name) (\(summary.scope), \(summary.papers) papers): aligned \(alignment.aligned), "
+                + "mismatched \(alignment.mismatched), undetermined \(alignment.undetermined)"
+            if alignment.open > 0 { caption += " (\(alignment.open) of them open disagreements)" }
+            caption += "."
             out += "\n" + table(caption, "\(alignment.id)-by-code", byCodeTable(alignment))
             if !alignment.crosstab.columns.isEmpty {
                 out += "\n" + table("Papers by \(alignment.from) and context provided by the \(alignment.to) codes (\(summary.scope)).",
@@ -189,7 +218,7 @@ public enum SummaryReport {
         }
         for dimension in summary.dimensions {
             let name = dimension.label.isEmpty ? dimension.id : dimension.label
-            out += "\n" + table("\(name): \(dimension.coded) of \(summary.papers) papers coded (\(summary.scope)).",
+            out += "\n" + table("\(name): \(codedText(dimension.coded, open: dimension.open, of: summary)) (\(summary.scope)).",
                                 "\(dimension.id)-counts", dimensionTable(dimension))
         }
         return out
@@ -214,6 +243,7 @@ public enum SummaryReport {
                 for reason in AlignmentResult.UndeterminedReason.allCases {
                     rows.append([s.scope, "undetermined", a.id, "", reason.rawValue, "\(a.undeterminedBecause[reason] ?? 0)"])
                 }
+                rows.append([s.scope, "undetermined", a.id, "", "open", "\(a.open)"])
                 for tally in a.byCode {
                     rows.append([s.scope, "by_code", a.id, tally.code, "papers", "\(tally.papers)"])
                     rows.append([s.scope, "by_code", a.id, tally.code, "mismatched", "\(tally.mismatched)"])
@@ -227,7 +257,15 @@ public enum SummaryReport {
             }
             for d in s.dimensions {
                 rows.append([s.scope, "dimension", d.id, "", "coded", "\(d.coded)"])
+                rows.append([s.scope, "dimension", d.id, "", "open", "\(d.open)"])
                 for count in d.counts { rows.append([s.scope, "dimension", d.id, count.code, "papers", "\(count.papers)"]) }
+            }
+            for n in s.numbers {
+                rows.append([s.scope, "number", n.id, "", "coded", "\(n.coded)"])
+                rows.append([s.scope, "number", n.id, "", "open", "\(n.open)"])
+                for (name, value) in [("min", n.minimum), ("median", n.median), ("max", n.maximum), ("mean", n.mean)] {
+                    rows.append([s.scope, "number", n.id, "", name, value.map { "\($0)" } ?? ""])
+                }
             }
             for stale in s.stale { rows.append([s.scope, "stale", stale.dimension, stale.code, "papers", "\(stale.papers)"]) }
         }
@@ -252,7 +290,7 @@ public enum SummaryReport {
                     ("undetermined", .int(a.undetermined)),
                     ("undetermined_because", .object(AlignmentResult.UndeterminedReason.allCases.map {
                         ($0.rawValue, .int(a.undeterminedBecause[$0] ?? 0))
-                    })),
+                    } + [("open", .int(a.open))])),
                     ("by_code", .array(a.byCode.map {
                         .object([("code", .string($0.code)), ("papers", .int($0.papers)), ("mismatched", .int($0.mismatched))])
                     })),
@@ -265,8 +303,15 @@ public enum SummaryReport {
             })),
             ("dimensions", .array(summary.dimensions.map { d in
                 .object([
-                    ("id", .string(d.id)), ("coded", .int(d.coded)),
+                    ("id", .string(d.id)), ("coded", .int(d.coded)), ("open", .int(d.open)),
                     ("counts", .object(d.counts.map { ($0.code, .int($0.papers)) })),
+                ])
+            })),
+            ("numbers", .array(summary.numbers.map { n in
+                .object([
+                    ("id", .string(n.id)), ("coded", .int(n.coded)), ("open", .int(n.open)),
+                    ("min", .number(n.minimum)), ("median", .number(n.median)), ("max", .number(n.maximum)),
+                    ("mean", .number(n.mean)),
                 ])
             })),
             ("stale", .array(summary.stale.map {

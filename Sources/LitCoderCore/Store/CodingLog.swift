@@ -62,8 +62,9 @@ public final class CodingLog {
     /// - Parameters:
     ///   - codebookHash: recorded in every appended event that does not carry its own.
     ///   - displayPath: how messages name the file (default: its path).
+    ///   - renaming: old code ids to read as the codes that replaced them (`Codebook.renaming`).
     public static func open(url: URL, coder: String, codebookHash: String?, lockTimeout: Duration = .seconds(2),
-                            displayPath: String? = nil) throws -> CodingLog {
+                            displayPath: String? = nil, renaming: CodeRenaming = .none) throws -> CodingLog {
         let shown = displayPath ?? url.path
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -96,7 +97,7 @@ public final class CodingLog {
             throw error
         }
         do {
-            var replay = CodingState.Replay(into: CodingState(coder: coder))
+            var replay = CodingState.Replay(into: CodingState(coder: coder, renaming: renaming))
             var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false) { replay.apply($0) }
             if let torn = scanner.tornTail {
                 let aside = try TornTailMove.setAside(torn, descriptor: fd, url: url, displayPath: shown)
@@ -166,11 +167,12 @@ public final class CodingLog {
 
     /// Reads and replays a log without locking it or keeping its events: the coder's state, with
     /// the same diagnostics as `read`.
-    public static func replay(url: URL, coder: String, displayPath: String?) throws -> (CodingState, [Diagnostic]) {
+    public static func replay(url: URL, coder: String, displayPath: String?,
+                              renaming: CodeRenaming = .none) throws -> (CodingState, [Diagnostic]) {
         let shown = displayPath ?? url.path
-        guard let fd = try openForReading(url, displayPath: shown) else { return (CodingState(coder: coder), []) }
+        guard let fd = try openForReading(url, displayPath: shown) else { return (CodingState(coder: coder, renaming: renaming), []) }
         defer { Glibc.close(fd) }
-        var replay = CodingState.Replay(into: CodingState(coder: coder))
+        var replay = CodingState.Replay(into: CodingState(coder: coder, renaming: renaming))
         var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false) { replay.apply($0) }
         if let torn = scanner.tornTail { contents.diagnostics.append(unfinishedLine(torn, displayPath: shown, url: url)) }
         return (replay.finish(), contents.diagnostics)

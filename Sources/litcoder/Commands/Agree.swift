@@ -4,7 +4,7 @@ import LitCoderCore
 /// `litcoder agree`: inter-coder agreement per dimension (see docs/agreement.md).
 struct Agree: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Inter-coder agreement per dimension: % agreement, Krippendorff's α with a bootstrap 95% CI, Cohen's/Fleiss' κ.",
+        abstract: "Inter-coder agreement per dimension: % agreement, Krippendorff's α with a bootstrap 95% CI, Cohen's/Fleiss' κ; --pairs for every pair of coders.",
         discussion: "Definitions, missing data and the bootstrap procedure: docs/agreement.md.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, markdown, csv, json }
@@ -23,6 +23,8 @@ struct Agree: ParsableCommand {
     var format: Format = .table
     @Option(name: .customLong("codebook-version"), help: CodersOption.codebookVersionHelp)
     var codebookVersion: String?
+    @Flag(help: "Also every pair of the coders: α, and Cohen's κ on single-choice dimensions (with --format csv, the pairs' table alone).")
+    var pairs = false
 
     func validate() throws {
         guard resamples >= 0 else { throw ValidationError("--bootstrap must be 0 or more") }
@@ -37,13 +39,9 @@ struct Agree: ParsableCommand {
             Console.error("note: only codings made under codebook \(codebookVersion) are compared")
         }
         let options = AgreementReport.Options(
-            dimensions: dimensions, setDistance: distance == .masi ? .masi : .jaccard, resamples: resamples, seed: seed)
+            dimensions: dimensions, setDistance: distance == .masi ? .masi : .jaccard, resamples: resamples, seed: seed,
+            pairs: pairs)
         let report = AgreementReport(codebook: workspace.codebook, states: states, options: options)
-        let freeText = workspace.codebook.dimensions.filter { $0.kind == .text }.map(\.id)
-        if dimensions == nil && !freeText.isEmpty {
-            // Said once on stderr, so the left-out dimensions are not mistaken for forgotten ones.
-            Console.error("note: free-text dimensions have no codes to compare and are left out: \(freeText.joined(separator: ", "))")
-        }
         switch format {
         case .table: Console.print(report.table())
         case .markdown: Console.print(report.markdown())

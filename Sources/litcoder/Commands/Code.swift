@@ -13,6 +13,7 @@ struct Code: ParsableCommand {
 
     @OptionGroup var projectOptions: ProjectOptions
     @OptionGroup var coderOption: CoderOption
+    @OptionGroup var newCoderOption: NewCoderOption
 
     @Option(name: .long, help: ArgumentHelp("Open this paper (default: where you left off).", valueName: "ID"))
     var paper: String?
@@ -28,6 +29,7 @@ struct Code: ParsableCommand {
         }
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
+        try newCoderOption.check(coder, in: workspace.project)
         let log = try workspace.openLogForWriting(coder: coder)
         defer { log.close() }
         let workbench = Workbench(codebook: workspace.codebook, papers: workspace.corpus.papers, coder: coder,

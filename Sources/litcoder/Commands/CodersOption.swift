@@ -18,17 +18,17 @@ struct CodersOption: ParsableArguments {
         return names
     }
 
-    /// The chosen coders' names, each checked to have a log.
+    /// The chosen coders' names, each checked to have codings (a log of views alone is none).
     func names(in workspace: Workspace) throws -> [String] {
-        let withLogs = try workspace.project.codersWithLogs()
+        let withCodings = try workspace.project.codersWithCodings()
         let names = try given() ?? (try workspace.defaultComparedCoders())
-        let missing = names.filter { !withLogs.contains($0) }
+        let missing = names.filter { !withCodings.contains($0) }
         if !missing.isEmpty {
-            throw Failure.data("no log for \(missing.joined(separator: ", ")) in codings/; coders with logs: "
-                + (withLogs.isEmpty ? "none" : withLogs.joined(separator: ", ")))
+            throw Failure.data("no codings by \(missing.joined(separator: ", ")) in codings/; coders with codings: "
+                + (withCodings.isEmpty ? "none" : withCodings.joined(separator: ", ")))
         }
         guard names.count >= 2 else {
-            throw Failure.data("agreement needs at least 2 coders with logs in codings/; found "
+            throw Failure.data("agreement needs at least 2 coders with codings in codings/; found "
                 + (names.isEmpty ? "none" : names.joined(separator: ", ")))
         }
         return names
@@ -76,15 +76,14 @@ struct DimensionOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only this dimension (its id in the codebook).", valueName: "ID"))
     var dimension: String?
 
-    /// The dimension ids to use, nil for all; a usage error when the id is unknown or free text.
+    /// The dimension ids to use, nil for all; a usage error (with a did-you-mean) when the id is unknown.
     func chosen(in codebook: Codebook) throws -> [String]? {
         guard let dimension else { return nil }
-        let coded = codebook.dimensions.filter { $0.kind != .text }.map(\.id)
-        guard let found = codebook.dimension(dimension) else {
-            throw ValidationError("no dimension '\(dimension)' in the codebook; its coded dimensions are \(coded.joined(separator: ", "))")
-        }
-        guard found.kind != .text else {
-            throw ValidationError("'\(dimension)' is a free-text dimension, which has no codes to compare; coded dimensions: \(coded.joined(separator: ", "))")
+        let ids = codebook.dimensions.map(\.id)
+        guard codebook.dimension(dimension) != nil else {
+            throw ValidationError("no dimension '\(dimension)' in the codebook"
+                + (DidYouMean.phrase(for: dimension, among: ids).map { "; \($0)" } ?? "")
+                + "; its dimensions are \(ids.joined(separator: ", "))")
         }
         return [dimension]
     }

@@ -23,6 +23,7 @@ struct CodingsImportCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var coderOption: CoderOption
+    @OptionGroup var newCoderOption: NewCoderOption
 
     @Flag(name: .long, help: "Check the file and say what would be written, without writing.")
     var dryRun = false
@@ -30,6 +31,7 @@ struct CodingsImportCommand: ParsableCommand {
     func run() throws {
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
+        try newCoderOption.check(coder, in: workspace.project)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw Failure.data("\(file): cannot read the file")
         }

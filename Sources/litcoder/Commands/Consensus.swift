@@ -37,13 +37,17 @@ struct Consensus: ParsableCommand {
         let withdrawn = events.count { $0.reason == AutoConsensus.withdrawalReason }
         let added = events.count - withdrawn
         let agreed = comparisons.count(where: \.isAgreement)
-        let open = comparisons.count { $0.isDisagreement && log.state.coding(for: $0.paper).provenance[$0.dimension] == nil }
+        let progress = ConsensusProgress(comparisons: comparisons, consensus: log.state)
+        let open = progress.open.count
+        let notCoded = progress.open.count { $0.kind != .differ }
         let path = workspace.project.display(workspace.project.consensusLogURL)
         var message = "\(path): added \(added) agreed decision\(added == 1 ? "" : "s") "
             + "(\(agreed - added) of \(agreed) agreements already there)"
         if withdrawn > 0 {
             message += "; withdrew \(withdrawn) automatic decision\(withdrawn == 1 ? "" : "s") the coders no longer agree on"
         }
-        Console.print(message + "; \(open) disagreement\(open == 1 ? "" : "s") left for 'litcoder review'")
+        message += "; \(open) disagreement\(open == 1 ? "" : "s") left for 'litcoder review'"
+        if notCoded > 0 { message += " (\(notCoded) of them a dimension some coder left empty, never taken automatically)" }
+        Console.print(message)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LitCoderCore
 import Synchronization
 
 /// Writing to standard output and error, and the exit statuses litcoder uses.
@@ -37,8 +38,11 @@ enum Console {
     /// Writes bytes to standard output as they are.
     static func write(bytes: [UInt8]) {
         guard outputFailure.withLock({ $0 == nil }) else { return }
-        let failure = writeAll(STDOUT_FILENO, bytes)
-        if failure != 0 { outputFailure.withLock { $0 = $0 ?? failure } }
+        do {
+            try StandardOutput.write(bytes)
+        } catch {
+            outputFailure.withLock { $0 = $0 ?? error.errno }
+        }
     }
 
     /// Writes standard error without a line break (a progress bar redrawing itself).

@@ -4,12 +4,12 @@ import LitCoderCore
 
 extension ExportFormat: ExpressibleByArgument {}
 
-/// `litcoder export`: the coded set as CSV, JSON, a REFI-QDA codebook, an HTML report or a
-/// methods paragraph.
+/// `litcoder export`: the coded set as CSV, JSON or a REFI-QDA project, the codebook as a
+/// REFI-QDA codebook, an HTML report or a methods paragraph.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the coded set (csv, csv-long, jsonl, json), the codebook (qdc), a report (html) or a methods paragraph.",
+        abstract: "Export the coded set (csv, csv-long, jsonl, json, qdpx), the codebook (qdc), a report (html) or a methods paragraph.",
         discussion: "Formats are described in docs/export.md. Files are written atomically and never replaced without --force.")
 
     @OptionGroup var projectOptions: ProjectOptions
@@ -53,6 +53,9 @@ struct ExportCommand: ParsableCommand {
             _ = try codersOption.given()
         }
         if output.isEmpty { throw ValidationError("-o needs a file name, or '-' for standard output") }
+        if format == .qdpx, output == "-" {
+            throw ValidationError("--format qdpx writes a zip archive; give its file name with -o, e.g. -o survey.qdpx")
+        }
     }
 
     func run() throws {
@@ -71,9 +74,17 @@ struct ExportCommand: ParsableCommand {
             return
         }
         do {
-            try OutputFile(argument: output).write(bytes, overwrite: force)
+            if force {
+                try AtomicFile.replace(URL(fileURLWithPath: output), with: bytes)
+            } else {
+                try AtomicFile.create(URL(fileURLWithPath: output), with: bytes)
+            }
+        } catch AtomicFileError.exists(let path) {
+            throw Failure.data("\(path) already exists; pass --force to replace it, or choose another name with -o")
+        } catch AtomicFileError.isFolder(let path) {
+            throw Failure.data("\(path) is a folder; give a file name with -o")
         } catch {
-            throw Failure.data(error.description)
+            throw Failure.data("\(error)")
         }
         if output != "-" { Console.error("wrote \(output) (\(format.rawValue), \(bytes.count) bytes)") }
     }
@@ -83,21 +94,35 @@ struct ExportCommand: ParsableCommand {
         case .qdc:
             return Array(QDCWriter.render(workspace.codebook).utf8)
         case .html:
-            if let coder = coderOption.coder {
-                let withLogs = try workspace.project.codersWithLogs()
-                if !withLogs.contains(coder) {
-                    throw Failure.data("coder '\(coder)' has no log in codings/; pass --coder with one of: \(withLogs.joined(separator: ", "))")
-                }
+            let withCodings = try workspace.project.codersWithCodings()
+            if let coder = coderOption.coder, !withCodings.contains(coder) {
+                throw Failure.data("coder '\(coder)' has no codings in codings/; pass --coder with one of: \(withCodings.joined(separator: ", "))")
             }
             let scope = consensus ? CoderName.consensus : coderOption.coder
             let coders = try comparedCoders(workspace)
-            return Array(HTMLReport.render(try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)).utf8)
+            let report = try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)
+            for warning in report.unknownCodes { Console.error(warning.description) }
+            return Array(HTMLReport.render(report).utf8)
         case .methods:
             let coders = try comparedCoders(workspace)
-            return Array(MethodsParagraph.render(try ProjectReport.load(workspace, coders: coders)).utf8)
+            let report = try ProjectReport.load(workspace, coders: coders)
+            for warning in report.unknownCodes { Console.error(warning.description) }
+            return Array(MethodsParagraph.render(report).utf8)
+        case .qdpx:
+            let selection = try selection(workspace)
+            let set = try QDPXProject.codedSet(workspace, selection: selection)
+            let document = QDPXProject.render(set)
+            for diagnostic in set.diagnostics + document.warnings { Console.error(diagnostic.description) }
+            if selection == .consensus { Console.error("note: consensus: " + (try workspace.consensusProgress()).line) }
+            return Array(try QDPXArchive.make(document))
         case .csv, .csvLong, .jsonl, .json:
-            let set = try CodedSet.load(workspace, selection: try selection(workspace))
+            let selection = try selection(workspace)
+            let set = try CodedSet.load(workspace, selection: selection)
             for diagnostic in set.diagnostics { Console.error(diagnostic.description) }
+            if selection == .consensus {
+                // What is exported is only as complete as the consensus: say how complete, every time.
+                Console.error("note: consensus: " + (try workspace.consensusProgress()).line)
+            }
             switch format {
             case .csv: return WideCSVExport.render(set)
             case .csvLong: return LongCSVExport.render(set)
@@ -120,17 +145,20 @@ struct ExportCommand: ParsableCommand {
             }
             return .consensus
         }
-        let listing = workspace.project.logListing()
-        let coders = listing.coders
         if all {
-            _ = try listing.readableCoders()
-            if coders.isEmpty { throw Failure.data("no coder has a log in codings/ yet; nothing to export") }
+            // Every coder: a log that cannot be read is an error, not a coder left out.
+            let coders = try workspace.project.codersWithCodings()
+            if coders.isEmpty { throw Failure.data("no coder has codings in codings/ yet; nothing to export") }
             return .all
         }
         let coder = try coderOption.resolve()
-        guard workspace.project.hasLogFile(coder) else {
+        // One coder: only that coder's own log must be readable.
+        let listing = workspace.project.logListing()
+        if let index = listing.unreadableOwners.firstIndex(of: coder) { throw DiagnosticList([listing.unreadable[index]]) }
+        let coders = listing.coders.filter { CodingLog.holdsDecisions(url: workspace.project.logURL(coder: $0)) }
+        guard coders.contains(coder) else {
             let known = coders.isEmpty ? "none yet" : coders.joined(separator: ", ")
-            throw Failure.data("coder '\(coder)' has no log in codings/ (coders with logs: \(known)); pass --coder NAME, --consensus or --all")
+            throw Failure.data("coder '\(coder)' has no codings in codings/ (coders with codings: \(known)); pass --coder NAME, --consensus or --all")
         }
         return .coder(coder)
     }

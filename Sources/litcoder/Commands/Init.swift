@@ -36,8 +36,9 @@ struct Init: ParsableCommand {
         for diagnostic in created.diagnostics { Console.error(diagnostic.description) }
         if case .file(let url) = source, url.pathExtension.lowercased() == "qdc" {
             // A REFI-QDA codebook carries only a tree of codes; say what litcoder could not learn from it.
-            Console.error("note: converted from REFI-QDA: every dimension is multi-select, ids were made from the code names, "
-                + "and there are no text dimensions, aliases or alignments; edit \(created.codebookPath) to add them "
+            Console.error("note: converted from REFI-QDA: dimensions are multi-select unless the file marks them 'Kind: single' "
+                + "or 'Kind: text' (as litcoder's own .qdc does), ids were made from the code names, "
+                + "and there are no aliases or alignments; edit \(created.codebookPath) to add them "
                 + "(docs/codebook-format.md)")
         }
         let papers = created.paperCount == 1 ? "1 paper" : "\(created.paperCount) papers"

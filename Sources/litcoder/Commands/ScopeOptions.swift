@@ -38,9 +38,9 @@ enum ScopeLoader {
             let listing = project.logListing()
             // This coder's own log unreadable is an error; another coder's does not concern a one-coder report.
             if let index = listing.unreadableOwners.firstIndex(of: owner) { throw DiagnosticList([listing.unreadable[index]]) }
-            let withLogs = listing.coders
+            let withLogs = listing.coders.filter { CodingLog.holdsDecisions(url: project.logURL(coder: $0)) }
             guard withLogs.contains(owner) else {
-                throw Failure.data("coder '\(owner)' has no codings in \(project.display(project.codingsURL)); coders with logs: "
+                throw Failure.data("coder '\(owner)' has no codings in \(project.display(project.codingsURL)); coders with codings: "
                     + (withLogs.isEmpty ? "none yet (code some papers first with 'litcoder code')" : withLogs.joined(separator: ", "))
                     + "; pass --coder NAME")
             }

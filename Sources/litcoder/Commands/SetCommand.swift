@@ -15,6 +15,7 @@ struct SetCommand: ParsableCommand {
 
     @OptionGroup var projectOptions: ProjectOptions
     @OptionGroup var coderOption: CoderOption
+    @OptionGroup var newCoderOption: NewCoderOption
 
     @Argument(help: ArgumentHelp("The paper's id.", valueName: "PAPER")) var paper: String
     @Argument(help: ArgumentHelp("DIM=CODE[,CODE…], DIM= to clear, or DIM=TEXT for a text dimension.", valueName: "DIM=CODES"))
@@ -34,6 +35,7 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
+        try newCoderOption.check(coder, in: workspace.project)
         let request: CodingRequest
         do {
             request = try CodingRequest.parse(

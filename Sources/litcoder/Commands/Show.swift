@@ -20,7 +20,7 @@ struct Show: ParsableCommand {
         let workspace = try projectOptions.workspace()
         guard let found = workspace.corpus.paper(paper) else {
             let error = CodingRequestError.unknownPaper(
-                paper, suggestions: NameSuggestions.closest(to: paper, among: workspace.corpus.papers.map(\.id), limit: 5),
+                paper, suggestions: DidYouMean.closest(to: paper, among: workspace.corpus.papers.map(\.id), limit: 5),
                 known: workspace.corpus.count <= 20 ? workspace.corpus.papers.map(\.id) : nil, count: workspace.corpus.count)
             throw Console.usageError(error.description)
         }
@@ -49,7 +49,7 @@ struct Show: ParsableCommand {
         let coding = report.coding
         for dimension in codebook.dimensions {
             let value: String
-            if dimension.kind == .text {
+            if !dimension.takesCodes {
                 value = coding.texts[dimension.id] ?? "—"
             } else {
                 let codes = coding.codes[dimension.id] ?? []

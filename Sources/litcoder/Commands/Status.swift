@@ -50,8 +50,8 @@ enum StatusTable {
             let header = ["coder", "events", "coded", "done", "flagged", "log"]
             var rows = [header]
             for coder in all {
-                rows.append([coder.coder, "\(coder.events)", "\(coder.coded)/\(status.papers)", "\(coder.done)", "\(coder.flagged)",
-                             coder.needsAttention ? "needs attention" : "ok"])
+                let state = coder.needsAttention ? "needs attention" : (coder.hasCodings ? "ok" : "no codings yet")
+                rows.append([coder.coder, "\(coder.events)", "\(coder.coded)/\(status.papers)", "\(coder.done)", "\(coder.flagged)", state])
             }
             for log in status.unreadableLogs {
                 rows.append([log.coder, "?", "?", "?", "?", "cannot be read"])
@@ -66,6 +66,16 @@ enum StatusTable {
             if !status.unreadableLogs.isEmpty {
                 lines.append("")
                 lines.append("Logs that cannot be read are errors (see the messages above); they are not counted here.")
+            }
+            if let counts = status.consensusProgress {
+                lines.append("")
+                lines.append("Consensus (paper × dimension decisions, against \(counts.coders.isEmpty ? "no coders" : counts.coders.joined(separator: ", "))):")
+                lines.append("  \(counts.agreed) agreed, \(counts.byHand) adjudicated by hand, \(counts.open) open "
+                             + "(of \(counts.disagreements) disagreement\(counts.disagreements == 1 ? "" : "s"))")
+                if counts.agreedNotTaken > 0 {
+                    lines.append("  \(counts.agreedNotTaken) agreement\(counts.agreedNotTaken == 1 ? "" : "s") not taken yet: litcoder consensus --auto-agreed")
+                }
+                if counts.open > 0 { lines.append("  to decide the open ones: litcoder review") }
             }
         }
         lines.append("")
@@ -89,7 +99,11 @@ enum StatusTable {
         if coder.stale.papers > 0 {
             let papers = coder.stale.papers == 1 ? "1 paper holds" : "\(coder.stale.papers) papers hold"
             lines.append("\(papers) codes the codebook does not have (dimensions: \(coder.stale.dimensions.joined(separator: ", "))); "
-                         + "'litcoder validate' lists them, recoding fixes them")
+                         + "'litcoder validate' lists them; a renamed code says 'replaces: [old-id]' in the codebook, others are recoded")
+        }
+        if coder.doneWithRequiredEmpty > 0 {
+            let papers = coder.doneWithRequiredEmpty == 1 ? "1 paper is" : "\(coder.doneWithRequiredEmpty) papers are"
+            lines.append("\(papers) marked done with a required dimension empty; 'litcoder validate' lists them")
         }
         return lines
     }

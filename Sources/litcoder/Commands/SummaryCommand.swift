@@ -34,7 +34,7 @@ struct SummaryCommand: ParsableCommand {
         try ScopeLoader.checkAlignment(alignment, in: workspace.codebook)
         let owners: [String]
         if all {
-            owners = try workspace.project.codersWithLogs()
+            owners = try workspace.project.codersWithCodings()
             if owners.isEmpty {
                 throw Failure.data("no coder has a log in \(workspace.project.display(workspace.project.codingsURL)) yet; "
                     + "code some papers first ('litcoder code')")
@@ -45,8 +45,15 @@ struct SummaryCommand: ParsableCommand {
         var summaries: [Summary] = []
         for owner in owners {
             let state = try ScopeLoader.state(of: owner, in: workspace)
-            let summary = SummaryCounts(codebook: workspace.codebook, corpus: workspace.corpus, state: state)
-                .summary(scope: Summary.scope(coder: owner))
+            let counts = SummaryCounts(codebook: workspace.codebook, corpus: workspace.corpus, state: state)
+            var summary = counts.summary(scope: Summary.scope(coder: owner))
+                .addingNumbers(from: state, codebook: workspace.codebook, corpus: workspace.corpus)
+            if owner == CoderName.consensus {
+                // Papers the coders disagree on and nobody has decided are open, not "not coded".
+                let progress = try workspace.consensusProgress()
+                summary = summary.markingOpen(progress.open, consensus: state, evaluator: counts.evaluator, corpus: workspace.corpus)
+                Console.error("note: consensus: " + progress.line)
+            }
             summaries.append(alignment.flatMap { summary.restricted(toAlignment: $0) } ?? summary)
         }
         Console.write(SummaryReport.render(summaries, format: format, hidingZeros: !allCodes))

@@ -5,11 +5,7 @@ import Foundation
 /// When it is missing, tests fail under `CI=true` and otherwise record a skip, so a clone
 /// without the shared folder can still run the rest of the suite.
 enum SharedReference {
-    static var packageRoot: URL {
-        // Tests/LitCoderCoreTests/Agreement/SharedReference.swift → package root
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var packageRoot: URL { TestFiles.packageRoot }
 
     static var agreementVectors: URL {
         packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/agreement")

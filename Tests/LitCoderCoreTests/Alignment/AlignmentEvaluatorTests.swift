@@ -78,7 +78,7 @@ import Testing
     @Test func staleCodesAreIgnoredAndListed() throws {
         let (workspace, state) = try AlignmentFixture.alice()
         let evaluator = AlignmentEvaluator(codebook: workspace.codebook)
-        #expect(evaluator.staleCodes(in: state.coding(for: "p8")) == [StaleCode(dimension: "dataset", code: "oldset")])
+        #expect(evaluator.staleCodes(in: state.coding(for: "p8")) == [StaleCoding.Code(dimension: "dataset", code: "oldset")])
         #expect(evaluator.evaluate(state.coding(for: "p8")).first?.toCodes == ["iemocap", "phone"])
     }
 

@@ -3,11 +3,7 @@ import Foundation
 
 /// The hand-worked fixture project in `Tests/Fixtures/alignment-project`, loaded.
 enum AlignmentFixture {
-    static var root: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/alignment-project")
-    }
+    static var root: URL { TestFiles.fixtures.appendingPathComponent("alignment-project") }
 
     static func workspace() throws -> Workspace {
         try Workspace.open(Project.load(root: root))

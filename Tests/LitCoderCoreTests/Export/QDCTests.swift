@@ -88,12 +88,18 @@ final class XMLElementTree: NSObject, XMLParserDelegate {
         #expect(!codes.children.isEmpty && codes.children.allSatisfy { $0.name == "Code" })
         for code in codes.children { checkCode(code) }
 
-        // Dimensions are parents that are not codable; their codes are codable children.
+        // Dimensions with codes are parents that are not codable; their codes are codable
+        // children. The text dimension is one codable code with no children.
         let parents = codes.children
-        #expect(parents.map { $0.attributes["name"] } == ["Relevance", "Stated motivation", "Datasets"], "text dimensions have no codes")
-        #expect(parents.allSatisfy { $0.attributes["isCodable"] == "false" })
+        #expect(parents.map { $0.attributes["name"] } == ["Relevance", "Stated motivation", "Datasets", "Comment"])
+        #expect(parents.map { $0.attributes["isCodable"] } == ["false", "false", "false", "true"])
         let motivation = try #require(parents.dropFirst().first)
-        #expect(motivation.children.first?.text == "Code only what the abstract states as a reason.")
+        #expect(motivation.children.first?.text == "Code only what the abstract states as a reason.", "multi, the default, is not said")
+        // What REFI-QDA has no attribute for is said in paragraphs of the description.
+        #expect(parents[0].children.first?.name == "Description")
+        #expect(parents[0].children.first?.text == "Kind: single\n\nRequired: yes")
+        #expect(parents[3].children.map(\.name) == ["Description"])
+        #expect(parents[3].children.first?.text == "Kind: text")
         let healthcare = try #require(motivation.children.first { $0.attributes["name"] == "Healthcare" })
         #expect(healthcare.attributes["isCodable"] == "true")
         #expect(healthcare.children.first?.text == """
@@ -223,8 +229,11 @@ final class XMLElementTree: NSObject, XMLParserDelegate {
     @Test func litcodersOwnCodebookSurvivesTheRoundTripInWhatQDCHolds() throws {
         let codebook = QDCSchemaTests.codebook
         let back = try QDCCodebook.parse(Data(QDCWriter.render(codebook).utf8), file: "x.qdc", id: codebook.id, title: codebook.title)
-        let exportable = codebook.dimensions.filter { $0.kind != .text }
-        #expect(back.dimensions.map(\.label) == exportable.map(\.label))
+        let exportable = codebook.dimensions
+        #expect(back.dimensions.map(\.label) == ["Relevance", "Stated motivation", "Datasets", "Comment"])
+        #expect(back.dimensions.map(\.kind) == [.single, .multi, .multi, .text])
+        #expect(back.dimensions.map(\.required) == [true, false, false, false])
+        #expect(back.dimensions.map(\.help) == exportable.map(\.help))
         for (a, b) in zip(back.dimensions, exportable) {
             #expect(a.codes.map(\.label) == b.codes.map(\.label))
             #expect(a.codes.map(\.definition) == b.codes.map(\.definition))

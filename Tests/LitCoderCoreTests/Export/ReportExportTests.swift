@@ -39,8 +39,8 @@ import Testing
         // Computed here the way `litcoder agree` computes it, with its defaults.
         let states = try ["alice", "bob"].map { try workspace.state(coder: $0).0 }
         let agreement = AgreementReport(codebook: workspace.codebook, states: states)
-        #expect(agreement.dimensions.map(\.id) == ["relevance", "motivation", "dataset"])
-        for dimension in agreement.dimensions {
+        #expect(agreement.dimensions.map(\.id) == ["relevance", "motivation", "dataset", "comment"])
+        for dimension in agreement.dimensions where dimension.units > 0 {
             guard let alpha = dimension.alpha.value else {
                 // Every coder gave IEMOCAP: α is undefined and the paragraph says why.
                 #expect(dimension.id == "dataset")
@@ -58,7 +58,15 @@ import Testing
         #expect(paragraph.contains("Stated motivation α") && paragraph.contains("(MASI, 5 papers)"))
         #expect(paragraph.contains("(nominal, 5 papers)"))
         #expect(paragraph.contains("1,000 bootstrap replicates"))
-        #expect(paragraph.contains("consensus coding of 2 papers: 2 decisions on a paper’s dimension were taken where all coders agreed, and 1 was decided by hand (by ana)"))
+        // Nobody wrote a comment: it is named, not given an α.
+        #expect(paragraph.contains("Comment was not coded by two coders on any paper, so no agreement is reported for it."))
+        #expect(!paragraph.contains("Comment α"))
+        // 15 compared paper × dimensions: 3 disagreements (p2 relevance, p3 and p4 motivation),
+        // 12 agreements of which the consensus holds 2; ana decided p2's relevance.
+        #expect(paragraph.contains("The consensus coding covers 2 papers: 2 decisions on a paper’s dimension were taken where all coders agreed, "
+            + "and 1 was made by an adjudicator (ana). Of 3 disagreements, 1 was adjudicated; 2 remain open. "
+            + "10 agreements are not yet in the consensus.\n"), "\(paragraph)")
+        #expect(!paragraph.contains("resolved"), "never 'resolved' while any disagreement is open")
         #expect(!paragraph.contains("\n\n") && paragraph.hasSuffix(".\n"), "one paragraph")
     }
 
@@ -69,7 +77,7 @@ import Testing
         let paragraph = MethodsParagraph.render(try ProjectReport.load(try fixture.workspace()))
         #expect(paragraph.contains("We coded 1 paper of the 5"))
         #expect(paragraph.contains("it needs at least two coders"))
-        #expect(paragraph.contains("No disagreement has been adjudicated yet."))
+        #expect(!paragraph.contains("consensus") && !paragraph.contains("adjudicat"), "with one coder there is nothing to settle")
     }
 
     @Test func theHTMLReportIsSelfContainedAndCarriesTheCharts() throws {

@@ -1,0 +1,101 @@
+/// How complete the consensus is: for every compared paper × dimension (`CodingComparison`),
+/// whether the consensus holds it as agreed, as adjudicated by hand, or whether it is still
+/// open. What `status`, `summary --consensus`, `export --consensus`, the methods paragraph and
+/// the HTML report say, so none of them can claim more than the logs hold.
+///
+/// Pure: built from comparisons and the consensus state alone, so any set of coders and
+/// papers (a calibration round, an assignment) gets its own progress.
+public struct ConsensusProgress: Hashable, Sendable {
+    /// One paper × dimension the consensus has not decided by hand although the coders disagree.
+    public struct Open: Hashable, Sendable {
+        public var paper: String
+        public var dimension: String
+        public var kind: CodingComparison.Kind
+    }
+
+    /// Agreements the consensus holds as automatic decisions.
+    public var agreed = 0
+    /// Agreements the consensus does not hold yet (`litcoder consensus --auto-agreed` takes them).
+    public var agreedNotTaken = 0
+    /// Decisions an adjudicator made by hand, on disagreements and on agreements alike.
+    public var byHand = 0
+    /// Disagreements of every kind (the coders differ, or some left the dimension empty).
+    public var disagreements = 0
+    /// Of those, the ones where a coder of the paper left the dimension empty.
+    public var notCodedDisagreements = 0
+    /// Disagreements an adjudicator decided by hand.
+    public var adjudicated = 0
+    /// Disagreements not decided by hand, in comparison order. An automatic decision the
+    /// coders no longer agree on leaves its disagreement open (`consensus --auto-agreed`
+    /// withdraws it).
+    public var open: [Open] = []
+    /// Open disagreements whose consensus still holds an automatic decision from before the
+    /// coders stopped agreeing.
+    public var outdatedAutomatic = 0
+    /// Who decided by hand, sorted.
+    public var adjudicators: [String] = []
+
+    public init() {}
+
+    public init(comparisons: [CodingComparison], consensus: CodingState) {
+        var adjudicators = Set<String>()
+        for item in comparisons {
+            let provenance = consensus.codingIfPresent(for: item.paper)?.provenance[item.dimension]
+            let byHand = provenance.map { !$0.automatic } ?? false
+            if byHand, let provenance {
+                self.byHand += 1
+                adjudicators.insert(provenance.adjudicator)
+            }
+            if item.isAgreement {
+                if provenance == nil { agreedNotTaken += 1 } else if !byHand { agreed += 1 }
+                continue
+            }
+            disagreements += 1
+            if item.kind != .differ { notCodedDisagreements += 1 }
+            if byHand {
+                adjudicated += 1
+            } else {
+                open.append(Open(paper: item.paper, dimension: item.dimension, kind: item.kind))
+                if provenance != nil { outdatedAutomatic += 1 }
+            }
+        }
+        self.adjudicators = adjudicators.sorted()
+    }
+
+    /// Paper × dimension decisions the consensus holds (agreed or by hand).
+    public var decided: Int { agreed + byHand }
+
+    /// Whether every compared paper × dimension is decided.
+    public var isComplete: Bool { open.isEmpty && agreedNotTaken == 0 }
+
+    /// `40 agreed, 2 adjudicated by hand, 10 open (of 12 disagreements)`, then what is not in
+    /// the consensus yet and how to change that.
+    public var line: String {
+        var s = "\(agreed) agreed, \(byHand) adjudicated by hand, \(open.count) open (of \(Self.count(disagreements, "disagreement")))"
+        if agreedNotTaken > 0 {
+            s += "; \(Self.count(agreedNotTaken, "agreement")) not taken yet ('litcoder consensus --auto-agreed')"
+        }
+        if outdatedAutomatic > 0 {
+            s += "; \(outdatedAutomatic) automatic decision\(outdatedAutomatic == 1 ? "" : "s") the coders no longer agree on"
+                + " ('litcoder consensus --auto-agreed' withdraws \(outdatedAutomatic == 1 ? "it" : "them"))"
+        }
+        if !open.isEmpty { s += "; 'litcoder review' decides the open ones" }
+        return s
+    }
+
+    /// `Of 12 disagreements, 2 were adjudicated; 10 remain open.`: never "resolved" while any
+    /// is open.
+    public var disagreementSentence: String {
+        if disagreements == 0 { return "The coders did not disagree on any paper\u{2019}s dimension." }
+        let which = notCodedDisagreements == 0 ? ""
+            : " (\(notCodedDisagreements) of them a dimension some coder left empty)"
+        if open.isEmpty {
+            return disagreements == 1 ? "The one disagreement\(which) was resolved by adjudication."
+                : "All \(disagreements) disagreements\(which) were resolved by adjudication."
+        }
+        let decided = adjudicated == 0 ? "none was adjudicated" : "\(adjudicated) \(adjudicated == 1 ? "was" : "were") adjudicated"
+        return "Of \(Self.count(disagreements, "disagreement"))\(which), \(decided); \(open.count) \(open.count == 1 ? "remains" : "remain") open."
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}

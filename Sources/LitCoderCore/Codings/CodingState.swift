@@ -1,0 +1,332 @@
+/// What one coder (or the consensus) has decided for one paper, as replayed from a log.
+public struct PaperCoding: Hashable, Sendable {
+    /// Codes per dimension id. A dimension with nothing selected is absent (not coded).
+    public var codes: [String: [String]] = [:]
+    /// Text per text dimension id.
+    public var texts: [String: String] = [:]
+    public var note: String = ""
+    public var flagged = false
+    public var done = false
+    /// For the consensus: where each dimension's codes came from.
+    public var provenance: [String: Provenance] = [:]
+    /// Sequence number of the last event that changed this paper.
+    public var lastSeq = 0
+
+    public init() {}
+
+    /// Whether any dimension has codes or text.
+    public var isCoded: Bool { !codes.isEmpty || !texts.isEmpty }
+
+    /// The codes of a dimension, empty when not coded.
+    public func codes(for dimension: String) -> [String] { codes[dimension] ?? [] }
+
+    /// Who decided an adjudicated dimension, from whose codings, and why.
+    public struct Provenance: Hashable, Sendable {
+        public var adjudicator: String
+        public var sources: [String]
+        public var reason: String?
+        public var automatic: Bool
+        public init(adjudicator: String, sources: [String], reason: String?, automatic: Bool) {
+            self.adjudicator = adjudicator
+            self.sources = sources
+            self.reason = reason
+            self.automatic = automatic
+        }
+    }
+}
+
+/// A coder's current decisions for every paper: the fold of their event log.
+///
+/// Derived data only; rebuilt from the log at any time (`CodingLog`). Stored by column, not as a
+/// dictionary of `PaperCoding`s: papers are numbered once, in the order the log first touches
+/// them, and each coded dimension keeps one small integer per paper naming its code list. Replaying a
+/// million events then touches flat arrays instead of a hundred thousand small dictionaries, and
+/// agreement reads a dimension's codes for every paper without visiting each paper
+/// (docs/performance.md, "Coding store" and "Agreement"). `coding(for:)` assembles a
+/// `PaperCoding` on demand.
+public struct CodingState: Hashable, Sendable {
+    /// The log's owner (`alice`, or `_consensus`).
+    public var coder: String
+    /// The paper the coder last viewed, for resuming.
+    public var lastViewed: String?
+    /// The paper of the log's last event, whatever it did: where the workbench resumes.
+    public var lastPaper: String?
+    public var eventCount = 0
+    public var lastSeq = 0
+    /// Codebook hashes seen in the log, with how many events carry each.
+    public var codebookHashes: [String: Int] = [:]
+    /// Old code ids read as the codes that replaced them, as events are applied.
+    public var renaming: CodeRenaming = .none
+
+    /// Paper ids by number; a paper gets one at the first event (other than `view`) about it.
+    private var numbering = PaperNumbering(expected: 64)
+    /// Per paper number: everything except the codes.
+    private var records: [PaperRecord] = []
+    /// The dimensions that have a column, in the order first coded.
+    private(set) var columnDimensions: [String] = []
+    /// Per column, per paper number: the index of its code list in `codeLists`, or `notCoded`.
+    private(set) var columns: [[Int32]] = []
+    /// Every distinct list of codes the log set, as the events gave it (order kept).
+    private(set) var codeLists: [[String]] = []
+    private var codeListIndex: [[String]: Int32] = [:]
+
+    static let notCoded: Int32 = -1
+
+    /// A paper's note, flags and texts: the part of a `PaperCoding` that is not codes.
+    private struct PaperRecord: Sendable {
+        var note = ""
+        var flagged = false
+        var done = false
+        var lastSeq = 0
+        var texts: [String: String] = [:]
+        var provenance: [String: PaperCoding.Provenance] = [:]
+    }
+
+    public init(coder: String) { self.coder = coder }
+
+    /// An empty state whose events will be read with `renaming` (the codebook's `replaces:`).
+    public init(coder: String, renaming: CodeRenaming) {
+        self.coder = coder
+        self.renaming = renaming
+    }
+
+    // MARK: Reading
+
+    /// How many papers the log has decided anything about (any event but `view`).
+    public var paperCount: Int { records.count }
+
+    /// The papers the log has decided anything about, in the order it first did.
+    public var paperIDs: [String] { numbering.ids }
+
+    /// The paper's coding; an empty one when the log says nothing about it.
+    public func coding(for paper: String) -> PaperCoding { codingIfPresent(for: paper) ?? PaperCoding() }
+
+    /// The paper's coding, or nil when the log says nothing about it.
+    public func codingIfPresent(for paper: String) -> PaperCoding? {
+        numbering.lookup(paper).map(coding(number:))
+    }
+
+    /// Calls `body` with every paper the log decided anything about and its coding, in the order
+    /// the log first touched them.
+    public func forEachPaper(_ body: (String, PaperCoding) throws -> Void) rethrows {
+        for number in records.indices { try body(numbering.ids[number], coding(number: number)) }
+    }
+
+    /// Every paper's coding by id. Builds a dictionary of all papers: prefer `coding(for:)`,
+    /// `codingIfPresent(for:)` or `forEachPaper(_:)` on large states.
+    public var papers: [String: PaperCoding] {
+        get {
+            var all = [String: PaperCoding](minimumCapacity: records.count)
+            forEachPaper { all[$0] = $1 }
+            return all
+        }
+        set {
+            var rebuilt = CodingState(coder: coder, renaming: renaming)
+            rebuilt.lastViewed = lastViewed
+            rebuilt.lastPaper = lastPaper
+            rebuilt.eventCount = eventCount
+            rebuilt.lastSeq = lastSeq
+            rebuilt.codebookHashes = codebookHashes
+            for (paper, coding) in newValue.sorted(by: { $0.key < $1.key }) { rebuilt.setCoding(coding, for: paper) }
+            self = rebuilt
+        }
+    }
+
+    /// The number of a paper the log decided anything about.
+    func paperNumber(of paper: String) -> Int? { numbering.lookup(paper) }
+
+    func coding(number: Int) -> PaperCoding {
+        let record = records[number]
+        var coding = PaperCoding()
+        coding.note = record.note
+        coding.flagged = record.flagged
+        coding.done = record.done
+        coding.lastSeq = record.lastSeq
+        coding.texts = record.texts
+        coding.provenance = record.provenance
+        for column in columns.indices {
+            let list = columns[column][number]
+            if list != Self.notCoded { coding.codes[columnDimensions[column]] = codeLists[Int(list)] }
+        }
+        return coding
+    }
+
+    /// The column of `dimension`, nil when no paper was ever coded on it.
+    func columnIndex(of dimension: String) -> Int? {
+        columnDimensions.firstIndex(of: dimension)
+    }
+
+    /// The paper id of a paper number.
+    func paperID(number: Int) -> String { numbering.ids[number] }
+
+    /// Calls `body` with the number and text of every paper with a non-empty text on
+    /// `dimension` (a text or number dimension), in paper-number order.
+    func forEachText(of dimension: String, _ body: (Int, String) -> Void) {
+        for number in records.indices {
+            if let text = records[number].texts[dimension], !text.isEmpty { body(number, text) }
+        }
+    }
+
+    /// Whether the paper of this number is coded at all: a dimension has a value, or it is done.
+    func paperIsCoded(number: Int) -> Bool {
+        let record = records[number]
+        return record.done || !record.texts.isEmpty || columns.contains { $0[number] != Self.notCoded }
+    }
+
+    // MARK: Changing
+
+    /// Replaces everything the state holds about `paper` with `coding`; an empty code list is
+    /// "not coded", as in the log.
+    public mutating func setCoding(_ coding: PaperCoding, for paper: String) {
+        let number = number(of: paper)
+        records[number] = PaperRecord(note: coding.note, flagged: coding.flagged, done: coding.done,
+                                      lastSeq: coding.lastSeq, texts: coding.texts, provenance: coding.provenance)
+        for column in columns.indices where coding.codes[columnDimensions[column]] == nil {
+            columns[column][number] = Self.notCoded
+        }
+        for (dimension, codes) in coding.codes { setCodes(codes, dimension: dimension, number: number) }
+    }
+
+    /// The number of `paper`, giving it a record (and a place in every column) when new.
+    private mutating func number(of paper: String) -> Int {
+        let number = numbering.number(of: paper)
+        if number == records.count {
+            records.append(PaperRecord())
+            for column in columns.indices { columns[column].append(Self.notCoded) }
+        }
+        return number
+    }
+
+    private mutating func setCodes(_ codes: [String], dimension: String, number: Int) {
+        let column: Int
+        if let existing = columnIndex(of: dimension) {
+            column = existing
+        } else {
+            guard !codes.isEmpty else { return }
+            column = columns.count
+            columnDimensions.append(dimension)
+            columns.append([Int32](repeating: Self.notCoded, count: records.count))
+        }
+        columns[column][number] = codes.isEmpty ? Self.notCoded : listIndex(of: codes)
+    }
+
+    private mutating func listIndex(of codes: [String]) -> Int32 {
+        if let known = codeListIndex[codes] { return known }
+        let index = Int32(codeLists.count)
+        codeLists.append(codes)
+        codeListIndex[codes] = index
+        return index
+    }
+
+    /// Applies one event; the latest event for a (paper, dimension) wins.
+    public mutating func apply(_ event: CodingEvent) {
+        codebookHashes[event.codebook, default: 0] += 1
+        applyIgnoringCodebook(event)
+    }
+
+    private mutating func applyIgnoringCodebook(_ event: CodingEvent) {
+        eventCount += 1
+        lastSeq = max(lastSeq, event.seq)
+        lastPaper = event.paper
+        if event.op == .view {
+            lastViewed = event.paper
+            return
+        }
+        let number = number(of: event.paper)
+        switch event.op {
+        case .set, .adjudicate:
+            guard let dimension = event.dimension else { break }
+            if let text = event.text {
+                records[number].texts[dimension] = text.isEmpty ? nil : text
+            } else if !renaming.isEmpty, let mapped = renaming.mapped(event.codes ?? [], dimension: dimension) {
+                setCodes(mapped, dimension: dimension, number: number)
+            } else {
+                setCodes(event.codes ?? [], dimension: dimension, number: number)
+            }
+            if event.op == .adjudicate {
+                // An automatic decision from no coders withdraws an earlier one: the dimension
+                // is undecided again and goes back to review (`AutoConsensus`).
+                let withdrawn = event.automatic == true && (event.sources ?? []).isEmpty
+                records[number].provenance[dimension] = withdrawn ? nil : .init(
+                    adjudicator: event.adjudicator ?? event.coder, sources: event.sources ?? [], reason: event.reason,
+                    automatic: event.automatic ?? false)
+            }
+        case .note:
+            records[number].note = event.text ?? ""
+        case .flag:
+            records[number].flagged = event.value ?? false
+        case .done:
+            records[number].done = event.value ?? false
+        case .view:
+            break
+        }
+        records[number].lastSeq = event.seq
+    }
+
+    // MARK: Equality
+
+    /// Equal when they hold the same decisions, whatever order the papers were first touched in.
+    public static func == (a: CodingState, b: CodingState) -> Bool {
+        guard a.coder == b.coder, a.lastViewed == b.lastViewed, a.lastPaper == b.lastPaper, a.eventCount == b.eventCount,
+              a.lastSeq == b.lastSeq, a.codebookHashes == b.codebookHashes, a.paperCount == b.paperCount
+        else { return false }
+        for number in a.records.indices where b.codingIfPresent(for: a.paperID(number: number)) != a.coding(number: number) {
+            return false
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(coder)
+        hasher.combine(eventCount)
+        hasher.combine(lastSeq)
+        hasher.combine(paperCount)
+    }
+
+    public init(coder: String, renaming: CodeRenaming = .none, replaying events: some Sequence<CodingEvent>) {
+        self.init(coder: coder, renaming: renaming)
+        var replay = Replay(into: self)
+        for event in events { replay.apply(event) }
+        self = replay.finish()
+    }
+
+    /// Applies a long run of events faster than `apply(_:)` one by one, with the same result.
+    ///
+    /// Nearly every event of a log carries the same codebook hash; counting runs of it instead of
+    /// hashing 64 hex digits into `codebookHashes` per event saves a fifth of a replay.
+    public struct Replay {
+        private var state: CodingState
+        private var runHash: String?
+        private var runCount = 0
+
+        public init(into state: CodingState) { self.state = state }
+
+        public mutating func apply(_ event: CodingEvent) {
+            if event.codebook != runHash {
+                flushRun()
+                runHash = event.codebook
+            }
+            runCount += 1
+            state.applyIgnoringCodebook(event)
+        }
+
+        private mutating func flushRun() {
+            if let runHash, runCount > 0 { state.codebookHashes[runHash, default: 0] += runCount }
+            runCount = 0
+        }
+
+        public mutating func finish() -> CodingState {
+            flushRun()
+            return state
+        }
+    }
+
+    /// Papers with at least one dimension coded.
+    public var codedPaperCount: Int {
+        records.indices.count { number in
+            !records[number].texts.isEmpty || columns.contains { $0[number] != Self.notCoded }
+        }
+    }
+    public var donePaperCount: Int { records.count { $0.done } }
+    public var flaggedPaperCount: Int { records.count { $0.flagged } }
+}

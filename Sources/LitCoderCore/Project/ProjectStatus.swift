@@ -1,0 +1,165 @@
+import Foundation
+
+/// How far a project's coding has come: papers, and per coder progress counts and log health.
+///
+/// It holds counts only, never anyone's codes, so a coder can look at it without being
+/// influenced by another's decisions.
+public struct ProjectStatus: Codable, Hashable, Sendable {
+    public var project: String
+    public var codebook: CodebookSummary
+    public var papers: Int
+    public var coders: [CoderProgress]
+    /// The adjudicated codings, when `codings/_consensus.jsonl` exists.
+    public var consensus: CoderProgress?
+    /// Logs in `codings/` that cannot be read (a folder, a dangling link, no permission): their
+    /// owners are not counted above, and each is an error.
+    public var unreadableLogs: [UnreadableLog] = []
+
+    /// A log that cannot be read, and why.
+    public struct UnreadableLog: Codable, Hashable, Sendable {
+        /// The coder (or `_consensus`) whose log it is.
+        public var coder: String
+        public var file: String
+        public var problem: String
+    }
+
+    /// How complete the consensus is, when there is one.
+    public var consensusProgress: ConsensusCounts?
+
+    /// Paper × dimension decisions of the consensus against the coders it settles
+    /// (`ConsensusProgress`), as counts.
+    public struct ConsensusCounts: Codable, Hashable, Sendable {
+        /// Agreements held as automatic decisions, and agreements not taken yet.
+        public var agreed: Int
+        public var agreedNotTaken: Int
+        /// Decisions made by hand.
+        public var byHand: Int
+        public var disagreements: Int
+        /// Disagreements decided by hand, and those still open.
+        public var adjudicated: Int
+        public var open: Int
+        /// The coders compared.
+        public var coders: [String]
+    }
+
+    public struct CodebookSummary: Codable, Hashable, Sendable {
+        public var id: String
+        public var version: String
+        /// The first 12 hex digits of the content hash.
+        public var hash: String
+    }
+
+    /// One log's progress and health.
+    public struct CoderProgress: Codable, Hashable, Sendable {
+        public var coder: String
+        /// Whether the log records any decision (an event but a view); a coder without is
+        /// "no codings yet" and counted by no report.
+        public var hasCodings: Bool
+        public var events: Int
+        /// Papers with at least one dimension coded.
+        public var coded: Int
+        public var done: Int
+        public var flagged: Int
+        /// Papers marked done with a required dimension empty.
+        public var doneWithRequiredEmpty: Int
+        /// Papers in the log that the corpus does not have (removed, or renamed ids).
+        public var unknownPapers: Int
+        /// Events recorded under a codebook other than the current one.
+        public var olderCodebookEvents: Int
+        public var stale: StaleSummary
+        public var health: LogHealth
+
+        /// Whether anything needs a person's attention.
+        public var needsAttention: Bool { !health.isClean || !stale.isEmpty || unknownPapers > 0 || doneWithRequiredEmpty > 0 }
+    }
+
+    /// How many current codings name a dimension or code the codebook lost: counts and dimension
+    /// ids only, because which codes a coder chose is theirs to see (`litcoder show`), not everyone's.
+    public struct StaleSummary: Codable, Hashable, Sendable {
+        /// Papers whose current coding holds a missing dimension or code (or no longer fits its kind).
+        public var papers: Int
+        /// Stale (paper, dimension) decisions.
+        public var codings: Int
+        /// The dimensions concerned (ids, never codes).
+        public var dimensions: [String]
+
+        public init(_ stale: [StaleCoding]) {
+            let codings = stale.filter { $0.problem != .unknownPaper }
+            papers = Set(codings.map(\.paper)).count
+            self.codings = codings.count
+            dimensions = Array(Set(codings.map(\.dimension))).sorted()
+        }
+
+        public var isEmpty: Bool { codings == 0 }
+    }
+
+    /// The status of every coder with a log (even an empty one) or listed in `litcoder.yaml`,
+    /// with each log's problems.
+    public static func gather(_ workspace: Workspace) throws -> (ProjectStatus, [Diagnostic]) {
+        let project = workspace.project
+        let listing = project.logListing()
+        let unreadable = Set(listing.unreadableOwners)
+        var names = Set(project.logOwners()).subtracting(unreadable)
+        for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil && !unreadable.contains(coder) {
+            names.insert(coder)
+        }
+        var diagnostics: [Diagnostic] = listing.unreadable
+        var coders: [CoderProgress] = []
+        var states: [String: CodingState] = [:]
+        for coder in names.sorted() {
+            let (progress, problems, state) = try self.replayed(coder, in: workspace)
+            coders.append(progress)
+            diagnostics += problems
+            states[coder] = state
+        }
+        var consensus: CoderProgress?
+        var counts: ConsensusCounts?
+        if project.hasLogFile(CoderName.consensus), !unreadable.contains(CoderName.consensus) {
+            let (progress, problems, consensusState) = try self.replayed(CoderName.consensus, in: workspace)
+            consensus = progress
+            diagnostics += problems
+            // Counted only when every log can be read: without a coder the counts would mislead.
+            if listing.unreadable.isEmpty {
+                let compared = try workspace.defaultComparedCoders()
+                let comparedStates = try compared.map { try states[$0] ?? workspace.state(coder: $0).0 }
+                let whole = ConsensusProgress(
+                    comparisons: CodingComparison.all(codebook: workspace.codebook, states: comparedStates, corpus: workspace.corpus),
+                    consensus: consensusState)
+                counts = ConsensusCounts(agreed: whole.agreed, agreedNotTaken: whole.agreedNotTaken, byHand: whole.byHand,
+                                         disagreements: whole.disagreements, adjudicated: whole.adjudicated,
+                                         open: whole.open.count, coders: compared)
+            }
+        }
+        let codebook = workspace.codebook
+        var status = ProjectStatus(
+            project: project.name,
+            codebook: CodebookSummary(id: codebook.id, version: codebook.version, hash: codebook.shortHash),
+            papers: workspace.corpus.count, coders: coders, consensus: consensus, consensusProgress: counts)
+        status.unreadableLogs = zip(listing.unreadableOwners, listing.unreadable).map { owner, diagnostic in
+            UnreadableLog(coder: owner, file: diagnostic.file, problem: diagnostic.message)
+        }
+        return (status, diagnostics)
+    }
+
+    /// One coder's progress, read without locking their log.
+    public static func progress(of coder: String, in workspace: Workspace) throws -> (CoderProgress, [Diagnostic]) {
+        let (progress, problems, _) = try replayed(coder, in: workspace)
+        return (progress, problems)
+    }
+
+    /// One coder's progress, the log's problems and the replayed state.
+    private static func replayed(_ coder: String, in workspace: Workspace) throws -> (CoderProgress, [Diagnostic], CodingState) {
+        let contents = try workspace.logContents(coder: coder)
+        let state = CodingState(coder: coder, renaming: workspace.codebook.renaming, replaying: contents.events)
+        let currentHash = workspace.codebook.contentHash
+        let progress = CoderProgress(
+            coder: coder, hasCodings: state.paperCount > 0, events: contents.events.count, coded: state.codedPaperCount, done: state.donePaperCount,
+            flagged: state.flaggedPaperCount,
+            doneWithRequiredEmpty: coder == CoderName.consensus ? 0 : RequiredGap.find(in: state, codebook: workspace.codebook).count,
+            unknownPapers: state.papers.keys.count { !workspace.corpus.contains($0) },
+            olderCodebookEvents: state.codebookHashes.filter { $0.key != currentHash }.values.reduce(0, +),
+            stale: StaleSummary(StaleCodings.find(in: contents.events, codebook: workspace.codebook)),
+            health: contents.health)
+        return (progress, contents.diagnostics, state)
+    }
+}

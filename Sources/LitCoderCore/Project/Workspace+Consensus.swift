@@ -1,0 +1,12 @@
+/// The consensus measured against the coders it settles.
+extension Workspace {
+    /// How complete the consensus is over the comparisons of `coders` (default: the coders the
+    /// consensus was built from, as `defaultComparedCoders()` finds them). With fewer than two
+    /// such coders nothing is compared, and everything the consensus holds by hand counts.
+    public func consensusProgress(coders: [String]? = nil) throws -> ConsensusProgress {
+        let names = try coders ?? defaultComparedCoders()
+        let states = try names.map { try state(coder: $0).0 }
+        return ConsensusProgress(comparisons: CodingComparison.all(codebook: codebook, states: states, corpus: corpus),
+                                 consensus: try consensusState().0)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The form in which two free-text values are compared: Unicode NFC, case folded, white
+/// space collapsed. "Hebrew", " hebrew " and "HEBREW" are one answer; "Hebrew, English" and
+/// "English, Hebrew" are two (docs/agreement.md, "Text dimensions").
+public enum TextNormalisation {
+    /// `text` in NFC with Unicode full case folding (`Straße` and `STRASSE` both become
+    /// `strasse`), every run of white space one space, none at either end.
+    public static func normalised(_ text: String) -> String {
+        // Folding can undo composition (`İ` folds to `i` and a combining dot), so NFC comes last too.
+        let folded = text.precomposedStringWithCanonicalMapping
+            .folding(options: [.caseInsensitive], locale: nil)
+            .precomposedStringWithCanonicalMapping
+        var out = ""
+        out.reserveCapacity(folded.utf8.count)
+        var pendingSpace = false
+        for character in folded {
+            if character.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(character)
+            }
+        }
+        return out
+    }
+}
