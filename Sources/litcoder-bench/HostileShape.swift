@@ -36,6 +36,8 @@ enum HostileShape: String, CaseIterable {
     case codebookAliases = "codebook-yaml-aliases"
     case codebookNesting = "codebook-yaml-nesting"
     case codingsRows = "codings-rows"
+    case qdcSameNames = "qdc-same-names"
+    case qdcNested = "qdc-nested"
 
     /// The parser the shape is aimed at, as `scripts/fuzz` names it.
     var parser: String { String(rawValue.prefix { $0 != "-" }) }
@@ -47,6 +49,7 @@ enum HostileShape: String, CaseIterable {
         case .codebookCodes, .codebookUnmetNeeds: 1_000
         case .codebookAliases, .codebookNesting: 500
         case .jsonlNested, .corpusNested: 5_000
+        case .qdcSameNames, .qdcNested: 10_000
         default: 20_000
         }
     }
@@ -152,8 +155,32 @@ enum HostileShape: String, CaseIterable {
         case .codingsRows:
             s += "paper,coder,dimension,code\n"
             for i in 0..<n { s += "sample-0\(1 + i % 9)-x,fuzz,motivation,health-mental\n" }
+        case .qdcSameNames:
+            // Every code has one name: ids other, other-2, other-3 … are made for them.
+            s += Self.qdcStart + "<Code guid=\"\(Self.guid(0))\" name=\"Dimension\" isCodable=\"false\">\n"
+            for i in 1...n { s += "<Code guid=\"\(Self.guid(i))\" name=\"Other\" isCodable=\"true\"/>\n" }
+            s += "</Code>\n" + Self.qdcEnd
+        case .qdcNested:
+            // Chains 60 codes deep (the limit is 64): each code's label names every level above it.
+            s += Self.qdcStart
+            var made = 0
+            while made < n {
+                s += "<Code guid=\"\(Self.guid(made))\" name=\"Top \(made)\" isCodable=\"false\">"
+                for level in 1..<60 { s += "<Code guid=\"\(Self.guid(made + level))\" name=\"Level \(level)\" isCodable=\"true\">" }
+                s += String(repeating: "</Code>", count: 60) + "\n"
+                made += 60
+            }
+            s += Self.qdcEnd
         }
         return Array(s.utf8)
+    }
+
+    private static let qdcStart = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>\n"
+    private static let qdcEnd = "</Codes></CodeBook>\n"
+
+    private static func guid(_ i: Int) -> String {
+        let hex = String(i, radix: 16)
+        return "00000000-0000-0000-0000-" + String(repeating: "0", count: max(0, 12 - hex.count)) + hex
     }
 
     private static func event(seq: String, extra: String = "") -> String {
@@ -197,6 +224,9 @@ enum HostileShape: String, CaseIterable {
             return "\(codebook == nil ? "refused" : "loaded"), \(diagnostics.count) problems"
         case .codingsRows:
             return try Self.codings(bytes)
+        case .qdcSameNames, .qdcNested:
+            let conversion = try QDCCodebook.convert(Data(bytes), file: "hostile.qdc", id: "hostile", title: "Hostile")
+            return "\(conversion.codebook.dimensions.reduce(0) { $0 + $1.codes.count }) codes"
         }
     }
 
