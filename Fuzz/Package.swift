@@ -7,7 +7,7 @@ import PackageDescription
 // `-Xswiftc -sanitize=fuzzer,address`.
 let parsers = [
     "bibtex", "latex", "ris", "medline", "wos", "csv", "jsonl", "import", "corpus", "events", "codebook",
-    "codings", "project", "qdc",
+    "codings", "project", "qdc", "plan",
 ]
 
 let package = Package(

@@ -7,10 +7,8 @@ import LitCoderCore
 /// It holds only its own coder's log, so other coders' codes and notes can never appear
 /// (blind coding).
 public struct Workbench: Sendable {
-    /// Which papers → and ← walk through.
-    public enum Queue: String, CaseIterable, Sendable {
-        case all, todo, flagged
-    }
+    /// Which papers → and ← walk through: the coder's own (`mine`), `all`, `todo`, `flagged`.
+    public typealias Queue = CoderQueue.Kind
 
     public enum Mode: Hashable, Sendable {
         case normal
@@ -50,7 +48,7 @@ public struct Workbench: Sendable {
     public let papers: [Paper]
     public let coder: String
     public let queueKind: Queue
-    /// Indices into `papers` of the papers in the queue, in corpus order.
+    /// Indices into `papers` of the papers in the queue, in the coder's order.
     public private(set) var queue: [Int]
     /// Position in `queue` of the paper on screen.
     public internal(set) var position: Int
@@ -101,22 +99,26 @@ public struct Workbench: Sendable {
     ///   - events: the coder's log so far; the undo history and the resume point come from it.
     ///   - state: the replay of `events` when the caller already has it (`CodingLog.state`).
     ///   - startPaper: a paper id to open on (else the paper the coder was last at).
+    ///   - order: the coder's papers in order (`CoderQueue`); by default every paper is the
+    ///     coder's, in corpus order.
     public init(
         codebook: Codebook, papers: [Paper], coder: String, events: [CodingEvent], state: CodingState? = nil,
-        queue: Queue = .all, startPaper: String? = nil
+        queue: Queue = .all, startPaper: String? = nil, order: CoderQueue? = nil
     ) {
         self.init(codebook: codebook, papers: papers, coder: coder,
                   state: state ?? CodingState(coder: coder, replaying: events), history: EventHistory(events),
-                  queue: queue, startPaper: startPaper)
+                  queue: queue, startPaper: startPaper, order: order)
     }
 
     /// - Parameters:
     ///   - state: the coder's replayed log (`CodingLog.state`); the resume point comes from it.
     ///   - history: the log's events, read only when undo goes back past this session.
     ///   - startPaper: a paper id to open on (else the paper the coder was last at).
+    ///   - order: the coder's papers in order (`CoderQueue`); by default every paper is the
+    ///     coder's, in corpus order.
     public init(
         codebook: Codebook, papers: [Paper], coder: String, state: CodingState, history: EventHistory,
-        queue: Queue = .all, startPaper: String? = nil
+        queue: Queue = .all, startPaper: String? = nil, order: CoderQueue? = nil
     ) {
         self.codebook = codebook
         self.papers = papers
@@ -128,11 +130,7 @@ public struct Workbench: Sendable {
         matcher = AliasMatcher(codebook: codebook)
         confirmedDone = state.donePaperCount
         confirmedFlagged = state.flaggedPaperCount
-        switch queue {
-        case .all: self.queue = Array(papers.indices)
-        case .todo: self.queue = papers.indices.filter { !state.coding(for: papers[$0].id).done }
-        case .flagged: self.queue = papers.indices.filter { state.coding(for: papers[$0].id).flagged }
-        }
+        self.queue = (order ?? CoderQueue(paperCount: papers.count)).papers(queue, papers: papers, state: state)
         position = 0
         // Resume where the coder last was: the latest viewed or changed paper.
         lastLoggedPaper = state.lastPaper

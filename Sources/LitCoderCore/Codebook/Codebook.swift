@@ -10,12 +10,14 @@ public struct Codebook: Hashable, Sendable {
     public var description: String?
     public var dimensions: [Dimension]
     public var alignments: [AlignmentRule]
+    /// The dimension whose codes decide whether a paper is in the review (`screening:`).
+    public var screening: Screening?
     /// Hex SHA-256 of the file's bytes; every coding event records it.
     public var contentHash: String
 
     public init(
         id: String, title: String, version: String, description: String? = nil,
-        dimensions: [Dimension], alignments: [AlignmentRule] = [], contentHash: String = ""
+        dimensions: [Dimension], alignments: [AlignmentRule] = [], screening: Screening? = nil, contentHash: String = ""
     ) {
         self.id = id
         self.title = title
@@ -23,6 +25,7 @@ public struct Codebook: Hashable, Sendable {
         self.description = description
         self.dimensions = dimensions
         self.alignments = alignments
+        self.screening = screening
         self.contentHash = contentHash
     }
 
@@ -160,4 +163,27 @@ public struct AlignmentRule: Hashable, Sendable, Identifiable {
         self.to = to
         self.help = help
     }
+}
+
+/// The screening decision: a single-select dimension whose `include` codes put a paper in the
+/// review and whose `exclude` codes keep it out, each an exclusion reason (PRISMA 2020).
+public struct Screening: Hashable, Sendable {
+    public var dimension: String
+    public var include: [String]
+    public var exclude: [String]
+
+    public init(dimension: String, include: [String], exclude: [String]) {
+        self.dimension = dimension
+        self.include = include
+        self.exclude = exclude
+    }
+
+    /// What a code decides: included, excluded, or nil for a code in neither list (undecided).
+    public func decision(for code: String) -> Decision? {
+        if include.contains(code) { return .included }
+        if exclude.contains(code) { return .excluded }
+        return nil
+    }
+
+    public enum Decision: Hashable, Sendable { case included, excluded }
 }

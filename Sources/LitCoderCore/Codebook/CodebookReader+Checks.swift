@@ -18,6 +18,48 @@ extension CodebookReader {
         checkNeedsAndProvides(dimensions: dimensions, alignments: alignments.map(\.rule), byID: byID)
     }
 
+    /// The screening dimension exists and is single-select, every code it names is one of
+    /// its codes, in one list only; a code in neither list is allowed (a paper coded so is not
+    /// yet decided), with a warning, since it is more often forgotten than meant.
+    mutating func checkScreening(_ located: LocatedScreening, dimensions: [LocatedDimension]) {
+        let screening = located.screening
+        guard let dimension = dimensions.first(where: { $0.dimension.id == screening.dimension }) else {
+            let known = dimensions.map(\.dimension.id)
+            report(located.dimensionMark, "'screening' names dimension '\(screening.dimension)', which does not exist"
+                   + DidYouMean.clause(for: screening.dimension, among: known),
+                   hint: "the dimensions are \(known.joined(separator: ", "))")
+            return
+        }
+        if dimension.kindKnown, dimension.dimension.kind != .single {
+            report(located.dimensionMark, "the screening dimension '\(screening.dimension)' is \(dimension.dimension.kind.rawValue); "
+                   + "a screening decision is one code per paper",
+                   hint: "make '\(screening.dimension)' 'kind: single', or screen on another dimension")
+            return
+        }
+        let codes = dimension.codes.map(\.code.id)
+        var seen: [String: String] = [:]
+        for (list, names, marks) in [("include", screening.include, located.includeMarks),
+                                     ("exclude", screening.exclude, located.excludeMarks)] {
+            for (code, mark) in zip(names, marks) {
+                if !codes.contains(code) {
+                    report(mark, "'screening' \(list)s code '\(code)', which dimension '\(screening.dimension)' does not have"
+                           + DidYouMean.clause(for: code, among: codes),
+                           hint: "its codes are \(codes.joined(separator: ", "))")
+                } else if let earlier = seen[code] {
+                    report(mark, "code '\(code)' is in both '\(earlier)' and '\(list)' of 'screening'",
+                           hint: "a code either includes a paper or excludes it; remove it from one list")
+                }
+                seen[code] = seen[code] ?? list
+            }
+        }
+        let neither = codes.filter { seen[$0] == nil }
+        if !neither.isEmpty {
+            report(located.mark, "'screening' leaves code\(neither.count == 1 ? "" : "s") \(neither.map { "'\($0)'" }.joined(separator: ", ")) "
+                   + "of '\(screening.dimension)' in neither 'include' nor 'exclude'; papers coded so count as not yet screened",
+                   hint: "add \(neither.count == 1 ? "it" : "them") to 'include' or 'exclude' unless that is meant", severity: .warning)
+        }
+    }
+
     private mutating func checkDuplicateIDs(_ ids: [(String, Mark?)], kind: String, scope: String) {
         var first: [String: Mark?] = [:]
         for (id, mark) in ids where !id.isEmpty {

@@ -15,11 +15,12 @@ struct CodebookReader {
     init(file: String) { self.file = file }
 
     // The keys each level allows, in the order the documentation lists them.
-    static let codebookKeys = ["id", "title", "version", "description", "dimensions", "alignments"]
+    static let codebookKeys = ["id", "title", "version", "description", "dimensions", "alignments", "screening"]
     static let dimensionKeys = ["id", "label", "kind", "required", "ordered", "min", "max", "help", "codes"]
     static let codeKeys = ["id", "label", "definition", "include", "exclude", "examples", "aliases", "needs", "provides", "replaces"]
     static let alignmentKeys = ["id", "label", "from", "to", "help"]
     static let needKeys = ["any"]
+    static let screeningKeys = ["dimension", "include", "exclude"]
 
     /// What the rest of the checks need to know about a code besides its value: where things are.
     struct LocatedCode {
@@ -43,6 +44,14 @@ struct CodebookReader {
         /// Where `ordered`, `min` and `max` are written, for checks that depend on the kind.
         var orderedMark: Mark?
         var rangeMarks: [Mark?] = []
+    }
+
+    struct LocatedScreening {
+        var screening: Screening
+        var mark: Mark?
+        var dimensionMark: Mark?
+        var includeMarks: [Mark?]
+        var excludeMarks: [Mark?]
     }
 
     struct LocatedAlignment {
@@ -100,7 +109,9 @@ struct CodebookReader {
                 if let alignment = readAlignment(item) { alignments.append(alignment) }
             }
         }
+        let screening = root["screening"].flatMap { readScreening($0) }
         checkWhole(dimensions: dimensions, alignments: alignments)
+        if let screening { checkScreening(screening, dimensions: dimensions) }
         return Codebook(
             id: id ?? "", title: title ?? "", version: version ?? "", description: description,
             dimensions: dimensions.map { located in
@@ -108,7 +119,7 @@ struct CodebookReader {
                 dimension.codes = located.codes.map(\.code)
                 return dimension
             },
-            alignments: alignments.map(\.rule), contentHash: contentHash)
+            alignments: alignments.map(\.rule), screening: screening?.screening, contentHash: contentHash)
     }
 
     private mutating func readDimension(_ node: Node) -> LocatedDimension? {
@@ -245,6 +256,32 @@ struct CodebookReader {
                                 toMark: to == nil ? nil : map["to"]?.mark)
     }
 
+    /// `screening: {dimension: relevance, include: [ser-core], exclude: [out-of-scope]}`.
+    private mutating func readScreening(_ node: Node) -> LocatedScreening? {
+        guard let map = node.mapping else {
+            report(node.mark, "'screening' must be a mapping with dimension, include and exclude",
+                   hint: "write 'screening: {dimension: relevance, include: [ser-core], exclude: [out-of-scope]}'")
+            return nil
+        }
+        checkKeys(map, allowed: Self.screeningKeys, in: "'screening'")
+        let dimension = requiredString(map, "dimension", owner: "'screening'", ownerMark: map.mark)
+        var lists: [[(String, Mark?)]] = []
+        for key in ["include", "exclude"] {
+            let items = stringList(map, key)
+            if items.isEmpty, map[key] == nil || isNull(map[key] ?? Node("")) || map[key]?.sequence != nil {
+                report(map[key]?.mark ?? map.mark, "'screening' lists no '\(key)' codes",
+                       hint: key == "include" ? "name the codes that put a paper in the review: 'include: [ser-core]'"
+                           : "name the codes that keep a paper out, each an exclusion reason: 'exclude: [out-of-scope]'")
+            }
+            lists.append(items)
+        }
+        guard let dimension else { return nil }
+        return LocatedScreening(
+            screening: Screening(dimension: dimension, include: lists[0].map(\.0), exclude: lists[1].map(\.0)),
+            mark: map.mark, dimensionMark: map["dimension"]?.mark,
+            includeMarks: lists[0].map(\.1), excludeMarks: lists[1].map(\.1))
+    }
+
     // MARK: - Keys and types
 
     /// Where a key itself is written (a value's mark is where its value starts, maybe lines below).
@@ -344,7 +381,7 @@ struct CodebookReader {
         return result
     }
 
-    private func isNull(_ node: Node) -> Bool {
+    func isNull(_ node: Node) -> Bool {
         guard let scalar = node.scalar else { return false }
         return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }

@@ -322,6 +322,14 @@ public struct CodingState: Hashable, Sendable {
     }
 
     /// Papers with at least one dimension coded.
+    /// Whether the log coded (any dimension), marked done or flagged `paper`, without
+    /// assembling its `PaperCoding`; nil when the log says nothing about it.
+    public func marks(of paper: String) -> (coded: Bool, done: Bool, flagged: Bool)? {
+        guard let number = numbering.lookup(paper) else { return nil }
+        let record = records[number]
+        return (!record.texts.isEmpty || columns.contains { $0[number] != Self.notCoded }, record.done, record.flagged)
+    }
+
     public var codedPaperCount: Int {
         records.indices.count { number in
             !records[number].texts.isEmpty || columns.contains { $0[number] != Self.notCoded }

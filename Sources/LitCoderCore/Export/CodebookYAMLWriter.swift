@@ -19,6 +19,13 @@ public enum CodebookYAMLWriter {
         if !codebook.alignments.isEmpty {
             root.append(("alignments", Node(codebook.alignments.map(alignmentNode))))
         }
+        if let screening = codebook.screening {
+            root.append(("screening", Node([
+                (Node("dimension"), Node(screening.dimension)),
+                (Node("include"), Node(screening.include.map { Node($0) })),
+                (Node("exclude"), Node(screening.exclude.map { Node($0) })),
+            ])))
+        }
         return try Yams.serialize(node: Node(root), allowUnicode: true)
     }
 

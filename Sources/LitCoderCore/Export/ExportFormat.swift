@@ -14,5 +14,9 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
     case html
     /// A Markdown paragraph for a paper's methods section.
     case methods
+    /// The papers as a BibTeX bibliography.
+    case bibtex
+    /// The papers as RIS references.
+    case ris
 
 }

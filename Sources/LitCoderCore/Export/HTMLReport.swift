@@ -27,7 +27,9 @@ public enum HTMLReport {
 
             """
         html += progressSection(report)
+        html += prismaSection(report)
         html += agreementSection(report)
+        html += roundsSection(report)
         html += alignmentSections(report)
         html += mismatchSection(report)
         html += "<footer>Made by <code>litcoder export --format html</code> from the project’s files; "
@@ -91,7 +93,8 @@ public enum HTMLReport {
         }
         let level = Int((agreement.options.level * 100).rounded())
         s += "<p>Coders: \(e(agreement.coders.joined(separator: ", "))). Krippendorff’s α with a \(level)% bootstrap interval "
-            + "(\(agreement.options.resamples) replicates, seed \(agreement.options.seed)), as <code>litcoder agree</code> reports it.</p>\n"
+            + "(\(agreement.options.resamples) replicates, seed \(agreement.options.seed)), as <code>litcoder agree</code> reports it"
+            + (report.followsAssignments ? "; each paper’s codings are compared among the coders assigned to it" : "") + ".</p>\n"
         s += "<table class=\"agreement\">\n<thead><tr><th>Dimension</th><th>Distance</th><th>Papers</th>"
             + "<th title=\"papers some coders of the paper left empty while another coded it; counted as missing\">Not coded</th>"
             + "<th>% agreement</th><th>α</th><th>\(level)% CI</th></tr></thead>\n<tbody>\n"
@@ -105,6 +108,50 @@ public enum HTMLReport {
             s += "<tr><td>\(e(d.label))</td><td>\(e(MethodsParagraph.distanceName(d.distance)))</td><td class=\"n\">\(d.units)</td>"
                 + "<td class=\"n\">\(d.notCoded)</td><td class=\"n\">\(show(d.percentAgreement, percent: true))</td><td class=\"n\">\(show(d.alpha))</td>"
                 + "<td class=\"n\">\(interval)</td></tr>\n"
+        }
+        return s + "</tbody>\n</table>\n</section>\n"
+    }
+
+    /// The PRISMA 2020 flow diagram, when the codebook names its screening decision.
+    private static func prismaSection(_ report: ProjectReport) -> String {
+        guard let flow = report.prisma else { return "" }
+        let e = SVGCharts.escape
+        var s = "<section id=\"prisma\">\n<h2>PRISMA 2020 flow</h2>\n"
+        s += "<figure>" + PrismaDiagram.render(flow)
+        s += "<figcaption>Records as the imports recorded them (<code>corpus/_imports.jsonl</code>); screening decisions of "
+            + "\(e(flow.scopeWords)) on <code>\(e(flow.dimension))</code>, as <code>litcoder prisma</code> counts them. "
+            + "litcoder records one decision per record, from its title and abstract: the dashed full-text boxes are for you "
+            + "to fill in, or to remove if no full texts were assessed.</figcaption></figure>\n"
+        if flow.importedSinceRemoved > 0 {
+            s += "<p>\(flow.importedSinceRemoved) imported records are no longer in the corpus, so the records identified less "
+                + "those removed exceed those screened and not yet screened by as many.</p>\n"
+        }
+        return s + "</section>\n"
+    }
+
+    /// α per calibration round and dimension.
+    private static func roundsSection(_ report: ProjectReport) -> String {
+        guard let rounds = report.rounds, !rounds.rounds.isEmpty else { return "" }
+        let e = SVGCharts.escape
+        let dimensions = rounds.rounds[0].report.dimensions.map { ($0.id, $0.label) }
+        var s = "<section id=\"rounds\">\n<h2>Agreement by calibration round</h2>\n"
+        s += "<p>Krippendorff’s α of the coders on each round’s papers, as <code>litcoder agree --by-round</code> reports it "
+            + "(papers coded by two or more of them in brackets).</p>\n"
+        s += "<table class=\"rounds\">\n<thead><tr><th>Dimension</th>"
+        for entry in rounds.rounds { s += "<th>\(e(entry.round)) (\(entry.papers) papers)</th>" }
+        s += "</tr></thead>\n<tbody>\n"
+        for (id, label) in dimensions {
+            s += "<tr><td>\(e(label))</td>"
+            for entry in rounds.rounds {
+                guard let d = entry.report.dimensions.first(where: { $0.id == id }) else {
+                    s += "<td class=\"n\">–</td>"
+                    continue
+                }
+                let alpha = d.alpha.value.map { String(format: "%.3f", $0) }
+                    ?? "<span class=\"undefined\" title=\"\(e(d.alpha.undefinedReason ?? ""))\">undefined</span>"
+                s += "<td class=\"n\">\(alpha) (\(d.units))</td>"
+            }
+            s += "</tr>\n"
         }
         return s + "</tbody>\n</table>\n</section>\n"
     }
@@ -162,5 +209,5 @@ public enum HTMLReport {
         .heat-map rect{fill:#1c4e9c;stroke:#e4e7ee;stroke-width:1}.heat-map .column{font-size:12px}.heat-map .count{font-size:12px}.heat-map .count.dark{fill:#fff}
         .meter .track{fill:#eee}.meter .fill{fill:#1c4e9c}footer{margin-top:3rem;color:#777;font-size:.85rem}
         @media print{body{margin:0}section{break-inside:avoid}}
-        """
+        """ + "\n" + PrismaDiagram.style
 }

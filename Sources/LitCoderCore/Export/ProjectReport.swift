@@ -39,8 +39,15 @@ public struct ProjectReport: Sendable {
     /// How complete the consensus is over the coders' comparisons (an empty consensus when
     /// there is none yet); nil with fewer than two coders.
     public var consensusProgress: ConsensusProgress?
-    /// Agreement among all coders; nil with fewer than two coders.
+    /// Agreement among all coders (each paper among the coders assigned to it); nil with
+    /// fewer than two coders.
     public var agreement: AgreementReport?
+    /// Agreement per calibration round; nil without rounds or with fewer than two coders.
+    public var rounds: RoundAgreement?
+    /// Whether papers are assigned to coders, so agreement compares each paper's assigned coders.
+    public var followsAssignments = false
+    /// The PRISMA 2020 flow of `scope`'s screening decisions; nil when the codebook names none.
+    public var prisma: PrismaFlow?
     /// Warnings about codes the logs hold that the codebook does not have, one per log.
     public var unknownCodes: [Diagnostic]
     /// Whose codings the summary, charts and mismatch list describe (`consensus`, `coder:alice`).
@@ -55,6 +62,7 @@ public struct ProjectReport: Sendable {
                             agreementOptions: AgreementReport.Options = .init()) throws -> ProjectReport {
         let corpus = workspace.corpus
         let names = try coders ?? workspace.defaultComparedCoders()
+        let plan = workspace.plan().0
         var states: [CodingState] = []
         for name in names { states.append(try workspace.state(coder: name).0) }
         let consensusState = try workspace.consensusState().0
@@ -76,8 +84,10 @@ public struct ProjectReport: Sendable {
         }
         let hasConsensus = workspace.project.hasLogFile(CoderName.consensus)
         let consensus = hasConsensus ? progress(consensusState) : nil
+        // Agreement and the consensus's progress compare each paper among the coders assigned to it.
+        let compared = plan.compared(states)
         let consensusProgress = states.count >= 2
-            ? ConsensusProgress(comparisons: CodingComparison.all(codebook: workspace.codebook, states: states, corpus: corpus),
+            ? ConsensusProgress(comparisons: CodingComparison.all(codebook: workspace.codebook, states: compared, corpus: corpus),
                                 consensus: consensusState)
             : nil
 
@@ -112,12 +122,23 @@ public struct ProjectReport: Sendable {
             }
         }
 
-        return ProjectReport(
+        var prisma: PrismaFlow?
+        if let screening = workspace.codebook.screening {
+            let project = workspace.project
+            let history = ImportHistory.load(url: project.importRecordURL, displayPath: project.display(project.importRecordURL)).0
+            prisma = PrismaFlow(corpus: corpus, history: history, codebook: workspace.codebook, screening: screening,
+                                state: scopeState, scope: scope)
+        }
+        var report = ProjectReport(
             projectName: workspace.project.name, codebook: workspace.codebook, corpusPapers: corpus.count,
             coders: states.map(progress), consensus: consensus, papersCoded: codedBy.count,
             doubleCoded: codedBy.values.count { $0 >= 2 }, consensusProgress: consensusProgress,
             agreement: states.count >= 2
-                ? AgreementReport(codebook: workspace.codebook, states: states, options: agreementOptions) : nil,
-            unknownCodes: unknownCodes, scope: scope, summary: summary, mismatched: mismatched)
+                ? AgreementReport(codebook: workspace.codebook, states: compared, options: agreementOptions) : nil,
+            rounds: states.count >= 2 && !plan.rounds.isEmpty
+                ? RoundAgreement(codebook: workspace.codebook, states: compared, plan: plan, options: agreementOptions) : nil,
+            prisma: prisma, unknownCodes: unknownCodes, scope: scope, summary: summary, mismatched: mismatched)
+        report.followsAssignments = plan.hasAssignments
+        return report
     }
 }

@@ -20,6 +20,13 @@ public struct CorpusImport {
         public var format: ImportFormat
         public var encoding: String
         public var records: Int
+        /// Entries that could not be read at all (reported, not among `records`).
+        public var unreadable: Int = 0
+        /// Records left out for having neither a title nor an abstract (among `records`).
+        public var empty: Int = 0
+        /// The papers it added (indices into the merger's papers) and its merges (into `duplicates`).
+        public var added: Range<Int> = 0..<0
+        public var duplicates: Range<Int> = 0..<0
     }
 
     /// A corpus file with its papers as loaded.
@@ -48,11 +55,12 @@ public struct CorpusImport {
     /// Problems within files: skipped entries (errors) and doubtful readings (warnings).
     public private(set) var diagnostics: [Diagnostic] = []
 
-    /// Starts an import into `corpusFiles[target]`, de-duplicating against all of them.
-    public init(corpusFiles: [CorpusFile], target: Int) {
+    /// Starts an import into `corpusFiles[target]`, de-duplicating against all of them; papers
+    /// a person split apart (`keptApart`, from `ImportHistory`) are never merged again.
+    public init(corpusFiles: [CorpusFile], target: Int, keptApart: [(kept: String, paper: String)] = []) {
         self.corpusFiles = corpusFiles
         self.target = target
-        merger = ImportMerger(existing: corpusFiles.flatMap(\.papers))
+        merger = ImportMerger(existing: corpusFiles.flatMap(\.papers), keptApart: keptApart)
     }
 
     /// Loads the project's corpus files one by one, so each can be rewritten on its own.
@@ -88,6 +96,8 @@ public struct CorpusImport {
         swap(&moved, &merger)
         let box = MergerBox(consume moved)
         let before = box.merger.diagnostics.count
+        let papersBefore = box.merger.papers.count
+        let duplicatesBefore = box.merger.duplicates.count
         let queue = DispatchQueue(label: "litcoder.import.merge")
         var reserved = false
         let deliver: ParsedFile.BatchHandler = { batch, fractionRead in
@@ -123,12 +133,38 @@ public struct CorpusImport {
             refused.append(error)
             return
         }
-        files.append(FileSummary(file: file, format: result.format, encoding: result.encoding,
-                                 records: result.parsed.recordCount))
         diagnostics += result.parsed.diagnostics
         merger.reserveCapacity(result.parsed.records.count)
         for record in result.parsed.records { merger.add(record, file: file) }
         diagnostics += merger.diagnostics[before...]
+        files.append(FileSummary(
+            file: file, format: result.format, encoding: result.encoding, records: result.parsed.recordCount,
+            unreadable: result.parsed.diagnostics.count { $0.severity == .error },
+            empty: merger.diagnostics[before...].count { $0.severity == .error },
+            added: papersBefore..<merger.papers.count, duplicates: duplicatesBefore..<merger.duplicates.count))
+    }
+
+    /// The lines this import adds to `corpus/_imports.jsonl` (`ImportHistory`), numbered on
+    /// from what `history` holds: per file what it read and added, and each record it merged.
+    public func historyLines(after history: ImportHistory, time: String) -> String {
+        var text = ""
+        var number = history.nextImportNumber
+        var mergeNumber = history.nextMergeNumber
+        for summary in files {
+            text += ImportHistory.line(for: ImportHistory.FileImport(
+                number: number, time: time, file: summary.file, format: summary.format.rawValue,
+                records: summary.records + summary.unreadable, added: merger.papers[summary.added].map(\.id),
+                duplicates: summary.duplicates.count, skipped: summary.unreadable + summary.empty))
+            for duplicate in merger.duplicates[summary.duplicates] {
+                text += ImportHistory.line(for: ImportHistory.Merge(
+                    id: "d\(mergeNumber)", importNumber: number, kept: duplicate.keptID, keptSource: duplicate.keptSource,
+                    source: duplicate.duplicateSource, match: duplicate.match, completed: duplicate.completedFields,
+                    record: duplicate.record, key: duplicate.key))
+                mergeNumber += 1
+            }
+            number += 1
+        }
+        return text
     }
 
     /// The merger while a file is read: the merge queue mutates it in place.

@@ -10,12 +10,27 @@ import Foundation
 /// was already in the corpus or came earlier in the import.
 public struct ImportMerger: Sendable {
     /// Why two records were taken for one paper.
-    public enum Match: String, Sendable {
+    public enum Match: String, Sendable, CaseIterable {
         case sameDOI = "same DOI"
         case sameTitleAndYear = "same title and year"
         case sameKey = "same key and title"
         /// Both lack a year and a DOI, so the title is all there is to compare.
         case sameTitle = "same title, neither has a year or DOI"
+
+        /// The short name files and JSON use: `doi`, `title+year`, `key`, `title`.
+        public var code: String {
+            switch self {
+            case .sameDOI: "doi"
+            case .sameTitleAndYear: "title+year"
+            case .sameKey: "key"
+            case .sameTitle: "title"
+            }
+        }
+
+        public init?(code: String) {
+            guard let match = Self.allCases.first(where: { $0.code == code }) else { return nil }
+            self = match
+        }
     }
 
     /// A record not added because it is a paper already there.
@@ -31,6 +46,10 @@ public struct ImportMerger: Sendable {
         /// Whether the kept paper was in the corpus before this import (else it was read
         /// earlier in the same import).
         public var keptWasInCorpus: Bool = false
+        /// The duplicate as it was read (no id), so a wrong merge can be undone
+        /// (`litcoder duplicates split`), and its source key (BibTeX key, `id` column).
+        public var record = Paper(id: "", title: "")
+        public var key: String?
     }
 
     /// The corpus papers first, then the added ones, in order.
@@ -58,14 +77,24 @@ public struct ImportMerger: Sendable {
     /// For each id that a second paper wanted, the next `-N` to try: without it, the n-th of
     /// many records with one key tried `-2` … `-n` first, quadratic in the count.
     private var nextSuffix: [String: Int] = [:]
+    /// Papers once merged and then split apart (`litcoder duplicates split`), each with the
+    /// others it was split from: a record that matches one of them goes to the closest.
+    private var splitPartners: [Int: [Int]] = [:]
 
-    public init(existing: [Paper]) {
+    /// - Parameter keptApart: pairs of corpus paper ids a person split apart after an import
+    ///   merged them; they are never merged again.
+    public init(existing: [Paper], keptApart: [(kept: String, paper: String)] = []) {
         papers = existing
         existingCount = existing.count
         papers.reserveCapacity(existing.count)
         for (index, paper) in existing.enumerated() {
             if indexByID[paper.id] == nil { indexByID[paper.id] = index }
             remember(paper, at: index)
+        }
+        for pair in keptApart {
+            guard let a = indexByID[pair.kept], let b = indexByID[pair.paper], a != b else { continue }
+            splitPartners[a, default: []].append(b)
+            splitPartners[b, default: []].append(a)
         }
     }
 
@@ -146,11 +175,12 @@ public struct ImportMerger: Sendable {
                           url: Self.take(&record.url, leaving: nil), abstract: Self.take(&record.abstract, leaving: nil) ?? "",
                           keywords: Self.take(&record.keywords, leaving: []), source: source)
         let titleYearKey = Self.titleYearKey(paper)
-        if let (index, match) = existingMatch(for: paper, key: record.key, titleYearKey: titleYearKey) {
+        if let (found, match) = existingMatch(for: paper, key: record.key, titleYearKey: titleYearKey) {
+            let index = splitPartners[found].map { closest(to: paper, among: [found] + $0) } ?? found
             let completed = complete(at: index, from: paper)
             duplicates.append(Duplicate(keptID: papers[index].id, keptSource: papers[index].source ?? papers[index].id,
                                         duplicateSource: source, match: match, completedFields: completed,
-                                        keptWasInCorpus: index < existingCount))
+                                        keptWasInCorpus: index < existingCount, record: paper, key: record.key))
             return
         }
         let index = papers.count
@@ -178,6 +208,31 @@ public struct ImportMerger: Sendable {
         } else {
             titleYearCollisions[key, default: []].append(index)
         }
+    }
+
+    /// Of papers a person split apart, the one `paper` is most like: the same source line
+    /// first (the same export read again), then the most fields alike; the first on a tie.
+    private func closest(to paper: Paper, among candidates: [Int]) -> Int {
+        func likeness(_ index: Int) -> Int {
+            let other = papers[index]
+            var score = 0
+            if let source = paper.source, source == other.source { score += 100 }
+            if FieldNormalisation.titleKey(other.title) == FieldNormalisation.titleKey(paper.title) { score += 4 }
+            if other.year == paper.year { score += 2 }
+            if other.doi == paper.doi { score += 2 }
+            if other.authors.first == paper.authors.first { score += 2 }
+            if other.abstract == paper.abstract { score += 2 }
+            if other.venue == paper.venue { score += 1 }
+            if other.url == paper.url { score += 1 }
+            return score
+        }
+        var best = candidates[0]
+        var bestScore = likeness(best)
+        for index in candidates.dropFirst() {
+            let score = likeness(index)
+            if score > bestScore { (best, bestScore) = (index, score) }
+        }
+        return best
     }
 
     /// The value of `field`, leaving `empty` in its place.

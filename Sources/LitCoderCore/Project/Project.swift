@@ -15,13 +15,17 @@ public struct Project: Sendable {
     public var corpusPaths: [String]
     /// Coders the project expects, if listed.
     public var coders: [String]?
+    /// The order each coder's workbench queue takes (`order:`); by default every coder's own.
+    public var order: PaperOrder
 
-    public init(root: URL, name: String, codebookPath: String, corpusPaths: [String], coders: [String]? = nil) {
+    public init(root: URL, name: String, codebookPath: String, corpusPaths: [String], coders: [String]? = nil,
+                order: PaperOrder = .perCoder) {
         self.root = root
         self.name = name
         self.codebookPath = codebookPath
         self.corpusPaths = corpusPaths
         self.coders = coders
+        self.order = order
     }
 
     public var configURL: URL { root.appendingPathComponent(Self.fileName) }
@@ -31,6 +35,12 @@ public struct Project: Sendable {
 
     public func logURL(coder: String) -> URL { codingsURL.appendingPathComponent("\(coder).jsonl") }
     public var consensusLogURL: URL { logURL(coder: CoderName.consensus) }
+    /// Who codes which paper (`litcoder assign`).
+    public var assignmentsURL: URL { root.appendingPathComponent("assignments.jsonl") }
+    /// The calibration rounds (`litcoder round add`).
+    public var roundsURL: URL { root.appendingPathComponent("rounds.jsonl") }
+    /// What each import read and merged, and the merges undone (`corpus/_imports.jsonl`).
+    public var importRecordURL: URL { root.appendingPathComponent("corpus/_imports.jsonl") }
 
     /// A path as the user should see it: relative to the project when inside it.
     public func display(_ url: URL) -> String {
@@ -158,18 +168,29 @@ extension Project {
             if let s = value.string { corpus = [s] }
             else if let seq = value.sequence { corpus = seq.compactMap(\.string) }
         }
-        let known: Set = ["name", "codebook", "corpus", "coders"]
+        let known: Set = ["name", "codebook", "corpus", "coders", "order"]
         for (key, _) in mapping {
             if let k = key.string, !known.contains(k) {
                 throw ProjectError.invalidConfig(Diagnostic(
                     file: file, line: key.mark.map { $0.line }, column: key.mark.map { $0.column },
-                    message: "unknown key '\(k)'", hint: "the keys are name, codebook, corpus and coders"))
+                    message: "unknown key '\(k)'" + DidYouMean.clause(for: k, among: known.sorted()),
+                    hint: "the keys are name, codebook, corpus, coders and order"))
             }
         }
         let coders = mapping["coders"]?.sequence?.compactMap(\.string)
+        var order = PaperOrder.perCoder
+        if let value = mapping["order"] {
+            guard let text = value.string, let chosen = PaperOrder(rawValue: text) else {
+                throw ProjectError.invalidConfig(Diagnostic(
+                    file: file, line: value.mark.map { $0.line }, column: value.mark.map { $0.column },
+                    message: "'order' must be 'corpus' or 'per-coder'",
+                    hint: "'order: corpus' gives every coder the corpus order; leave it out for each coder's own shuffled order"))
+            }
+            order = chosen
+        }
         return Project(
             root: root.standardizedFileURL, name: string("name") ?? root.lastPathComponent,
-            codebookPath: codebook, corpusPaths: corpus, coders: coders)
+            codebookPath: codebook, corpusPaths: corpus, coders: coders, order: order)
     }
 }
 

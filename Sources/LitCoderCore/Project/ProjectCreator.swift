@@ -42,8 +42,10 @@ public enum ProjectCreator {
 
     /// Creates the project in `folder` (made if missing); refuses one that already has a `litcoder.yaml`.
     ///
-    /// Nothing is written unless the codebook is valid and every corpus file is readable.
-    public static func create(in folder: URL, codebook source: CodebookSource, corpora: [URL]) throws -> Created {
+    /// Nothing is written unless the codebook is valid and every corpus file is readable. With
+    /// the bundled codebook and no corpus files, the corpus is the illustrative sample unless
+    /// `empty` asks for an empty `corpus/papers.jsonl` (a real survey).
+    public static func create(in folder: URL, codebook source: CodebookSource, corpora: [URL], empty: Bool = false) throws -> Created {
         let root = folder.standardizedFileURL
         let config = root.appendingPathComponent(Project.fileName)
         guard !FileManager.default.fileExists(atPath: config.path) else { throw ProjectCreatorError.alreadyAProject(path: root.path) }
@@ -81,7 +83,7 @@ public enum ProjectCreator {
             corpusFiles.append(("corpus/" + uniqueName(url.lastPathComponent), data))
         }
         if corpora.isEmpty {
-            if case .bundled = source {
+            if case .bundled = source, !empty {
                 corpusFiles.append(("corpus/\(BundledSample.corpusFileName)", Data(BundledSample.corpus.utf8)))
             } else {
                 // An empty corpus is valid; `litcoder import` fills it.

@@ -55,6 +55,10 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         /// Whether the log records any decision (an event but a view); a coder without is
         /// "no codings yet" and counted by no report.
         public var hasCodings: Bool
+        /// The corpus papers the coder is to code (assigned, and calibration papers) when the
+        /// project has assignments; absent otherwise (every coder codes every paper). `coded`,
+        /// `done` and `flagged` then count these papers only.
+        public var assigned: Int?
         public var events: Int
         /// Papers with at least one dimension coded.
         public var coded: Int
@@ -94,20 +98,23 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     }
 
     /// The status of every coder with a log (even an empty one) or listed in `litcoder.yaml`,
-    /// with each log's problems.
+    /// with each log's problems. With assignments, the coders named in them are listed too.
     public static func gather(_ workspace: Workspace) throws -> (ProjectStatus, [Diagnostic]) {
         let project = workspace.project
+        let (plan, planProblems) = workspace.plan()
         let listing = project.logListing()
         let unreadable = Set(listing.unreadableOwners)
         var names = Set(project.logOwners()).subtracting(unreadable)
         for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil && !unreadable.contains(coder) {
             names.insert(coder)
         }
-        var diagnostics: [Diagnostic] = listing.unreadable
+        names.formUnion(plan.assignments.coders.filter { !unreadable.contains($0) })
+        var diagnostics: [Diagnostic] = listing.unreadable + planProblems
         var coders: [CoderProgress] = []
         var states: [String: CodingState] = [:]
+        let assigned = plan.papers(assignedTo: names.sorted(), in: workspace.corpus)
         for coder in names.sorted() {
-            let (progress, problems, state) = try self.replayed(coder, in: workspace)
+            let (progress, problems, state) = try self.replayed(coder, in: workspace, assigned: assigned?[coder])
             coders.append(progress)
             diagnostics += problems
             states[coder] = state
@@ -121,7 +128,8 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
             // Counted only when every log can be read: without a coder the counts would mislead.
             if listing.unreadable.isEmpty {
                 let compared = try workspace.defaultComparedCoders()
-                let comparedStates = try compared.map { try states[$0] ?? workspace.state(coder: $0).0 }
+                // Each paper among the coders assigned to it, as agree and disagreements compare it.
+                let comparedStates = plan.compared(try compared.map { try states[$0] ?? workspace.state(coder: $0).0 })
                 let whole = ConsensusProgress(
                     comparisons: CodingComparison.all(codebook: workspace.codebook, states: comparedStates, corpus: workspace.corpus),
                     consensus: consensusState)
@@ -141,20 +149,35 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         return (status, diagnostics)
     }
 
-    /// One coder's progress, read without locking their log.
-    public static func progress(of coder: String, in workspace: Workspace) throws -> (CoderProgress, [Diagnostic]) {
-        let (progress, problems, _) = try replayed(coder, in: workspace)
+    /// One coder's progress, read without locking their log; with `assigned` (the coder's
+    /// papers, when the project has assignments), over those papers only.
+    public static func progress(of coder: String, in workspace: Workspace,
+                                assigned papers: [String]? = nil) throws -> (CoderProgress, [Diagnostic]) {
+        let (progress, problems, _) = try replayed(coder, in: workspace, assigned: papers)
         return (progress, problems)
     }
 
     /// One coder's progress, the log's problems and the replayed state.
-    private static func replayed(_ coder: String, in workspace: Workspace) throws -> (CoderProgress, [Diagnostic], CodingState) {
+    private static func replayed(_ coder: String, in workspace: Workspace,
+                                 assigned papers: [String]? = nil) throws -> (CoderProgress, [Diagnostic], CodingState) {
         let contents = try workspace.logContents(coder: coder)
         let state = CodingState(coder: coder, renaming: workspace.codebook.renaming, replaying: contents.events)
         let currentHash = workspace.codebook.contentHash
+        var assigned: Int?
+        var coded = state.codedPaperCount, done = state.donePaperCount, flagged = state.flaggedPaperCount
+        if coder != CoderName.consensus, let papers {
+            assigned = papers.count
+            coded = 0; done = 0; flagged = 0
+            for paper in papers {
+                guard let marks = state.marks(of: paper) else { continue }
+                if marks.coded { coded += 1 }
+                if marks.done { done += 1 }
+                if marks.flagged { flagged += 1 }
+            }
+        }
         let progress = CoderProgress(
-            coder: coder, hasCodings: state.paperCount > 0, events: contents.events.count, coded: state.codedPaperCount, done: state.donePaperCount,
-            flagged: state.flaggedPaperCount,
+            coder: coder, hasCodings: state.paperCount > 0, assigned: assigned, events: contents.events.count,
+            coded: coded, done: done, flagged: flagged,
             doneWithRequiredEmpty: coder == CoderName.consensus ? 0 : RequiredGap.find(in: state, codebook: workspace.codebook).count,
             unknownPapers: state.papers.keys.count { !workspace.corpus.contains($0) },
             olderCodebookEvents: state.codebookHashes.filter { $0.key != currentHash }.values.reduce(0, +),

@@ -39,6 +39,7 @@ public struct ProjectValidation: Sendable {
         let files = project.corpusURLs.count
         validation.checked.append("\(files) corpus file\(files == 1 ? "" : "s") (\(corpus.count) papers)")
         validation.checkLogs(of: project, codebook: codebook, corpus: corpus)
+        validation.checkPlanAndHistory(of: project, corpus: corpus)
         return validation
     }
 

@@ -45,6 +45,10 @@ public struct Workspace: Sendable {
                                   lockTimeout: lockTimeout, displayPath: project.display(url), renaming: codebook.renaming)
     }
 
+    /// Who codes what and in which order: assignments, calibration rounds and `order:`, with
+    /// the problems their files have (each bad line is left out, the rest still load).
+    public func plan() -> (CodingPlan, [Diagnostic]) { CodingPlan.load(project) }
+
     /// The consensus state (`codings/_consensus.jsonl`).
     public func consensusState() throws -> (CodingState, [Diagnostic]) {
         try state(coder: CoderName.consensus)

@@ -17,4 +17,12 @@ public enum LaTeX {
         }
         return out
     }
+
+    /// `escape(_:)` for a BibTeX value, which LaTeX typesets too: also `--` kept as two hyphens
+    /// (`-{}-`), since TeX, and litcoder's own import, read it as an en dash.
+    public static func bibtexEscape(_ text: String) -> String {
+        var out = escape(text)
+        while out.contains("--") { out = out.replacingOccurrences(of: "--", with: "-{}-") }
+        return out
+    }
 }

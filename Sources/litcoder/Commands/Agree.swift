@@ -25,22 +25,46 @@ struct Agree: ParsableCommand {
     var codebookVersion: String?
     @Flag(help: "Also every pair of the coders: α, and Cohen's κ on single-choice dimensions (with --format csv, the pairs' table alone).")
     var pairs = false
+    @OptionGroup var roundOption: RoundOption
+    @Flag(name: .customLong("by-round"), help: "α per calibration round and dimension (litcoder round list), to see whether codebook changes between rounds helped.")
+    var byRound = false
 
     func validate() throws {
         guard resamples >= 0 else { throw ValidationError("--bootstrap must be 0 or more") }
+        if byRound && roundOption.round != nil { throw ValidationError("give either --round NAME or --by-round, not both") }
+        if byRound && pairs { throw ValidationError("--by-round gives α per round for all coders together; leave out --pairs") }
         _ = try codersOption.given()
     }
 
     func run() throws {
         let workspace = try projectOptions.workspace()
         let dimensions = try dimensionOption.chosen(in: workspace.codebook)
-        let states = try codersOption.states(in: workspace, codebookVersion: codebookVersion)
+        let plan = workspace.loadPlan()
+        let round = try roundOption.chosen(in: plan)
+        let loaded = try codersOption.states(in: workspace, codebookVersion: codebookVersion)
         if let codebookVersion {
             Console.error("note: only codings made under codebook \(codebookVersion) are compared")
         }
         let options = AgreementReport.Options(
             dimensions: dimensions, setDistance: distance == .masi ? .masi : .jaccard, resamples: resamples, seed: seed,
             pairs: pairs)
+        if plan.hasAssignments {
+            Console.error("note: each paper's codings are compared among the coders assigned to it (assignments.jsonl)")
+        }
+        if byRound {
+            guard !plan.rounds.isEmpty else {
+                throw Failure.data("there are no calibration rounds; add one with 'litcoder round add NAME --sample K'")
+            }
+            let rounds = RoundAgreement(codebook: workspace.codebook, states: plan.compared(loaded), plan: plan, options: options)
+            switch format {
+            case .table: Console.print(rounds.table())
+            case .markdown: Console.print(rounds.markdown())
+            case .csv: Console.print(rounds.csv())
+            case .json: Console.print(rounds.json())
+            }
+            return
+        }
+        let states = plan.compared(loaded, round: round)
         let report = AgreementReport(codebook: workspace.codebook, states: states, options: options)
         switch format {
         case .table: Console.print(report.table())

@@ -18,8 +18,8 @@ struct Code: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Open this paper (default: where you left off).", valueName: "ID"))
     var paper: String?
 
-    @Option(name: .long, help: ArgumentHelp("Which papers → and ← walk through: all, todo (not done) or flagged.", valueName: "QUEUE"))
-    var queue: Workbench.Queue = .all
+    @Option(name: .long, help: ArgumentHelp("Which papers → and ← walk through: mine (yours: those assigned to you, calibration rounds first; every paper when nothing is assigned), all, todo (yours not done) or flagged.", valueName: "QUEUE"))
+    var queue: Workbench.Queue = .mine
 
     func run() throws {
         // Before anything else, so a pipe or a bad TERM gets one line and no escape codes.
@@ -30,12 +30,19 @@ struct Code: ParsableCommand {
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
         try newCoderOption.check(coder, in: workspace.project)
+        let plan = workspace.loadPlan()
         let log = try workspace.openLogForWriting(coder: coder)
         defer { log.close() }
-        let workbench = Workbench(codebook: workspace.codebook, papers: workspace.corpus.papers, coder: coder,
-                                  state: log.state, history: EventHistory(loading: log.history), queue: queue, startPaper: paper)
+        let papers = workspace.corpus.papers
+        let order = CoderQueue(plan: plan, coder: coder, papers: papers, state: log.state)
+        let start = paper ?? order.startPaper(lastPaper: log.state.lastPaper, papers: papers)
+        let workbench = Workbench(codebook: workspace.codebook, papers: papers, coder: coder,
+                                  state: log.state, history: EventHistory(loading: log.history), queue: queue,
+                                  startPaper: start, order: order)
         if let paper, !workbench.queueContains(paper) {
-            let reason = workspace.corpus.contains(paper) ? "is not in the \(queue.rawValue) queue" : "is not in the corpus"
+            let reason = !workspace.corpus.contains(paper) ? "is not in the corpus"
+                : queue == .mine ? "is not one of \(coder)'s papers (see 'litcoder queue --coder \(coder)'); open it with --queue all"
+                : "is not in the \(queue.rawValue) queue"
             throw Failure.data("paper '\(paper)' \(reason); 'litcoder status' lists the papers")
         }
         let terminal: CursesTerminal

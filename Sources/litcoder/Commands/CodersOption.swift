@@ -88,3 +88,21 @@ struct DimensionOption: ParsableArguments {
         return [dimension]
     }
 }
+
+/// `--round NAME`: only the papers of one calibration round.
+struct RoundOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only the papers of this calibration round (litcoder round list).", valueName: "NAME"))
+    var round: String?
+
+    /// The round named, nil when none was; a usage error naming the rounds there are.
+    func chosen(in plan: CodingPlan) throws -> CalibrationRounds.Round? {
+        guard let round else { return nil }
+        guard let found = plan.rounds.round(named: round) else {
+            let names = plan.rounds.rounds.map(\.name)
+            throw ValidationError("there is no round '\(round)'"
+                + (names.isEmpty ? "; add one with 'litcoder round add \(round) --sample K'"
+                                 : "\(DidYouMean.phrase(for: round, among: names).map { "; \($0)" } ?? ""); the rounds are \(names.joined(separator: ", "))"))
+        }
+        return found
+    }
+}

@@ -25,7 +25,8 @@ struct Consensus: ParsableCommand {
     func run() throws {
         let adjudicator = try adjudicatorOption.resolve()
         let workspace = try projectOptions.workspace()
-        let states = try codersOption.states(in: workspace)
+        // Each paper's codings are compared among the coders assigned to it.
+        let states = workspace.loadPlan().compared(try codersOption.states(in: workspace))
         let comparisons = CodingComparison.all(codebook: workspace.codebook, states: states, corpus: workspace.corpus)
         let log = try workspace.openLogForWriting(coder: CoderName.consensus)
         defer { log.close() }

@@ -15,15 +15,19 @@ struct Disagreements: ParsableCommand {
     var format: Format = .table
     @Option(name: .customLong("codebook-version"), help: CodersOption.codebookVersionHelp)
     var codebookVersion: String?
+    @OptionGroup var roundOption: RoundOption
 
     func validate() throws { _ = try codersOption.given() }
 
     func run() throws {
         let workspace = try projectOptions.workspace()
         let dimensions = try dimensionOption.chosen(in: workspace.codebook)
-        let states = try codersOption.states(in: workspace, codebookVersion: codebookVersion)
-        let list = DisagreementList(codebook: workspace.codebook, states: states, dimensions: dimensions,
+        let plan = workspace.loadPlan()
+        let round = try roundOption.chosen(in: plan)
+        let states = plan.compared(try codersOption.states(in: workspace, codebookVersion: codebookVersion), round: round)
+        var list = DisagreementList(codebook: workspace.codebook, states: states, dimensions: dimensions,
                                     corpus: workspace.corpus)
+        list.items = plan.limit(list.items)
         switch format {
         case .table: Console.print(list.table())
         case .csv: Console.print(list.csv())

@@ -9,7 +9,7 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the coded set (csv, csv-long, jsonl, json, qdpx), the codebook (qdc), a report (html) or a methods paragraph.",
+        abstract: "Export the coded set (csv, csv-long, jsonl, json, qdpx), the codebook (qdc), a report (html), a methods paragraph, or the papers as a bibliography (bibtex, ris).",
         discussion: "Formats are described in docs/export.md. Files are written atomically and never replaced without --force.")
 
     @OptionGroup var projectOptions: ProjectOptions
@@ -28,6 +28,11 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Export every coder: one row per paper and coder.")
     var all = false
 
+    @Option(name: .customLong("where"), parsing: .singleValue, help: ArgumentHelp(
+        "bibtex and ris: only the papers coded so (by --consensus or --coder); repeat to require several.",
+        valueName: "DIM=CODE[,CODE…]"))
+    var conditions: [String] = []
+
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
         "The file to write; '-' (the default) is standard output.", valueName: "FILE"))
     var output: String = "-"
@@ -43,8 +48,16 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--format \(format.rawValue) covers the whole project; leave out --coder, --consensus and --all")
         case .html where all:
             throw ValidationError("--format html shows one scope's charts: give --coder NAME or --consensus, or neither for the consensus")
+        case .bibtex, .ris:
+            if all { throw ValidationError("--format \(format.rawValue) lists papers, not codings; leave out --all") }
+            if conditions.isEmpty && chosen > 0 {
+                throw ValidationError("--coder and --consensus choose whose codes --where reads; give --where DIM=CODE, or leave them out for the whole corpus")
+            }
+            if !conditions.isEmpty && chosen == 0 {
+                throw ValidationError("--where needs whose codes to read: add --consensus or --coder NAME")
+            }
         default:
-            break
+            if !conditions.isEmpty { throw ValidationError("--where selects papers for --format bibtex and ris only") }
         }
         if codersOption.coders != nil {
             guard format == .methods || format == .html else {
@@ -65,6 +78,8 @@ struct ExportCommand: ParsableCommand {
             bytes = try render(workspace)
         } catch let failure as Failure {
             throw failure
+        } catch let usage as ValidationError {
+            throw usage
         } catch {
             throw Failure.data("\(error)")
         }
@@ -103,6 +118,8 @@ struct ExportCommand: ParsableCommand {
             let report = try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)
             for warning in report.unknownCodes { Console.error(warning.description) }
             return Array(HTMLReport.render(report).utf8)
+        case .bibtex, .ris:
+            return Array(try bibliography(workspace).utf8)
         case .methods:
             let coders = try comparedCoders(workspace)
             let report = try ProjectReport.load(workspace, coders: coders)
@@ -130,6 +147,22 @@ struct ExportCommand: ParsableCommand {
             default: return try JSONExport.renderDocument(set)
             }
         }
+    }
+
+    /// The corpus, or the papers `--where` selects, as BibTeX or RIS.
+    private func bibliography(_ workspace: Workspace) throws -> String {
+        var papers = workspace.corpus.papers
+        if !conditions.isEmpty {
+            let filter: CodeFilter
+            do { filter = try CodeFilter(conditions, codebook: workspace.codebook) } catch { throw ValidationError(error.description) }
+            let owner = consensus ? CoderName.consensus : try coderOption.resolve()
+            let state = try ScopeLoader.state(of: owner, in: workspace)
+            papers = papers.filter { state.codingIfPresent(for: $0.id).map(filter.matches) ?? false }
+            Console.error("note: \(papers.count) of \(workspace.corpus.count) papers coded so by "
+                + (consensus ? "the consensus" : owner))
+        }
+        let keys = CitationKeys(papers: workspace.corpus.papers)
+        return format == .bibtex ? BibliographyExport.bibtex(papers, keys: keys) : BibliographyExport.ris(papers, keys: keys)
     }
 
     /// `--coders` checked against the logs; nil (the report's default) when not given, so a

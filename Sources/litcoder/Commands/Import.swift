@@ -73,8 +73,17 @@ struct Import: ParsableCommand {
         let (corpusFiles, corpusProblems) = CorpusImport.loadCorpusFiles(
             corpusURLs, names: corpusURLs.map(project.display), target: target)
         for problem in corpusProblems { Console.error(problem.description) }
+        let historyURL = project.importRecordURL
+        let (history, historyProblems) = ImportHistory.load(url: historyURL, displayPath: project.display(historyURL))
+        for problem in historyProblems { Console.error(problem.description) }
+        let sample = corpusFiles.reduce(0) { $0 + SamplePapers.count(in: $1.papers) }
+        if sample > 0 {
+            Console.error("warning: the corpus holds the \(sample) illustrative sample papers of litcoder's SER sample; "
+                + "they are invented and would mix into your survey. Remove them first with 'litcoder corpus drop-sample' "
+                + "(it refuses once any of them is coded), or start with 'litcoder init NAME --empty'")
+        }
 
-        var session = CorpusImport(corpusFiles: corpusFiles, target: target)
+        var session = CorpusImport(corpusFiles: corpusFiles, target: target, keptApart: history.keptApart)
         defer { ProcessLifetime.keepUntilExit((session, corpusFiles)) }
         let options = CorpusImport.Options(format: format == "auto" ? nil : ImportFormat(rawValue: format),
                                            columnMap: try columnMap())
@@ -97,14 +106,26 @@ struct Import: ParsableCommand {
         }
         if dryRun {
             Console.print("dry run: nothing was written")
-        } else if !session.changedFiles.isEmpty {
-            do {
-                try session.write()
-            } catch {
-                throw Failure.data("\(error)")
+        } else {
+            var names: [String] = []
+            if !session.changedFiles.isEmpty {
+                do {
+                    try session.write()
+                } catch {
+                    throw Failure.data("\(error)")
+                }
+                names = session.changedFiles.map { corpusFiles[$0].name }
             }
-            let names = session.changedFiles.map { corpusFiles[$0].name }
-            Console.print("wrote \(names.joined(separator: ", "))")
+            // After the corpus: a record of an import whose papers are not there would be a lie.
+            if !session.files.isEmpty {
+                do {
+                    try ImportHistory.append(session.historyLines(after: history, time: Timestamp.now()), to: historyURL)
+                } catch {
+                    throw Failure.data("\(error)\n  the corpus is written, but what this import read is not recorded for 'litcoder prisma' and 'litcoder duplicates'")
+                }
+                names.append(project.display(historyURL))
+            }
+            if !names.isEmpty { Console.print("wrote \(names.joined(separator: ", "))") }
         }
         if !session.refused.isEmpty {
             throw Failure.data("\(session.refused.count) file(s) could not be imported (see above)")

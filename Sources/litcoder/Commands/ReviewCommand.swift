@@ -29,9 +29,12 @@ struct ReviewCommand: ParsableCommand {
         let adjudicator = try adjudicatorOption.resolve()
         let workspace = try projectOptions.workspace()
         let dimensions = try dimensionOption.chosen(in: workspace.codebook)
-        let states = try codersOption.states(in: workspace)
-        let list = DisagreementList(codebook: workspace.codebook, states: states, dimensions: dimensions,
+        // Each paper's codings are compared among the coders assigned to it.
+        let plan = workspace.loadPlan()
+        let states = plan.compared(try codersOption.states(in: workspace))
+        var list = DisagreementList(codebook: workspace.codebook, states: states, dimensions: dimensions,
                                     corpus: workspace.corpus)
+        list.items = plan.limit(list.items)
         let log = try workspace.openLogForWriting(coder: CoderName.consensus)
         defer { log.close() }
         let review = Review(codebook: workspace.codebook, adjudicator: adjudicator, items: list.items,

@@ -47,17 +47,25 @@ enum StatusTable {
             lines.append("")
             lines.append("No codings yet.")
         } else {
-            let header = ["coder", "events", "coded", "done", "flagged", "log"]
+            // With assignments, each coder's counts are over their own papers.
+            let assigned = all.contains { $0.assigned != nil }
+            let header = ["coder"] + (assigned ? ["assigned"] : []) + ["events", "coded", "done", "flagged", "log"]
             var rows = [header]
             for coder in all {
+                let of = coder.assigned ?? status.papers
                 let state = coder.needsAttention ? "needs attention" : (coder.hasCodings ? "ok" : "no codings yet")
-                rows.append([coder.coder, "\(coder.events)", "\(coder.coded)/\(status.papers)", "\(coder.done)", "\(coder.flagged)", state])
+                rows.append([coder.coder] + (assigned ? [coder.assigned.map(String.init) ?? "-"] : [])
+                            + ["\(coder.events)", "\(coder.coded)/\(of)", "\(coder.done)", "\(coder.flagged)", state])
             }
             for log in status.unreadableLogs {
                 rows.append([log.coder, "?", "?", "?", "?", "cannot be read"])
             }
             lines.append("")
             lines += table(rows)
+            if assigned {
+                lines.append("")
+                lines.append("coded, done and flagged count each coder's assigned and calibration papers (litcoder assignments)")
+            }
             for coder in all where coder.needsAttention {
                 lines.append("")
                 lines.append("\(coder.coder):")

@@ -15,3 +15,12 @@ extension Workspace {
         return log
     }
 }
+
+extension Workspace {
+    /// The coding plan (assignments, rounds, order), its files' problems printed to standard error.
+    func loadPlan() -> CodingPlan {
+        let (plan, problems) = plan()
+        for problem in problems { Console.error(problem.description) }
+        return plan
+    }
+}

@@ -119,4 +119,45 @@ import Testing
         #expect(report.consensus?.coded == 2)
         #expect(report.coders.map(\.coder) == ["alice", "bob"])
     }
+
+    /// With a screening decision, an import history and a calibration round, the report draws
+    /// the PRISMA flow and α per round. By hand: the consensus includes p1 (ser-core) and
+    /// excludes p2 (out-of-scope), p3–p5 await; the history holds one file of 6 entries, 5
+    /// added and 1 merged. On the round (p1, p2) alice and bob code relevance ser-core/ser-core
+    /// and ser-core/out-of-scope: coincidences ser-core–ser-core 2 and 1 each way across, n = 4
+    /// (ser-core 3, out-of-scope 1), so D_o = 2/4 = D_e = 2·3·1/12 and α = 0.
+    @Test func theReportDrawsThePrismaFlowAndAlphaPerRound() throws {
+        let fixture = try Self.codedFixture()
+        defer { fixture.remove() }
+        let codebook = fixture.root.appendingPathComponent("codebooks/mini.yaml")
+        try (ExportFixture.codebookYAML + "\nscreening: {dimension: relevance, include: [ser-core], exclude: [out-of-scope]}\n")
+            .write(to: codebook, atomically: true, encoding: .utf8)
+        try #"{"round":"pilot","papers":["p1","p2"]}"#.appending("\n")
+            .write(to: fixture.root.appendingPathComponent("rounds.jsonl"), atomically: true, encoding: .utf8)
+        try ImportHistory.append(
+            ImportHistory.line(for: .init(number: 1, time: "T", file: "refs.bib", format: "bibtex", records: 6,
+                                          added: ["p1", "p2", "p3", "p4", "p5"], duplicates: 1, skipped: 0))
+            + ImportHistory.line(for: .init(id: "d1", importNumber: 1, kept: "p1", keptSource: "refs.bib:1", source: "refs.bib:9",
+                                            match: .sameDOI, completed: [], record: Paper(id: "", title: "x"), key: nil)),
+            to: fixture.root.appendingPathComponent("corpus/_imports.jsonl"))
+        let report = try ProjectReport.load(try fixture.workspace())
+        let flow = try #require(report.prisma)
+        let counts: [Int] = [flow.identified, flow.duplicatesRemoved, flow.screened, flow.excluded, flow.included, flow.awaiting]
+        #expect(counts == [6, 1, 2, 1, 1, 3])
+        let rounds = try #require(report.rounds)
+        #expect(rounds.rounds.map(\.round) == ["pilot"])
+        let relevance = try #require(rounds.rounds.first?.report.dimensions.first { $0.id == "relevance" })
+        #expect(relevance.units == 2)
+        #expect(abs(relevance.alpha.value ?? 1) < 1e-12)
+
+        let html = HTMLReport.render(report)
+        #expect(html.contains("<section id=\"prisma\">"))
+        #expect(html.contains("<svg class=\"prisma\""))
+        #expect(html.contains("Records identified (n = 6) from:"))
+        #expect(html.contains("Out of scope (n = 1)"))
+        #expect(html.contains("Studies included in review (n = 1)"))
+        #expect(html.contains("<h2>Agreement by calibration round</h2>"))
+        #expect(html.contains("<th>pilot (2 papers)</th>"))
+        #expect(html.contains("<tr><td>Relevance</td><td class=\"n\">0.000 (2)</td>"))
+    }
 }
