@@ -73,4 +73,18 @@ import Testing
             #expect(show.stdout.contains("in-car"))
         }
     }
+
+    @Test func aKilledExportsTemporaryFileIsRemovedByTheNextExport() throws {
+        let folder = try ScratchFolder("output")
+        let project = try FaultProject(in: folder.url)
+        // What an export killed between writing and renaming leaves: a pid no process has.
+        var pid: Int32 = 4_000_000
+        while kill(pid, 0) == 0 || errno != ESRCH { pid += 1 }
+        let abandoned = ".coded.csv.tmp-\(pid)-12345"
+        try Data("half an export".utf8).write(to: project.url(abandoned))
+        let result = try project.run(["export", "--format", "csv", "--coder", "maya", "-o", "coded.csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!project.names(in: "").contains(abandoned), "\(project.names(in: ""))")
+        #expect(project.names(in: "").contains("coded.csv"))
+    }
 }
