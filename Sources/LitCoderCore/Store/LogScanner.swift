@@ -44,7 +44,11 @@ struct LogScanner {
 
     /// Scans the open file from its start, handing each good event to `visit` in file order.
     mutating func scan(descriptor: Int32, visit: (consuming CodingEvent) -> Void) throws {
-        var buffer = [UInt8](repeating: 0, count: 4 << 20)
+        // Pieces of 4 MiB, or the file's size for a smaller log: zeroing 4 MiB to read a log of a
+        // few lines cost more than reading it (status reads every coder's log).
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 4 << 20
+        var buffer = [UInt8](repeating: 0, count: min(4 << 20, max(size + 1, 4096)))
         var filled = 0
         var bufferOffset = 0
         while true {
