@@ -28,6 +28,8 @@ import Testing
         // and stops at the start of the nesting inside `dimensions: [` (line 4, column 14).
         "codebook/deep-nesting.yaml": "refused: fuzz.yaml:4:14: error: YAML nested more than 64 levels deep; litcoder stops there",
         "csv/python-list-never-closes.csv": "1 records; 1 authors",
+        // `<` then 0xFF: FoundationXML trapped on the element name (libFuzzer, the qdc harness).
+        "qdc/element-name-not-utf8.qdc": "refused: fuzz.qdc:1: error: a byte that is not UTF-8 (0xFF) at byte 2: REFI-QDA files are UTF-8 text",
         "project/alias-bomb.litcoder.yaml": "refused: litcoder.yaml:6:10: error: YAML aliases here make the file 2354 nodes where 44 are written; litcoder refuses aliases that multiply a file more than 10 times",
     ]
 
@@ -62,6 +64,13 @@ import Testing
         case "csv":
             let parsed = try CSVImporter.parse(bytes, file: "fuzz.csv")
             return "\(parsed.recordCount) records; \(parsed.records.first?.authors.count ?? 0) authors"
+        case "qdc":
+            do {
+                let conversion = try QDCCodebook.convert(Data(bytes), file: "fuzz.qdc", id: "fuzz", title: "Fuzz")
+                return "loaded: \(conversion.codebook.dimensions.count) dimensions"
+            } catch {
+                return "refused: \("\(error)".prefix { $0 != "\n" })"
+            }
         case "project":
             let folder = try TemporaryFolder()
             try Data(bytes).write(to: folder.file("litcoder.yaml"))

@@ -18,6 +18,10 @@ import Foundation
 /// With those bounds libxml2's work is linear in the file. Comments, CDATA sections and
 /// processing instructions are skipped; anything unterminated is left for the parser to
 /// report as not well-formed.
+///
+/// And the bytes must be UTF-8 without a NUL, as REFI-QDA files are: FoundationXML traps
+/// (a crash, not an error) on an element name that is not UTF-8, such as `<\u{FF}` (found by
+/// fuzzing the `.qdc` reader).
 enum XMLInputGuard {
     /// Deeper than any codebook a QDA tool writes (theirs rarely pass 10 levels).
     static let maximumDepth = 64
@@ -27,7 +31,17 @@ enum XMLInputGuard {
     /// Throws a diagnostic naming `file:line` for the first thing refused.
     static func check(_ data: Data, file: String) throws {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self), file: file)
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let invalid = SourceText.firstInvalidUTF8(in: bytes)
+            let nul = SourceText.firstOffset(of: 0, in: bytes)
+            if let offset = [invalid, nul].compactMap({ $0 }).min() {
+                let line = 1 + LineCounter.newlines(in: bytes, from: 0, to: offset)
+                let what = offset == nul ? "a NUL byte" : "a byte that is not UTF-8 (0x\(String(bytes[offset], radix: 16, uppercase: true)))"
+                throw Diagnostic(file: file, line: line,
+                                 message: "\(what) at byte \(offset + 1): REFI-QDA files are UTF-8 text",
+                                 hint: "export the codebook again from the QDA tool as a REFI-QDA codebook (.qdc)")
+            }
+            var scanner = Scanner(bytes: bytes, file: file)
             try scanner.run()
         }
     }
