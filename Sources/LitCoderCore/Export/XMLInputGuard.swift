@@ -75,6 +75,16 @@ enum XMLInputGuard {
                 } else if starts(with: "<![CDATA[") {
                     guard skip(past: "]]>", from: index + 9) else { return }
                 } else if starts(with: "<?") {
+                    // The XML declaration, at the start, is no processing instruction; any other
+                    // `<?…?>` is refused: FoundationXML traps (reads a null pointer) on one
+                    // without data, `<?x?>` (found by fuzzing the `.qdc` reader), and REFI-QDA
+                    // files have none.
+                    guard isDeclaration() else {
+                        throw Diagnostic(
+                            file: file, line: line,
+                            message: "a processing instruction (<?…?>): REFI-QDA files have none but the XML declaration at the start",
+                            hint: "export the codebook again from the QDA tool, or delete it")
+                    }
                     guard skip(past: "?>", from: index + 2) else { return }
                 } else if starts(with: "<!") {
                     let what = starts(with: "<!DOCTYPE") ? "a <!DOCTYPE> declaration" : "a <!…> declaration"
@@ -127,6 +137,15 @@ enum XMLInputGuard {
                 position += 1
             }
             return false
+        }
+
+        /// Whether the `<?` at `index` opens the XML declaration: `<?xml` and a space, first in
+        /// the file (after a byte-order mark).
+        private func isDeclaration() -> Bool {
+            let first = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+            guard index == first, starts(with: "<?xml"), index + 5 < bytes.count else { return false }
+            let next = bytes[index + 5]
+            return next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
         }
 
         private func starts(with prefix: StaticString) -> Bool {
