@@ -10,13 +10,6 @@ import Glibc
 enum Curses {
     typealias Window = UnsafeMutablePointer<WINDOW>
 
-    /// What `readKey` got.
-    enum Input {
-        case none
-        case character(UInt32)
-        case keyCode(Int32)
-    }
-
     static func check(_ result: Int32, _ function: String) throws {
         if result == ERR { throw CursesError(function: function) }
     }
@@ -61,16 +54,16 @@ enum Curses {
 
     // MARK: The screen
 
-    /// Starts the screen: cbreak (so Ctrl-C and Ctrl-Z keep their meaning), no echo, keypad,
-    /// hidden cursor, a 25 ms Esc delay, and colours where the terminal has them.
+    /// Starts the screen: cbreak (so Ctrl-C and Ctrl-Z keep their meaning), no echo, keypad
+    /// off (keys are read as bytes by `KeyboardInput`, not decoded from terminfo), hidden
+    /// cursor, and colours where the terminal has them.
     static func start() throws -> Window {
         guard let window = initscr() else { throw CursesError(function: "initscr") }
         try check(cbreak(), "cbreak")
         try check(noecho(), "noecho")
         try check(nonl(), "nonl")
-        try check(keypad(window, true), "keypad")
-        // After initscr, or an ESCDELAY in the environment would win.
-        _ = set_escdelay(25)
+        // Off, so ncurses never sends keypad-transmit mode (smkx) nor reads keys itself.
+        try check(keypad(window, false), "keypad")
         _ = curs_set(0)
         if has_colors() {
             _ = start_color()
@@ -90,6 +83,37 @@ enum Curses {
     /// Drops whatever input is waiting: what arrived while another program had the terminal
     /// (its keys, the terminal's answers to its queries) is not meant for the workbench.
     static func discardTypeahead() { _ = flushinp() }
+
+    /// Resizes ncurses' screens to the terminal's size now (`resizeterm` with `TIOCGWINSZ`);
+    /// the SIGWINCH that tells of it is caught by `SignalTrap`, not by ncurses.
+    static func resizeToTerminal() {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else { return }
+        _ = resizeterm(Int32(size.ws_row), Int32(size.ws_col))
+    }
+
+    /// The bytes that take the terminal out of full-screen mode as `endwin` would (leave the
+    /// alternate screen, show the cursor, plain attributes), for an exit that cannot call
+    /// ncurses. Read from terminfo once the screen started.
+    static func leavingBytes() -> [UInt8] {
+        var bytes: [UInt8] = []
+        for capability in ["sgr0", "cnorm", "rmcup"] {
+            guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
+            // Without tputs: drop terminfo's padding marks ("$<2>"), which are no bytes to send.
+            let text = Array(String(cString: value).utf8)
+            var index = 0
+            while index < text.count {
+                if text[index] == UInt8(ascii: "$"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "<"),
+                   let end = text[index...].firstIndex(of: UInt8(ascii: ">")) {
+                    index = end + 1
+                    continue
+                }
+                bytes.append(text[index])
+                index += 1
+            }
+        }
+        return bytes
+    }
 
     static func size(of window: Window) -> (width: Int, height: Int) {
         var rows: Int32 = 0, columns: Int32 = 0
@@ -127,23 +151,6 @@ enum Curses {
     static func repaintNextRefresh(_ window: Window) { _ = clearok(window, true) }
 
     static func beep() { _ = CNcursesw.beep() }
-
-    /// Waits up to `milliseconds` for a key (`wtimeout` + `wget_wch`).
-    static func readKey(from window: Window, milliseconds: Int32) -> Input {
-        wtimeout(window, milliseconds)
-        var character: wint_t = 0
-        let result = wget_wch(window, &character)
-        if result == KEY_CODE_YES { return .keyCode(Int32(bitPattern: character)) }
-        if result == OK { return .character(character) }
-        return .none
-    }
-
-    // MARK: Key codes, named once
-
-    static let keyUp = KEY_UP, keyDown = KEY_DOWN, keyLeft = KEY_LEFT, keyRight = KEY_RIGHT
-    static let keyPageUp = KEY_PPAGE, keyPageDown = KEY_NPAGE, keyHome = KEY_HOME, keyEnd = KEY_END
-    static let keyBackTab = KEY_BTAB, keyBackspace = KEY_BACKSPACE, keyDelete = KEY_DC, keyEnter = KEY_ENTER
-    static let keyResize = KEY_RESIZE, keyFunction0 = KEY_F0
 }
 
 /// An ncurses function returned `ERR`.

@@ -4,15 +4,31 @@ import Glibc
 import LitCoderUI
 
 /// The ncurses terminal behind `TerminalBackend`: it reads keys and draws cells, nothing more.
+///
+/// ncurses draws; keys are read as bytes by `KeyboardInput` and named by `KeyParser`, whatever
+/// TERM says. Bracketed paste is switched on while the screen is ours and off whenever the
+/// terminal is given back (quitting, a signal, Ctrl-Z, the external editor).
 public final class CursesTerminal: TerminalBackend {
     private var window: Curses.Window
     private var running = true
     private let colors: Bool
-    /// Reads that returned "no key" long before their timeout: stdin is at end of file.
-    private var instantEmptyReads = 0
+    private var input = KeyboardInput()
+    /// Events read but not yet returned (one read can complete several keys).
+    private var queued: [TerminalEvent] = []
+    /// The terminal's modes before the screen started, for an emergency exit.
+    private let shellModes: termios?
+    /// Clusters ncurses cannot hold in a cell, written over their placeholders.
+    private var overlay = ClusterOverlay()
 
-    private init(window: Curses.Window) {
+    /// Pasted text arrives between `ESC [ 200 ~` and `ESC [ 201 ~` instead of as typed keys.
+    static let pasteOn = Array("\u{1B}[?2004h".utf8), pasteOff = Array("\u{1B}[?2004l".utf8)
+    /// Mouse reporting off (X10, button, motion, UTF-8, SGR and urxvt forms), in case a program
+    /// before us left it on: litcoder uses no mouse, and a report is never a key anyway.
+    static let mouseOff = Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1005l\u{1B}[?1006l\u{1B}[?1015l".utf8)
+
+    private init(window: Curses.Window, shellModes: termios?) {
         self.window = window
+        self.shellModes = shellModes
         colors = Curses.hasColors
     }
 
@@ -20,24 +36,52 @@ public final class CursesTerminal: TerminalBackend {
     public static func start() throws -> CursesTerminal {
         Curses.forgetSizeVariables()
         SignalTrap.install()
-        return CursesTerminal(window: try Curses.start())
+        var modes = termios()
+        let shellModes = tcgetattr(STDIN_FILENO, &modes) == 0 ? modes : nil
+        let terminal = CursesTerminal(window: try Curses.start(), shellModes: shellModes)
+        terminal.takeTerminal()
+        return terminal
     }
 
     /// Gives the terminal back; safe to call twice.
     public func stop() {
         guard running else { return }
         running = false
-        Curses.end()
+        giveTerminalBack()
+        EmergencyExit.forget()
     }
 
     deinit { stop() }
+
+    /// After `initscr` or a `refresh` following `endwin`: paste on, and what an emergency exit
+    /// needs to give the terminal back kept.
+    private func takeTerminal() {
+        Self.send(Self.mouseOff + Self.pasteOn)
+        EmergencyExit.record(modes: shellModes, bytes: Self.pasteOff + Curses.leavingBytes())
+    }
+
+    private func giveTerminalBack() {
+        Curses.end()
+        Self.send(Self.pasteOff)
+    }
+
+    /// Writes bytes straight to the terminal (ncurses' own output is flushed by then: each
+    /// `refresh` and `endwin` flushes).
+    private static func send(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
 
     public var size: (width: Int, height: Int) { Curses.size(of: window) }
 
     public func draw(_ changes: [CellChange]) {
         for change in changes where !change.cell.isContinuation {
-            Curses.put(change.cell.text.isEmpty ? " " : change.cell.text, x: change.x, y: change.y,
-                       attributes: attributes(for: change.cell.style), in: window)
+            let text = change.cell.text.isEmpty ? " " : change.cell.text
+            let attributes = attributes(for: change.cell.style)
+            Curses.put(ClusterOverlay.placeholder(for: text) ?? text, x: change.x, y: change.y, attributes: attributes, in: window)
+            overlay.drew(text, row: change.y, column: change.x, attributes: ClusterOverlay.attributes(
+                bold: attributes.bold, dim: attributes.dim, underline: attributes.underline, reverse: attributes.reverse,
+                colorPair: attributes.colorPair))
         }
     }
 
@@ -56,72 +100,67 @@ public final class CursesTerminal: TerminalBackend {
         return a
     }
 
-    public func flush() { Curses.refresh(window) }
+    public func flush() {
+        Curses.refresh(window)
+        Self.send(overlay.bytesAfterRefresh())
+    }
 
     public func invalidate() { Curses.repaintNextRefresh(window) }
 
     public func bell() { Curses.beep() }
 
     public func readEvent(timeout: Duration) -> TerminalEvent? {
-        if let number = SignalTrap.take() { return .signal(number) }
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        let clock = ContinuousClock()
-        let started = clock.now
-        let input = Curses.readKey(from: window, milliseconds: milliseconds)
-        if let number = SignalTrap.take() { return .signal(number) }
-        switch input {
-        case .none:
-            // At end of file or after a hangup, wget_wch fails at once, forever: without this
-            // the loop would spin at full CPU.
-            if clock.now - started < timeout / 4 {
-                instantEmptyReads += 1
-                if instantEmptyReads >= 20 { return .hangup }
-            } else {
-                instantEmptyReads = 0
+        let deadline = ContinuousClock().now + timeout
+        while true {
+            if let number = SignalTrap.take() { return .signal(number) }
+            if SignalTrap.takeStop() {
+                suspend()
+                return .resize
             }
-            return nil
-        case .character(let value):
-            instantEmptyReads = 0
-            guard let scalar = Unicode.Scalar(value), let key = Key.fromCharacter(scalar) else { return nil }
-            return .key(key)
-        case .keyCode(let code):
-            instantEmptyReads = 0
-            return keyEvent(code)
-        }
-    }
-
-    private func keyEvent(_ code: Int32) -> TerminalEvent? {
-        switch code {
-        case Curses.keyResize: return .resize
-        case Curses.keyUp: return .key(.up)
-        case Curses.keyDown: return .key(.down)
-        case Curses.keyLeft: return .key(.left)
-        case Curses.keyRight: return .key(.right)
-        case Curses.keyPageUp: return .key(.pageUp)
-        case Curses.keyPageDown: return .key(.pageDown)
-        case Curses.keyHome: return .key(.home)
-        case Curses.keyEnd: return .key(.end)
-        case Curses.keyBackTab: return .key(.backTab)
-        case Curses.keyBackspace: return .key(.backspace)
-        case Curses.keyDelete: return .key(.delete)
-        case Curses.keyEnter: return .key(.enter)
-        case (Curses.keyFunction0 + 1)...(Curses.keyFunction0 + 24): return .key(.function(Int(code - Curses.keyFunction0)))
-        default: return nil
+            if SignalTrap.takeResize() {
+                Curses.resizeToTerminal()
+                overlay.forgetAll()
+                return .resize
+            }
+            if !queued.isEmpty { return queued.removeFirst() }
+            switch input.read(until: deadline) {
+            case .events(let events):
+                queued += events.map { event in
+                    switch event {
+                    case .key(let key): .key(key)
+                    case .paste(let text): .paste(text)
+                    case .mouse(let report): .mouse(report)
+                    }
+                }
+            case .timeout: return nil
+            case .signal: continue
+            case .hangup: return .hangup
+            }
         }
     }
 
     public func runOutside<T>(_ body: () throws -> T) rethrows -> T {
-        Curses.end()
+        giveTerminalBack()
         defer {
             Curses.discardTypeahead()
+            input.reset()
+            queued.removeAll()
             Curses.repaintNextRefresh(window)
             Curses.refresh(window)
+            takeTerminal()
+            // The size may have changed meanwhile; the next read reports it.
+            SignalTrap.noteResize()
         }
         return try body()
     }
 
     public func suspend() {
-        // ncurses' SIGTSTP handler gives the terminal back, stops, and restores on `fg`.
-        _ = raise(SIGTSTP)
+        giveTerminalBack()
+        SignalTrap.stopProcess()
+        // Continued by the shell's `fg`.
+        Curses.repaintNextRefresh(window)
+        Curses.refresh(window)
+        takeTerminal()
+        SignalTrap.noteResize()
     }
 }

@@ -4,8 +4,8 @@
 /// `Keymap.bindings`, which maps keys to these.
 public enum Action: String, CaseIterable, Hashable, Sendable {
     case nextPaper, previousPaper, doneAndNext
-    case nextDimension, previousDimension, cursorDown, cursorUp
-    case toggleCode, toggleNumbered
+    case nextDimension, previousDimension, cursorDown, cursorUp, firstCode, lastCode
+    case toggleCode, toggleNumbered, findCode
     case scrollDown, scrollUp
     case search, searchNext, searchPrevious, goToPaper
     case undo, redo

@@ -9,8 +9,11 @@
 public struct Cell: Hashable, Sendable {
     /// The base scalar's value (0 for a continuation cell).
     private var base: UInt32
-    /// Up to four zero-width scalars on the base, 0 where unused.
+    /// Up to four more scalars of the cluster, 0 where unused; or, for a longer cluster,
+    /// `longCluster` plus its number in `LongClusters` in the first lane.
     private var marks: SIMD4<UInt32>
+    /// Above every Unicode scalar value: marks a cluster kept in `LongClusters`.
+    private static let longCluster: UInt32 = 0x8000_0000
     public var style: Style
     /// The right half of a wide character that starts in the cell to the left.
     public var isContinuation: Bool
@@ -23,11 +26,12 @@ public struct Cell: Hashable, Sendable {
         self.text = text
     }
 
-    /// What the cell shows: one scalar of width 1 or 2 plus up to four zero-width scalars,
-    /// already sanitised. Empty for a continuation cell.
+    /// What the cell shows: one grapheme cluster of width 1 or 2, already sanitised (`Glyph`).
+    /// Empty for a continuation cell.
     public var text: String {
         get {
             guard base != 0, let scalar = Unicode.Scalar(base) else { return "" }
+            if marks[0] & Self.longCluster != 0 { return LongClusters.text(marks[0] & ~Self.longCluster) }
             var result = String(scalar)
             for i in 0..<4 where marks[i] != 0 {
                 if let mark = Unicode.Scalar(marks[i]) { result.unicodeScalars.append(mark) }
@@ -37,9 +41,16 @@ public struct Cell: Hashable, Sendable {
         set {
             base = 0
             marks = .zero
-            var slot = -1
-            for scalar in newValue.unicodeScalars {
-                if slot < 0 { base = scalar.value } else if slot < 4 { marks[slot] = scalar.value } else { break }
+            let scalars = newValue.unicodeScalars
+            guard let first = scalars.first else { return }
+            base = first.value
+            var slot = 0
+            for scalar in scalars.dropFirst() {
+                guard slot < 4 else {
+                    marks = SIMD4(Self.longCluster | LongClusters.number(of: newValue), 0, 0, 0)
+                    return
+                }
+                marks[slot] = scalar.value
                 slot += 1
             }
         }

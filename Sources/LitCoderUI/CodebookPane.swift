@@ -1,111 +1,149 @@
 import LitCoderCore
 
 /// The codebook beside the paper: every dimension with its value; the focused one expanded
-/// into numbered codes with checkboxes (multi) or radio buttons (single) and suggestion
-/// marks; below, the definition and guidance of the code under the cursor.
+/// into codes with checkboxes (multi) or radio buttons (single) and suggestion marks; below,
+/// the definition and guidance of the code under the cursor.
+///
+/// A list longer than the pane scrolls with the cursor (`Workbench.codeListViewport`), and the
+/// number keys 1–9, 0 stand for the first ten codes on screen, so the numbers drawn are the
+/// numbers that act. While a code is being found (`c`), only the matches are listed, each with
+/// its number in the dimension, which the finder also accepts.
 public struct CodebookPane {
     public init() {}
 
-    /// One row of the list, and whether it carries the cursor.
-    struct Row {
-        var glyphs: [Glyph]
-        var isCursor = false
+    /// Where the list goes inside the pane: above the details, which take a third of a pane
+    /// at least 8 rows high (a fixed share, so the list's height never depends on the cursor).
+    static func listArea(for workbench: Workbench, in pane: Rect) -> Rect {
+        pane.splitBottom(detailHeight(for: workbench, in: pane)).rest
+    }
+
+    private static func detailHeight(for workbench: Workbench, in pane: Rect) -> Int {
+        guard pane.height >= 8, let dimension = workbench.focusedDimension else { return 0 }
+        let hasDetails = !dimension.takesCodes ? !(dimension.help ?? "").isEmpty : !dimension.codes.isEmpty
+        return hasDetails ? pane.height / 3 : 0
+    }
+
+    /// A text or number dimension's value as the expanded dimension shows it: wrapped, at
+    /// most 6 lines.
+    static func textLines(_ text: String, width: Int, kind: Dimension.Kind = .text) -> [[Glyph]] {
+        guard !text.isEmpty else {
+            let hint = kind == .number ? "(empty: Space to enter a number)" : "(empty: Space to write)"
+            return [Glyph.line("    " + hint, style: .dim)]
+        }
+        return TextLayout.wrap(Glyph.glyphs(text), width: max(1, width - 4)).prefix(6).map { Glyph.line("    ") + $0 }
     }
 
     public func render(_ workbench: Workbench, in area: Rect, into canvas: inout Canvas) {
         guard !area.isEmpty else { return }
-        let coding = workbench.currentCoding
-        let width = area.width
-        var rows: [Row] = []
-        var cursorRow = 0
-        for (index, dimension) in workbench.codebook.dimensions.enumerated() {
-            if index == workbench.dimensionIndex {
-                cursorRow = rows.count
-                rows.append(Row(glyphs: Glyph.line("▾ \(dimension.label) (\(kindName(dimension)))", style: .bold)))
-                rows += expanded(dimension, coding: coding, workbench: workbench, width: width, cursorRow: &cursorRow, rowsSoFar: rows.count)
-            } else {
-                rows.append(Row(glyphs: summaryLine(dimension, coding: coding)))
-            }
-        }
-        let details = detailLines(workbench, width: width)
-        let detailHeight = area.height >= 8 && !details.isEmpty ? min(details.count + 1, area.height / 3) : 0
-        let (listArea, detailArea) = area.splitBottom(detailHeight)
-        let top = cursorRow < listArea.height ? 0 : cursorRow - listArea.height + 1
-        for row in 0..<listArea.height {
-            let index = top + row
+        let listArea = Self.listArea(for: workbench, in: area)
+        let detailArea = area.splitBottom(area.height - listArea.height).bottom
+        let (rows, cursor) = workbench.codeListRows()
+        let viewport = ListViewport(total: rows.count, height: listArea.height, cursor: cursor,
+                                    preferredTop: workbench.codeListTop)
+        let context = RowContext(workbench: workbench, width: area.width)
+        var number = 0
+        for line in 0..<listArea.height {
+            let index = viewport.top + line
             guard index < rows.count else { break }
-            let line = listArea.row(row)
-            canvas.draw(TextLayout.truncate(rows[index].glyphs, width: width), x: line.x, y: line.y, clip: line)
-            if rows[index].isCursor { canvas.addStyle(.reverse, to: line) }
-        }
-        if rows.count > top + listArea.height, listArea.height > 0 {
-            let last = listArea.row(listArea.height - 1)
-            canvas.fill(last)
-            canvas.write("↓ more (Tab / ↓)", in: last, style: .dim)
+            let rect = listArea.row(line)
+            if line == 0, viewport.hasMoreAbove {
+                canvas.write("↑ \(viewport.shownRows.lowerBound) more (Home: first)", in: rect, style: .dim)
+                continue
+            }
+            if line == listArea.height - 1, viewport.hasMoreBelow {
+                canvas.write("↓ \(rows.count - viewport.shownRows.upperBound) more (c finds a code)", in: rect, style: .dim)
+                continue
+            }
+            var label: String?
+            if case .code = rows[index], workbench.findingCodes == nil, number < 10 {
+                number += 1
+                label = String(number % 10)
+            }
+            canvas.draw(TextLayout.truncate(context.glyphs(for: rows[index], numberLabel: label), width: area.width),
+                        x: rect.x, y: rect.y, clip: rect)
+            if index == cursor { canvas.addStyle(.reverse, to: rect) }
         }
         guard !detailArea.isEmpty else { return }
         let (rule, text) = detailArea.splitTop(1)
         canvas.drawRule(rule, vertical: false)
-        for (i, line) in details.prefix(text.height).enumerated() {
+        for (i, line) in detailLines(workbench, width: area.width).prefix(text.height).enumerated() {
             canvas.draw(line, x: text.x, y: text.y + i, clip: text)
         }
     }
 
-    private func kindName(_ dimension: Dimension) -> String {
-        switch dimension.kind {
-        case .single: "one"
-        case .multi: "any"
-        case .text: "text"
-        case .number: NumberValue.range(of: dimension).map { "number, \($0)" } ?? "number"
-        }
-    }
+    /// What a row shows; built only for the rows on screen.
+    private struct RowContext {
+        let workbench: Workbench
+        let width: Int
+        let coding: PaperCoding
 
-    /// A collapsed dimension: `Label: value, value`.
-    private func summaryLine(_ dimension: Dimension, coding: PaperCoding) -> [Glyph] {
-        var value: String
-        if !dimension.takesCodes {
-            value = coding.texts[dimension.id] ?? ""
-        } else {
-            value = coding.codes(for: dimension.id).map { dimension.code($0)?.label ?? $0 }.joined(separator: ", ")
+        init(workbench: Workbench, width: Int) {
+            self.workbench = workbench
+            self.width = width
+            coding = workbench.currentCoding
         }
-        let empty = value.isEmpty
-        if empty { value = dimension.required ? "— (required)" : "—" }
-        return Glyph.line("  \(dimension.label): ", style: .plain) + Glyph.line(value, style: empty ? .dim : .bold)
-    }
 
-    private func expanded(
-        _ dimension: Dimension, coding: PaperCoding, workbench: Workbench, width: Int,
-        cursorRow: inout Int, rowsSoFar: Int
-    ) -> [Row] {
-        if !dimension.takesCodes {
-            let text = coding.texts[dimension.id] ?? ""
-            if text.isEmpty {
-                let hint = dimension.kind == .number ? "(empty: Space to enter a number)" : "(empty: Space to write)"
-                return [Row(glyphs: Glyph.line("    " + hint, style: .dim))]
+        func glyphs(for row: CodeListRow, numberLabel: String?) -> [Glyph] {
+            let dimensions = workbench.codebook.dimensions
+            switch row {
+            case .dimension(let index):
+                guard dimensions.indices.contains(index) else { return [] }
+                return summaryLine(dimensions[index])
+            case .header(let index):
+                guard dimensions.indices.contains(index) else { return [] }
+                let dimension = dimensions[index]
+                let header = Glyph.line("▾ \(dimension.label) (\(kindName(dimension)))", style: .bold)
+                // A very long abstract is matched in the background after the first frame.
+                return workbench.suggestionsComplete ? header : header + Glyph.line("  suggesting…", style: .dim)
+            case .code(let index):
+                guard let dimension = workbench.focusedDimension, dimension.codes.indices.contains(index) else { return [] }
+                let code = dimension.codes[index]
+                let chosen = coding.codes(for: dimension.id).contains(code.id)
+                let mark = dimension.kind == .single ? (chosen ? "(•)" : "( )") : (chosen ? "[x]" : "[ ]")
+                let number: String
+                if workbench.findingCodes != nil {
+                    let digits = String(index + 1)
+                    number = String(repeating: " ", count: max(0, 3 - digits.count)) + digits
+                } else {
+                    number = "  " + (numberLabel ?? " ")
+                }
+                var glyphs = Glyph.line("\(number) \(mark) ") + Glyph.line(code.label, style: chosen ? .bold : .plain)
+                if workbench.suggestions[dimension.id]?.contains(code.id) == true {
+                    glyphs += Glyph.line("  ◆ suggested", style: .accent)
+                }
+                return glyphs
+            case .staleCode(let id):
+                return Glyph.line("    [x] \(id) (not in this codebook)", style: .warning)
+            case .text(let line):
+                guard let dimension = workbench.focusedDimension else { return [] }
+                let lines = CodebookPane.textLines(coding.texts[dimension.id] ?? "", width: width, kind: dimension.kind)
+                return lines.indices.contains(line) ? lines[line] : []
+            case .noMatch(let query):
+                return Glyph.line("    no code matches '\(query)'", style: .dim)
             }
-            return TextLayout.wrap(Glyph.glyphs(text), width: max(1, width - 4)).prefix(6)
-                .map { Row(glyphs: Glyph.line("    ") + $0) }
         }
-        let chosen = Set(coding.codes(for: dimension.id))
-        let suggested = workbench.suggestions[dimension.id] ?? []
-        var rows: [Row] = []
-        for (i, code) in dimension.codes.enumerated() {
-            let number = i < 10 ? String((i + 1) % 10) : " "
-            let mark = dimension.kind == .single
-                ? (chosen.contains(code.id) ? "(•)" : "( )")
-                : (chosen.contains(code.id) ? "[x]" : "[ ]")
-            var glyphs = Glyph.line("  \(number) \(mark) ") + Glyph.line(code.label, style: chosen.contains(code.id) ? .bold : .plain)
-            if suggested.contains(code.id) {
-                glyphs += Glyph.line("  ◆ suggested", style: .accent)
+
+        private func kindName(_ dimension: Dimension) -> String {
+            switch dimension.kind {
+            case .single: "one"
+            case .multi: "any"
+            case .text: "text"
+            case .number: NumberValue.range(of: dimension).map { "number, \($0)" } ?? "number"
             }
-            let isCursor = i == workbench.codeCursor
-            if isCursor { cursorRow = rowsSoFar + rows.count }
-            rows.append(Row(glyphs: glyphs, isCursor: isCursor))
         }
-        for id in chosen where dimension.code(id) == nil {
-            rows.append(Row(glyphs: Glyph.line("    [x] \(id) (not in this codebook)", style: .warning)))
+
+        /// A collapsed dimension: `Label: value, value`.
+        private func summaryLine(_ dimension: Dimension) -> [Glyph] {
+            var value: String
+            if !dimension.takesCodes {
+                value = coding.texts[dimension.id] ?? ""
+            } else {
+                value = coding.codes(for: dimension.id).map { dimension.code($0)?.label ?? $0 }.joined(separator: ", ")
+            }
+            let empty = value.isEmpty
+            if empty { value = dimension.required ? "— (required)" : "—" }
+            return Glyph.line("  \(dimension.label): ", style: .plain) + Glyph.line(value, style: empty ? .dim : .bold)
         }
-        return rows
     }
 
     /// The definition and guidance of the code under the cursor (or a text dimension's help).
@@ -116,11 +154,16 @@ public struct CodebookPane {
             guard let text, !text.isEmpty else { return }
             lines += TextLayout.wrap(Glyph.line(label, style: .bold) + Glyph.glyphs(text), width: width)
         }
-        if !dimension.takesCodes || !dimension.codes.indices.contains(workbench.codeCursor) {
+        var shown = workbench.codeCursor
+        if let finding = workbench.findingCodes {
+            guard finding.matches.indices.contains(finding.choice) else { return [] }
+            shown = finding.matches[finding.choice]
+        }
+        if !dimension.takesCodes || !dimension.codes.indices.contains(shown) {
             add("\(dimension.label): ", dimension.help ?? "")
             return lines
         }
-        let code = dimension.codes[workbench.codeCursor]
+        let code = dimension.codes[shown]
         add("\(code.label): ", code.definition.isEmpty ? "(no definition)" : code.definition)
         add("Include: ", code.include)
         add("Exclude: ", code.exclude)

@@ -1,13 +1,16 @@
 import LitCoderCore
 
 /// Each chosen coder's codes and note in a column; codes not shared by every coder are marked
-/// `≠` and highlighted, shared ones `=`.
+/// `≠` and highlighted, shared ones `=`. A chosen coder not assigned to the paper keeps their
+/// column, marked so.
 struct CoderColumns {
-    func render(_ item: CodingComparison, common: Set<String>, in area: Rect, into canvas: inout Canvas) {
-        guard !area.isEmpty, !item.codings.isEmpty else { return }
-        let count = item.codings.count
+    /// - Parameter coders: the chosen coders, in the order chosen: one column each, numbered
+    ///   as the keys that take their values.
+    func render(_ item: CodingComparison, coders: [String], common: Set<String>, in area: Rect, into canvas: inout Canvas) {
+        guard !area.isEmpty, !coders.isEmpty else { return }
+        let count = coders.count
         var rest = area
-        for (i, coding) in item.codings.enumerated() {
+        for (i, coder) in coders.enumerated() {
             let width = i == count - 1 ? rest.width : max(0, rest.width / (count - i))
             let (column, remaining) = rest.splitLeft(width)
             rest = remaining
@@ -18,8 +21,13 @@ struct CoderColumns {
                 canvas.draw(TextLayout.truncate(glyphs, width: inner.width), x: inner.x, y: y, clip: inner)
                 y += 1
             }
-            // Every chosen coder keeps their number on every paper, coded or not, so a key
-            // always means the same coder.
+            // Every chosen coder keeps their number on every paper, coded, assigned or not, so a
+            // key always means the same coder.
+            guard let coding = item.codings.first(where: { $0.coder == coder }) else {
+                line(Glyph.line("[\(i + 1)] " + coder, style: .dim))
+                line(Glyph.line("(not assigned)", style: .dim))
+                continue
+            }
             line(Glyph.line("[\(i + 1)] " + coding.coder, style: coding.isEmpty ? .dim : .bold))
             if coding.isEmpty {
                 line(Glyph.line(coding.codedPaper ? "(not coded)" : "(paper not coded)", style: coding.codedPaper ? [.warning, .bold] : .dim))

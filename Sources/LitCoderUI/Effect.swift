@@ -27,6 +27,10 @@ public enum EditTarget: Hashable, Sendable {
 /// What the run loop tells the workbench.
 public enum WorkbenchEvent: Hashable, Sendable {
     case key(Key)
+    /// Text pasted in the terminal: goes into an open prompt, never acts as keys.
+    case paste(String)
+    /// A mouse report: litcoder uses none.
+    case mouse(MouseReport)
     case resize(width: Int, height: Int)
     /// The store wrote this event (with its `seq` and `time`).
     case saved(CodingEvent)

@@ -8,12 +8,15 @@ public struct KeyBinding: Hashable, Sendable {
     public var summary: String
     /// A word or two for the status bar, for the few actions that matter most; nil otherwise.
     public var hint: String?
+    /// Status-bar rank: a narrow bar drops the highest ranks first; rank 0 is never dropped.
+    public var rank: Int
 
-    public init(_ keys: [Key], _ action: Action, label: String? = nil, _ summary: String, hint: String? = nil) {
+    public init(_ keys: [Key], _ action: Action, label: String? = nil, _ summary: String, hint: String? = nil, rank: Int = 9) {
         self.keys = keys
         self.action = action
         self.keyLabel = label ?? keys.map(\.description).joined(separator: " / ")
         self.summary = summary
         self.hint = hint
+        self.rank = rank
     }
 }

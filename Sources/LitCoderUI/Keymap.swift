@@ -4,39 +4,57 @@ public enum Keymap {
     public static let bindings: [KeyBinding] = [
         KeyBinding([.right], .nextPaper, "next paper"),
         KeyBinding([.left], .previousPaper, "previous paper"),
-        KeyBinding([.enter], .doneAndNext, "mark this paper done and go to the next paper not done", hint: "done"),
-        KeyBinding([.tab], .nextDimension, "next dimension", hint: "dimension"),
+        KeyBinding([.enter], .doneAndNext,
+                   "mark done, go to the next paper not done (asks first if a required dimension is empty)",
+                   hint: "done", rank: 1),
+        KeyBinding([.tab], .nextDimension, "next dimension", hint: "dimension", rank: 3),
         KeyBinding([.backTab], .previousDimension, "previous dimension"),
         KeyBinding([.down, .character("j")], .cursorDown, "move down in the focused dimension's codes"),
         KeyBinding([.up, .character("k")], .cursorUp, "move up in the focused dimension's codes"),
-        KeyBinding([.character(" ")], .toggleCode, "toggle the code under the cursor (a text dimension: edit its text)", hint: "toggle"),
+        KeyBinding([.home], .firstCode, "go to the first code of the focused dimension"),
+        KeyBinding([.end], .lastCode, "go to the last code of the focused dimension"),
+        KeyBinding([.character(" ")], .toggleCode, "toggle the code under the cursor (a text dimension: edit its text)",
+                   hint: "toggle", rank: 4),
         KeyBinding("1234567890".map { .character($0) }, .toggleNumbered, label: "1–9, 0",
-                   "toggle the nth code of the focused dimension (single-select: select it; again: clear it)"),
+                   "toggle the code shown beside that number (numbers follow the rows on screen)"),
+        KeyBinding([.character("c")], .findCode,
+                   "find a code: type part of its label, id or alias, or its number; Enter toggles it",
+                   hint: "find code", rank: 2),
         KeyBinding([.pageDown], .scrollDown, "scroll the abstract down"),
         KeyBinding([.pageUp], .scrollUp, "scroll the abstract up"),
-        KeyBinding([.character("/")], .search, "search papers (id, title, abstract) as you type", hint: "search"),
+        KeyBinding([.character("/")], .search, "search papers (id, title, abstract) as you type", hint: "search", rank: 5),
         KeyBinding([.character("n")], .searchNext, "next search match"),
         KeyBinding([.character("N")], .searchPrevious, "previous search match"),
         KeyBinding([.character("g")], .goToPaper, "go to a paper by id (or by its number in the queue)"),
-        KeyBinding([.character("u")], .undo, "undo the last change (recorded as a new event)", hint: "undo"),
+        KeyBinding([.character("u")], .undo, "undo the last change (recorded as a new event)", hint: "undo", rank: 6),
         KeyBinding([.control("r")], .redo, "redo what was undone (recorded as a new event)"),
         KeyBinding([.character("e")], .editNote, "edit this paper's note inline"),
         KeyBinding([.character("E")], .editNoteExternally, "edit this paper's note in $EDITOR"),
         KeyBinding([.character("f")], .flag, "flag / unflag this paper as unsure"),
         KeyBinding([.character("s")], .toggleSummary, "show / hide the summary pane"),
-        KeyBinding([.character("?")], .help, "show this help (Esc closes it)", hint: "help"),
-        KeyBinding([.character("q")], .quit, "quit (everything is already saved)", hint: "quit"),
+        KeyBinding([.character("?")], .help, "show this help (Esc closes it)", hint: "help", rank: 0),
+        KeyBinding([.character("q")], .quit, "quit (everything is already saved)", hint: "quit", rank: 7),
         KeyBinding([.control("z")], .suspend, "suspend to the shell (fg comes back)"),
     ]
 
     /// Keys of a prompt and of the inline editor, where letters are text.
     public static let editingKeys: [(keys: String, summary: String)] = [
-        ("Enter", "accept (save the note or text, go to the paper, keep the search)"),
+        ("Enter", "accept (save the note or text, go to the paper, keep the search, toggle the code found)"),
+        ("↑ / ↓", "finding a code: choose among the codes that match"),
         ("Esc", "cancel (nothing is saved; a search returns to where it started)"),
         ("← / →, Home / End", "move in the text"),
         ("Backspace / Delete", "delete before / at the cursor"),
         ("Ctrl-U", "clear the text"),
         ("Ctrl-O", "edit the note or text in $EDITOR instead"),
+        ("pasting", "pasted text goes into the prompt (line breaks become spaces); on the main screen a paste is refused"),
+    ]
+
+    /// What any other key does, for the end of the help and of `docs/keys.md`.
+    public static let otherKeys = [
+        "Keys are read the same whatever TERM says (xterm, vt220, rxvt, the Linux console, screen, tmux, kitty).",
+        "A key bound to nothing, Alt with a key (Alt-3 is not 3) or a sequence the terminal sends that names no key",
+        "does nothing but say so in the status bar (\"unbound key Ctrl-F5\"); it is never read as other keys.",
+        "The mouse is not used.",
     ]
 
     private static let actionByKey: [Key: Action] = {
@@ -75,6 +93,7 @@ public enum Keymap {
         lines += ["", "## In a prompt or the inline editor (search, go to, note, text)", "",
                   "Letters are text here; only these keys act.", "", "| key | action |", "|---|---|"]
         for (keys, summary) in editingKeys { lines.append("| \(keys) | \(summary) |") }
+        lines += ["", "## Any other key", ""] + otherKeys
         lines += [""] + ReviewKeymap.markdownSection
         lines += ["", "Ctrl-C quits at any time; everything already saved stays saved.", ""]
         return lines.joined(separator: "\n")

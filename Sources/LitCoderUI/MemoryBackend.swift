@@ -27,7 +27,7 @@ public final class MemoryBackend: TerminalBackend {
         lastChanges = changes
         for change in changes {
             let cell = change.cell
-            let width = cell.text.unicodeScalars.first.map { DisplayWidth.of($0) } ?? 1
+            let width = cell.text.first.map { DisplayWidth.of(cluster: $0) } ?? 1
             screen.put(Glyph(cell.text, width: max(1, width), style: cell.style), x: change.x, y: change.y)
         }
     }

@@ -26,9 +26,10 @@ public struct PaperPane {
 
     /// The abstract wrapped to `width`, alias matches in the accent style.
     public static func abstractLines(for paper: Paper, matches: [AliasMatch], width: Int) -> [[Glyph]] {
-        let text = paper.abstract.isEmpty ? "(no abstract)" : paper.abstract
-        let ranges = matches.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
-        return TextLayout.wrap(Glyph.glyphs(text, highlights: ranges, highlightStyle: [.accent, .bold]), width: width)
+        var layout = AbstractLayout(paper: paper, width: width,
+                                    highlights: .known(matches.map(\.range).sorted { $0.lowerBound < $1.lowerBound }))
+        layout.layOutAll()
+        return layout.lines
     }
 
     public func render(_ workbench: Workbench, in area: Rect, into canvas: inout Canvas) {
@@ -75,15 +76,21 @@ public struct PaperPane {
             canvas.write(alignmentLine ?? "", in: nextRow(), style: .accent)
         }
         let rule = nextRow()
-        let lines = workbench.abstractLayout.width == area.width
-            ? workbench.abstractLayout.lines
-            : Self.abstractLines(for: paper, matches: workbench.abstractMatches, width: area.width)
         let abstract = rows
+        var layout = workbench.abstractLayout
+        if layout.width != area.width {
+            // Drawn at a size the workbench was not told of: lay out what this size shows.
+            layout = workbench.shownPrepared?.laidOut(paper, width: area.width, matcher: workbench.matcher)
+                ?? AbstractLayout(paper: paper, width: area.width, highlights: .known(workbench.abstractMatches.map(\.range).sorted { $0.lowerBound < $1.lowerBound }))
+            layout.layOut(through: workbench.scroll + abstract.height)
+        }
+        let lines = layout.lines
         let first = min(workbench.scroll, max(0, lines.count - abstract.height))
         canvas.drawRule(rule, vertical: false)
-        if lines.count > abstract.height {
+        if lines.count > abstract.height || !layout.isComplete {
             let last = min(lines.count, first + abstract.height)
-            canvas.write(" lines \(first + 1)–\(last) of \(lines.count), PgDn/PgUp ", x: rule.x + 1, y: rule.y, style: .dim, clip: rule)
+            let total = layout.isComplete ? "\(lines.count)" : "\(lines.count)+"
+            canvas.write(" lines \(first + 1)–\(last) of \(total), PgDn/PgUp ", x: rule.x + 1, y: rule.y, style: .dim, clip: rule)
         }
         for row in 0..<abstract.height {
             let index = first + row

@@ -16,6 +16,11 @@ final class PaperPreparer: @unchecked Sendable {
         var width = 0
         var ready: [Int: PreparedPaper] = [:]
         var running = false
+        /// A paper shown from part of its text, whose whole text's suggestions are wanted.
+        var suggestionsWanted: (index: Int, paper: Paper)?
+        var suggestionsReady: [Int: [String: Set<String>]] = [:]
+        /// The paper whose suggestions are being found, so it is not asked for twice.
+        var suggesting: Int?
     }
 
     private let matcher: AliasMatcher
@@ -41,6 +46,27 @@ final class PaperPreparer: @unchecked Sendable {
         if start { queue.async { [self] in drain() } }
     }
 
+    /// Asks for the whole text's suggestions of a paper shown from part of its text.
+    func requestSuggestions(for paper: (index: Int, paper: Paper)) {
+        let start = withWork { work -> Bool in
+            guard work.suggesting != paper.index, work.suggestionsReady[paper.index] == nil else { return false }
+            work.suggestionsWanted = paper
+            guard !work.running else { return false }
+            work.running = true
+            return true
+        }
+        if start { queue.async { [self] in drain() } }
+    }
+
+    /// The suggestions found since the last call, by paper.
+    func takeSuggestions() -> [Int: [String: Set<String>]] {
+        withWork { work in
+            let ready = work.suggestionsReady
+            work.suggestionsReady = [:]
+            return ready
+        }
+    }
+
     /// The papers prepared since the last call.
     func take() -> [Int: PreparedPaper] {
         withWork { work in
@@ -56,19 +82,40 @@ final class PaperPreparer: @unchecked Sendable {
         return body(&work)
     }
 
+    private enum Job {
+        case suggestions(index: Int, paper: Paper)
+        case prepare(index: Int, paper: Paper, width: Int)
+    }
+
+    /// Works until nothing is wanted; the paper on screen's suggestions first, since the coder
+    /// is waiting for them.
     private func drain() {
-        while let (index, paper, width) = withWork({ work -> (Int, Paper, Int)? in
-            guard !work.wanted.isEmpty else {
-                work.running = false
-                return nil
+        while let job = withWork({ work -> Job? in
+            if let wanted = work.suggestionsWanted {
+                work.suggestionsWanted = nil
+                work.suggesting = wanted.index
+                return .suggestions(index: wanted.index, paper: wanted.paper)
             }
-            let next = work.wanted.removeFirst()
-            return (next.index, next.paper, work.width)
+            if !work.wanted.isEmpty {
+                let next = work.wanted.removeFirst()
+                return .prepare(index: next.index, paper: next.paper, width: work.width)
+            }
+            work.running = false
+            return nil
         }) {
-            let prepared = PreparedPaper.make(paper, matcher: matcher, width: width)
-            withWork { work in
-                // A width that changed meanwhile makes this one useless.
-                if work.width == width { work.ready[index] = prepared }
+            switch job {
+            case .suggestions(let index, let paper):
+                let found = PreparedPaper.allSuggestions(paper, matcher: matcher)
+                withWork { work in
+                    work.suggestionsReady[index] = found
+                    work.suggesting = nil
+                }
+            case .prepare(let index, let paper, let width):
+                let prepared = PreparedPaper.make(paper, matcher: matcher, width: width)
+                withWork { work in
+                    // A width that changed meanwhile makes this one useless.
+                    if work.width == width { work.ready[index] = prepared }
+                }
             }
         }
     }

@@ -1,30 +1,68 @@
 import LitCoderCore
 
-/// What a paper needs before it can be shown: alias matches, suggestions, wrapped abstract.
+/// What a paper needs before it can be shown: alias matches, suggestions, the abstract's layout.
 ///
 /// Matching a paper against every alias is the largest cost of moving to it, so the run
 /// loop has the workbench prepare the papers the coder is likely to open next while idle.
+/// An abstract longer than `wholeMatchLimit` is not matched whole before it is shown: its
+/// layout finds highlights piece by piece, and its suggestions start from the title and are
+/// completed in the background (`suggestionsComplete`, `PaperPreparer`).
 public struct PreparedPaper: Sendable {
     var matches: [AliasMatch]
     var suggestions: [String: Set<String>]
-    var width: Int
-    var lines: [[Glyph]]
+    /// False while the suggestions come from part of the text only.
+    var suggestionsComplete: Bool
+    var layout: AbstractLayout
+    var width: Int { layout.width }
+    /// Longer than `wholeMatchLimit`: matched and laid out piece by piece.
+    var isLong = false
 
-    /// Matches title and abstract against the aliases (in one pass) and wraps the abstract.
+    /// Abstracts up to this many unicode scalars are matched whole when prepared (a long
+    /// abstract of ordinary papers is about 3,000).
+    static let wholeMatchLimit = 65_536
+
+    /// Matches title and abstract against the aliases (in one pass) and starts the layout.
     static func make(_ paper: Paper, matcher: AliasMatcher, width: Int) -> PreparedPaper {
-        let titleLength = paper.title.unicodeScalars.count + 1
-        var byDimension: [String: Set<String>] = [:]
-        var inAbstract: [AliasMatch] = []
-        for match in matcher.matches(in: paper.title + "\n" + paper.abstract) {
-            byDimension[match.dimension, default: []].insert(match.code)
-            if match.range.lowerBound >= titleLength {
-                var shifted = match
-                shifted.range = (match.range.lowerBound - titleLength)..<(match.range.upperBound - titleLength)
-                inAbstract.append(shifted)
-            }
+        guard paper.abstract.unicodeScalars.count <= wholeMatchLimit else {
+            var layout = AbstractLayout(paper: paper, width: width, highlights: .matching(matcher))
+            layout.layOut(through: 0)
+            return PreparedPaper(matches: [], suggestions: Self.suggestions(in: matcher.matches(in: paper.title)),
+                                 suggestionsComplete: false, layout: layout, isLong: true)
         }
-        let lines = PaperPane.abstractLines(for: paper, matches: inAbstract, width: width)
-        return PreparedPaper(matches: inAbstract, suggestions: byDimension, width: width, lines: lines)
+        let titleLength = paper.title.unicodeScalars.count + 1
+        var inAbstract: [AliasMatch] = []
+        let all = matcher.matches(in: paper.title + "\n" + paper.abstract)
+        for match in all where match.range.lowerBound >= titleLength {
+            var shifted = match
+            shifted.range = (match.range.lowerBound - titleLength)..<(match.range.upperBound - titleLength)
+            inAbstract.append(shifted)
+        }
+        var layout = AbstractLayout(paper: paper, width: width, highlights: .known(inAbstract.map(\.range).sorted { $0.lowerBound < $1.lowerBound }))
+        layout.layOutAll()
+        return PreparedPaper(matches: inAbstract, suggestions: Self.suggestions(in: all), suggestionsComplete: true, layout: layout)
+    }
+
+    /// The codes suggested by the whole title and abstract (for a paper prepared in part).
+    static func allSuggestions(_ paper: Paper, matcher: AliasMatcher) -> [String: Set<String>] {
+        suggestions(in: matcher.matches(in: paper.title + "\n" + paper.abstract))
+    }
+
+    private static func suggestions(in matches: [AliasMatch]) -> [String: Set<String>] {
+        var byDimension: [String: Set<String>] = [:]
+        for match in matches { byDimension[match.dimension, default: []].insert(match.code) }
+        return byDimension
+    }
+
+    /// The same paper laid out afresh at another width.
+    func laidOut(_ paper: Paper, width: Int, matcher: AliasMatcher) -> AbstractLayout {
+        guard isLong else {
+            var layout = AbstractLayout(paper: paper, width: width, highlights: .known(matches.map(\.range).sorted { $0.lowerBound < $1.lowerBound }))
+            layout.layOutAll()
+            return layout
+        }
+        var layout = AbstractLayout(paper: paper, width: width, highlights: .matching(matcher))
+        layout.layOut(through: 0)
+        return layout
     }
 }
 
@@ -59,6 +97,12 @@ extension Workbench {
         return wanted.filter { papers.indices.contains($0) && prepared[$0] == nil }.map { ($0, papers[$0]) }
     }
 
+    /// The paper on screen, when its suggestions still come from part of its text only.
+    var paperAwaitingSuggestions: (index: Int, paper: Paper)? {
+        guard !suggestionsComplete, queue.indices.contains(position), papers.indices.contains(queue[position]) else { return nil }
+        return (queue[position], papers[queue[position]])
+    }
+
     /// Keeps papers prepared elsewhere (`PaperPreparer`) for when the coder reaches them;
     /// beyond a few dozen, those far from the current paper are forgotten, so memory stays small.
     public mutating func adopt(_ ready: [Int: PreparedPaper]) {
@@ -70,9 +114,28 @@ extension Workbench {
         prepared = prepared.filter { near.contains($0.key) || ready[$0.key] != nil }
     }
 
-    /// Prepares the papers → ← and Enter lead to, forgetting the others; no visible change.
+    /// Takes the whole text's suggestions for a paper that was shown from part of its text.
+    public mutating func adoptSuggestions(_ ready: [Int: [String: Set<String>]]) {
+        for (index, found) in ready {
+            if var known = prepared[index] {
+                known.suggestions = found
+                known.suggestionsComplete = true
+                prepared[index] = known
+            }
+            if queue.indices.contains(position), queue[position] == index {
+                suggestions = found
+                suggestionsComplete = true
+            }
+        }
+    }
+
+    /// Prepares the papers → ← and Enter lead to, forgetting the others; no visible change
+    /// but the suggestions of a paper shown from part of its text, completed here.
     mutating func prepareNeighbours() {
         guard !queue.isEmpty else { return }
+        if completesSuggestionsWhenIdle, let waiting = paperAwaitingSuggestions {
+            adoptSuggestions([waiting.index: PreparedPaper.allSuggestions(waiting.paper, matcher: matcher)])
+        }
         var wanted: [Int] = []
         for step in [1, -1] where queue.indices.contains(position + step) {
             wanted.append(queue[position + step])

@@ -7,6 +7,8 @@ public struct Prompt: Hashable, Sendable {
         case search(origin: Int)
         case goTo
         case edit(EditTarget)
+        /// Find a code of the focused dimension; `choice` is the match Enter toggles.
+        case findCode(choice: Int)
     }
 
     public var purpose: Purpose
@@ -28,7 +30,18 @@ public struct Prompt: Hashable, Sendable {
         case .goTo: "Go to paper: "
         case .edit(.note): "Note: "
         case .edit(.text(_, let dimension)): "\(dimension): "
+        case .findCode: "Find code: "
         }
+    }
+
+    /// Inserts pasted text at the cursor (`InputNotice.oneLine`: one line, no controls, at most
+    /// `pasteLimit` characters in the field); false when some of it was left out.
+    mutating func insert(pasted: String) -> Bool {
+        let characters = InputNotice.oneLine(pasted)
+        let room = max(0, InputNotice.pasteLimit - text.count)
+        text.insert(contentsOf: characters.prefix(room), at: cursor)
+        cursor += min(room, characters.count)
+        return characters.count <= room
     }
 
     /// Applies an editing key; returns false when the key is not an editing key.

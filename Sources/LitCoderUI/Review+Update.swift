@@ -10,6 +10,20 @@ extension Review {
     public mutating func update(_ event: WorkbenchEvent) -> [Effect] {
         switch event {
         case .key(let key): return handle(key)
+        case .paste(let text):
+            if case .reason(let decision, let typed) = mode, !showingHelp {
+                let pasted = InputNotice.oneLine(text)
+                let kept = Array(pasted.prefix(max(0, InputNotice.pasteLimit - typed.count)))
+                mode = .reason(decision, text: typed + kept)
+                if kept.count < pasted.count {
+                    message = .init(text: InputNotice.pasteCut(typed.count + kept.count), kind: .warning)
+                }
+                return []
+            }
+            return refuse(InputNotice.pasteRefused)
+        case .mouse(let report):
+            message = .init(text: InputNotice.mouse(report), kind: .info)
+            return []
         case .resize(let width, let height):
             screenSize = (width, height)
             return []
@@ -57,7 +71,7 @@ extension Review {
         if key == .control("c") { return [.quit] }
         guard let action = ReviewKeymap.action(for: key) else {
             if key == .escape { return [] }
-            message = .init(text: "\(key) does nothing here; ? lists the keys", kind: .info)
+            message = .init(text: InputNotice.unbound(key), kind: .info)
             return []
         }
         switch action {
@@ -69,12 +83,14 @@ extension Review {
             if !advanceToUnresolved() { message = .init(text: "every disagreement is resolved", kind: .info) }
         case .takeCoder:
             guard case .character(let c) = key else { return [] }
+            // Every chosen coder keeps their number on every paper.
             let index = (c.wholeNumberValue ?? 0) - 1
-            let coders = current?.codings ?? []
             guard coders.indices.contains(index) else {
                 return refuse(coders.isEmpty ? "no coder \(c)" : "no coder \(c): the coders are 1–\(coders.count)")
             }
-            let coder = coders[index]
+            guard let coder = coding(ofCoderAt: index) else {
+                return refuse("\(coders[index]) is not assigned to this paper")
+            }
             guard !coder.isEmpty else { return takeEmpty(of: coder) }
             if let text = coder.text {
                 decide(Decision(text: text, sources: textSources(of: text), how: "\(coder.coder)'s \(currentDimension?.kind == .number ? "number" : "text")"))
@@ -165,6 +181,7 @@ extension Review {
             guard !chosen.isEmpty else { return refuse("choose at least one code (Space), or Esc") }
             decide(Decision(codes: chosen, sources: sources(of: chosen), how: "edited"))
         default:
+            message = .init(text: InputNotice.unbound(key) + " (choosing codes: ↑↓ Space Enter Esc)", kind: .info)
             return []
         }
         return []
@@ -198,6 +215,7 @@ extension Review {
         case .character(let c):
             text.append(c)
         default:
+            message = .init(text: InputNotice.unbound(key) + " (typing the reason: Enter saves, Esc cancels)", kind: .info)
             return []
         }
         mode = .reason(decision, text: text)

@@ -45,6 +45,9 @@ public struct Review: Sendable {
 
     public let codebook: Codebook
     public let adjudicator: String
+    /// The chosen coders, in the order chosen: key `n` is the n-th of them on every paper,
+    /// whether or not they are assigned to it.
+    public let coders: [String]
     /// Every disagreement among the chosen coders, in corpus and codebook order.
     public let items: [CodingComparison]
     public let papers: [String: Paper]
@@ -61,10 +64,14 @@ public struct Review: Sendable {
     /// A decision sent to the store and not yet confirmed.
     var pending: CodingEvent?
 
-    public init(codebook: Codebook, adjudicator: String, items: [CodingComparison], papers: [Paper],
+    /// - Parameter items: the disagreements; with assignments each holds only the codings of
+    ///   the coders assigned to its paper (`CodingPlan.limit`), and a chosen coder absent from
+    ///   it is shown as not assigned.
+    public init(codebook: Codebook, adjudicator: String, coders: [String], items: [CodingComparison], papers: [Paper],
                 consensus: CodingState) {
         self.codebook = codebook
         self.adjudicator = adjudicator
+        self.coders = coders
         self.items = items
         var byId: [String: Paper] = [:]
         for paper in papers { byId[paper.id] = paper }
@@ -106,6 +113,13 @@ public struct Review: Sendable {
         return Set(current.intersection)
     }
 
-    /// The coders who coded the dimension on screen, in the order chosen; keys 1, 2, … take theirs.
+    /// The coders who coded the dimension on screen, in the order chosen.
     public var codedCoders: [CodingComparison.CoderCoding] { current?.coded ?? [] }
+
+    /// The n-th chosen coder's coding of the disagreement on screen (key n + 1): nil when that
+    /// coder is not assigned to the paper.
+    public func coding(ofCoderAt index: Int) -> CodingComparison.CoderCoding? {
+        guard coders.indices.contains(index) else { return nil }
+        return current?.codings.first { $0.coder == coders[index] }
+    }
 }

@@ -50,6 +50,7 @@ public enum ReviewKeymap {
         ("Esc", "cancel: nothing is saved"),
         ("Backspace", "delete the last character"),
         ("Ctrl-U", "clear the reason"),
+        ("pasting", "pasted text goes into the reason (line breaks become spaces); elsewhere a paste is refused"),
     ]
 
     private static let actionByKey: [Key: Action] = {

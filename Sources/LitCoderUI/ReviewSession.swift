@@ -20,7 +20,7 @@ public final class ReviewSession {
 
     /// Runs until the adjudicator quits, the terminal goes away or a signal arrives.
     public func run(pollInterval: Duration = .milliseconds(100)) -> WorkbenchSession.Ending {
-        driver.run(pollInterval: pollInterval, idle: {}, send: send, redraw: redraw)
+        driver.run(pollInterval: pollInterval, idle: { false }, send: send, redraw: redraw)
     }
 
     /// Feeds one event to the review and carries out the effects.

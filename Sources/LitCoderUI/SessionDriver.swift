@@ -23,18 +23,24 @@ final class SessionDriver {
 
     /// Runs until the screen quits, the terminal goes away or a signal arrives; a hangup or a
     /// signal is sent to the screen as `.terminate` first, so it can record where the user was.
-    func run(pollInterval: Duration, idle: () -> Void, send: (WorkbenchEvent) -> Void,
+    /// - Parameter idle: called when no event came for `pollInterval`; true when it changed
+    ///   what the screen shows.
+    func run(pollInterval: Duration, idle: () -> Bool, send: (WorkbenchEvent) -> Void,
              redraw: () -> Void) -> WorkbenchSession.Ending {
         redraw()
         while true {
             guard let event = backend.readEvent(timeout: pollInterval) else {
-                // Nothing on screen changes, so no redraw.
-                idle()
+                // Most idle work changes nothing on screen, so it redraws only when it did.
+                if idle() { redraw() }
                 continue
             }
             switch event {
             case .key(let key):
                 send(.key(key))
+            case .paste(let text):
+                send(.paste(text))
+            case .mouse(let report):
+                send(.mouse(report))
             case .resize:
                 let size = backend.size
                 repaintEverything()

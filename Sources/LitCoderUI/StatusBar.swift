@@ -35,20 +35,32 @@ public struct StatusBar {
         if let message = workbench.message {
             right = Glyph.line("│ " + message.text + " ", style: message.kind == .warning ? [.reverse, .warning, .bold] : .reverse)
         } else {
-            right = Glyph.line("│ " + Self.hints(for: workbench.mode) + " ", style: .reverse)
+            right = Glyph.line("│ " + Self.hints(for: workbench.mode, fitting: rest.width - 3) + " ", style: .reverse)
         }
         canvas.draw(TextLayout.truncate(right, width: rest.width), x: rest.x, y: rest.y, clip: rest)
     }
 
-    /// The keys worth showing in a mode, from the key table.
-    static func hints(for mode: Workbench.Mode) -> String {
+    /// The keys worth showing in a mode, from the key table, in `width` columns: a narrow bar
+    /// drops the hints of highest rank first, so "? help" stays whatever the width.
+    static func hints(for mode: Workbench.Mode, fitting width: Int = .max) -> String {
         switch mode {
         case .normal:
-            Keymap.bindings.compactMap { binding in binding.hint.map { "\(binding.keyLabel) \($0)" } }
-                .joined(separator: "  ")
-        case .help: "Esc close help"
+            var shown = Keymap.bindings.filter { $0.hint != nil }
+            func text(_ list: [KeyBinding]) -> String {
+                list.map { "\($0.keyLabel) \($0.hint ?? "")" }.joined(separator: "  ")
+            }
+            while DisplayWidth.drawn(text(shown)) > width,
+                  let worst = shown.filter({ $0.rank > 0 }).max(by: { $0.rank < $1.rank }) {
+                shown.removeAll { $0 == worst }
+            }
+            return text(shown)
+        case .help: return "Esc close help"
         case .prompt(let prompt):
-            if case .edit = prompt.purpose { "Enter save  Esc cancel  Ctrl-O $EDITOR" } else { "Enter accept  Esc cancel" }
+            switch prompt.purpose {
+            case .edit: return "Enter save  Esc cancel  Ctrl-O $EDITOR"
+            case .findCode: return "↑↓ choose  Enter toggle  Esc cancel"
+            case .search, .goTo: return "Enter accept  Esc cancel"
+            }
         }
     }
 }

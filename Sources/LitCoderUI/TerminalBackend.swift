@@ -29,6 +29,10 @@ extension TerminalBackend {
 /// What a terminal reports.
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
+    /// Text pasted while bracketed paste was on.
+    case paste(String)
+    /// A mouse report (litcoder asks for none; a program before it may have left them on).
+    case mouse(MouseReport)
     /// The window changed size; read `size` for the new one.
     case resize
     /// The terminal went away (stdin at end of file or hung up).

@@ -17,34 +17,61 @@ public enum TextLayout {
     /// and an empty line stays an empty line.
     public static func wrap(_ glyphs: [Glyph], width: Int) -> [[Glyph]] {
         guard width > 0 else { return [] }
-        var lines: [[Glyph]] = []
-        var line: [Glyph] = []
-        var lineWidth = 0
-        // Index in `line` just after the last place the line may break, and the width up to it.
-        var breakIndex: Int?
-        var breakWidth = 0
+        var wrapper = Wrapper(width: width)
+        wrapper.add(glyphs)
+        wrapper.finish()
+        return wrapper.takeLines()
+    }
 
-        func finishLine() {
+    /// `wrap` a piece at a time, for text too long to wrap at once (`AbstractLayout`): the
+    /// same lines, whatever the pieces.
+    public struct Wrapper: Sendable {
+        public let width: Int
+        /// Lines finished and not yet taken.
+        private var lines: [[Glyph]] = []
+        private var line: [Glyph] = []
+        private var lineWidth = 0
+        /// Index in `line` just after the last place the line may break.
+        private var breakIndex: Int?
+        /// Whether a line was finished, and whether the last one was empty (a leading space
+        /// is dropped only on a line that continues a non-empty one).
+        private var finishedAny = false
+        private var lastFinishedEmpty = false
+
+        public init(width: Int) { self.width = max(1, width) }
+
+        /// Lines finished so far, handed over (they are not kept).
+        public mutating func takeLines() -> [[Glyph]] {
+            defer { lines = [] }
+            return lines
+        }
+
+        private mutating func finishLine() {
             while let last = line.last, last.isSpace { line.removeLast() }
             lines.append(line)
+            finishedAny = true
+            lastFinishedEmpty = line.isEmpty
             line = []
             lineWidth = 0
             breakIndex = nil
-            breakWidth = 0
         }
 
-        for glyph in glyphs {
+        public mutating func add(_ glyphs: some Sequence<Glyph>) {
+            for glyph in glyphs { add(glyph) }
+        }
+
+        public mutating func add(_ glyph: Glyph) {
             if glyph.isLineBreak {
                 finishLine()
-                continue
+                return
             }
-            if glyph.isSpace && line.isEmpty && !lines.isEmpty && lines.last?.isEmpty == false {
-                continue  // no leading space on a wrapped line
+            if glyph.isSpace && line.isEmpty && finishedAny && !lastFinishedEmpty {
+                return  // no leading space on a wrapped line
             }
             if lineWidth + glyph.width > width {
                 if glyph.isSpace {
                     finishLine()
-                    continue
+                    return
                 }
                 if let cut = breakIndex, cut > 0 {
                     let carried = Array(line[cut...]).drop { $0.isSpace }
@@ -56,17 +83,18 @@ public enum TextLayout {
                     finishLine()
                 }
             }
-            guard glyph.width <= width else { continue }  // a wide glyph in a one-column pane
+            guard glyph.width <= width else { return }  // a wide glyph in a one-column pane
             line.append(glyph)
             lineWidth += glyph.width
             if glyph.isSpace || glyph.width == 2 {
                 breakIndex = line.count
-                breakWidth = lineWidth
             }
         }
-        if !line.isEmpty || lines.isEmpty { finishLine() }
-        _ = breakWidth
-        return lines
+
+        /// The text ended: the last line, or one empty line for no text at all.
+        public mutating func finish() {
+            if !line.isEmpty || !finishedAny { finishLine() }
+        }
     }
 
     /// The glyphs cut to `width` columns, ending in "…" when something was cut.

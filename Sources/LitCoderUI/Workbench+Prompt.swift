@@ -19,14 +19,39 @@ extension Workbench {
             guard case .edit(let target) = prompt.purpose else { return [.bell] }
             mode = .normal
             return [.openEditor(text: prompt.string, target: target)]
-        default:
-            guard prompt.edit(key) else { return [.bell] }
+        case .up, .down:
+            guard case .findCode(let choice) = prompt.purpose else { return refuseInPrompt(key) }
+            let count = findingCodes?.matches.count ?? 0
+            prompt.purpose = .findCode(choice: min(max(0, choice + (key == .down ? 1 : -1)), max(0, count - 1)))
             mode = .prompt(prompt)
-            if case .search(let origin) = prompt.purpose {
-                searchAsYouType(prompt.string, from: origin)
-            }
             return []
+        default:
+            guard prompt.edit(key) else { return refuseInPrompt(key) }
+            return promptTextChanged(prompt)
         }
+    }
+
+    /// The prompt's text changed (typed or pasted): search as you type, or find codes afresh.
+    mutating func promptTextChanged(_ prompt: Prompt) -> [Effect] {
+        var prompt = prompt
+        if case .findCode = prompt.purpose { prompt.purpose = .findCode(choice: 0) }
+        mode = .prompt(prompt)
+        switch prompt.purpose {
+        case .search(let origin):
+            searchAsYouType(prompt.string, from: origin)
+        case .findCode:
+            let found = findingCodes
+            message = found?.matches.isEmpty == true ? Message(text: "No code matches '\(prompt.string)'", kind: .warning) : nil
+        case .goTo, .edit:
+            break
+        }
+        return []
+    }
+
+    /// A key that is no editing key: it does nothing, and the status bar says so.
+    private mutating func refuseInPrompt(_ key: Key) -> [Effect] {
+        message = Message(text: InputNotice.unbound(key) + " (in a prompt: Enter accepts, Esc cancels)", kind: .info)
+        return [.bell]
     }
 
     mutating func accept(_ prompt: Prompt) -> [Effect] {
@@ -46,6 +71,13 @@ extension Workbench {
                 return [.bell]
             }
             return store(prompt.string, in: target)
+        case .findCode(let choice):
+            let matches = focusedDimension.map { CodeFinder.matches(prompt.string, in: $0) } ?? []
+            guard !matches.isEmpty else {
+                message = Message(text: "No code matches '\(prompt.string)'; nothing toggled", kind: .warning)
+                return [.bell]
+            }
+            return toggle(codeAt: matches[min(max(0, choice), matches.count - 1)], fromCursor: false)
         }
     }
 

@@ -3,9 +3,25 @@ import LitCoderCore
 extension Workbench {
     /// Applies one event and returns what the run loop must do; performs no I/O.
     public mutating func update(_ event: WorkbenchEvent) -> [Effect] {
+        defer {
+            keepCodeCursorVisible()
+            layOutAbstract()
+        }
         switch event {
         case .key(let key):
             return handle(key)
+        case .paste(let text):
+            guard case .prompt(var prompt) = mode else {
+                message = Message(text: InputNotice.pasteRefused, kind: .warning)
+                return [.bell]
+            }
+            let whole = prompt.insert(pasted: text)
+            let effects = promptTextChanged(prompt)
+            if !whole { message = Message(text: InputNotice.pasteCut(prompt.text.count), kind: .warning) }
+            return effects
+        case .mouse(let report):
+            message = Message(text: InputNotice.mouse(report), kind: .info)
+            return []
         case .resize(let width, let height):
             screenSize = (max(0, width), max(0, height))
             layOutAbstract()
@@ -46,8 +62,9 @@ extension Workbench {
             return handlePrompt(prompt, key: key)
         case .normal:
             message = nil
+            if key != .enter { confirmingDone = nil }
             guard let action = Keymap.action(for: key) else {
-                message = Message(text: "\(key) does nothing here; ? lists the keys", kind: .info)
+                message = Message(text: InputNotice.unbound(key), kind: .info)
                 return [.bell]
             }
             return perform(action, key: key)
@@ -64,12 +81,21 @@ extension Workbench {
         case .previousDimension: focus(dimension: dimensionIndex - 1)
         case .cursorDown: moveCursor(by: 1)
         case .cursorUp: moveCursor(by: -1)
+        case .firstCode: moveCursor(by: -Int(Int32.max))
+        case .lastCode: moveCursor(by: Int(Int32.max))
         case .toggleCode: return toggle(codeAt: codeCursor, fromCursor: true)
         case .toggleNumbered:
             guard case .character(let c)? = key, let digit = c.wholeNumberValue else { return [.bell] }
-            let index = digit == 0 ? 9 : digit - 1
-            return toggle(codeAt: index, fromCursor: false)
-        case .scrollDown: scroll = min(scroll + pageSize, maxScroll)
+            return toggleNumbered(digit)
+        case .findCode:
+            guard let dimension = focusedDimension, dimension.takesCodes, !dimension.codes.isEmpty else {
+                message = Message(text: "No codes to find here: Tab to a dimension with codes", kind: .info)
+                return [.bell]
+            }
+            mode = .prompt(Prompt(.findCode(choice: 0)))
+        case .scrollDown:
+            abstractLayout.layOut(through: scroll + pageSize + abstractArea.height)
+            scroll = min(scroll + pageSize, maxScroll)
         case .scrollUp: scroll = max(0, scroll - pageSize)
         case .search:
             mode = .prompt(Prompt(.search(origin: position)))
@@ -115,6 +141,14 @@ extension Workbench {
         guard let paper = currentPaper else { return noPaper() }
         var effects: [Effect] = []
         if !currentCoding.done {
+            let empty = currentCoding.emptyRequiredDimensions(in: codebook)
+            if !empty.isEmpty, confirmingDone != paper.id {
+                confirmingDone = paper.id
+                let names = empty.map(\.label).joined(separator: ", ")
+                message = Message(text: "Required and still empty: \(names). Enter again marks the paper done anyway", kind: .warning)
+                return [.bell]
+            }
+            confirmingDone = nil
             effects += change(.done, of: paper.id, to: .bool(true))
         }
         let count = queue.count
@@ -161,6 +195,31 @@ extension Workbench {
     mutating func moveCursor(by delta: Int) {
         guard let dimension = focusedDimension, !dimension.codes.isEmpty else { return }
         codeCursor = min(max(0, codeCursor + delta), dimension.codes.count - 1)
+    }
+
+    /// A number key: the code shown beside that number (1 the first row on screen, 0 the tenth).
+    mutating func toggleNumbered(_ digit: Int) -> [Effect] {
+        guard let dimension = focusedDimension else { return [.bell] }
+        if !dimension.takesCodes {
+            let what = dimension.kind == .number ? "a number: Space enters it" : "free text: Space edits it"
+            message = Message(text: "\(dimension.label) is \(what)", kind: .info)
+            return [.bell]
+        }
+        let shown = numberedCodes
+        let place = digit == 0 ? 9 : digit - 1
+        guard shown.indices.contains(place) else {
+            message = Message(text: "No code shown at \(digit) in \(dimension.label)", kind: .info)
+            return [.bell]
+        }
+        let index = shown[place]
+        let effects = toggle(codeAt: index, fromCursor: false)
+        if index != place, dimension.codes.indices.contains(index) {
+            // The list is scrolled, so the number is not the code's place in the codebook: say which it took.
+            let on = currentCoding.codes(for: dimension.id).contains(dimension.codes[index].id)
+            message = Message(text: "\(digit) = \(dimension.codes[index].label) \(on ? "✓ on" : "off") (numbers count the rows on screen)",
+                              kind: .info)
+        }
+        return effects
     }
 
     mutating func toggle(codeAt index: Int, fromCursor: Bool) -> [Effect] {
@@ -281,6 +340,8 @@ extension Workbench {
     /// The last scroll position that still shows a full page.
     var maxScroll: Int {
         let area = abstractArea
+        // Laid out at least a page beyond the screen (`layOutAbstract`), so this lets the
+        // coder page on through an abstract not yet laid out to its end.
         let lines = abstractLayout.width == area.width ? abstractLayout.lines.count : 0
         return max(0, lines - area.height)
     }

@@ -70,6 +70,11 @@ public struct Workbench: Sendable {
     public internal(set) var dimensionIndex = 0
     /// The code under the cursor in the focused dimension.
     public internal(set) var codeCursor = 0
+    /// First row of the codebook list on screen (`codeListViewport` keeps the cursor shown).
+    public internal(set) var codeListTop = 0
+    /// The paper Enter was pressed on with a required dimension still empty: Enter again
+    /// marks it done anyway.
+    var confirmingDone: String?
     /// First abstract line shown.
     public internal(set) var scroll = 0
     public internal(set) var showSummary = false
@@ -82,13 +87,20 @@ public struct Workbench: Sendable {
     /// Alias matches in the current paper's abstract, for highlighting.
     public private(set) var abstractMatches: [AliasMatch] = []
     /// Codes the aliases suggest for the current paper, per dimension.
-    public private(set) var suggestions: [String: Set<String>] = [:]
-    /// The current abstract wrapped for the current screen, so paging and drawing a long
-    /// abstract do not re-wrap it on every key.
-    public private(set) var abstractLayout: (width: Int, lines: [[Glyph]]) = (0, [])
+    public internal(set) var suggestions: [String: Set<String>] = [:]
+    /// False while the suggestions come from part of a very long abstract (`PreparedPaper`).
+    public internal(set) var suggestionsComplete = true
+    /// The current abstract wrapped for the current screen, laid out as far as it is read, so
+    /// paging and drawing a long abstract do not re-wrap it on every key.
+    public internal(set) var abstractLayout = AbstractLayout(text: "", width: 1, highlights: .known([]))
     let matcher: AliasMatcher
     /// Neighbouring papers matched and wrapped while the coder reads, by index in `papers`.
     var prepared: [Int: PreparedPaper] = [:]
+    /// How the paper on screen was prepared, for laying it out again at another width.
+    var shownPrepared: PreparedPaper?
+    /// Whether idle time completes a long abstract's suggestions (false when a background
+    /// `PaperPreparer` does it).
+    var completesSuggestionsWhenIdle = true
     /// The paper of the log's last event: where the workbench resumes.
     var lastLoggedPaper: String?
     /// Kept up to date by `confirm`, so the status bar never counts 100,000 papers per key.
@@ -194,10 +206,13 @@ public struct Workbench: Sendable {
         // Each paper is coded top to bottom, so a new paper starts at the first dimension.
         dimensionIndex = 0
         codeCursor = 0
+        codeListTop = 0
+        confirmingDone = nil
         guard let paper = currentPaper else {
             abstractMatches = []
             suggestions = [:]
-            abstractLayout = (0, [])
+            suggestionsComplete = true
+            abstractLayout = AbstractLayout(text: "", width: 1, highlights: .known([]))
             return
         }
         let width = abstractWidth
@@ -205,16 +220,21 @@ public struct Workbench: Sendable {
         let shown = ready.flatMap { $0.width == width ? $0 : nil } ?? prepare(paper, width: width)
         abstractMatches = shown.matches
         suggestions = shown.suggestions
-        abstractLayout = (shown.width, shown.lines)
+        suggestionsComplete = shown.suggestionsComplete
+        abstractLayout = shown.layout
+        shownPrepared = shown
         layOutAbstract()
     }
 
-    /// Re-wraps the abstract when the width it is drawn at changed.
+    /// Re-wraps the abstract when the width it is drawn at changed, and lays it out as far as
+    /// the screen and the next page reach.
     mutating func layOutAbstract() {
         guard let paper = currentPaper else { return }
-        let width = abstractArea.width
-        guard width != abstractLayout.width else { return }
-        abstractLayout = (width, PaperPane.abstractLines(for: paper, matches: abstractMatches, width: width))
+        let area = abstractArea
+        if area.width != abstractLayout.width, let shown = shownPrepared {
+            abstractLayout = shown.laidOut(paper, width: max(1, area.width), matcher: matcher)
+        }
+        abstractLayout.layOut(through: scroll + 2 * max(1, area.height))
     }
 
     /// Records a new draft event for the store, applied on screen at once as "saving".

@@ -33,28 +33,46 @@ public final class WorkbenchSession {
         self.view = view
         driver = SessionDriver(backend: backend, store: store, editText: editText)
         preparer = preparesAhead ? PaperPreparer(matcher: workbench.matcher) : nil
+        // With a background preparer, a long abstract's suggestions are found there, never
+        // in the key loop's idle time.
+        self.workbench.completesSuggestionsWhenIdle = !preparesAhead
         let size = driver.size
         _ = self.workbench.update(.resize(width: size.width, height: size.height))
         requestPapersAhead()
     }
 
-    /// Asks the background preparer for the papers the coder may open next.
+    /// Asks the background preparer for the papers the coder may open next, and for the
+    /// whole text's suggestions of a paper shown from part of its text.
     private func requestPapersAhead() {
         guard let preparer else { return }
+        if let waiting = workbench.paperAwaitingSuggestions { preparer.requestSuggestions(for: waiting) }
         preparer.request(workbench.papersAhead(), width: workbench.abstractWidth)
+    }
+
+    /// Takes what the background prepared; true when that changed what the screen shows.
+    private func adoptPrepared() -> Bool {
+        guard let preparer else { return false }
+        workbench.adopt(preparer.take())
+        let suggestions = preparer.takeSuggestions()
+        guard !suggestions.isEmpty else { return false }
+        let before = workbench.suggestionsComplete
+        workbench.adoptSuggestions(suggestions)
+        return before != workbench.suggestionsComplete
     }
 
     /// Runs until the coder quits, the terminal goes away or a signal arrives.
     public func run(pollInterval: Duration = .milliseconds(100)) -> Ending {
         driver.run(pollInterval: pollInterval, idle: {
-            if let preparer { workbench.adopt(preparer.take()) }
+            let changed = adoptPrepared()
+            let wasComplete = workbench.suggestionsComplete
             _ = workbench.update(.idle)
+            return changed || wasComplete != workbench.suggestionsComplete
         }, send: send, redraw: redraw)
     }
 
     /// Feeds one event to the workbench and carries out the effects, and those of their results.
     public func send(_ event: WorkbenchEvent) {
-        if let preparer { workbench.adopt(preparer.take()) }
+        _ = adoptPrepared()
         defer { requestPapersAhead() }
         driver.carryOut(workbench.update(event)) { workbench.update($0) }
     }

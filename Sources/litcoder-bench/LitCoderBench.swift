@@ -21,6 +21,7 @@ struct LitCoderBench: ParsableCommand {
             ImportBenchmark.self,
             ExportBenchmark.self,
             HostileBenchmark.self,
+            HugeAbstractBenchmark.self,
         ]
     )
 }

@@ -63,7 +63,7 @@ import LitCoderCore
         let result = try LitcoderBinary.run(["agree", "--codebook-version", "abcdef", "--dimension", "data", "--format", "json",
                                              "--bootstrap", "0"], in: fixture.root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("only codings made under codebook abcdef"), "\(result.stderr)")
+        #expect(result.stderr.contains("note: only codings made under codebook abcdef000000 are compared\n"), "\(result.stderr)")
         let data = try dimension(try json(result.stdout), "data")
         #expect(data["units"] as? Int == 2, "p2 and p6, recoded under the new codebook; nothing older")
         let percent = try #require(data["percent_agreement"] as? Double)
@@ -75,6 +75,22 @@ import LitCoderCore
         let unknown = try LitcoderBinary.run(["agree", "--codebook-version", "123456"], in: fixture.root)
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("abcdef000000 (6 events)"), "\(unknown.stderr)")
+        // `current` names the hash it stands for: the SHA-256 of the codebook file, as sha256sum gives it.
+        for coder in ["alice", "bob"] {
+            #expect(try LitcoderBinary.run(["set", "p1", "data=natural", "--coder", coder], in: fixture.root).status == 0)
+        }
+        let digest = Process()
+        digest.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        digest.arguments = [fixture.root.appendingPathComponent("codebooks/fixture.yaml").path]
+        let pipe = Pipe()
+        digest.standardOutput = pipe
+        try digest.run()
+        let sum = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        digest.waitUntilExit()
+        let current = try LitcoderBinary.run(["agree", "--codebook-version", "current", "--bootstrap", "0"], in: fixture.root)
+        #expect(current.status == 0, "\(current.stderr)")
+        #expect(current.stderr.contains("note: only codings made under codebook \(sum.prefix(12)) (the current one) are compared\n"),
+                "\(current.stderr)")
         let disagreements = try LitcoderBinary.run(["disagreements", "--codebook-version", "abcdef", "--format", "csv"], in: fixture.root)
         #expect(disagreements.status == 0, "\(disagreements.stderr)")
         #expect(disagreements.stdout.contains("p2") && !disagreements.stdout.contains("p6"), "\(disagreements.stdout)")
@@ -132,13 +148,28 @@ import LitCoderCore
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
-    @Test func aCoderWithoutALogIsADataError() throws {
+    /// A name that is no coder of the project is a usage error with a did-you-mean (a typo,
+    /// not a state of the data); a coder listed in litcoder.yaml who has no codings yet is a
+    /// data error naming the coders that have some.
+    @Test(arguments: ["agree", "disagreements", "consensus"])
+    func anUnknownCoderIsAUsageErrorAndACoderWithoutCodingsADataError(command: String) throws {
         let fixture = try AgreementFixture()
         defer { fixture.remove() }
-        let result = try LitcoderBinary.run(["agree", "--coders", "alice,dave"], in: fixture.root)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("no codings by dave"))
-        #expect(result.stderr.contains("alice, bob, carol"))
+        let extra = command == "consensus" ? ["--auto-agreed", "--adjudicator", "dan"] : []
+        let typo = try LitcoderBinary.run([command, "--coders", "alice,bobb"] + extra, in: fixture.root)
+        #expect(typo.status == 64)
+        #expect(typo.stderr == """
+            error: 'bobb' is not a coder of this project; did you mean 'bob'?
+              hint: the project's coders (listed under 'coders:' in litcoder.yaml, with a log in codings/, or assigned papers) are: alice, bob, carol; a new coder starts with 'litcoder code --coder bobb'
+
+            """, "\(typo.stderr)")
+        #expect(typo.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("codings/_consensus.jsonl").path))
+        try "name: fixture\ncodebook: codebooks/fixture.yaml\ncorpus: corpus/papers.jsonl\ncoders: [alice, bob, carol, dave]\n"
+            .write(to: fixture.root.appendingPathComponent("litcoder.yaml"), atomically: true, encoding: .utf8)
+        let listed = try LitcoderBinary.run([command, "--coders", "alice,dave"] + extra, in: fixture.root)
+        #expect(listed.status == 1)
+        #expect(listed.stderr == "error: no codings by dave in codings/; coders with codings: alice, bob, carol\n", "\(listed.stderr)")
     }
 
     @Test func disagreementsListEachCodersCodesAndNotes() throws {

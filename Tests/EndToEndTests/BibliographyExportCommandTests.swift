@@ -87,6 +87,26 @@ import Testing
         #expect(typo.stderr.contains("dimension 'relevance' has no code 'ser-cor'; did you mean 'ser-core'?"))
     }
 
+    /// With `--consensus`, the bibliography says how complete the consensus is, as every
+    /// consensus export does: ann and bob agree on smith2020deep (ser-core) and differ on
+    /// 10.1/conf (ser-core, ser-adjacent), so 1 agreed and 1 open; only smith2020deep passes.
+    @Test(arguments: ["bibtex", "ris"])
+    func theConsensusBibliographySaysHowCompleteTheConsensusIs(format: String) throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (paper, coder, code) in [("smith2020deep", "ann", "ser-core"), ("smith2020deep", "bob", "ser-core"),
+                                     ("10.1/conf", "ann", "ser-core"), ("10.1/conf", "bob", "ser-adjacent")] {
+            #expect(try LitcoderBinary.run(["set", paper, "relevance=\(code)", "--coder", coder], in: root).status == 0)
+        }
+        #expect(try LitcoderBinary.run(["consensus", "--auto-agreed", "--adjudicator", "cy"], in: root).status == 0)
+        let result = try LitcoderBinary.run(["export", "--format", format, "--consensus", "--where", "relevance=ser-core,ser-adjacent"],
+                                            in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "note: consensus: 1 agreed, 0 adjudicated by hand, 1 open (of 1 disagreement); "
+            + "'litcoder review' decides the open ones\nnote: 1 of 3 papers coded so by the consensus\n")
+        #expect(result.stdout.contains("smith2020deep") && !result.stdout.contains("Wild"), "\(result.stdout)")
+    }
+
     /// A Python with bibtexparser 2 and rispy: `LITCODER_PYTHON`, else the one `.ci/run`
     /// installs them into, else `python3`; nil when none has them.
     static func python() -> String? {

@@ -39,9 +39,10 @@ import Testing
         let result = try LitcoderBinary.run(["summary", "--project", Self.fixture],
                                             environment: ["USER": "", "LOGNAME": "", "LITCODER_CODER": ""])
         #expect(!result.stderr.contains("empty"), "\(result.stderr)")
-        // The fixture's only coder is alice, so the account is reported as a coder without codings.
-        #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("has no codings"), "\(result.stderr)")
+        // The fixture's only coder is alice, so the account's name is refused as no coder of it.
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("is not a coder of this project"), "\(result.stderr)")
+        #expect(result.stderr.contains("are: alice;"), "\(result.stderr)")
     }
 
     @Test func withoutUserOrLognameTheAccountNameAdjudicates() throws {
@@ -72,7 +73,7 @@ import Testing
 /// Every error has one prefix, lowercase, whatever kind it is.
 @Suite struct ErrorFormatTests {
     @Test(arguments: [
-        (["summary", "--coder", "mya"], Int32(1)),
+        (["summary", "--coder", "mya"], Int32(64)),
         (["summary", "--alignment", "nope"], Int32(64)),
         (["summary", "--bogus"], Int32(64)),
     ])

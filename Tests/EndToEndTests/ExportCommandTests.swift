@@ -67,7 +67,9 @@ import Testing
 
         let dry = try LitcoderBinary.run(["codings", "import", input.path, "--coder", "alice", "--dry-run"], in: project)
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout.contains("would append 6 event(s) for 3 paper(s)"), "\(dry.stdout)")
+        // 7 rows make 6 events: p1's motivation has two codes in one event.
+        #expect(dry.stdout == "would append 6 event(s) for 3 paper(s) to codings/alice.jsonl (7 row(s) read: 7 in these events); "
+            + "nothing written (--dry-run)\n", "\(dry.stdout)")
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("codings/alice.jsonl").path))
 
         let imported = try LitcoderBinary.run(["codings", "import", input.path, "--coder", "alice"], in: project)
@@ -75,7 +77,16 @@ import Testing
         #expect(imported.stdout.contains("appended 6 event(s)"))
 
         let again = try LitcoderBinary.run(["codings", "import", input.path, "--coder", "alice"], in: project)
-        #expect(again.stdout.contains("appended 0 event(s)") && again.stdout.contains("6 already as in the log"), "\(again.stdout)")
+        #expect(again.stdout == "appended 0 event(s) for 0 paper(s) to codings/alice.jsonl (7 row(s) read: 7 already as in the log)\n",
+                "\(again.stdout)")
+        // Every row is counted once: p1's two motivation rows are as in the log, its relevance
+        // row changes it (one event), bob's row is skipped: 1 + 2 + 1 = 4.
+        let mixed = project.appendingPathComponent("mixed.csv")
+        try "paper,coder,dimension,code\np1,alice,motivation,healthcare\np1,alice,motivation,voice-assistant\np1,alice,relevance,out-of-scope\np2,bob,relevance,ser-core\n"
+            .write(to: mixed, atomically: true, encoding: .utf8)
+        let counted = try LitcoderBinary.run(["codings", "import", mixed.path, "--coder", "alice", "--dry-run"], in: project)
+        #expect(counted.stdout == "would append 1 event(s) for 1 paper(s) to codings/alice.jsonl (4 row(s) read: 1 in these events, "
+            + "2 already as in the log, 1 for other coders, skipped); nothing written (--dry-run)\n", "\(counted.stdout)\(counted.stderr)")
 
         let exported = try LitcoderBinary.run(["export", "--format", "csv-long", "--coder", "alice"], in: project)
         #expect(exported.status == 0, "\(exported.stderr)")
@@ -126,7 +137,7 @@ import Testing
         (["export", "--format", "csv", "--consensus", "--all"], Int32(64), "at most one of"),
         (["export", "--format", "qdc", "--all"], Int32(64), "covers the whole project"),
         (["export", "--format", "xlsx"], Int32(64), "xlsx"),
-        (["export", "--format", "csv", "--coder", "nobody"], Int32(1), "coder 'nobody' has no codings"),
+        (["export", "--format", "csv", "--coder", "nobody"], Int32(64), "'nobody' is not a coder of this project"),
         (["codings", "import", "missing.csv", "--coder", "alice"], Int32(1), "cannot read"),
         (["export", "--format", "json", "--consensus"], Int32(1), "there is no consensus yet"),
     ])

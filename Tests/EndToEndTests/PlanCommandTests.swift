@@ -200,6 +200,45 @@ import Testing
         #expect((try Self.json(all.stdout)["disagreements"] as? [[String: Any]])?.count == 3)
     }
 
+    /// The methods paragraph and the HTML report count each coder on the papers assigned to
+    /// them, as `status` and `agree` do. p1 is ana's and maya's, p2 jon's and maya's, p3 ana's
+    /// and jon's; all code relevance but jon has not reached p3, and maya also codes p3, which
+    /// is not hers. By hand: ana 2 of her 2 papers (p1, p3), jon 1 of 2 (p2), maya 2 of 2 (p1,
+    /// p2; p3 is not counted); papers coded by an assigned coder: p1, p2, p3 (3); by two of
+    /// their assigned coders: p1, p2 (2).
+    @Test func theReportsCountEachCodersOwnPapers() throws {
+        let root = try Self.project(papers: 3)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try """
+            {"paper":"p1","coders":["ana","maya"]}
+            {"paper":"p2","coders":["jon","maya"]}
+            {"paper":"p3","coders":["ana","jon"]}
+
+            """.write(to: root.appendingPathComponent("assignments.jsonl"), atomically: true, encoding: .utf8)
+        for (paper, coder, code) in [("p1", "ana", "ser-core"), ("p1", "maya", "ser-core"), ("p2", "jon", "ser-core"),
+                                     ("p2", "maya", "ser-core"), ("p3", "ana", "ser-core"), ("p3", "maya", "out-of-scope")] {
+            #expect(try LitcoderBinary.run(["set", paper, "relevance=\(code)", "--coder", coder], in: root).status == 0)
+        }
+        let methods = try LitcoderBinary.run(["export", "--format", "methods"], in: root)
+        #expect(methods.stdout.hasPrefix("We coded 3 papers of the 3 in the corpus"), "\(methods.stdout)")
+        #expect(methods.stdout.contains("3 coders (ana, jon and maya) coded the abstracts independently; "
+            + "2 papers were coded by two or more of the coders assigned to them."), "\(methods.stdout)")
+
+        let html = try LitcoderBinary.run(["export", "--format", "html"], in: root).stdout
+        #expect(html.contains("<p>3 of 3 papers coded by at least one coder; 2 coded by two or more "
+            + "(each paper counted among the coders assigned to it).</p>"))
+        #expect(html.contains("<th>Of their papers</th>"))
+        let rows = html.split(separator: "\n").filter { $0.hasPrefix("<tr><td>") }
+        func row(_ coder: String) -> String { rows.first { $0.hasPrefix("<tr><td>\(coder)</td>") }.map(String.init) ?? "" }
+        #expect(row("ana").hasPrefix("<tr><td>ana</td><td class=\"n\">2</td>") && row("ana").hasSuffix(" 100% of 2</td></tr>"), "\(row("ana"))")
+        #expect(row("jon").hasPrefix("<tr><td>jon</td><td class=\"n\">1</td>") && row("jon").hasSuffix(" 50% of 2</td></tr>"), "\(row("jon"))")
+        #expect(row("maya").hasPrefix("<tr><td>maya</td><td class=\"n\">2</td>") && row("maya").hasSuffix(" 100% of 2</td></tr>"), "\(row("maya"))")
+
+        let status = try LitcoderBinary.run(["status", "--format", "json"], in: root)
+        let coders = try #require(try Self.json(status.stdout)["coders"] as? [[String: Any]])
+        #expect(coders.map { $0["coded"] as? Int } == [2, 1, 2])
+    }
+
     @Test func roundAddChecksItsPapersAndDrawsASample() throws {
         let root = try Self.project(papers: 10)
         defer { try? FileManager.default.removeItem(at: root) }
@@ -217,7 +256,9 @@ import Testing
         let list = try LitcoderBinary.run(["round", "list", "--format", "json"], in: root)
         let rounds = try #require(try Self.json(list.stdout)["rounds"] as? [[String: Any]])
         #expect(rounds.first?["papers"] as? [String] == ["p4", "p8", "p9"])
-        // Every coder's queue starts with them.
+        // Every coder's queue starts with them, a coder's who has not started too.
+        let config = root.appendingPathComponent("litcoder.yaml")
+        try (try String(contentsOf: config, encoding: .utf8) + "coders: [zoe]\n").write(to: config, atomically: true, encoding: .utf8)
         let queue = try LitcoderBinary.run(["queue", "--coder", "zoe", "--format", "json"], in: root)
         let items = try #require(try Self.json(queue.stdout)["queue"] as? [[String: Any]])
         #expect(Set(items.prefix(3).compactMap { $0["paper"] as? String }) == ["p4", "p8", "p9"])

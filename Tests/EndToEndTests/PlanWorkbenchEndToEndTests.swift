@@ -43,9 +43,14 @@ import Testing
         // The calibration paper first, then hers: P005, P001, P002, P003.
         guard tmux.wait(for: "paper 1/4") else { return }
         #expect(tmux.screen.contains("A ten-thousand-word abstract"))
+        // Motivation is required and left empty: the first Enter says so, the second marks done.
+        tmux.keys("Enter")
+        #expect(tmux.wait(for: "Required and still empty: Motivation"))
         tmux.keys("Enter")
         #expect(tmux.wait(for: "paper 2/4"))
         #expect(tmux.wait(for: "Detecting depression from speech"))
+        tmux.keys("Enter")
+        #expect(tmux.wait(for: "Required and still empty: Motivation"))
         tmux.keys("Enter")
         #expect(tmux.wait(for: "paper 3/4"))
         #expect(tmux.wait(for: "Emotion-aware voice assistants"))

@@ -33,7 +33,7 @@ import Testing
         (["export", "--format", "qdpx", "--coder", "alice"], Int32(64), "--format qdpx writes a zip archive; give its file name with -o"),
         (["export", "--format", "qdpx", "-o", "-", "--coder", "alice"], Int32(64), "give its file name with -o"),
         (["export", "--format", "qdpx", "--consensus", "-o", "x.qdpx"], Int32(1), "there is no consensus yet"),
-        (["export", "--format", "qdpx", "--coder", "nobody", "-o", "x.qdpx"], Int32(1), "coder 'nobody' has no codings"),
+        (["export", "--format", "qdpx", "--coder", "nobody", "-o", "x.qdpx"], Int32(64), "'nobody' is not a coder of this project"),
     ])
     func usageAndDataErrorsWriteNothing(arguments: [String], status: Int32, message: String) throws {
         let project = try ExportCommandTests.makeProject()

@@ -49,6 +49,39 @@ import Testing
         return root
     }
 
+    /// `disagreements` prints numbers as numbers: p2 (24, 20) and p4 (100, 90) differ; p1 (10,
+    /// 10) and p3 (2, 2.0) agree.
+    @Test func disagreementsPrintNumbersAsNumbers() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try LitcoderBinary.run(["disagreements", "--dimension", "speakers"], in: root)
+        #expect(result.stdout == """
+            p2  speakers  Paper 2
+              alice  24
+              bob    20
+
+            p4  speakers  Paper 4
+              alice  100
+              bob    90
+
+            2 disagreements among alice, bob
+
+            """, "\(result.stdout)")
+    }
+
+    /// A number litcoder cannot keep exactly is refused with what to do, and nothing is written.
+    @Test func aNumberBeyondFifteenDigitsIsRefused() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let log = root.appendingPathComponent("codings/alice.jsonl")
+        let before = try String(contentsOf: log, encoding: .utf8)
+        let result = try LitcoderBinary.run(["set", "p1", "speakers=123456789012345678", "--coder", "alice"], in: root)
+        #expect(result.status == 64)
+        #expect(result.stderr == "error: '123456789012345678' has 18 significant digits; litcoder keeps a number exactly "
+            + "up to 15 (round it, e.g. to 1.23456789012346e+17)\n", "\(result.stderr)")
+        #expect(try String(contentsOf: log, encoding: .utf8) == before)
+    }
+
     @Test func agreeGivesOrdinalAndIntervalAlpha() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -92,6 +125,15 @@ import Testing
               min 2, median 17, max 100, mean 34.00
 
             """), "\(summary.stdout)")
+        // JSON and CSV print the numbers as every number is printed: 17, not 17.0.
+        let json = try LitcoderBinary.run(["summary", "--coder", "alice", "--format", "json"], in: root).stdout
+        for pair in [#""min": 2,"#, #""median": 17,"#, #""max": 100,"#, #""mean": 34"#] {
+            #expect(json.contains(pair), "\(pair) in \(json)")
+        }
+        #expect(!json.contains(".0"), "\(json)")
+        let table = try LitcoderBinary.run(["summary", "--coder", "alice", "--format", "csv"], in: root).stdout
+        #expect(table.hasSuffix("coder:alice,number,speakers,,min,2\r\ncoder:alice,number,speakers,,median,17\r\n"
+            + "coder:alice,number,speakers,,max,100\r\ncoder:alice,number,speakers,,mean,34\r\n"), "\(table)")
         let csv = try LitcoderBinary.run(["export", "--format", "csv", "--coder", "bob"], in: root)
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(csv.stdout == [

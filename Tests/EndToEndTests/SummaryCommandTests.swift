@@ -38,11 +38,10 @@ import Testing
     }
 
     @Test(arguments: ["summary", "mismatches"])
-    func aMistypedCoderIsADataErrorNamingTheCodersWithLogs(command: String) throws {
+    func aMistypedCoderIsAUsageErrorNamingTheCoders(command: String) throws {
         let result = try run([command, "--coder", "alcie"])
-        #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("coder 'alcie' has no codings"))
-        #expect(result.stderr.contains("coders with codings: alice"))
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: 'alcie' is not a coder of this project; did you mean 'alice'?\n"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
 

@@ -79,17 +79,31 @@ final class TmuxDriver {
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     /// Starts `command` in `directory` in a window of the given size; its exit status is kept.
-    /// - Parameter stdout: a file to send standard output to through a pipe, instead of the terminal.
-    func start(_ command: [String], in directory: URL, width: Int, height: Int, pipingStdoutTo stdout: URL? = nil) {
-        var run = "env TERM=xterm-256color LANG=C.UTF-8 " + command.map(Self.quote).joined(separator: " ")
+    /// - Parameters:
+    ///   - stdout: a file to send standard output to through a pipe, instead of the terminal.
+    ///   - term: the TERM the command sees (tmux itself emulates the same terminal whatever it says).
+    ///   - afterwards: what the pane runs once the command ended (a shell command line).
+    func start(_ command: [String], in directory: URL, width: Int, height: Int, pipingStdoutTo stdout: URL? = nil,
+               term: String = "xterm-256color", afterwards: String = "sleep 600") {
+        var run = "env TERM=\(Self.quote(term)) LANG=C.UTF-8 " + command.map(Self.quote).joined(separator: " ")
         if stdout != nil { run += " 2>&1" }
         run = "{ \(run); echo $? > \(Self.quote(statusFile.path)); }"
         if let stdout { run += " | cat > \(Self.quote(stdout.path))" }
-        let line = "cd \(Self.quote(directory.path)) && \(run); sleep 600"
+        let line = "cd \(Self.quote(directory.path)) && \(run); \(afterwards)"
         startServer(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), line])
     }
 
     func keys(_ keys: String...) { tmux(["send-keys", "-t", session] + keys) }
+    /// Sends these bytes to the program exactly as given, in one write (`send-keys -H`).
+    func bytes(_ bytes: [UInt8]) { tmux(["send-keys", "-t", session, "-H"] + bytes.map { String(format: "%02x", $0) }) }
+    /// Pastes `text` as the terminal would: wrapped in bracketed-paste markers only if the
+    /// program asked for them (`paste-buffer -p`).
+    func paste(_ text: String) {
+        tmux(["set-buffer", "-b", "litcoder-test", "--", text])
+        tmux(["paste-buffer", "-p", "-d", "-b", "litcoder-test", "-t", session])
+    }
+    /// The process id of the program the pane runs first.
+    var panePID: Int32? { Int32(tmux("display", "-p", "-t", session, "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)) }
     func type(_ text: String) { tmux("send-keys", "-t", session, "-l", text) }
     func resize(width: Int, height: Int) { tmux("resize-window", "-t", session, "-x", String(width), "-y", String(height)) }
     var screen: String { tmux("capture-pane", "-p", "-t", session) }

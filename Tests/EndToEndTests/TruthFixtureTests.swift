@@ -129,7 +129,7 @@ import Testing
             bob              9    3/4     1        0  ok
             carol            7    3/4     1        0  needs attention
             eve              0    0/4     0        0  no codings yet
-            zed              1    0/4     0        0  no codings yet
+            zed              1    0/4     0        0  needs attention
             _consensus       7    4/4     0        0  ok
 
             alice:
@@ -138,6 +138,9 @@ import Testing
 
             carol:
               1 paper is marked done with a required dimension empty; 'litcoder validate' lists them
+
+            zed:
+              not listed under 'coders:' in litcoder.yaml: add 'zed' there, or, if the name is a slip, move codings/zed.jsonl out of codings/ ('litcoder validate' says more)
 
             Consensus (paper × dimension decisions, against alice, bob, carol):
               5 agreed, 2 adjudicated by hand, 4 open (of 6 disagreements)
@@ -162,7 +165,9 @@ import Testing
               hint: code it (litcoder set p4 relevance=… --coder alice), or mark it not done (--undone)
             codings/carol.jsonl:7: warning: paper 'p4' is marked done, but required dimension 'relevance' is empty
               hint: code it (litcoder set p4 relevance=… --coder carol), or mark it not done (--undone)
-            checked litcoder.yaml, codebooks/truth.yaml (3 dimensions, 5 codes), 1 corpus file (4 papers), 5 coding logs (36 events): 0 errors, 3 warnings
+            codings/zed.jsonl: warning: 'zed' is not listed under 'coders:' in litcoder.yaml, but has this log; it holds no coding decision yet
+              hint: add 'zed' under 'coders:' in litcoder.yaml if zed is a coder; if the name is a slip, move codings/zed.jsonl out of codings/ and code under the right name
+            checked litcoder.yaml, codebooks/truth.yaml (3 dimensions, 5 codes), 1 corpus file (4 papers), 5 coding logs (36 events): 0 errors, 4 warnings
 
             """)
     }

@@ -142,6 +142,37 @@ import Testing
         #expect(tmux.exitStatus() == 0)
     }
 
+    /// A family emoji, flags and combining marks are one cell group each: drawn whole, and the
+    /// pane separator stays in one column on every row.
+    @Test func graphemeClustersAreDrawnWholeAndKeepTheColumns() throws {
+        guard TmuxDriver.availableOrSkip() else { return }
+        let dir = try project()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let paper = #"{"id":"E1","title":"Family 👨‍👩‍👧‍👦 flag 🇩🇪 é end","year":2024,"abstract":"A family 👨‍👩‍👧‍👦 and flags 🇩🇪🇫🇷, a coder 👩‍💻, café and a wave 👋🏽 in every line of text here. 👨‍👩‍👧‍👦 👨‍👩‍👧‍👦 👨‍👩‍👧‍👦 🇩🇪🇩🇪🇩🇪🇩🇪 ééé end."}"#
+        try (paper + "\n").write(to: dir.appendingPathComponent("corpus/papers.jsonl"), atomically: true, encoding: .utf8)
+        let tmux = TmuxDriver(name: "clusters")
+        defer { tmux.stop() }
+        tmux.start(code(dir), in: dir, width: 100, height: 30)
+        guard tmux.wait(for: "paper 1/1") else { return }
+        for (width, height) in [(100, 30), (61, 24)] {
+            tmux.resize(width: width, height: height)
+            Thread.sleep(forTimeInterval: 0.5)
+            let screen = tmux.screen
+            // tmux 3.3 keeps at most three faces of the family in its cell, so look for those.
+            #expect(screen.contains("👨\u{200D}👩\u{200D}👧"), "\(screen)")
+            #expect(screen.contains("🇩🇪🇫🇷") && screen.contains("👩\u{200D}💻") && screen.contains("cafe\u{301}"), "\(screen)")
+            // All rows but the status bar, whose "│" separates its two halves.
+            let columns = Set(screen.split(separator: "\n").dropLast().compactMap { line -> Int? in
+                guard let bar = line.firstIndex(of: "│") else { return nil }
+                return DisplayWidth.of(String(line[..<bar]))
+            })
+            if width == 100 { #expect(columns.count == 1, "\(columns)\n\(screen)") }
+            for line in screen.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= width, "\(line)") }
+        }
+        tmux.keys("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
     @Test func anotherCodersCodesAndNotesNeverShow() throws {
         guard TmuxDriver.availableOrSkip() else { return }
         let dir = try project()

@@ -23,6 +23,19 @@ import Testing
         #expect(canvas.lines == ["漢x"])
     }
 
+    @Test func aLongClusterIsKeptWholeInItsCell() {
+        var canvas = Canvas(width: 6, height: 1)
+        let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦"
+        canvas.draw(Glyph.line("a" + family + "🇩🇪"), x: 0, y: 0)
+        #expect(canvas[1, 0].text == family)
+        #expect(canvas[2, 0].isContinuation)
+        #expect(canvas[3, 0].text == "🇩🇪" && canvas[4, 0].isContinuation)
+        #expect(canvas.lines == ["a" + family + "🇩🇪"])
+        let backend = MemoryBackend(width: 6, height: 1)
+        backend.draw(canvas.changes(from: nil))
+        #expect(backend.screen == canvas)
+    }
+
     @Test func wideCharacterThatDoesNotFitLeavesABlank() {
         var canvas = Canvas(width: 3, height: 1)
         canvas.write("ab漢", x: 0, y: 0)

@@ -28,7 +28,7 @@ enum ReviewFixture {
 
     static func review(consensus: [CodingEvent] = []) -> Review {
         let list = DisagreementList(codebook: Fixtures.codebook, states: states, corpus: Corpus(papers: Fixtures.papers))
-        return Review(codebook: Fixtures.codebook, adjudicator: "ana", items: list.items, papers: Fixtures.papers,
+        return Review(codebook: Fixtures.codebook, adjudicator: "ana", coders: coders, items: list.items, papers: Fixtures.papers,
                       consensus: CodingState(coder: CoderName.consensus, replaying: consensus))
     }
 
@@ -147,6 +147,54 @@ enum ReviewFixture {
     }
 }
 
+/// With assignments, every chosen coder keeps the same number on every paper.
+@Suite struct AssignedReviewTests {
+    /// The first paper is bob's and carol's, the second alice's and bob's: so alice is not
+    /// assigned to the first, carol not to the second.
+    static func review() -> Review {
+        let p = ReviewFixture.paperIds
+        let plan = CodingPlan(assignments: Assignments(entries: [.init(paper: p[0], coders: ["bob", "carol"]),
+                                                                 .init(paper: p[1], coders: ["alice", "bob"])]))
+        var list = DisagreementList(codebook: Fixtures.codebook, states: plan.compared(ReviewFixture.states),
+                                    corpus: Corpus(papers: Fixtures.papers))
+        list.items = plan.limit(list.items)
+        return Review(codebook: Fixtures.codebook, adjudicator: "ana", coders: ReviewFixture.coders, items: list.items,
+                      papers: Fixtures.papers, consensus: CodingState(coder: CoderName.consensus))
+    }
+
+    /// On the first paper (motivation: bob healthcare, carol healthcare and voice-assistant),
+    /// 1 is alice, who is not assigned; 2 is bob; 3 is carol. On the second (setting: alice
+    /// natural, bob induced), 2 is bob again and 3 is carol, not assigned.
+    @Test func aKeyMeansTheSameCoderOnEveryPaper() throws {
+        var review = Self.review()
+        let p = ReviewFixture.paperIds
+        #expect(review.items.map { "\($0.paper)/\($0.dimension)" } == ["\(p[0])/motivation", "\(p[1])/setting"])
+        #expect(ReviewFixture.press([.character("1")], on: &review).isEmpty)
+        #expect(review.message?.text == "alice is not assigned to this paper")
+        let first = ReviewFixture.press([.character("2"), .enter], on: &review)
+        #expect(first.map(\.codes) == [["healthcare"]])
+        #expect(first.map(\.sources) == [["bob"]])
+        #expect(review.current?.paper == p[1])
+        #expect(ReviewFixture.press([.character("3")], on: &review).isEmpty)
+        #expect(review.message?.text == "carol is not assigned to this paper")
+        let second = ReviewFixture.press([.character("2"), .enter], on: &review)
+        #expect(second.map(\.codes) == [["induced"]])
+        #expect(second.map(\.sources) == [["bob"]])
+    }
+
+    @Test func aCoderNotAssignedKeepsTheirColumn() throws {
+        var review = Self.review()
+        _ = review.update(.resize(width: 80, height: 24))
+        let canvas = ReviewView().render(review, width: 80, height: 24)
+        GoldenScreen.check(canvas, named: "review-assigned-80x24")
+        let lines = canvas.lines
+        let heading = try #require(lines.first { $0.contains("[1] alice") })
+        #expect(heading.contains("[2] bob") && heading.contains("[3] carol"), "\(heading)")
+        let below = try #require(lines.firstIndex(of: heading)).advanced(by: 1)
+        #expect(lines[below].hasPrefix("(not assigned)"), "\(lines[below])")
+    }
+}
+
 /// Golden screens of the review screen in a set of states, at four sizes.
 @Suite struct ReviewScreenTests {
     static let sizes = [(120, 40), (80, 24), (60, 20), (30, 8)]
@@ -167,6 +215,33 @@ enum ReviewFixture {
         let canvas = ReviewView().render(review, width: width, height: height)
         GoldenScreen.check(canvas, named: "\(state)-\(width)x\(height)")
         for line in canvas.lines { #expect(DisplayWidth.of(line) <= width, "\(line)") }
+    }
+}
+
+/// Choosing codes by hand in a dimension of 84 codes: the cursor row is always on screen.
+@Suite struct ReviewLongListTests {
+    @Test(arguments: [(120, 40), (80, 24)])
+    func theCursorRowIsAlwaysShown(width: Int, height: Int) {
+        let codebook = CodeListTests.codebook
+        let codes = codebook.dimensions[1].codes
+        let p = ReviewFixture.paperIds
+        let states = [
+            ReviewFixture.state("alice", [(p[0], "dataset", ["set-1"])]),
+            ReviewFixture.state("bob", [(p[0], "dataset", ["set-2"])]),
+        ]
+        let list = DisagreementList(codebook: codebook, states: states, corpus: Corpus(papers: Fixtures.papers))
+        var review = Review(codebook: codebook, adjudicator: "ana", coders: ["alice", "bob"], items: list.items, papers: Fixtures.papers,
+                            consensus: CodingState(coder: CoderName.consensus))
+        _ = review.update(.resize(width: width, height: height))
+        ReviewFixture.press([.character("e")], on: &review)
+        for index in codes.indices {
+            let canvas = ReviewView().render(review, width: width, height: height)
+            let rows = (0..<height).map { y in (0..<width).map { canvas[$0, y] } }
+            let cursor = rows.filter { row in row.contains { $0.style.contains(.reverse) && $0.text == "[" } }
+                .map { $0.map(\.text).joined() }
+            #expect(cursor.count == 1 && cursor.first?.contains("[ ] \(codes[index].id)") == true, "\(index): \(cursor)")
+            ReviewFixture.press([.down], on: &review)
+        }
     }
 }
 
@@ -197,7 +272,7 @@ enum ValueReviewFixture {
 
     static func review(codebook: Codebook = Fixtures.codebook, states: [CodingState] = states) -> Review {
         let list = DisagreementList(codebook: codebook, states: states, corpus: Corpus(papers: Fixtures.papers))
-        return Review(codebook: codebook, adjudicator: "ana", items: list.items, papers: Fixtures.papers,
+        return Review(codebook: codebook, adjudicator: "ana", coders: states.map(\.coder), items: list.items, papers: Fixtures.papers,
                       consensus: CodingState(coder: CoderName.consensus))
     }
 }

@@ -16,10 +16,11 @@ import LitCoderCore
         ("tab\tx", "tab    x"),
         ("line\nbreak", "line break"),
         ("Café 漢字 😀", "Café 漢字 😀"),
-        ("👩\u{200D}💻", "👩💻"),
+        ("👩\u{200D}💻", "👩\u{200D}💻"),
         ("❤\u{FE0F}", "❤"),
+        ("👋\u{1F3FD}", "👋"),
         ("\u{301}x", "\u{25CC}\u{301}x"),
-        ("e\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}", "e\u{301}\u{302}\u{303}\u{304}"),
+        ("e\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}", "e\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}"),
         ("\u{378}", "\u{FFFD}"),
     ])
     func sanitisesIntoVisiblePlaceholders(input: String, shown: String) {
@@ -28,7 +29,8 @@ import LitCoderCore
 
     @Test(arguments: [
         ("abc", 3), ("Café", 4), ("漢字", 4), ("😀!", 3), ("e\u{301}", 1), ("\u{1B}", 2), ("", 0),
-        ("مرحبا", 5), ("👩\u{200D}💻", 4),
+        ("مرحبا", 5), ("👩\u{200D}💻", 2), ("👨\u{200D}👩\u{200D}👧\u{200D}👦", 2), ("🇩🇪🇫🇷", 4), ("👋\u{1F3FD}", 2),
+        ("ก\u{E48}", 1), ("\u{1100}\u{1161}\u{11A8}", 2),
     ])
     func measuresDisplayWidth(input: String, width: Int) {
         #expect(DisplayWidth.drawn(input) == width)
@@ -67,6 +69,34 @@ import LitCoderCore
         let result = TextLayout.fit(input, width: width)
         #expect(text(result) == expected)
         #expect(TextLayout.width(result) <= width)
+    }
+
+    /// A grapheme cluster is one glyph: one cell group, never cut by wrapping or truncation.
+    @Test(arguments: [
+        ("👨\u{200D}👩\u{200D}👧\u{200D}👦", 2), ("🇩🇪", 2), ("e\u{301}", 1), ("👩\u{200D}💻", 2),
+        ("\u{1100}\u{1161}\u{11A8}", 2), ("ก\u{E48}", 1),
+    ])
+    func aGraphemeClusterIsOneGlyph(cluster: String, width: Int) {
+        let glyphs = Glyph.line(cluster)
+        #expect(glyphs.count == 1)
+        #expect(glyphs.first?.width == width)
+        #expect(glyphs.first?.text == cluster)
+        // Wrapped or truncated just after it, it stays whole.
+        let line = "ab " + cluster + " cd"
+        for width in 1...8 {
+            for row in TextLayout.wrap(Glyph.glyphs(line), width: width) + [TextLayout.fit(line, width: width)] {
+                #expect(row.allSatisfy { !$0.text.unicodeScalars.contains("\u{200D}") || $0.text == cluster })
+            }
+        }
+        let family = Glyph.glyphs("A family 👨\u{200D}👩\u{200D}👧\u{200D}👦 and 🇩🇪 flags")
+        #expect(family.filter { $0.text == "👨\u{200D}👩\u{200D}👧\u{200D}👦" }.count == 1)
+        #expect(family.filter { $0.text == "🇩🇪" }.count == 1)
+    }
+
+    @Test func aClusterKeepsItsSourceOffsetForHighlights() {
+        let glyphs = Glyph.glyphs("🇩🇪 IEMOCAP", highlights: [3..<10])
+        #expect(glyphs.filter { $0.style.contains(.accent) }.map(\.text).joined() == "IEMOCAP")
+        #expect(glyphs.first?.source == 0 && glyphs.dropFirst().first?.source == 2)
     }
 
     @Test func highlightsFollowScalarOffsetsThroughSanitising() {

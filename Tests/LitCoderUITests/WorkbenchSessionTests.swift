@@ -31,7 +31,9 @@ import Testing
 
     @Test func codesThreePapersAndQuits() {
         let store = Store()
-        let keys: [Key] = [.character("1"), .enter, .character("2"), .tab, .character("1"), .enter, .character("f"), .enter, .character("q")]
+        // The third paper's required motivation stays empty: the first Enter asks, the second marks it done.
+        let keys: [Key] = [.character("1"), .enter, .character("2"), .tab, .character("1"), .enter, .character("f"), .enter, .enter,
+                           .character("q")]
         let (session, backend) = session(keys.map { .key($0) }, store: store)
         #expect(session.run() == .quit)
         #expect(store.written.map(\.op) == [.set, .done, .set, .set, .done, .flag, .done, .view])

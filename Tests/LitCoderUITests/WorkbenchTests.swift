@@ -49,6 +49,7 @@ import Testing
 
     @Test func doneAndNextMarksDoneAndSkipsDonePapers() {
         var h = Harness(events: [CodingEvent(seq: 1, coder: "alice", paper: "P002", op: .done, value: true)], start: "P001")
+        h.press(.character("1"))
         h.perform(.doneAndNext)
         #expect(h.log.last?.op == .done && h.log.last?.paper == "P001")
         #expect(h.paper == "P003")
@@ -123,6 +124,13 @@ import Testing
         h.type("0")
         h.press(.enter)
         #expect(h.workbench.message?.text == "0 is below speakers's minimum, 1" && h.log.isEmpty)
+        h.press(.control("u"))
+        // 16 significant digits would be kept as another number: refused, nothing saved.
+        h.type("24.00000000000001")
+        h.press(.enter)
+        #expect(h.workbench.message?.text
+            == "'24.00000000000001' has 16 significant digits; litcoder keeps a number exactly up to 15 (round it, e.g. to 24)")
+        #expect(h.log.isEmpty)
         h.press(.control("u"))
         h.type(" 24.0 ")
         h.press(.enter)

@@ -14,8 +14,8 @@ public enum AutoConsensus {
     /// - Parameter coders: the chosen coders; an automatic decision all of whose sources are
     ///   among them, on a paper and dimension that is no longer compared, is withdrawn too.
     public static func events(
-        for comparisons: [CodingComparison], consensus: CodingState, adjudicator: String, codebookHash: String,
-        coders: [String]? = nil
+        for comparisons: [CodingComparison], consensus: CodingState, codebook: Codebook, adjudicator: String,
+        codebookHash: String, coders: [String]? = nil
     ) -> [CodingEvent] {
         func withdrawal(paper: String, dimension: String) -> CodingEvent {
             // A text or number decision is cleared with an empty text, a coded one with no codes.
@@ -26,24 +26,27 @@ public enum AutoConsensus {
             return .adjudicate(paper: paper, dimension: dimension, codes: [], sources: [], adjudicator: adjudicator,
                                reason: withdrawalReason, automatic: true, codebook: codebookHash)
         }
+        var dimensions: [String: Dimension] = [:]
+        for dimension in codebook.dimensions { dimensions[dimension.id] = dimension }
         var compared = Set<String>()
         var events: [CodingEvent] = comparisons.compactMap { comparison in
             compared.insert(comparison.paper + "\u{1F}" + comparison.dimension)
-            let existing = consensus.coding(for: comparison.paper)
-            let provenance = existing.provenance[comparison.dimension]
+            let existing = consensus.codingIfPresent(for: comparison.paper)
+            let provenance = existing?.provenance[comparison.dimension]
             if provenance?.automatic == false { return nil }
-            guard comparison.isAgreement, let agreed = comparison.coded.first else {
+            guard comparison.isAgreement, let agreed = comparison.coded.first,
+                  let dimension = dimensions[comparison.dimension] else {
                 return provenance == nil ? nil : withdrawal(paper: comparison.paper, dimension: comparison.dimension)
             }
+            // Already held, compared as the coders' values are (the same set of codes, the same
+            // text once normalised, the same number): the decision stands as it is.
+            if provenance != nil, comparison.isHeld(by: existing, dimension: dimension) { return nil }
             let sources = comparison.coded.map(\.coder)
             if let text = agreed.text {
                 // The texts agree once normalised; the first coder's wording is the one kept.
-                if provenance != nil, let recorded = existing.texts[comparison.dimension],
-                   TextNormalisation.normalised(recorded) == TextNormalisation.normalised(text) { return nil }
                 return .adjudicate(paper: comparison.paper, dimension: comparison.dimension, text: text, sources: sources,
                                    adjudicator: adjudicator, automatic: true, codebook: codebookHash)
             }
-            if provenance != nil, Set(existing.codes(for: comparison.dimension)) == Set(agreed.codes) { return nil }
             return .adjudicate(paper: comparison.paper, dimension: comparison.dimension, codes: agreed.codes,
                                sources: sources, adjudicator: adjudicator, automatic: true, codebook: codebookHash)
         }

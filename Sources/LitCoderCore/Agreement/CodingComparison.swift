@@ -151,6 +151,17 @@ public struct CodingComparison: Hashable, Sendable {
         return filled.dropFirst().allSatisfy { comparisonKey($0, dimension) == first } ? .agreement : .differ
     }
 
+    /// Whether `coding` (the consensus's coding of the paper) holds the value every coder
+    /// agreed on, compared as the coders' values are (`comparisonKey`): false for a
+    /// disagreement, and for a value other than the agreed one or none.
+    public func isHeld(by coding: PaperCoding?, dimension: Dimension) -> Bool {
+        guard isAgreement, let agreed = coded.first, let coding else { return false }
+        let held = CoderCoding(coder: "", codes: dimension.takesCodes ? coding.codes(for: dimension.id) : [],
+                               text: dimension.takesCodes ? nil : coding.texts[dimension.id].flatMap { $0.isEmpty ? nil : $0 },
+                               note: "")
+        return !held.isEmpty && Self.comparisonKey(held, dimension) == Self.comparisonKey(agreed, dimension)
+    }
+
     /// What two values are compared by: the set of codes, the normalised text, the number.
     public static func comparisonKey(_ coding: CoderCoding, _ dimension: Dimension) -> String {
         guard let text = coding.text else { return Set(coding.codes).sorted().joined(separator: "\u{1F}") }

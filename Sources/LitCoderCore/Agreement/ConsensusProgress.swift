@@ -3,6 +3,11 @@
 /// open. What `status`, `summary --consensus`, `export --consensus`, the methods paragraph and
 /// the HTML report say, so none of them can claim more than the logs hold.
 ///
+/// A decision **stands** when it was made by hand, or when it was taken automatically and the
+/// compared coders still agree on that very value; an automatic decision they no longer agree
+/// on (or agree on another value) is not counted as decided. `StandingConsensus` holds the
+/// consensus with exactly the decisions that stand.
+///
 /// Pure: built from comparisons and the consensus state alone, so any set of coders and
 /// papers (a calibration round, an assignment) gets its own progress.
 public struct ConsensusProgress: Hashable, Sendable {
@@ -13,9 +18,10 @@ public struct ConsensusProgress: Hashable, Sendable {
         public var kind: CodingComparison.Kind
     }
 
-    /// Agreements the consensus holds as automatic decisions.
+    /// Agreements the consensus holds as automatic decisions of the agreed value.
     public var agreed = 0
-    /// Agreements the consensus does not hold yet (`litcoder consensus --auto-agreed` takes them).
+    /// Agreements the consensus does not hold yet, or holds with another value than the one
+    /// agreed now (`litcoder consensus --auto-agreed` takes them).
     public var agreedNotTaken = 0
     /// Decisions an adjudicator made by hand, on disagreements and on agreements alike.
     public var byHand = 0
@@ -29,25 +35,41 @@ public struct ConsensusProgress: Hashable, Sendable {
     /// coders no longer agree on leaves its disagreement open (`consensus --auto-agreed`
     /// withdraws it).
     public var open: [Open] = []
-    /// Open disagreements whose consensus still holds an automatic decision from before the
-    /// coders stopped agreeing.
+    /// Open disagreements whose consensus log still holds an automatic decision from before
+    /// the coders stopped agreeing.
     public var outdatedAutomatic = 0
     /// Who decided by hand, sorted.
     public var adjudicators: [String] = []
 
     public init() {}
 
-    public init(comparisons: [CodingComparison], consensus: CodingState) {
+    public init(comparisons: [CodingComparison], consensus: CodingState, codebook: Codebook) {
+        _ = tally(comparisons, consensus: consensus, codebook: codebook)
+    }
+
+    /// Counts every comparison; returns the comparisons whose automatic decision stands
+    /// (the coders still agree on the value it holds), as `StandingConsensus.key`s.
+    mutating func tally(_ comparisons: [CodingComparison], consensus: CodingState, codebook: Codebook) -> Set<String> {
         var adjudicators = Set<String>()
+        var standing = Set<String>()
+        var dimensions: [String: Dimension] = [:]
+        for dimension in codebook.dimensions { dimensions[dimension.id] = dimension }
         for item in comparisons {
-            let provenance = consensus.codingIfPresent(for: item.paper)?.provenance[item.dimension]
+            let coding = consensus.codingIfPresent(for: item.paper)
+            let provenance = coding?.provenance[item.dimension]
             let byHand = provenance.map { !$0.automatic } ?? false
             if byHand, let provenance {
                 self.byHand += 1
                 adjudicators.insert(provenance.adjudicator)
             }
             if item.isAgreement {
-                if provenance == nil { agreedNotTaken += 1 } else if !byHand { agreed += 1 }
+                if byHand { continue }
+                if provenance != nil, let dimension = dimensions[item.dimension], item.isHeld(by: coding, dimension: dimension) {
+                    agreed += 1
+                    standing.insert(StandingConsensus.key(item.paper, item.dimension))
+                } else {
+                    agreedNotTaken += 1
+                }
                 continue
             }
             disagreements += 1
@@ -60,6 +82,7 @@ public struct ConsensusProgress: Hashable, Sendable {
             }
         }
         self.adjudicators = adjudicators.sorted()
+        return standing
     }
 
     /// Paper × dimension decisions the consensus holds (agreed or by hand).

@@ -8,17 +8,21 @@ public struct DisagreementList: Sendable {
     public var items: [CodingComparison]
     /// Paper titles by id, for display.
     public var titles: [String: String]
+    /// The number dimensions: their values are shown as numbers, not as quoted text.
+    public var numberDimensions: Set<String>
 
     public init(codebook: Codebook, states: [CodingState], dimensions: [String]? = nil, corpus: Corpus = Corpus()) {
         self.init(coders: states.map(\.coder),
                   items: CodingComparison.all(codebook: codebook, states: states, dimensions: dimensions, corpus: corpus)
                       .filter(\.isDisagreement),
-                  corpus: corpus)
+                  corpus: corpus, numberDimensions: Set(codebook.dimensions.filter { $0.kind == .number }.map(\.id)))
     }
 
     /// The disagreements among `comparisons` (as `CodingComparison.all` gives them).
-    public init(coders: [String], items comparisons: [CodingComparison], corpus: Corpus = Corpus()) {
+    public init(coders: [String], items comparisons: [CodingComparison], corpus: Corpus = Corpus(),
+                numberDimensions: Set<String> = []) {
         self.coders = coders
+        self.numberDimensions = numberDimensions
         items = comparisons.filter(\.isDisagreement)
         var titles: [String: String] = [:]
         for item in items where titles[item.paper] == nil { titles[item.paper] = corpus.paper(item.paper)?.title ?? "" }
@@ -51,7 +55,7 @@ public struct DisagreementList: Sendable {
             var lines = [head]
             for coding in item.codings {
                 let name = coding.coder.padding(toLength: width, withPad: " ", startingAt: 0)
-                var line = "  \(name)  \(Self.shown(coding))"
+                var line = "  \(name)  \(Self.shown(coding, isNumber: numberDimensions.contains(item.dimension)))"
                 if !coding.note.isEmpty { line += "  — note: " + Self.oneLine(coding.note) }
                 lines.append(line)
             }
@@ -61,8 +65,10 @@ public struct DisagreementList: Sendable {
         return blocks.joined(separator: "\n\n")
     }
 
-    /// A coder's value as the table shows it: codes, a text in quotes, or why there is none.
-    static func shown(_ coding: CodingComparison.CoderCoding) -> String {
+    /// A coder's value as the table shows it: codes, a number as numbers are printed
+    /// everywhere (`NumberValue.text`), a text in quotes, or why there is none.
+    static func shown(_ coding: CodingComparison.CoderCoding, isNumber: Bool = false) -> String {
+        if isNumber, let text = coding.text, let number = NumberValue.parse(text) { return NumberValue.text(number) }
         if let text = coding.text { return "\"" + oneLine(text) + "\"" }
         if !coding.codes.isEmpty { return coding.codes.joined(separator: ", ") }
         return coding.codedPaper ? "(not coded)" : "(did not code this paper)"

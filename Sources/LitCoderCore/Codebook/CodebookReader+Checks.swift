@@ -127,6 +127,10 @@ extension CodebookReader {
             if let problem = AliasMatcher.problem(with: alias) {
                 report(mark, "alias '\(alias)' of code '\(located.code.id)': \(problem)",
                        hint: "a plain alias is matched as words; a regular expression goes between slashes, e.g. '/\\bTESS\\b/'")
+            } else if AliasMatcher.looksLikeRegularExpression(alias) {
+                report(mark, "alias '\(alias)' of code '\(located.code.id)' looks like a regular expression but is not "
+                       + "between slashes, so it is matched as plain words, brackets and all",
+                       hint: "to use it as a regular expression write it between slashes: '/\(alias)/'", severity: .warning)
             }
         }
     }

@@ -20,6 +20,12 @@ public struct PaperCoding: Hashable, Sendable {
     /// The codes of a dimension, empty when not coded.
     public func codes(for dimension: String) -> [String] { codes[dimension] ?? [] }
 
+    /// The required dimensions of `codebook` this coding leaves empty (no code, no text), in
+    /// codebook order: what `RequiredGap` counts for a paper marked done.
+    public func emptyRequiredDimensions(in codebook: Codebook) -> [Dimension] {
+        codebook.dimensions.filter { $0.required && codes(for: $0.id).isEmpty && (texts[$0.id] ?? "").isEmpty }
+    }
+
     /// Who decided an adjudicated dimension, from whose codings, and why.
     public struct Provenance: Hashable, Sendable {
         public var adjudicator: String

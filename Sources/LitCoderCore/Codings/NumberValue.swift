@@ -7,11 +7,35 @@ public enum NumberValue {
     /// anything else, infinities and NaN included. A decimal comma is not a number: `3,5` could
     /// as well be a list.
     public static func parse(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        read(text.trimmingCharacters(in: .whitespacesAndNewlines)).flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    /// The value of digits with an optional sign, decimal point and exponent, infinities
+    /// included (`1e400`); nil for anything else.
+    private static func read(_ trimmed: String) -> Double? {
         guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-              let value = Double(trimmed), value.isFinite
+              let value = Double(trimmed), !value.isNaN
         else { return nil }
         return value
+    }
+
+    /// The most significant digits a number entered may have. A decimal of at most 15
+    /// significant digits (DBL_DIG) reads as a `Double` whose shortest text is that decimal
+    /// again, so what litcoder stores and prints is exactly what was typed; with more, it
+    /// would silently be another number (`123456789012345678` kept as `1.2345678901234568e+17`).
+    public static let maximumDigits = 15
+
+    /// The magnitudes a number entered may have (0 aside): inside them every decimal of 15
+    /// digits reads back as itself; far beyond, a `Double` loses digits or overflows.
+    public static let magnitudes = (smallest: 1e-300, largest: 1e300)
+
+    /// How many significant digits `trimmed` writes: its digits before any exponent, leading
+    /// and trailing zeros left out (`0.00120` and `1200` have 2).
+    static func significantDigits(_ trimmed: String) -> Int {
+        let mantissa = trimmed.prefix { $0 != "e" && $0 != "E" }
+        let digits = mantissa.filter(\.isNumber)
+        let significant = digits.drop { $0 == "0" }
+        return significant.reversed().drop { $0 == "0" }.count
     }
 
     /// The canonical text of a number: `3` for 3.0, `-0.5`, `1e-07`; the same number is always
@@ -22,11 +46,31 @@ public enum NumberValue {
         return "\(value)"
     }
 
-    /// Why `text` is not an acceptable value of `dimension`, or nil when it is.
+    /// Why `text` is not an acceptable value of `dimension`, or nil when it is: not a number,
+    /// a number litcoder cannot keep exactly (more than `maximumDigits` significant digits, or
+    /// a magnitude outside `magnitudes`), or outside the dimension's `min`…`max`. What `set`,
+    /// `codings import`, the workbench and review check a number entered against.
     public static func problem(with text: String, for dimension: Dimension) -> String? {
-        guard let value = parse(text) else {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let value = read(trimmed) else {
             return "'\(text)' is not a number; \(dimension.id) takes a number such as \(example(for: dimension)) (a decimal point, not a comma)"
         }
+        let magnitude = abs(value)
+        if magnitude != 0, magnitude < magnitudes.smallest || magnitude > magnitudes.largest {
+            return "'\(trimmed)' is too \(magnitude < 1 ? "small" : "large") for litcoder to keep exactly; "
+                + "a number is 0 or of a magnitude between 1e-300 and 1e300"
+        }
+        let digits = significantDigits(trimmed)
+        if digits > maximumDigits {
+            let rounded = Double(String(format: "%.\(maximumDigits)g", value)).map(self.text) ?? ""
+            return "'\(trimmed)' has \(digits) significant digits; litcoder keeps a number exactly up to \(maximumDigits) "
+                + "(round it, e.g. to \(rounded))"
+        }
+        return rangeProblem(value, for: dimension)
+    }
+
+    /// Why `value` is outside `dimension`'s `min`…`max`, or nil when it is inside.
+    public static func rangeProblem(_ value: Double, for dimension: Dimension) -> String? {
         if let minimum = dimension.minimum, value < minimum {
             return "\(self.text(value)) is below \(dimension.id)'s minimum, \(self.text(minimum))"
         }

@@ -137,7 +137,7 @@ public enum StaleCodings {
                 if !dimension.takesCodes {
                     if !codes.isEmpty {
                         add(.codesOnTextDimension)
-                    } else if dimension.kind == .number, let problem = NumberValue.problem(with: text, for: dimension) {
+                    } else if dimension.kind == .number, let problem = loggedNumberProblem(text, dimension) {
                         add(.invalidNumber(problem))
                     }
                     continue
@@ -152,5 +152,12 @@ public enum StaleCodings {
             }
         }
         return stale
+    }
+
+    /// Why a number the log holds no longer fits its dimension: it is no number, or outside
+    /// `min`…`max` now. More digits than can be entered today are not a problem of the log's.
+    static func loggedNumberProblem(_ text: String, _ dimension: Dimension) -> String? {
+        guard let value = NumberValue.parse(text) else { return NumberValue.problem(with: text, for: dimension) }
+        return NumberValue.rangeProblem(value, for: dimension)
     }
 }

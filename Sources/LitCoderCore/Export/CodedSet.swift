@@ -21,6 +21,8 @@ public struct CodedSet: Sendable {
     /// Per multi-select dimension, the codes the rows hold that the codebook does not have,
     /// sorted: each gets a 0/1 column after the codebook's, so no column contradicts another.
     public var unknownCodes: [String: [String]]
+    /// How complete the consensus is, when the set holds the consensus (as it stands).
+    public var consensusProgress: ConsensusProgress?
 
     public init(
         projectName: String, codebook: Codebook, corpus: Corpus, states: [CodingState],
@@ -42,7 +44,8 @@ public struct CodedSet: Sendable {
         unknownCodes = unknown.mapValues { $0.sorted() }
     }
 
-    /// Reads the logs a selection names from a workspace.
+    /// Reads the logs a selection names from a workspace; the consensus as it stands
+    /// (`StandingConsensus`), so an open disagreement is exported as not coded.
     public static func load(_ workspace: Workspace, selection: ExportSelection) throws -> CodedSet {
         let coders: [String]
         switch selection {
@@ -52,8 +55,16 @@ public struct CodedSet: Sendable {
         }
         var states: [CodingState] = []
         var diagnostics: [Diagnostic] = []
+        var consensusProgress: ConsensusProgress?
         for coder in coders {
-            let (state, problems) = try workspace.state(coder: coder)
+            let (state, problems): (CodingState, [Diagnostic])
+            if coder == CoderName.consensus {
+                let (standing, found) = try workspace.standingConsensus()
+                (state, problems) = (standing.state, found)
+                consensusProgress = standing.progress
+            } else {
+                (state, problems) = try workspace.state(coder: coder)
+            }
             states.append(state)
             diagnostics += problems.map { problem in
                 var shown = problem
@@ -72,9 +83,11 @@ public struct CodedSet: Sendable {
                     hint: "add them back to the corpus, or ignore this if they were removed on purpose"))
             }
         }
-        return CodedSet(
+        var set = CodedSet(
             projectName: workspace.project.name, codebook: workspace.codebook, corpus: workspace.corpus,
             states: states, diagnostics: diagnostics, includesUncodedPapers: selection != .all)
+        set.consensusProgress = consensusProgress
+        return set
     }
 
     /// The rows to write, in corpus order, then coder order within a paper.

@@ -19,6 +19,10 @@ public enum CodingsImport {
         public var otherCoderRowCount: Int
         /// (paper, dimension) pairs whose codes already match the log.
         public var unchangedCount: Int
+        /// Rows of the pairs that give an event, and of the pairs already as in the log: with
+        /// `otherCoderRowCount` they add up to `rowCount` (a pair's codes can span several rows).
+        public var eventRowCount = 0
+        public var unchangedRowCount = 0
         /// Distinct papers the events touch.
         public var paperCount: Int { Set(events.map(\.paper)).count }
     }
@@ -56,6 +60,7 @@ public enum CodingsImport {
         var rowCount = 0
         var otherCoderRowCount = 0
         var otherCoders: Set<String> = []
+        var rowsOf: [Key: Int] = [:]
         for record in table.records.dropFirst() {
             rowCount += 1
             func field(_ index: Int) -> String {
@@ -86,6 +91,7 @@ public enum CodingsImport {
                 continue
             }
             let key = Key(paper: paper, dimension: dimensionID)
+            rowsOf[key, default: 0] += 1
             if !dimension.takesCodes {
                 guard !rawCode.isEmpty else { problem("the \(dimension.kind.rawValue) for '\(dimensionID)' is empty"); continue }
                 var value = rawCode
@@ -129,21 +135,23 @@ public enum CodingsImport {
         if !problems.isEmpty { throw DiagnosticList(problems) }
 
         var events: [CodingEvent] = []
-        var unchanged = 0
+        var unchanged = 0, unchangedRows = 0
         for key in order {
             let existing = current.coding(for: key.paper)
             if let text = texts[key] {
-                if existing.texts[key.dimension] == text { unchanged += 1; continue }
+                if existing.texts[key.dimension] == text { unchanged += 1; unchangedRows += rowsOf[key] ?? 0; continue }
                 events.append(.setText(paper: key.paper, dimension: key.dimension, text: text, coder: coder,
                                        codebook: codebook.contentHash))
             } else if let list = codes[key] {
-                if existing.codes(for: key.dimension) == list { unchanged += 1; continue }
+                if existing.codes(for: key.dimension) == list { unchanged += 1; unchangedRows += rowsOf[key] ?? 0; continue }
                 events.append(.set(paper: key.paper, dimension: key.dimension, codes: list, coder: coder,
                                    codebook: codebook.contentHash))
             }
         }
-        return Plan(events: events, rowCount: rowCount, otherCoderRowCount: otherCoderRowCount,
-                    unchangedCount: unchanged)
+        var plan = Plan(events: events, rowCount: rowCount, otherCoderRowCount: otherCoderRowCount, unchangedCount: unchanged)
+        plan.unchangedRowCount = unchangedRows
+        plan.eventRowCount = rowCount - otherCoderRowCount - unchangedRows
+        return plan
     }
 
     private struct Key: Hashable {

@@ -45,18 +45,22 @@ public enum HTMLReport {
         let e = SVGCharts.escape
         var s = "<section id=\"progress\">\n<h2>Coders and progress</h2>\n"
         s += "<p>\(report.papersCoded) of \(report.corpusPapers) papers coded by at least one coder; "
-            + "\(report.doubleCoded) coded by two or more.</p>\n"
-        s += "<table class=\"progress\">\n<thead><tr><th>Coder</th><th>Coded</th><th>Done</th><th>Flagged</th><th>Of the corpus</th></tr></thead>\n<tbody>\n"
+            + "\(report.doubleCoded) coded by two or more"
+            + (report.followsAssignments ? " (each paper counted among the coders assigned to it)" : "") + ".</p>\n"
+        // With assignments, a coder's share is of their own papers, as `status` gives it.
+        let share = report.followsAssignments ? "Of their papers" : "Of the corpus"
+        s += "<table class=\"progress\">\n<thead><tr><th>Coder</th><th>Coded</th><th>Done</th><th>Flagged</th><th>\(share)</th></tr></thead>\n<tbody>\n"
         var rows = report.coders
         if let consensus = report.consensus { rows.append(consensus) }
         if rows.isEmpty { s += "<tr><td colspan=\"5\">No coder has a log yet.</td></tr>\n" }
         for p in rows {
             let name = p.coder == CoderName.consensus ? "consensus" : p.coder
-            let width = report.corpusPapers == 0 ? 0 : p.coded * 120 / report.corpusPapers
+            let of = p.assigned ?? report.corpusPapers
+            let width = of == 0 ? 0 : p.coded * 120 / of
             s += "<tr><td>\(e(name))</td><td class=\"n\">\(p.coded)</td><td class=\"n\">\(p.done)</td><td class=\"n\">\(p.flagged)</td>"
             s += "<td><svg class=\"meter\" viewBox=\"0 0 120 10\" width=\"120\" height=\"10\" xmlns=\"http://www.w3.org/2000/svg\">"
             s += "<rect class=\"track\" width=\"120\" height=\"10\"/><rect class=\"fill\" width=\"\(width)\" height=\"10\"/></svg> "
-            s += "\(percent(p.coded, report.corpusPapers))</td></tr>\n"
+            s += "\(percent(p.coded, of))" + (p.assigned.map { " of \($0)" } ?? "") + "</td></tr>\n"
         }
         s += "</tbody>\n</table>\n"
         if let progress = report.consensusProgress {
@@ -122,9 +126,9 @@ public enum HTMLReport {
             + "\(e(flow.scopeWords)) on <code>\(e(flow.dimension))</code>, as <code>litcoder prisma</code> counts them. "
             + "litcoder records one decision per record, from its title and abstract: the dashed full-text boxes are for you "
             + "to fill in, or to remove if no full texts were assessed.</figcaption></figure>\n"
-        if flow.importedSinceRemoved > 0 {
-            s += "<p>\(flow.importedSinceRemoved) imported records are no longer in the corpus, so the records identified less "
-                + "those removed exceed those screened and not yet screened by as many.</p>\n"
+        if let removed = flow.importedSinceRemovedPhrase {
+            s += "<p>\(removed), so the records identified less those removed exceed those screened and not yet screened "
+                + "by as many.</p>\n"
         }
         return s + "</section>\n"
     }

@@ -23,7 +23,8 @@ public enum MethodsParagraph {
         } else {
             sentences.append(
                 "\(capitalised(count(coderNames.count, "coder"))) (\(list(coderNames))) coded the abstracts independently; "
-                    + "\(count(report.doubleCoded, "paper")) \(report.doubleCoded == 1 ? "was" : "were") coded by two or more coders.")
+                    + "\(count(report.doubleCoded, "paper")) \(report.doubleCoded == 1 ? "was" : "were") coded by two or more "
+                    + (report.followsAssignments ? "of the coders assigned to \(report.doubleCoded == 1 ? "it" : "them")." : "coders."))
         }
         let measured = report.agreement?.dimensions.filter { $0.units > 0 } ?? []
         if let agreement = report.agreement, !measured.isEmpty {

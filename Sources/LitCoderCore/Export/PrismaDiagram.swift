@@ -59,7 +59,8 @@ public enum PrismaDiagram {
         let total = y - rowGap + 8
         var svg = "<svg class=\"prisma\" role=\"img\" aria-label=\"PRISMA 2020 flow diagram\" viewBox=\"0 0 \(width) \(total)\" "
             + "width=\"\(width)\" height=\"\(total)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-        svg += "<title>PRISMA 2020 flow diagram: \(flow.identified) records identified, \(flow.duplicatesRemoved) duplicates removed, "
+        svg += "<title>PRISMA 2020 flow diagram: \(PrismaFlow.records(flow.identified)) identified, "
+            + "\(PrismaFlow.records(flow.duplicatesRemoved, "duplicate")) removed, "
             + "\(flow.screened) screened, \(flow.excluded) excluded, \(flow.included) included</title>\n"
         svg += "<defs><marker id=\"prisma-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
             + "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n"

@@ -10,10 +10,22 @@ public struct ProjectReport: Sendable {
     /// One coder's (or the consensus') progress.
     public struct Progress: Hashable, Sendable {
         public var coder: String
-        /// Corpus papers with at least one dimension coded.
+        /// Corpus papers with at least one dimension coded; with assignments, of the coder's
+        /// own papers (assigned, and calibration papers).
         public var coded: Int
         public var done: Int
         public var flagged: Int
+        /// With assignments, how many corpus papers the coder is to code; nil when every coder
+        /// codes every paper (and for the consensus).
+        public var assigned: Int?
+
+        public init(coder: String, coded: Int, done: Int, flagged: Int, assigned: Int? = nil) {
+            self.coder = coder
+            self.coded = coded
+            self.done = done
+            self.flagged = flagged
+            self.assigned = assigned
+        }
     }
 
     /// A paper one alignment judged mismatched, with the reason in words.
@@ -28,13 +40,15 @@ public struct ProjectReport: Sendable {
     public var projectName: String
     public var codebook: Codebook
     public var corpusPapers: Int
-    /// The coders compared, sorted (the consensus is not one; a log without codings is no coder).
+    /// The coders compared, sorted (the consensus is not one; a log without codings is no
+    /// coder); with assignments, each counted on their own papers.
     public var coders: [Progress]
-    /// The consensus log's progress, when `codings/_consensus.jsonl` exists.
+    /// The consensus's progress as it stands (`StandingConsensus`), when
+    /// `codings/_consensus.jsonl` exists.
     public var consensus: Progress?
-    /// Corpus papers coded by any coder.
+    /// Corpus papers coded by any coder (with assignments, by a coder assigned to them).
     public var papersCoded: Int
-    /// Corpus papers coded by two or more coders.
+    /// Corpus papers coded by two or more coders (with assignments, of those assigned to them).
     public var doubleCoded: Int
     /// How complete the consensus is over the coders' comparisons (an empty consensus when
     /// there is none yet); nil with fewer than two coders.
@@ -65,11 +79,21 @@ public struct ProjectReport: Sendable {
         let plan = workspace.plan().0
         var states: [CodingState] = []
         for name in names { states.append(try workspace.state(coder: name).0) }
-        let consensusState = try workspace.consensusState().0
+        // Agreement and the consensus's progress compare each paper among the coders assigned to it.
+        let compared = plan.compared(states)
+        // The consensus as it stands: an automatic decision the coders no longer agree on is open.
+        let standing = StandingConsensus(codebook: workspace.codebook, comparedStates: compared,
+                                         consensus: try workspace.consensusState().0, corpus: corpus)
+        let consensusState = standing.state
 
-        func progress(_ state: CodingState) -> Progress {
-            var p = Progress(coder: state.coder, coded: 0, done: 0, flagged: 0)
-            for (paper, coding) in state.papers where corpus.contains(paper) {
+        // With assignments, each coder is counted on the papers assigned to them (and the
+        // calibration papers), as `status` counts them: a coding of someone else's paper is in
+        // no count, as it is in no comparison.
+        let assigned = plan.papers(assignedTo: names, in: corpus)
+        func progress(_ state: CodingState, of papers: [String]? = nil) -> Progress {
+            var p = Progress(coder: state.coder, coded: 0, done: 0, flagged: 0, assigned: papers?.count)
+            state.forEachPaper { paper, coding in
+                guard corpus.contains(paper) else { return }
                 if coding.isCoded { p.coded += 1 }
                 if coding.done { p.done += 1 }
                 if coding.flagged { p.flagged += 1 }
@@ -77,19 +101,14 @@ public struct ProjectReport: Sendable {
             return p
         }
         var codedBy: [String: Int] = [:]
-        for state in states {
-            for (paper, coding) in state.papers where coding.isCoded && corpus.contains(paper) {
-                codedBy[paper, default: 0] += 1
+        for state in compared {
+            state.forEachPaper { paper, coding in
+                if coding.isCoded && corpus.contains(paper) { codedBy[paper, default: 0] += 1 }
             }
         }
         let hasConsensus = workspace.project.hasLogFile(CoderName.consensus)
         let consensus = hasConsensus ? progress(consensusState) : nil
-        // Agreement and the consensus's progress compare each paper among the coders assigned to it.
-        let compared = plan.compared(states)
-        let consensusProgress = states.count >= 2
-            ? ConsensusProgress(comparisons: CodingComparison.all(codebook: workspace.codebook, states: compared, corpus: corpus),
-                                consensus: consensusState)
-            : nil
+        let consensusProgress = states.count >= 2 ? standing.progress : nil
 
         let scopeState: CodingState
         if let scopeCoder {
@@ -131,7 +150,7 @@ public struct ProjectReport: Sendable {
         }
         var report = ProjectReport(
             projectName: workspace.project.name, codebook: workspace.codebook, corpusPapers: corpus.count,
-            coders: states.map(progress), consensus: consensus, papersCoded: codedBy.count,
+            coders: compared.map { progress($0, of: assigned?[$0.coder]) }, consensus: consensus, papersCoded: codedBy.count,
             doubleCoded: codedBy.values.count { $0 >= 2 }, consensusProgress: consensusProgress,
             agreement: states.count >= 2
                 ? AgreementReport(codebook: workspace.codebook, states: compared, options: agreementOptions) : nil,

@@ -42,6 +42,7 @@ public enum QDPXProject {
             let consensus = try CodedSet.load(workspace, selection: .consensus)
             set.states += consensus.states
             set.diagnostics += consensus.diagnostics
+            set.consensusProgress = consensus.consensusProgress
         }
         return set
     }

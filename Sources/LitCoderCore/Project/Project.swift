@@ -63,16 +63,6 @@ public struct Project: Sendable {
         try codersWithLogs().filter { CodingLog.holdsDecisions(url: logURL(coder: $0)) }
     }
 
-    /// Why `name` may not write codings in this project, or nil when it may: when
-    /// `litcoder.yaml` lists `coders:`, only they may, unless `allowingNew` (`--new-coder`).
-    /// The message has a did-you-mean; the hint says how to add the coder.
-    public func refusal(ofCoder name: String, allowingNew: Bool) -> (message: String, hint: String)? {
-        guard let declared = coders, !declared.contains(name), !allowingNew else { return nil }
-        let message = "'\(name)' is not a coder of this project" + (DidYouMean.phrase(for: name, among: declared).map { "; \($0)" } ?? "")
-        let listed = declared.isEmpty ? "no one yet" : declared.joined(separator: ", ")
-        return (message, "\(Self.fileName) lists the coders under 'coders:' (\(listed)); add '\(name)' there, or pass --new-coder to start a new coder")
-    }
-
     /// The owner of every log file in `codings/`, empty or not, sorted (the consensus log is
     /// not a coder): whom `status` lists, those without codings as "no codings yet".
     public func logOwners() -> [String] {

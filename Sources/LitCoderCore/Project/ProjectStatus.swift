@@ -9,7 +9,8 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     public var codebook: CodebookSummary
     public var papers: Int
     public var coders: [CoderProgress]
-    /// The adjudicated codings, when `codings/_consensus.jsonl` exists.
+    /// The adjudicated codings, when `codings/_consensus.jsonl` exists: `coded` counts the
+    /// papers with a decision that stands (`StandingConsensus`).
     public var consensus: CoderProgress?
     /// Logs in `codings/` that cannot be read (a folder, a dangling link, no permission): their
     /// owners are not counted above, and each is an error.
@@ -26,7 +27,7 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     /// How complete the consensus is, when there is one.
     public var consensusProgress: ConsensusCounts?
 
-    /// Paper × dimension decisions of the consensus against the coders it settles
+    /// Paper × dimension decisions of the consensus against every coder with codings
     /// (`ConsensusProgress`), as counts.
     public struct ConsensusCounts: Codable, Hashable, Sendable {
         /// Agreements held as automatic decisions, and agreements not taken yet.
@@ -72,9 +73,14 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         public var olderCodebookEvents: Int
         public var stale: StaleSummary
         public var health: LogHealth
+        /// Whether the coder has a log but `litcoder.yaml` declares `coders:` without them (a
+        /// name started with `--new-coder`, or a slip): `CoderRoster.unlisted`.
+        public var unlisted = false
 
         /// Whether anything needs a person's attention.
-        public var needsAttention: Bool { !health.isClean || !stale.isEmpty || unknownPapers > 0 || doneWithRequiredEmpty > 0 }
+        public var needsAttention: Bool {
+            !health.isClean || !stale.isEmpty || unknownPapers > 0 || doneWithRequiredEmpty > 0 || unlisted
+        }
     }
 
     /// How many current codings name a dimension or code the codebook lost: counts and dimension
@@ -113,8 +119,10 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         var coders: [CoderProgress] = []
         var states: [String: CodingState] = [:]
         let assigned = plan.papers(assignedTo: names.sorted(), in: workspace.corpus)
+        let unlisted = Set(CoderRoster(project: project, plan: plan).unlisted)
         for coder in names.sorted() {
-            let (progress, problems, state) = try self.replayed(coder, in: workspace, assigned: assigned?[coder])
+            var (progress, problems, state) = try self.replayed(coder, in: workspace, assigned: assigned?[coder])
+            progress.unlisted = unlisted.contains(coder)
             coders.append(progress)
             diagnostics += problems
             states[coder] = state
@@ -122,21 +130,23 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         var consensus: CoderProgress?
         var counts: ConsensusCounts?
         if project.hasLogFile(CoderName.consensus), !unreadable.contains(CoderName.consensus) {
-            let (progress, problems, consensusState) = try self.replayed(CoderName.consensus, in: workspace)
-            consensus = progress
+            var (progress, problems, consensusState) = try self.replayed(CoderName.consensus, in: workspace)
             diagnostics += problems
             // Counted only when every log can be read: without a coder the counts would mislead.
             if listing.unreadable.isEmpty {
                 let compared = try workspace.defaultComparedCoders()
                 // Each paper among the coders assigned to it, as agree and disagreements compare it.
                 let comparedStates = plan.compared(try compared.map { try states[$0] ?? workspace.state(coder: $0).0 })
-                let whole = ConsensusProgress(
-                    comparisons: CodingComparison.all(codebook: workspace.codebook, states: comparedStates, corpus: workspace.corpus),
-                    consensus: consensusState)
+                let standing = StandingConsensus(codebook: workspace.codebook, comparedStates: comparedStates,
+                                                 consensus: consensusState, corpus: workspace.corpus)
+                // The consensus's papers as it stands; its events and health are the log's.
+                progress.coded = standing.state.codedPaperCount
+                let whole = standing.progress
                 counts = ConsensusCounts(agreed: whole.agreed, agreedNotTaken: whole.agreedNotTaken, byHand: whole.byHand,
                                          disagreements: whole.disagreements, adjudicated: whole.adjudicated,
                                          open: whole.open.count, coders: compared)
             }
+            consensus = progress
         }
         let codebook = workspace.codebook
         var status = ProjectStatus(

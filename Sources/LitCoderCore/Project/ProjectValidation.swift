@@ -60,6 +60,7 @@ public struct ProjectValidation: Sendable {
         let listing = project.logListing()
         diagnostics += listing.unreadable
         var coders = listing.coders
+        let roster = CoderRoster(listed: project.coders, withLogs: coders, assigned: [])
         if !listing.unreadableOwners.contains(CoderName.consensus), project.hasLogFile(CoderName.consensus) {
             coders.append(CoderName.consensus)
         }
@@ -78,6 +79,9 @@ public struct ProjectValidation: Sendable {
                 continue
             }
             eventCount += contents.events.count
+            if let warning = roster.unlistedWarning(coder: coder, file: name, hasCodings: contents.events.contains { $0.op != .view }) {
+                diagnostics.append(warning)
+            }
             for var diagnostic in contents.diagnostics {
                 if diagnostic.file == url.path { diagnostic.file = name }
                 diagnostics.append(diagnostic)

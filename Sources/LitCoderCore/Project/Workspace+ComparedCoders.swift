@@ -1,19 +1,14 @@
 /// Which coders' logs agreement and the reports compare when no `--coders` is given.
 extension Workspace {
-    /// The coders the consensus was built from, when there is a consensus naming two or more
-    /// of them with codings; otherwise every coder with codings (`Project.codersWithCodings`).
+    /// Every coder whose log records a decision (`Project.codersWithCodings`), sorted: the one
+    /// rule `agree`, `disagreements`, `consensus`, `review`, `status`, the exports and the
+    /// reports share when no `--coders` is given.
     ///
-    /// So an adjudicator's own workbench log does not silently join the comparison of the
-    /// coders whose work the consensus settled.
+    /// It depends on the coders' logs alone, never on the consensus, so building the consensus
+    /// cannot change which coders are compared, and `consensus --auto-agreed` run twice with
+    /// no coding changed adds nothing the second time. A log of views alone makes no coder.
     /// Throws every log that cannot be read, rather than compare without it.
-    public func defaultComparedCoders() throws -> [String] {
-        let withLogs = try project.codersWithCodings()
-        guard let consensus = try? consensusState().0 else { return withLogs }
-        var sources: Set<String> = []
-        consensus.forEachPaper { _, coding in
-            for provenance in coding.provenance.values { sources.formUnion(provenance.sources) }
-        }
-        let compared = withLogs.filter { sources.contains($0) }
-        return compared.count >= 2 ? compared : withLogs
+    public func defaultComparedCoders() throws(DiagnosticList) -> [String] {
+        try project.codersWithCodings()
     }
 }

@@ -1,14 +1,14 @@
 /// The consensus measured against the coders it settles.
 extension Workspace {
-    /// How complete the consensus is over the comparisons of `coders` (default: the coders the
-    /// consensus was built from, as `defaultComparedCoders()` finds them). With fewer than two
-    /// such coders nothing is compared, and everything the consensus holds by hand counts. With
-    /// assignments, each paper is compared among the coders assigned to it.
-    public func consensusProgress(coders: [String]? = nil) throws -> ConsensusProgress {
+    /// The consensus as it stands (`StandingConsensus`) over the comparisons of `coders`
+    /// (default: `defaultComparedCoders()`), each paper compared among the coders assigned to
+    /// it, as `agree`, `disagreements` and `consensus` compare it; with the consensus log's
+    /// problems. Every command and report that reads the consensus reads it through here.
+    /// Throws every log that cannot be read, rather than compare without it.
+    public func standingConsensus(coders: [String]? = nil) throws -> (StandingConsensus, [Diagnostic]) {
         let names = try coders ?? defaultComparedCoders()
-        // Each paper among the coders assigned to it, as agree, disagreements and consensus compare it.
         let states = plan().0.compared(try names.map { try state(coder: $0).0 })
-        return ConsensusProgress(comparisons: CodingComparison.all(codebook: codebook, states: states, corpus: corpus),
-                                 consensus: try consensusState().0)
+        let (consensus, problems) = try consensusState()
+        return (StandingConsensus(codebook: codebook, comparedStates: states, consensus: consensus, corpus: corpus), problems)
     }
 }

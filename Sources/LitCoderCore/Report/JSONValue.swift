@@ -4,7 +4,8 @@ public indirect enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
-    /// Written in Swift's shortest round-tripping form; NaN and infinities are written as null.
+    /// Written as litcoder writes every number (`NumberValue.text`: the shortest form that
+    /// reads back as the same number, an integer without `.0`); NaN and infinities as null.
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -33,7 +34,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
-        case .number(let d): out += d.isFinite ? "\(d)" : "null"
+        case .number(let d): out += d.isFinite ? NumberValue.text(d) : "null"
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }

@@ -264,7 +264,7 @@ public enum SummaryReport {
                 rows.append([s.scope, "number", n.id, "", "coded", "\(n.coded)"])
                 rows.append([s.scope, "number", n.id, "", "open", "\(n.open)"])
                 for (name, value) in [("min", n.minimum), ("median", n.median), ("max", n.maximum), ("mean", n.mean)] {
-                    rows.append([s.scope, "number", n.id, "", name, value.map { "\($0)" } ?? ""])
+                    rows.append([s.scope, "number", n.id, "", name, value.map(NumberValue.text) ?? ""])
                 }
             }
             for stale in s.stale { rows.append([s.scope, "stale", stale.dimension, stale.code, "papers", "\(stale.papers)"]) }

@@ -29,9 +29,11 @@ public struct TextTable: Sendable {
     private func cell(_ row: [String], _ column: Int) -> String { column < row.count ? row[column] : "" }
 
     /// Terminal columns each column takes in plain text, heading included.
-    public var columnWidths: [Int] {
+    public var columnWidths: [Int] { columnWidths(of: [header] + rows) }
+
+    private func columnWidths(of all: [[String]]) -> [Int] {
         (0..<columnCount).map { c in
-            let widest = ([header] + rows).reduce(0) { max($0, DisplayWidth.of(cell($1, c))) }
+            let widest = all.reduce(0) { max($0, DisplayWidth.of(TerminalText.escaped(cell($1, c), keepingLineBreaks: false))) }
             return min(widest, maxWidths[c] ?? widest)
         }
     }
@@ -46,12 +48,14 @@ public struct TextTable: Sendable {
     public func rendered() -> String { rendered(indent: "") }
 
     /// The plain-text table with every line indented.
+    /// Cells are shown as `TerminalText.escaped` shows them, on one line, so a control
+    /// character or line break in data can neither drive the terminal nor break a row.
     public func rendered(indent: String) -> String {
         let widths = columnWidths
         func line(_ row: [String]) -> String {
             var cells: [String] = []
             for i in widths.indices {
-                let text = DisplayWidth.truncate(cell(row, i), to: widths[i])
+                let text = DisplayWidth.truncate(TerminalText.escaped(cell(row, i), keepingLineBreaks: false), to: widths[i])
                 cells.append(DisplayWidth.pad(text, to: widths[i], alignLeft: !rightAligned.contains(i)))
             }
             return indent + String(cells.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())

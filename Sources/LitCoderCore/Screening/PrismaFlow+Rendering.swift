@@ -22,12 +22,20 @@ extension PrismaFlow {
     private var caveats: [String] {
         var lines = ["Screening decisions of \(scopeWords) on '\(dimension)'; records from corpus/_imports.jsonl.",
                      "Removed for other reasons: entries that could not be read, or had neither a title nor an abstract."]
-        if importedSinceRemoved > 0 {
-            lines.append("\(importedSinceRemoved) imported record\(importedSinceRemoved == 1 ? " is" : "s are") no longer in the corpus: "
-                + "identified minus removed exceeds screened plus not yet screened by that many.")
+        if let removed = importedSinceRemovedPhrase {
+            lines.append("\(removed): identified minus removed exceeds screened plus not yet screened by that many.")
         }
         return lines
     }
+
+    /// `1 imported record is no longer in the corpus`, `3 imported records are …`; nil for none.
+    public var importedSinceRemovedPhrase: String? {
+        guard importedSinceRemoved > 0 else { return nil }
+        return "\(importedSinceRemoved) imported record\(importedSinceRemoved == 1 ? " is" : "s are") no longer in the corpus"
+    }
+
+    /// `1 record`, `2 records`.
+    static func records(_ n: Int, _ noun: String = "record") -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     /// Aligned text, one phase after another.
     public func text() -> String {

@@ -113,6 +113,26 @@ public struct AliasMatcher: Sendable {
         return nil
     }
 
+    /// Whether a plain alias (not between slashes) reads like a regular expression someone
+    /// forgot the slashes of: alternation, a character class, an escape such as `\b` or `\s`,
+    /// a wildcard or quantifier, an anchor, or a group with a quantifier or `(?`. Such an alias
+    /// is matched as plain words, which is rarely what was meant (`call[- ]cent(er|re)`).
+    public static func looksLikeRegularExpression(_ alias: String) -> Bool {
+        guard !isRegularExpression(alias) else { return false }
+        let text = alias.trimmingCharacters(in: .whitespaces)
+        if text.contains("|") || text.contains("(?") { return true }
+        if text.hasPrefix("^") || (text.hasSuffix("$") && text.count > 1) { return true }
+        for wildcard in [".*", ".+", ".?", ")?", ")*", ")+", "]?", "]*", "]+"] where text.contains(wildcard) { return true }
+        let characters = Array(text)
+        for (i, character) in characters.enumerated() {
+            let next = i + 1 < characters.count ? characters[i + 1] : nil
+            if character == "\\", let next, "bBdDsSwW.()[]{}|*+?".contains(next) { return true }
+            if character == "[", characters[(i + 1)...].contains("]") { return true }
+            if character == "{", let next, next.isASCII, next.isNumber { return true }
+        }
+        return false
+    }
+
     private static func isRegularExpression(_ alias: String) -> Bool {
         alias.count >= 2 && alias.hasPrefix("/") && alias.hasSuffix("/")
     }
@@ -141,11 +161,27 @@ public struct AliasMatcher: Sendable {
         }
         // Whole words only where the alias begins or ends with a letter or digit; `\b` would
         // fail next to punctuation such as the ")" of "Emotional Speech Dataset (ESD)".
-        if let first = trimmed.first, first.isLetter || first.isNumber { pattern = "(?<![\\p{L}\\p{N}])" + pattern }
+        if let first = trimmed.first, first.isLetter || first.isNumber { pattern = "(?<!\(wordContinuing(first)))" + pattern }
         // A plural is the same cue: "call centre" finds "call centres", "robot" finds "robots".
         if let last = trimmed.last, last.isLetter { pattern += "(?:e?s)?" }
-        if let last = trimmed.last, last.isLetter || last.isNumber { pattern += "(?![\\p{L}\\p{N}])" }
+        if let last = trimmed.last, last.isLetter || last.isNumber { pattern += "(?!\(wordContinuing(last)))" }
         return pattern
+    }
+
+    /// The characters that continue a word ending (or starting) with `edge`: digits, combining
+    /// marks, and letters of the same script. A letter of another script is a word boundary,
+    /// as in Chinese, Japanese and Korean text, which puts no space around a Latin name
+    /// ("在CASIA和", "IEMOCAP上"); beside a digit, so are the letters of those scripts.
+    static func wordContinuing(_ edge: Character) -> String {
+        guard let scalar = edge.unicodeScalars.first else { return "[\\p{L}\\p{N}\\p{M}]" }
+        if let script = WritingScript.of(scalar) {
+            return "[\\p{N}\\p{M}[\\p{L}&&\\p{Script=\(script.name)}]]"
+        }
+        if edge.isNumber {
+            let spaceless = WritingScript.allCases.filter(WritingScript.spaceless.contains).map { "\\p{Script=\($0.name)}" }.joined()
+            return "[\\p{N}\\p{M}[\\p{L}--[\(spaceless)]]]"
+        }
+        return "[\\p{L}\\p{N}\\p{M}]"
     }
 
     /// The words every match of an alias contains, for the prefilter; empty when unknown.
@@ -234,13 +270,20 @@ public struct AliasMatcher: Sendable {
         if raw.isEmpty { return [] }
         let toScalar = Self.scalarOffsets(of: text)
         var found: [AliasMatch] = []
+        // Which UTF-16 offsets a kept match covers: checking a candidate against it costs its
+        // length, where checking it against every kept match made a long abstract quadratic.
+        var covered = [Bool](repeating: false, count: toScalar.count)
         for (dimensionIndex, candidates) in raw {
             // Longest first; among equals the earlier one, then the earlier code.
             let ranked = candidates.sorted {
                 ($0.range.length, -$0.range.location, -$0.code) > ($1.range.length, -$1.range.location, -$1.code)
             }
             var kept: [NSRange] = []
-            for candidate in ranked where !kept.contains(where: { NSIntersectionRange($0, candidate.range).length > 0 }) {
+            defer { for range in kept { for offset in range.location..<(range.location + range.length) { covered[offset] = false } } }
+            for candidate in ranked {
+                let lower = candidate.range.location, upper = lower + candidate.range.length
+                guard lower >= 0, upper <= covered.count, !covered[lower..<upper].contains(true) else { continue }
+                for offset in lower..<upper { covered[offset] = true }
                 kept.append(candidate.range)
                 let end = candidate.range.location + candidate.range.length
                 guard end < toScalar.count, dimensionIndex < order.count, candidate.code < order[dimensionIndex].codes.count

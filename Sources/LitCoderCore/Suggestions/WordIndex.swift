@@ -17,7 +17,8 @@ struct WordIndex {
         starts = found
     }
 
-    /// Calls `body` with each word of `units` (lower-cased) and its start offset.
+    /// Calls `body` with each word of `units` (lower-cased) and its start offset. A change of
+    /// script between two letters ends a word, as it does for aliases (`WritingScript`).
     ///
     /// ASCII is classified by table and lower-cased by hand: abstracts are mostly ASCII and
     /// this runs over every abstract of a corpus, where `Unicode.Scalar.Properties` and
@@ -29,7 +30,14 @@ struct WordIndex {
         var nonASCII = String.UnicodeScalarView()
         var start = 0
         var index = 0
+        /// The script of the word's last letter with one, and whether the last character was a digit.
+        var wordScript: WritingScript?
+        var lastWasDigit = false
+        var lastWasSpaceless = false
         func flush() {
+            wordScript = nil
+            lastWasDigit = false
+            lastWasSpaceless = false
             guard !word.isEmpty || !nonASCII.isEmpty else { return }
             if wordIsASCII {
                 body(String(decoding: word, as: UTF8.self), start)
@@ -40,7 +48,16 @@ struct WordIndex {
             nonASCII = String.UnicodeScalarView()
             wordIsASCII = true
         }
-        func append(_ scalar: Unicode.Scalar, at offset: Int) {
+        func append(_ scalar: Unicode.Scalar, at offset: Int, script: WritingScript?, isDigit: Bool) {
+            let isSpaceless = script.map(WritingScript.spaceless.contains) ?? false
+            if let script, let previous = wordScript, previous != script {
+                flush()
+            } else if (isSpaceless && lastWasDigit) || (isDigit && lastWasSpaceless) {
+                flush()
+            }
+            if let script { wordScript = script }
+            lastWasDigit = isDigit
+            lastWasSpaceless = isSpaceless
             if word.isEmpty, nonASCII.isEmpty { start = offset }
             if wordIsASCII, scalar.isASCII {
                 let byte = UInt8(scalar.value)
@@ -59,7 +76,7 @@ struct WordIndex {
             if unit < 0x80 {
                 let isWordCharacter = (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5A) || (unit >= 0x61 && unit <= 0x7A)
                 if isWordCharacter {
-                    append(Unicode.Scalar(UInt8(unit)), at: index)
+                    append(Unicode.Scalar(UInt8(unit)), at: index, script: unit >= 0x41 ? .latin : nil, isDigit: unit <= 0x39)
                 } else if unit != 0x27 && unit != 0x60 {  // ' and ` join
                     flush()
                 }
@@ -75,7 +92,8 @@ struct WordIndex {
                 scalar = Unicode.Scalar(unit)
             }
             if let scalar, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                append(scalar, at: index)
+                let script = WritingScript.of(scalar)
+                append(scalar, at: index, script: script, isDigit: script == nil && scalar.properties.numericType != nil)
             } else if scalar != "\u{2019}" && scalar != "\u{2018}" {
                 flush()
             }

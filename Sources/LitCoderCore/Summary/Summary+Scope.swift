@@ -21,13 +21,15 @@ extension Summary {
     /// The consensus summary with its open disputes told apart from papers not coded: per
     /// dimension, the papers without a value because the coders disagree and nobody has
     /// decided yet; per alignment, the undetermined papers for that reason (taken out of
-    /// `from-not-coded` and `to-not-coded`).
+    /// `from-not-coded` and `to-not-coded`). `consensus` is the consensus as it stands
+    /// (`StandingConsensus.state`), where an open dispute has no value.
     public func markingOpen(_ open: [ConsensusProgress.Open], consensus: CodingState, evaluator: AlignmentEvaluator,
                             corpus: Corpus) -> Summary {
         var openDimensions: [String: Set<String>] = [:]
         for item in open where corpus.contains(item.paper) {
             let coding = consensus.codingIfPresent(for: item.paper)
-            // An outdated automatic decision still gives the paper a value; it is counted as coded.
+            // The consensus as it stands holds no value for an open dispute; a value the log holds
+            // without a provenance (written by hand into the file) is counted as coded.
             let hasValue = !(coding?.codes(for: item.dimension).isEmpty ?? true) || coding?.texts[item.dimension] != nil
             if !hasValue { openDimensions[item.paper, default: []].insert(item.dimension) }
         }

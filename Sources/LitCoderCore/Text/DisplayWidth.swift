@@ -18,11 +18,37 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// Columns for plain text; control characters count as none.
+    /// Columns for plain text, a grapheme cluster at a time (`of(cluster:)`); control
+    /// characters count as none.
     public static func of(_ text: String) -> Int {
         var width = 0
-        for scalar in text.unicodeScalars { width += max(0, of(scalar)) }
+        var simple = true
+        for scalar in text.unicodeScalars {
+            // Below U+0300 no scalar joins another into a cluster of a different width
+            // (but a carriage return and line feed, which count as nothing either way).
+            if scalar.value >= 0x300 { simple = false; break }
+            width += max(0, of(scalar))
+        }
+        if simple { return width }
+        width = 0
+        for character in text { width += of(cluster: character) }
         return width
+    }
+
+    /// Columns for one grapheme cluster (a user-perceived character), as terminals draw it:
+    /// its first scalar's width (a base with combining marks, a Hangul syllable in jamo, an
+    /// emoji with a skin tone or a ZWJ sequence of emoji: `👨‍👩‍👧‍👦` is 2, not 8), except a
+    /// pair of regional indicators, a flag, which is 2. Control characters count as none.
+    public static func of(cluster: Character) -> Int {
+        let scalars = cluster.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        let width = of(first)
+        if scalars.count == 1 { return max(0, width) }
+        if (0x1F1E6...0x1F1FF).contains(first.value), scalars.count >= 2 { return 2 }
+        if width > 0 { return width }
+        if width < 0 { return scalars.dropFirst().reduce(0) { $0 + max(0, of($1)) } }
+        // A cluster starting with a zero-width scalar (a prepended mark): its widest scalar.
+        return min(2, scalars.map { max(0, of($0)) }.max() ?? 0)
     }
 
     /// `text` cut to at most `width` columns, ending in `…` when cut.

@@ -42,9 +42,6 @@ struct Agree: ParsableCommand {
         let plan = workspace.loadPlan()
         let round = try roundOption.chosen(in: plan)
         let loaded = try codersOption.states(in: workspace, codebookVersion: codebookVersion)
-        if let codebookVersion {
-            Console.error("note: only codings made under codebook \(codebookVersion) are compared")
-        }
         let options = AgreementReport.Options(
             dimensions: dimensions, setDistance: distance == .masi ? .masi : .jaccard, resamples: resamples, seed: seed,
             pairs: pairs)
@@ -59,8 +56,8 @@ struct Agree: ParsableCommand {
             switch format {
             case .table: Console.print(rounds.table())
             case .markdown: Console.print(rounds.markdown())
-            case .csv: Console.print(rounds.csv())
-            case .json: Console.print(rounds.json())
+            case .csv: Console.writeCSV(rounds.csv() + "\n")
+            case .json: Console.writeJSON(rounds.json() + "\n")
             }
             return
         }
@@ -69,8 +66,8 @@ struct Agree: ParsableCommand {
         switch format {
         case .table: Console.print(report.table())
         case .markdown: Console.print(report.markdown())
-        case .csv: Console.print(report.csv())
-        case .json: Console.print(report.json())
+        case .csv: Console.writeCSV(report.csv() + "\n")
+        case .json: Console.writeJSON(report.json() + "\n")
         }
     }
 }

@@ -36,6 +36,8 @@ struct Assign: ParsableCommand {
     @Option(help: ArgumentHelp("Who takes over the papers of --reassign.", valueName: "CODER"))
     var to: String?
 
+    @OptionGroup var newCoderOption: NewCoderOption
+
     func validate() throws {
         if reassign != nil || to != nil {
             guard let reassign, let to else { throw ValidationError("--reassign FROM needs --to TO, and --to needs --reassign") }
@@ -55,6 +57,7 @@ struct Assign: ParsableCommand {
         let plan = workspace.loadPlan()
         let file = project.display(project.assignmentsURL)
         if let reassign, let to {
+            try workspace.check(coder: to, for: .writing(allowingNew: newCoderOption.newCoder))
             try handOver(from: reassign, to: to, plan: plan, workspace: workspace, file: file)
             return
         }
@@ -62,6 +65,9 @@ struct Assign: ParsableCommand {
         let names: [String]
         if let coders {
             names = coders.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // A mistyped name would be given papers nobody codes.
+            try workspace.check(coders: names.filter { CoderName.problem(with: $0) == nil },
+                                for: .writing(allowingNew: newCoderOption.newCoder))
         } else if let last {
             names = last.coders
         } else if let listed = project.coders, !listed.isEmpty {
@@ -115,7 +121,9 @@ struct Assign: ParsableCommand {
         guard plan.assignments.coders.contains(from) else {
             let known = plan.assignments.coders
             throw ValidationError("'\(from)' has no assigned papers; "
-                + (known.isEmpty ? "nothing is assigned yet (run 'litcoder assign --coders …' first)" : "the assigned coders are \(known.joined(separator: ", "))"))
+                + (known.isEmpty ? "nothing is assigned yet (run 'litcoder assign --coders …' first)"
+                                 : (DidYouMean.phrase(for: from, among: known).map { "\($0); " } ?? "")
+                                   + "the assigned coders are \(known.joined(separator: ", "))"))
         }
         var coded: Set<String> = []
         if FileManager.default.fileExists(atPath: workspace.project.logURL(coder: from).path) {

@@ -28,7 +28,7 @@ struct AssignmentsCommand: ParsableCommand {
             let value = JSONValue.object([("assignments", .array(assignments.entries.map { entry in
                 .object([("paper", .string(entry.paper)), ("coders", .array(entry.coders.map { .string($0) }))])
             }))])
-            Console.print(value.rendered())
+            Console.writeJSON(value.rendered() + "\n")
         case .table:
             guard !assignments.isEmpty else {
                 Console.print("No paper is assigned: every coder codes every paper. Share them out with 'litcoder assign --coders A,B,C --per-paper 2'.")

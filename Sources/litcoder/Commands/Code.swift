@@ -29,7 +29,7 @@ struct Code: ParsableCommand {
         }
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
-        try newCoderOption.check(coder, in: workspace.project)
+        try newCoderOption.check(coder, in: workspace)
         let plan = workspace.loadPlan()
         let log = try workspace.openLogForWriting(coder: coder)
         defer { log.close() }
@@ -56,7 +56,7 @@ struct Code: ParsableCommand {
         let view = WorkbenchView(summary: summary, alignmentLine: summary.alignmentLine)
         let session = WorkbenchSession(workbench: workbench, backend: terminal, view: view,
                                        store: { event in
-                                           let saved = try log.append(event)
+                                           let saved = try ExitGuard.whileWriting { try log.append(event) }
                                            summary.paperChanged(saved.paper)
                                            return saved
                                        }, editText: ExternalEditor.edit, preparesAhead: true)

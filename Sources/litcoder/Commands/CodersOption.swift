@@ -1,9 +1,9 @@
 import ArgumentParser
 import LitCoderCore
 
-/// `--coders A,B,…`: whose codings to compare; by default every coder with a log.
+/// `--coders A,B,…`: whose codings to compare; by default every coder whose log records a decision.
 struct CodersOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The coders to compare, comma-separated (default: the coders the consensus was built from, else every coder with a log in codings/).", valueName: "A,B,…"))
+    @Option(name: .long, help: ArgumentHelp("The coders to compare, comma-separated (default: every coder whose log in codings/ records a decision).", valueName: "A,B,…"))
     var coders: String?
 
     /// The names given, checked as names; nil when none were given.
@@ -18,9 +18,11 @@ struct CodersOption: ParsableArguments {
         return names
     }
 
-    /// The chosen coders' names, each checked to have codings (a log of views alone is none).
+    /// The chosen coders' names, each checked to be a coder of the project (else exit status
+    /// 64 with a did-you-mean) and to have codings (a log of views alone is none).
     func names(in workspace: Workspace) throws -> [String] {
         let withCodings = try workspace.project.codersWithCodings()
+        if let given = try given() { try workspace.check(coders: given, for: .reading) }
         let names = try given() ?? (try workspace.defaultComparedCoders())
         let missing = names.filter { !withCodings.contains($0) }
         if !missing.isEmpty {
@@ -57,11 +59,14 @@ struct CodersOption: ParsableArguments {
             throw ValidationError("--codebook-version takes 'current' or at least 6 hex digits of a codebook hash; these coders' events were made under: \(listed)")
         }
         let matching = versions.filter { $0.hash.hasPrefix(version) }
-        guard matching.count == 1 else {
+        guard matching.count == 1, let resolved = matching.first?.hash else {
             throw ValidationError((matching.isEmpty ? "no event of \(names.joined(separator: ", ")) was made under codebook \(version)"
                                                     : "\(version) is the start of more than one codebook hash; give more digits")
                                   + "; their events were made under: \(listed)")
         }
+        // The hash the version resolved to, so the output says which codebook it describes.
+        Console.error("note: only codings made under codebook \(resolved.prefix(12))"
+            + (resolved == workspace.codebook.contentHash ? " (the current one)" : "") + " are compared")
         return states
     }
 

@@ -31,7 +31,7 @@ struct CodingsImportCommand: ParsableCommand {
     func run() throws {
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
-        try newCoderOption.check(coder, in: workspace.project)
+        try newCoderOption.check(coder, in: workspace)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw Failure.data("\(file): cannot read the file")
         }
@@ -72,10 +72,12 @@ struct CodingsImportCommand: ParsableCommand {
     }
 
     private func summary(_ plan: CodingsImport.Plan, coder: String, verb: String) -> String {
-        var s = "\(verb) \(plan.events.count) event(s) for \(plan.paperCount) paper(s) to codings/\(coder).jsonl"
-        s += " (\(plan.rowCount) row(s) read"
-        if plan.unchangedCount > 0 { s += ", \(plan.unchangedCount) already as in the log" }
-        if plan.otherCoderRowCount > 0 { s += ", \(plan.otherCoderRowCount) for other coders skipped" }
-        return s + ")"
+        // Every row read is counted once: in the events, already as in the log, or skipped.
+        var parts: [String] = []
+        if plan.eventRowCount > 0 { parts.append("\(plan.eventRowCount) in these events") }
+        if plan.unchangedRowCount > 0 { parts.append("\(plan.unchangedRowCount) already as in the log") }
+        if plan.otherCoderRowCount > 0 { parts.append("\(plan.otherCoderRowCount) for other coders, skipped") }
+        return "\(verb) \(plan.events.count) event(s) for \(plan.paperCount) paper(s) to codings/\(coder).jsonl"
+            + " (\(plan.rowCount) row(s) read" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")) + ")"
     }
 }

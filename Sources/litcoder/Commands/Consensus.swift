@@ -30,15 +30,16 @@ struct Consensus: ParsableCommand {
         let comparisons = CodingComparison.all(codebook: workspace.codebook, states: states, corpus: workspace.corpus)
         let log = try workspace.openLogForWriting(coder: CoderName.consensus)
         defer { log.close() }
-        let events = AutoConsensus.events(for: comparisons, consensus: log.state, adjudicator: adjudicator,
-                                          codebookHash: workspace.codebook.contentHash, coders: states.map(\.coder))
+        let events = AutoConsensus.events(for: comparisons, consensus: log.state, codebook: workspace.codebook,
+                                          adjudicator: adjudicator, codebookHash: workspace.codebook.contentHash,
+                                          coders: states.map(\.coder))
         // One durable append: every agreement is taken in, or none is.
         do { try log.append(contentsOf: events) } catch { throw Failure.data("\(error)") }
         log.close()
         let withdrawn = events.count { $0.reason == AutoConsensus.withdrawalReason }
         let added = events.count - withdrawn
         let agreed = comparisons.count(where: \.isAgreement)
-        let progress = ConsensusProgress(comparisons: comparisons, consensus: log.state)
+        let progress = ConsensusProgress(comparisons: comparisons, consensus: log.state, codebook: workspace.codebook)
         let open = progress.open.count
         let notCoded = progress.open.count { $0.kind != .differ }
         let path = workspace.project.display(workspace.project.consensusLogURL)

@@ -11,12 +11,17 @@ import Synchronization
 /// and exit status 74 (sysexits' EX_IOERR), once the command has done its work and closed its
 /// files. A pipe closed by the reader (`litcoder … | head -1`) ends it quietly, as SIGPIPE does
 /// for any command. Failures writing standard error are ignored: there is nowhere left to say so.
+///
+/// Every path to the terminal goes through here. Text for people (reports as tables, Markdown
+/// or LaTeX, messages, errors) is shown with its control characters as visible escapes
+/// (`TerminalText.escaped`), so a title in a data file can never drive the user's terminal;
+/// CSV is data and is written as it is; JSON keeps its data too, in its own escapes.
 enum Console {
     /// The errno of the first failed write to standard output.
     private static let outputFailure = Mutex<Int32?>(nil)
 
     static func error(_ message: String) {
-        _ = writeAll(STDERR_FILENO, Array((message + "\n").utf8))
+        _ = writeAll(STDERR_FILENO, Array((TerminalText.escaped(message) + "\n").utf8))
     }
 
     static func print(_ message: String) {
@@ -30,9 +35,34 @@ enum Console {
         return ExitCode(64)
     }
 
-    /// Writes text to standard output as it is, adding no line break.
+    /// How complete the consensus is, on standard error: every command that reads the
+    /// consensus says it, so no reader of its output can take it for more than it is.
+    static func consensusNote(_ progress: ConsensusProgress) {
+        error("note: consensus: " + progress.line)
+    }
+
+    /// Writes text for people, adding no line break.
     static func write(_ text: String) {
-        write(bytes: Array(text.utf8))
+        write(bytes: Array(TerminalText.escaped(text).utf8))
+    }
+
+    /// Writes CSV as it is: its fields are data, quoted as CSV says.
+    static func writeCSV(_ csv: String) {
+        write(bytes: Array(csv.utf8))
+    }
+
+    /// Writes JSON with DEL, C1 and bidirectional controls in `\u` escapes: the same data.
+    static func writeJSON(_ json: String) {
+        write(bytes: Array(TerminalText.jsonEscaped(json).utf8))
+    }
+
+    /// Writes a report in the form it was rendered in.
+    static func write(_ text: String, as format: ReportFormat) {
+        switch format {
+        case .csv: writeCSV(text)
+        case .json: writeJSON(text)
+        case .table, .markdown, .latex: write(text)
+        }
     }
 
     /// Writes bytes to standard output as they are.

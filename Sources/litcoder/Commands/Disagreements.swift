@@ -30,8 +30,8 @@ struct Disagreements: ParsableCommand {
         list.items = plan.limit(list.items)
         switch format {
         case .table: Console.print(list.table())
-        case .csv: Console.print(list.csv())
-        case .json: Console.print(list.json())
+        case .csv: Console.writeCSV(list.csv() + "\n")
+        case .json: Console.writeJSON(list.json() + "\n")
         }
     }
 }

@@ -40,7 +40,7 @@ struct DuplicatesListCommand: ParsableCommand {
                     ("split", history.split(of: merge.id).map { .string($0.paper) } ?? .null),
                 ])
             }
-            Console.print(JSONValue.object([("duplicates", .array(items))]).rendered())
+            Console.writeJSON(JSONValue.object([("duplicates", .array(items))]).rendered() + "\n")
         case .table:
             guard !history.merges.isEmpty else {
                 Console.print("No import has merged a duplicate yet (imports record their merges in \(project.display(project.importRecordURL))).")

@@ -80,12 +80,14 @@ struct ExportCommand: ParsableCommand {
             throw failure
         } catch let usage as ValidationError {
             throw usage
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw Failure.data("\(error)")
         }
         if output == "-" {
             // Standard output fails the way every command's does (Console.finish): exit 74, or quietly for a closed pipe.
-            Console.write(bytes: bytes)
+            Console.write(bytes: terminalSafe(bytes))
             return
         }
         do {
@@ -104,12 +106,24 @@ struct ExportCommand: ParsableCommand {
         if output != "-" { Console.error("wrote \(output) (\(format.rawValue), \(bytes.count) bytes)") }
     }
 
+    /// On standard output (`-o -`), which may be a terminal, the bytes as `Console` writes
+    /// them: data formats as they are (CSV, BibTeX, RIS, the qdpx archive), JSON with its
+    /// controls in `\u` escapes, the rest as text for people.
+    private func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
+        switch format {
+        case .csv, .csvLong, .bibtex, .ris, .qdpx: bytes
+        case .json, .jsonl: Array(TerminalText.jsonEscaped(String(decoding: bytes, as: UTF8.self)).utf8)
+        case .qdc, .html, .methods: Array(TerminalText.escaped(String(decoding: bytes, as: UTF8.self)).utf8)
+        }
+    }
+
     private func render(_ workspace: Workspace) throws -> [UInt8] {
         switch format {
         case .qdc:
             return Array(QDCWriter.render(workspace.codebook).utf8)
         case .html:
             let withCodings = try workspace.project.codersWithCodings()
+            if let coder = coderOption.coder { try workspace.check(coder: coder, for: .reading) }
             if let coder = coderOption.coder, !withCodings.contains(coder) {
                 throw Failure.data("coder '\(coder)' has no codings in codings/; pass --coder with one of: \(withCodings.joined(separator: ", "))")
             }
@@ -117,6 +131,9 @@ struct ExportCommand: ParsableCommand {
             let coders = try comparedCoders(workspace)
             let report = try ProjectReport.load(workspace, scopeCoder: scope, coders: coders)
             for warning in report.unknownCodes { Console.error(warning.description) }
+            if report.scope == Summary.scope(coder: CoderName.consensus), let progress = report.consensusProgress {
+                Console.consensusNote(progress)
+            }
             return Array(HTMLReport.render(report).utf8)
         case .bibtex, .ris:
             return Array(try bibliography(workspace).utf8)
@@ -130,16 +147,14 @@ struct ExportCommand: ParsableCommand {
             let set = try QDPXProject.codedSet(workspace, selection: selection)
             let document = QDPXProject.render(set)
             for diagnostic in set.diagnostics + document.warnings { Console.error(diagnostic.description) }
-            if selection == .consensus { Console.error("note: consensus: " + (try workspace.consensusProgress()).line) }
+            if let progress = set.consensusProgress { Console.consensusNote(progress) }
             return Array(try QDPXArchive.make(document))
         case .csv, .csvLong, .jsonl, .json:
             let selection = try selection(workspace)
             let set = try CodedSet.load(workspace, selection: selection)
             for diagnostic in set.diagnostics { Console.error(diagnostic.description) }
-            if selection == .consensus {
-                // What is exported is only as complete as the consensus: say how complete, every time.
-                Console.error("note: consensus: " + (try workspace.consensusProgress()).line)
-            }
+            // What is exported is only as complete as the consensus: say how complete, every time.
+            if let progress = set.consensusProgress { Console.consensusNote(progress) }
             switch format {
             case .csv: return WideCSVExport.render(set)
             case .csvLong: return LongCSVExport.render(set)
@@ -185,6 +200,7 @@ struct ExportCommand: ParsableCommand {
             return .all
         }
         let coder = try coderOption.resolve()
+        try workspace.check(coder: coder, for: .reading)
         // One coder: only that coder's own log must be readable.
         let listing = workspace.project.logListing()
         if let index = listing.unreadableOwners.firstIndex(of: coder) { throw DiagnosticList([listing.unreadable[index]]) }

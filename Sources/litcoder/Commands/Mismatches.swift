@@ -36,6 +36,6 @@ struct Mismatches: ParsableCommand {
         let list = MismatchList(
             scope: Summary.scope(coder: owner), evaluator: AlignmentEvaluator(codebook: workspace.codebook),
             corpus: workspace.corpus, state: state, alignment: alignment)
-        Console.write(MismatchReport.render(list, format: format.report))
+        Console.write(MismatchReport.render(list, format: format.report), as: format.report)
     }
 }

@@ -47,7 +47,7 @@ struct Prisma: ParsableCommand {
         switch format {
         case .text: Console.print(flow.text())
         case .markdown: Console.print(flow.markdown())
-        case .json: Console.print(flow.json())
+        case .json: Console.writeJSON(flow.json() + "\n")
         }
     }
 }

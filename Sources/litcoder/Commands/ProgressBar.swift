@@ -1,4 +1,5 @@
 import Foundation
+import LitCoderCore
 
 /// A one-line progress bar on standard error, shown only on a terminal and only once an
 /// import has taken more than a moment (quick imports should not flicker).
@@ -16,7 +17,7 @@ struct ProgressBar {
         let width = 30
         let filled = width * percent / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        Console.writeError("\r\(label) [\(bar)] \(percent)%")
+        Console.writeError("\r\(TerminalText.escaped(label, keepingLineBreaks: false)) [\(bar)] \(percent)%")
         shown = true
     }
 

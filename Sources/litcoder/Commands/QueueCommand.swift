@@ -25,6 +25,8 @@ struct QueueCommand: ParsableCommand {
     func run() throws {
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
+        // A mistyped name would print an empty queue as if it were real.
+        try workspace.check(coder: coder, for: .reading)
         let plan = workspace.loadPlan()
         let state: CodingState
         do {
@@ -48,7 +50,7 @@ struct QueueCommand: ParsableCommand {
                     ("done", .bool(state.coding(for: paper.id).done)), ("title", .string(paper.title)),
                 ])
             }
-            Console.print(JSONValue.object([("queue", .array(items))]).rendered())
+            Console.writeJSON(JSONValue.object([("queue", .array(items))]).rendered() + "\n")
         case .table:
             var table = TextTable(header: ["#", "paper", "round", "done", "title"], rightAligned: [0],
                                   maxWidths: [1: 34, 4: 40], rows: [])

@@ -37,7 +37,7 @@ struct ReviewCommand: ParsableCommand {
         list.items = plan.limit(list.items)
         let log = try workspace.openLogForWriting(coder: CoderName.consensus)
         defer { log.close() }
-        let review = Review(codebook: workspace.codebook, adjudicator: adjudicator, items: list.items,
+        let review = Review(codebook: workspace.codebook, adjudicator: adjudicator, coders: states.map(\.coder), items: list.items,
                             papers: workspace.corpus.papers, consensus: log.state)
         let terminal: CursesTerminal
         do {
@@ -45,7 +45,7 @@ struct ReviewCommand: ParsableCommand {
         } catch {
             throw Failure.data("\(error)")
         }
-        let session = ReviewSession(review: review, backend: terminal, store: { try log.append($0) })
+        let session = ReviewSession(review: review, backend: terminal, store: { event in try ExitGuard.whileWriting { try log.append(event) } })
         let ending = session.run()
         terminal.stop()
         log.close()

@@ -100,7 +100,7 @@ struct RoundListCommand: ParsableCommand {
     func run() throws {
         let workspace = try projectOptions.workspace()
         let plan = workspace.loadPlan()
-        let coders = try workspace.project.codersWithLogs()
+        let coders = try workspace.project.codersWithCodings()
         var states: [CodingState] = []
         for coder in coders {
             do { states.append(try workspace.state(coder: coder).0) } catch { throw Failure.data("\(error)") }
@@ -114,7 +114,7 @@ struct RoundListCommand: ParsableCommand {
                 .object([("round", .string(round.name)), ("papers", .array(round.papers.map { .string($0) })),
                          ("done", .object(states.map { ($0.coder, .int(done(round, $0))) }))])
             }))])
-            Console.print(value.rendered())
+            Console.writeJSON(value.rendered() + "\n")
         case .table:
             guard !plan.rounds.isEmpty else {
                 Console.print("No calibration rounds yet. Add one with 'litcoder round add pilot --sample 20'.")

@@ -35,7 +35,7 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let coder = try coderOption.resolve()
         let workspace = try projectOptions.workspace()
-        try newCoderOption.check(coder, in: workspace.project)
+        try newCoderOption.check(coder, in: workspace)
         let request: CodingRequest
         do {
             request = try CodingRequest.parse(

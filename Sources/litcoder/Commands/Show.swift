@@ -24,6 +24,7 @@ struct Show: ParsableCommand {
                 known: workspace.corpus.count <= 20 ? workspace.corpus.papers.map(\.id) : nil, count: workspace.corpus.count)
             throw Console.usageError(error.description)
         }
+        try workspace.check(coder: coder, for: .reading)
         let (state, problems) = try workspace.state(coder: coder)
         for problem in problems { Console.error(problem.description) }
         let report = PaperReport(paper: found, coder: coder, coding: state.coding(for: paper), codebook: workspace.codebook)
@@ -31,7 +32,7 @@ struct Show: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            Console.writeJSON(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
         case .text:
             Console.print(text(report, codebook: workspace.codebook))
         }

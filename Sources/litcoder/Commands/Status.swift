@@ -27,7 +27,7 @@ struct Status: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.print(String(decoding: try encoder.encode(status), as: UTF8.self))
+            Console.writeJSON(String(decoding: try encoder.encode(status), as: UTF8.self) + "\n")
         case .table:
             Console.print(StatusTable.render(status))
         }
@@ -94,6 +94,12 @@ enum StatusTable {
 
     private static func healthLines(_ coder: ProjectStatus.CoderProgress) -> [String] {
         var lines: [String] = []
+        if coder.unlisted {
+            lines.append("not listed under 'coders:' in litcoder.yaml"
+                + (coder.hasCodings ? ", yet compared as a coder" : "")
+                + ": add '\(coder.coder)' there, or, if the name is a slip, move codings/\(coder.coder).jsonl out of codings/ "
+                + "('litcoder validate' says more)")
+        }
         let health = coder.health
         if let line = health.tornLine { lines.append("unfinished last line \(line) (set aside when \(coder.coder) next codes)") }
         if let aside = health.tornSetAsideTo { lines.append("an unfinished last line was moved to codings/\(aside)") }

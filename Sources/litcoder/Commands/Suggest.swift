@@ -24,7 +24,7 @@ struct Suggest: ParsableCommand {
         let report = SuggestionReport(corpus: workspace.corpus, matcher: AliasMatcher(codebook: workspace.codebook))
         switch format {
         case .table: if !report.entries.isEmpty { Console.print(report.table()) }
-        case .json: Console.print(report.json())
+        case .json: Console.writeJSON(report.json() + "\n")
         }
     }
 }

@@ -44,18 +44,18 @@ struct SummaryCommand: ParsableCommand {
         }
         var summaries: [Summary] = []
         for owner in owners {
-            let state = try ScopeLoader.state(of: owner, in: workspace)
+            // The consensus as it stands: its open disputes are open, not "not coded".
+            let standing = owner == CoderName.consensus ? try ScopeLoader.consensus(in: workspace) : nil
+            let state = try standing?.state ?? ScopeLoader.state(of: owner, in: workspace)
             let counts = SummaryCounts(codebook: workspace.codebook, corpus: workspace.corpus, state: state)
             var summary = counts.summary(scope: Summary.scope(coder: owner))
                 .addingNumbers(from: state, codebook: workspace.codebook, corpus: workspace.corpus)
-            if owner == CoderName.consensus {
-                // Papers the coders disagree on and nobody has decided are open, not "not coded".
-                let progress = try workspace.consensusProgress()
-                summary = summary.markingOpen(progress.open, consensus: state, evaluator: counts.evaluator, corpus: workspace.corpus)
-                Console.error("note: consensus: " + progress.line)
+            if let standing {
+                summary = summary.markingOpen(standing.progress.open, consensus: state, evaluator: counts.evaluator,
+                                              corpus: workspace.corpus)
             }
             summaries.append(alignment.flatMap { summary.restricted(toAlignment: $0) } ?? summary)
         }
-        Console.write(SummaryReport.render(summaries, format: format, hidingZeros: !allCodes))
+        Console.write(SummaryReport.render(summaries, format: format, hidingZeros: !allCodes), as: format)
     }
 }

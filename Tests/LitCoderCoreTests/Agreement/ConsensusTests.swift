@@ -26,7 +26,7 @@ import Testing
         let consensus = CodingState(coder: CoderName.consensus, replaying: [
             .adjudicate(paper: "p", dimension: "m", codes: ["z"], sources: ["a"], adjudicator: "ana", codebook: ""),
         ])
-        let events = AutoConsensus.events(for: comparisons, consensus: consensus, adjudicator: "ana", codebookHash: "h")
+        let events = AutoConsensus.events(for: comparisons, consensus: consensus, codebook: Self.codebook, adjudicator: "ana", codebookHash: "h")
         #expect(events.map(\.paper) == ["q"])
         #expect(events.first?.sources == ["a", "b"])
         #expect(events.first?.automatic == true)
@@ -39,12 +39,12 @@ import Testing
             .adjudicate(paper: "p", dimension: "m", codes: ["x"], sources: ["a", "b"], adjudicator: "ana",
                         automatic: true, codebook: ""),
         ])
-        #expect(AutoConsensus.events(for: comparisons, consensus: stale, adjudicator: "ana", codebookHash: "h").count == 1)
+        #expect(AutoConsensus.events(for: comparisons, consensus: stale, codebook: Self.codebook, adjudicator: "ana", codebookHash: "h").count == 1)
         let current = CodingState(coder: CoderName.consensus, replaying: [
             .adjudicate(paper: "p", dimension: "m", codes: ["y"], sources: ["a", "b"], adjudicator: "ana",
                         automatic: true, codebook: ""),
         ])
-        #expect(AutoConsensus.events(for: comparisons, consensus: current, adjudicator: "ana", codebookHash: "h").isEmpty)
+        #expect(AutoConsensus.events(for: comparisons, consensus: current, codebook: Self.codebook, adjudicator: "ana", codebookHash: "h").isEmpty)
     }
 
     @Test func anAutomaticDecisionTheCodersNoLongerAgreeOnGoesBackToReview() {
@@ -56,7 +56,7 @@ import Testing
         // b now disagrees on p, no longer codes q at all, and disagrees on r (decided by hand).
         let states = [Self.state("a", ["p": ["x"], "q": ["y"], "r": ["z"]]), Self.state("b", ["p": ["y"], "r": ["x"]])]
         let comparisons = CodingComparison.all(codebook: Self.codebook, states: states)
-        let events = AutoConsensus.events(for: comparisons, consensus: automatic, adjudicator: "ana", codebookHash: "h",
+        let events = AutoConsensus.events(for: comparisons, consensus: automatic, codebook: Self.codebook, adjudicator: "ana", codebookHash: "h",
                                           coders: ["a", "b"])
         #expect(events.map(\.paper) == ["p", "q"], "the decision taken by hand stands")
         #expect(events.allSatisfy { $0.codes == [] && $0.sources == [] && $0.automatic == true
@@ -66,9 +66,9 @@ import Testing
         #expect(after.coding(for: "p").provenance["m"] == nil && after.coding(for: "p").codes["m"] == nil)
         #expect(after.coding(for: "q").provenance["m"] == nil)
         #expect(after.coding(for: "r").provenance["m"]?.reason == "by hand")
-        #expect(AutoConsensus.events(for: comparisons, consensus: after, adjudicator: "ana", codebookHash: "h",
+        #expect(AutoConsensus.events(for: comparisons, consensus: after, codebook: Self.codebook, adjudicator: "ana", codebookHash: "h",
                                      coders: ["a", "b"]).isEmpty, "withdrawn once")
-        let otherCoders = AutoConsensus.events(for: [], consensus: automatic, adjudicator: "ana", codebookHash: "h", coders: ["a", "c"])
+        let otherCoders = AutoConsensus.events(for: [], consensus: automatic, codebook: Self.codebook, adjudicator: "ana", codebookHash: "h", coders: ["a", "c"])
         #expect(otherCoders.isEmpty, "decisions drawn from coders not chosen now are left alone")
     }
 

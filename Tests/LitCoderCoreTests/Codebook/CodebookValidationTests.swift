@@ -153,6 +153,13 @@ struct BrokenCodebook: CustomTestStringConvertible, Sendable {
               fragment: "matches empty text", line: 18, column: 19),
         .init(name: "empty alias", edits: [("        label: D1", "        label: D1\n        aliases: ['']")],
               fragment: "the alias is empty", line: 18, column: 19),
+        .init(name: "alias looking like a regular expression without slashes",
+              edits: [("        label: D1", "        label: D1\n        aliases:\n          - D1\n          - call[- ]cent(er|re")],
+              fragment: "alias 'call[- ]cent(er|re' of code 'd1' looks like a regular expression but is not between slashes",
+              line: 20, column: 13, severity: .warning),
+        .init(name: "the same alias between slashes, invalid",
+              edits: [("        label: D1", "        label: D1\n        aliases:\n          - D1\n          - /call[- ]cent(er|re/")],
+              fragment: "alias '/call[- ]cent(er|re/' of code 'd1': not a valid regular expression", line: 20, column: 13),
         .init(name: "ordered multi-select dimension", edits: [("    kind: multi\n    codes:\n      - id: health", "    kind: multi\n    ordered: true\n    codes:\n      - id: health")],
               fragment: "dimension 'motivation' is multi; only a single-choice dimension can be ordered", line: 8, column: 5),
         .init(name: "ordered not a boolean", edits: [("    kind: multi\n    codes:\n      - id: health", "    kind: single\n    ordered: maybe\n    codes:\n      - id: health")],
@@ -176,6 +183,17 @@ struct BrokenCodebook: CustomTestStringConvertible, Sendable {
         .init(name: "badly formed replaced id", edits: [("        needs: [natural]", "        needs: [natural]\n        replaces: [Old Name]")],
               fragment: "'Old Name' in 'replaces' is not a well-formed code id", line: 12, column: 20),
     ]
+
+    /// Plain aliases that read like regular expressions, and plain ones that do not.
+    @Test(arguments: [
+        ("call[- ]cent(er|re", true), ("call cent(er|re)", true), ("\\bTESS\\b", true), ("emo.*db", true), ("colou?r", false),
+        ("^IEMOCAP", true), ("speech (SER)?", true), ("x{2}", true), ("(?i)tess", true), ("a|b", true),
+        ("C++", false), ("speech (SER)", false), ("eNTERFACE'05", false), ("what?", false), ("U.S.", false),
+        ("AT&T", false), ("/call cent(er|re)/", false), ("$100", false),
+    ] as [(String, Bool)])
+    func aliasesThatLookLikeRegularExpressions(alias: String, looks: Bool) {
+        #expect(AliasMatcher.looksLikeRegularExpression(alias) == looks)
+    }
 
     @Test(arguments: broken)
     func reportsTheProblemWhereItIs(_ example: BrokenCodebook) throws {

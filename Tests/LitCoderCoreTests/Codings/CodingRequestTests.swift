@@ -87,6 +87,9 @@ import Testing
 
     @Test(arguments: [
         ("speakers=24", "24"), ("speakers= 24.50 ", "24.5"), ("speakers=2.4e2", "240"), ("speakers=", ""),
+        // Zeros before the first and after the last other digit are not significant.
+        ("speakers=1.50000000000000000000", "1.5"), ("speakers=000400.000000000000", "400"),
+        ("speakers=123.456789012345", "123.456789012345"),
     ])
     func aNumberIsWrittenCanonically(argument: String, text: String) throws {
         #expect(try parse([argument]).assignments == [.init(dimension: "speakers", value: .text(text))])
@@ -98,6 +101,16 @@ import Testing
         ("speakers=0", "0 is below speakers's minimum, 1"),
         ("speakers=501", "501 is above speakers's maximum, 500"),
         ("speakers=nan", "'nan' is not a number; speakers takes a number such as 1 (a decimal point, not a comma)"),
+        // More than 15 significant digits would be stored as another number: 18 digits round
+        // to 15 as 1.23456789012346e+17; 1.0000000000000001 (17 digits) reads as 1.
+        ("speakers=123456789012345678",
+         "'123456789012345678' has 18 significant digits; litcoder keeps a number exactly up to 15 (round it, e.g. to 1.23456789012346e+17)"),
+        ("speakers=1.0000000000000001",
+         "'1.0000000000000001' has 17 significant digits; litcoder keeps a number exactly up to 15 (round it, e.g. to 1)"),
+        ("speakers=1e400", "'1e400' is too large for litcoder to keep exactly; a number is 0 or of a magnitude between 1e-300 and 1e300"),
+        ("speakers=-1e-320", "'-1e-320' is too small for litcoder to keep exactly; a number is 0 or of a magnitude between 1e-300 and 1e300"),
+        // 15 digits are kept exactly; this one is then checked against the maximum.
+        ("speakers=123456789012345", "123456789012345 is above speakers's maximum, 500"),
     ])
     func whatIsNotANumberInRangeIsRefused(argument: String, message: String) {
         #expect(throws: CodingRequestError.invalidNumber(dimension: "speakers", problem: message)) { try parse([argument]) }

@@ -36,6 +36,8 @@ import Testing
         ([set(1, "p1", "score", text: "3.5")], nil),
         ([set(1, "p1", "score", text: "many")], .invalidNumber("'many' is not a number; score takes a number such as 0 (a decimal point, not a comma)")),
         ([set(1, "p1", "score", text: "9")], .invalidNumber("9 is above score's maximum, 7")),
+        // A number the log holds with more digits than can be entered now is still a number.
+        ([set(1, "p1", "score", text: "3.0000000000000004")], nil),
         ([set(1, "p1", "score", ["x"])], .codesOnTextDimension),
     ] as [([CodingEvent], StaleCoding.Problem?)])
     func findsWhatTheCodebookNoLongerHas(events: [CodingEvent], expected: StaleCoding.Problem?) {

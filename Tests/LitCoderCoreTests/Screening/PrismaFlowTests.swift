@@ -71,6 +71,10 @@ import Testing
         #expect(flow.included == 1)
         #expect(flow.awaiting == 3)
         #expect(flow.importedSinceRemoved == 1)
+        // One record: singular, in the text and in the HTML report, which share the phrase.
+        #expect(flow.importedSinceRemovedPhrase == "1 imported record is no longer in the corpus")
+        #expect(flow.text().contains("\n1 imported record is no longer in the corpus: identified minus removed exceeds screened "
+            + "plus not yet screened by that many."), "\(flow.text())")
         #expect(flow.json() == """
             {
               "identified": 12,
@@ -114,5 +118,6 @@ import Testing
         // Four arrows across, four down.
         #expect(svg.components(separatedBy: "<line class=\"arrow\"").count - 1 == 8)
         #expect(svg.contains("(no import record) (n = 1)"))
+        #expect(svg.contains("<title>PRISMA 2020 flow diagram: 12 records identified, 4 duplicates removed, 2 screened, "))
     }
 }

@@ -28,6 +28,23 @@ import Testing
         ("the URDU dataset", "/(?-i)\\bURDU\\b/", "URDU"),
         ("researchers at CASIA built", "/IEMOCAP|CASIA/", "CASIA"),
         ("a café in Zürich with IEMOCAP", "IEMOCAP", "IEMOCAP"),
+        // A change of script is a word boundary: CJK text puts no space around Latin names.
+        ("我们在IEMOCAP上进行实验", "IEMOCAP", "IEMOCAP"),
+        ("在CASIA和EmoDB上", "CASIA", "CASIA"),
+        ("在CASIA和EmoDB上", "EmoDB", "EmoDB"),
+        ("IEMOCAP데이터셋으로", "IEMOCAP", "IEMOCAP"),
+        ("JTESデータベース", "JTES", "JTES"),
+        ("قاعدة بيانات IEMOCAPالعربية", "IEMOCAP", "IEMOCAP"),
+        ("корпусIEMOCAP", "IEMOCAP", "IEMOCAP"),
+        ("使用情感语音", "情感", nil),
+        ("in 2019年", "2019", "2019"),
+        // … but digits, marks and letters of the same script still continue a word.
+        ("IEMOCAP2 release", "IEMOCAP", nil),
+        ("xIEMOCAP", "IEMOCAP", nil),
+        ("IEMOCAPé", "IEMOCAP", nil),
+        ("IEMOCAPe\u{301}", "IEMOCAP", nil),
+        ("ЕмоБаза", "Емо", nil),
+        ("a2019", "2019", nil),
     ] as [(String, String, String?)])
     func aliasForms(text: String, alias: String, expected: String?) {
         let matcher = AliasMatcher(codebook: Self.codebook([("c", [alias])]))
@@ -95,6 +112,7 @@ import Testing
             "Let’s Go and LEGO corpus, Hi, KIA in cars; eNTERFACE'05, CREMA D, MSP Podcast, EMODB.",
             "IEMOCAP—a corpus; the Oréau and ORÉAU sets; 😀IEMOCAP😀 and e\u{301}IEMOCAP; IEMOCAP’s labels; call\ncentres",
             "three publicly available datasets (RAVDESS, TESS) and FER2013; four-class IEMOCAP",
+            "我们在IEMOCAP上和在CASIA和EmoDB上; IEMOCAP데이터셋; JTESデータ; корпусIEMOCAP; 2019年的MSP-Podcast",
         ]
         if let url = TestFiles.shared("reference/ser-abstracts-sample.jsonl") {
             let (corpus, _) = Corpus.load(files: [url])
