@@ -6,7 +6,17 @@ import Foundation
 /// nested braces, quoted and bare values, `@comment` and `@preamble`, entries of any type,
 /// `(…)` as well as `{…}` delimiters. Works on UTF-8 bytes: a 95 MB export must parse in
 /// about a second.
+///
+/// `@string` expansion is bounded, because a few hundred bytes of macros that each repeat
+/// the one before (`@string{m1 = m0 # m0}` …) expand to gigabytes: no value may exceed
+/// `largestValue` after expansion (a macro that would is left undefined, an entry that would
+/// use it is skipped, each with an error), and the macros used in one file may not add more
+/// than `expansionFactor` times its size (at least `largestValue`).
 public struct BibTeXParser {
+    /// The most bytes one value (a field, or a macro's text) may have after `@string` expansion.
+    public static let largestValue = 1 << 20
+    /// How many times its own size the macros of a file may expand to in all.
+    public static let expansionFactor = 10
     private let p: UnsafeBufferPointer<UInt8>
     private let file: String
     private var i = 0
@@ -14,6 +24,11 @@ public struct BibTeXParser {
     /// The start and line of the last entry normalised: where counting the next batch's lines begins.
     private var entryLines = (offset: 0, line: 1)
     private var macros: [String: [UInt8]] = BibTeXParser.monthMacros
+    /// Macros whose text would be larger than `largestValue`: the size it would have.
+    private var oversizedMacros: [String: UInt64] = [:]
+    /// Bytes macro expansion has added so far, and how many it may add in all.
+    private var expanded = 0
+    private let expansionBudget: Int
     /// Entries read but not yet normalised: a batch at a time, so they never all sit in memory.
     private var entries: [Entry] = []
     /// The records so far (or the count of those delivered).
@@ -26,6 +41,8 @@ public struct BibTeXParser {
         self.p = p
         self.file = file
         self.deliver = deliver
+        let (budget, overflow) = p.count.multipliedReportingOverflow(by: Self.expansionFactor)
+        expansionBudget = max(overflow ? Int.max : budget, Self.largestValue)
     }
 
     /// The records of a BibTeX file; `progress` is told the byte offset now and then.
@@ -54,6 +71,9 @@ public struct BibTeXParser {
     private enum Value {
         case span(Range<Int>)
         case bytes([UInt8])
+        /// Longer than `largestValue` after expansion, so never put together: the length it would
+        /// have (saturating), and the first oversized macro it uses, if any.
+        case oversized(UInt64, macro: String?)
     }
 
     private static let monthMacros: [String: [UInt8]] = {
@@ -120,8 +140,9 @@ public struct BibTeXParser {
                     try entry(type: type, startedAt: at, close: close)
                 }
             } catch let error as SyntaxError {
-                let line = lines.line(at: error.offset, in: p)
+                // The entry's line first: both then count forward from the last line asked for.
                 let entryLine = lines.line(at: at, in: p)
+                let line = lines.line(at: error.offset, in: p)
                 let place = line == entryLine ? "" : " (at line \(line))"
                 diagnostics.append(Diagnostic(file: file, line: entryLine, message: "@\(type) skipped: \(error.message)\(place)",
                                               hint: "fix the entry and import the file again"))
@@ -232,7 +253,17 @@ public struct BibTeXParser {
                 } else {
                     let name = Self.lowercasedName(word)
                     if let expansion = macros[name] {
+                        let (total, overflow) = expanded.addingReportingOverflow(expansion.count)
+                        guard !overflow, total <= expansionBudget else {
+                            throw SyntaxError(
+                                offset: start,
+                                message: "@string macros expand this file to more than \(Self.expansionFactor) times its size (\(ByteCount.text(UInt64(clamping: expansionBudget)))); litcoder stops expanding there",
+                                resume: nil)
+                        }
+                        expanded = total
                         pieces.append(.bytes(expansion))
+                    } else if let size = oversizedMacros[name] {
+                        pieces.append(.oversized(size, macro: name))
                     } else if !Self.readFields.contains(field) {
                         // An undefined macro in a field litcoder does not read (a @preamble, `month`) harms nothing.
                         pieces.append(.span(start..<i))
@@ -255,7 +286,24 @@ public struct BibTeXParser {
             break
         }
         if pieces.count == 1, let only = pieces.first { return only }
+        // The length first: a value too long to keep is never put together.
+        var length: UInt64 = 0
+        var oversizedMacro: String?
+        for piece in pieces {
+            let size: UInt64
+            switch piece {
+            case .span(let range): size = UInt64(range.count)
+            case .bytes(let bytes): size = UInt64(bytes.count)
+            case .oversized(let n, let macro):
+                size = n
+                oversizedMacro = oversizedMacro ?? macro
+            }
+            let (sum, overflow) = length.addingReportingOverflow(size)
+            length = overflow ? .max : sum
+        }
+        if length > UInt64(Self.largestValue) || oversizedMacro != nil { return .oversized(length, macro: oversizedMacro) }
         var joined: [UInt8] = []
+        joined.reserveCapacity(Int(length))
         for piece in pieces { withBytes(piece) { joined.append(contentsOf: $0) } }
         return .bytes(joined)
     }
@@ -268,6 +316,8 @@ public struct BibTeXParser {
         switch value {
         case .span(let range): body(UnsafeBufferPointer(rebasing: p[range]))
         case .bytes(let bytes): bytes.withUnsafeBufferPointer(body)
+        // Never stored in an entry (`entry` refuses it) nor a macro; nothing to hand on.
+        case .oversized: body(UnsafeBufferPointer(start: nil, count: 0))
         }
     }
 
@@ -308,7 +358,18 @@ public struct BibTeXParser {
     }
 
     private mutating func stringDefinitions(close: UInt8) throws {
+        let start = i
         try fields(close: close) { parser, name, value in
+            if case .oversized(let size, _) = value {
+                parser.macros[name] = nil
+                parser.oversizedMacros[name] = size
+                parser.diagnostics.append(Diagnostic(
+                    file: parser.file, line: parser.lines.line(at: start, in: parser.p),
+                    message: "@string '\(name)' expands to \(ByteCount.text(size, over: UInt64(Self.largestValue))); litcoder stops at \(ByteCount.text(UInt64(Self.largestValue))) per value, so it is left undefined",
+                    hint: "entries that use '\(name)' are skipped; a macro that repeats another (m1 = m0 # m0) grows twice as long at each step"))
+                return
+            }
+            parser.oversizedMacros[name] = nil
             parser.macros[name] = parser.withBytes(value) { Array($0) }
         }
     }
@@ -344,7 +405,12 @@ public struct BibTeXParser {
             key = FieldNormalisation.collapse(bytes: UnsafeBufferPointer(rebasing: p[keyStart..<i]))
         }
         var found = Fields()
+        var oversized: (field: String, size: UInt64, macro: String?)?
         try fields(close: close) { _, name, value in
+            if case .oversized(let size, let macro) = value {
+                if Self.readFields.contains(name), oversized == nil { oversized = (name, size, macro) }
+                return
+            }
             switch name {
             case "title": found.title = value
             case "author": found.author = value
@@ -358,6 +424,12 @@ public struct BibTeXParser {
             case "keywords": found.keywords = value
             default: break
             }
+        }
+        if let oversized {
+            let cause = oversized.macro.map { " (it uses @string '\($0)')" } ?? ""
+            throw SyntaxError(offset: start,
+                              message: "field '\(oversized.field)' expands to \(ByteCount.text(oversized.size, over: UInt64(Self.largestValue)))\(cause); litcoder stops at \(ByteCount.text(UInt64(Self.largestValue))) per field",
+                              resume: i)
         }
         entries.append(Entry(key: key, start: start, fields: found))
         if entries.count >= 4096 { normalisePending() }

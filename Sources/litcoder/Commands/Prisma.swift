@@ -33,7 +33,7 @@ struct Prisma: ParsableCommand {
         }
         let owner = coder ?? CoderName.consensus
         let state: CodingState
-        if owner == CoderName.consensus, !FileManager.default.fileExists(atPath: project.consensusLogURL.path) {
+        if owner == CoderName.consensus, !project.hasLogFile(CoderName.consensus) {
             Console.error("note: there is no consensus yet, so no paper counts as screened; build it with 'litcoder consensus --auto-agreed' "
                 + "and 'litcoder review', or count one coder's decisions with --coder NAME")
             state = CodingState(coder: owner)

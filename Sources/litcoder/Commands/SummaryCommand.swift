@@ -34,7 +34,7 @@ struct SummaryCommand: ParsableCommand {
         try ScopeLoader.checkAlignment(alignment, in: workspace.codebook)
         let owners: [String]
         if all {
-            owners = workspace.project.codersWithCodings()
+            owners = try workspace.project.codersWithCodings()
             if owners.isEmpty {
                 throw Failure.data("no coder has a log in \(workspace.project.display(workspace.project.codingsURL)) yet; "
                     + "code some papers first ('litcoder code')")
