@@ -40,6 +40,12 @@ struct Prisma: ParsableCommand {
         } else {
             state = try ScopeLoader.state(of: owner, in: workspace)
         }
+        if owner != CoderName.consensus, let assigned = workspace.plan().0.papers(assignedTo: owner, in: workspace.corpus) {
+            // The flow stays the whole corpus's, so that its counts add up; say whose records are whose.
+            Console.error("note: \(owner) is assigned \(assigned.count) of the \(workspace.corpus.count) records (assignments.jsonl); "
+                + "this flow counts \(owner)'s own decisions on every record, so records left to other coders count as not yet screened. "
+                + "The team's flow is the consensus's: 'litcoder prisma'")
+        }
         let (history, problems) = ImportHistory.load(url: project.importRecordURL, displayPath: project.display(project.importRecordURL))
         for problem in problems { Console.error(problem.description) }
         let flow = PrismaFlow(corpus: workspace.corpus, history: history, codebook: workspace.codebook, screening: screening,
