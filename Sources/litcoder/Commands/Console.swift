@@ -48,7 +48,18 @@ enum Console {
 
     /// Writes CSV as it is: its fields are data, quoted as CSV says.
     static func writeCSV(_ csv: String) {
-        write(bytes: Array(csv.utf8))
+        writeData(Array(csv.utf8))
+    }
+
+    /// Writes data that has no escapes of its own (CSV, BibTeX, RIS): as it is into a file or
+    /// a pipe, where it is data; with its control characters as visible escapes when standard
+    /// output is a terminal, which they would otherwise drive (`TerminalText.escapedData`).
+    static func writeData(_ bytes: [UInt8]) {
+        if isatty(STDOUT_FILENO) == 1 {
+            write(bytes: Array(TerminalText.escapedData(String(decoding: bytes, as: UTF8.self)).utf8))
+        } else {
+            write(bytes: bytes)
+        }
     }
 
     /// Writes JSON with DEL, C1 and bidirectional controls in `\u` escapes: the same data.

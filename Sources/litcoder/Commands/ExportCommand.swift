@@ -87,7 +87,11 @@ struct ExportCommand: ParsableCommand {
         }
         if output == "-" {
             // Standard output fails the way every command's does (Console.finish): exit 74, or quietly for a closed pipe.
-            Console.write(bytes: terminalSafe(bytes))
+            switch format {
+            case .csv, .csvLong, .bibtex, .ris, .qdpx: Console.writeData(bytes)
+            case .json, .jsonl: Console.writeJSON(String(decoding: bytes, as: UTF8.self))
+            case .qdc, .html, .methods: Console.write(String(decoding: bytes, as: UTF8.self))
+            }
             return
         }
         do {
@@ -104,17 +108,6 @@ struct ExportCommand: ParsableCommand {
             throw Failure.data("\(error)")
         }
         if output != "-" { Console.error("wrote \(output) (\(format.rawValue), \(bytes.count) bytes)") }
-    }
-
-    /// On standard output (`-o -`), which may be a terminal, the bytes as `Console` writes
-    /// them: data formats as they are (CSV, BibTeX, RIS, the qdpx archive), JSON with its
-    /// controls in `\u` escapes, the rest as text for people.
-    private func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
-        switch format {
-        case .csv, .csvLong, .bibtex, .ris, .qdpx: bytes
-        case .json, .jsonl: Array(TerminalText.jsonEscaped(String(decoding: bytes, as: UTF8.self)).utf8)
-        case .qdc, .html, .methods: Array(TerminalText.escaped(String(decoding: bytes, as: UTF8.self)).utf8)
-        }
     }
 
     private func render(_ workspace: Workspace) throws -> [UInt8] {
