@@ -39,7 +39,7 @@ let package = Package(
             name: "litcoder-bench",
             dependencies: ["LitCoderCore", "LitCoderUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"], exclude: ["Export/REFI-QDA"]),
+        .testTarget(name: "LitCoderCoreTests", dependencies: ["LitCoderCore"], exclude: ["Export/REFI-QDA", "FuzzRegressions"]),
         .testTarget(name: "LitCoderUITests", dependencies: ["LitCoderUI", "LitCoderCore"], exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LitCoderCore", "LitCoderUI"], exclude: ["Fixtures"]),
     ]

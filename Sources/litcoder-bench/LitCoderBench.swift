@@ -20,6 +20,7 @@ struct LitCoderBench: ParsableCommand {
             AgreementBenchmarkCommand.self,
             ImportBenchmark.self,
             ExportBenchmark.self,
+            HostileBenchmark.self,
             HugeAbstractBenchmark.self,
         ]
     )

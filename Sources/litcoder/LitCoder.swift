@@ -49,6 +49,7 @@ struct LitCoder: ParsableCommand {
         } catch {
             report(error, from: type(of: command))
         }
+        Console.finish()
     }
 
     /// Errors read `error: MESSAGE` (a located problem keeps its `FILE:LINE:COL: error:` form,
@@ -70,8 +71,13 @@ struct LitCoder: ParsableCommand {
         default:
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
-            guard code != .success, !message.isEmpty else { exit(withError: error) }
-            Console.error(message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : message)
+            guard code != .success, !message.isEmpty else {
+                // No message of its own (validate's exit 1 after its report): a report lost on
+                // the way out matters more, and is said.
+                Console.finish()
+                exit(withError: error)
+            }
+            Console.error(errorText(message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message))
             exit(withError: ExitCode(code.rawValue))
         }
     }

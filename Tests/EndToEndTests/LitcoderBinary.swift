@@ -22,18 +22,32 @@ enum LitcoderBinary {
         return URL(fileURLWithPath: ".build/debug/\(name)")
     }
 
+    /// Whether `run(…, userID:)` can run the binary as another user: as root, with setpriv.
+    static var canSwitchUser: Bool {
+        getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+    }
+
+    /// `nobody`, the user tests run as to meet a file they may not read.
+    static let unprivilegedUser = 65534
+
     struct Result {
         var status: Int32
         var stdout: String
         var stderr: String
     }
 
-    /// Runs `litcoder ARGS` in `directory` with the given extra environment.
+    /// Runs `litcoder ARGS` in `directory` with the given extra environment; with `userID`,
+    /// as that user (through setpriv(1), so only when running as root: see `canSwitchUser`).
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    stdin: String? = nil) throws -> Result {
+                    stdin: String? = nil, userID: Int? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let userID {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(userID)", "--regid=\(userID)", "--clear-groups", url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }

@@ -237,6 +237,25 @@ import Testing
         let status = try LitcoderBinary.run(["status", "--format", "json"], in: root)
         let coders = try #require(try Self.json(status.stdout)["coders"] as? [[String: Any]])
         #expect(coders.map { $0["coded"] as? Int } == [2, 1, 2])
+
+        // maya's summary counts her two papers (p1, p2: ser-core twice); her out-of-scope on
+        // p3, ana's and jon's paper, is left out, and said so, not called outside the corpus.
+        let summary = try LitcoderBinary.run(["summary", "--coder", "maya", "--format", "json"], in: root)
+        #expect(summary.stderr == "note: maya's 2 assigned papers of 3 (assignments.jsonl); "
+            + "left out: 1 paper maya coded that is assigned to other coders\n")
+        let counted = try Self.json(summary.stdout)
+        #expect(counted["papers"] as? Int == 2 && counted["coded_papers_outside_corpus"] as? Int == 0)
+        let relevance = try #require((counted["dimensions"] as? [[String: Any]])?.first { $0["id"] as? String == "relevance" })
+        #expect(relevance["coded"] as? Int == 2)
+        #expect((relevance["counts"] as? [String: Int]).map { [$0["ser-core"], $0["out-of-scope"]] } == [2, 0])
+
+        // PRISMA for one coder keeps the whole corpus, so that it adds up, and says whose records are whose.
+        let prisma = try LitcoderBinary.run(["prisma", "--coder", "maya", "--format", "json"], in: root)
+        #expect(prisma.stderr == "note: maya is assigned 2 of the 3 records (assignments.jsonl); this flow counts maya's own "
+            + "decisions on every record, so records left to other coders count as not yet screened. "
+            + "The team's flow is the consensus's: 'litcoder prisma'\n")
+        let flow = try Self.json(prisma.stdout)
+        #expect([flow["screened"], flow["excluded"], flow["included"], flow["awaiting"]].map { $0 as? Int } == [3, 1, 2, 0])
     }
 
     @Test func roundAddChecksItsPapersAndDrawsASample() throws {

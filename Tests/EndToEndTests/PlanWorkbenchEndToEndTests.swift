@@ -57,6 +57,8 @@ import Testing
         tmux.wait(for: "✓ saved")
         tmux.keys("q")
         #expect(tmux.exitStatus() == 0)
+        // Progress is of her own papers (P001, P002, P003 and the calibration paper P005).
+        #expect(tmux.wait(for: "alice: 2 of 4 assigned papers done; everything is saved."))
 
         // The round is done, so P005 takes its place in her order: P001 P002 P005 P003; she
         // resumes at P002, the second.

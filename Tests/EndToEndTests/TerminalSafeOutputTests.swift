@@ -143,6 +143,22 @@ import Testing
         #expect(status.stderr.contains(#"p\e]0;pwned^G1"#), "\(status.stderr)")
     }
 
+    /// On a terminal, CSV and the bibliography show their data's controls as escapes: the
+    /// title that would rename the window and clear the screen does neither.
+    @Test(arguments: [["export", "--format", "csv", "--coder", "alice"], ["export", "--format", "bibtex"],
+                      ["export", "--format", "ris"], ["export", "--format", "csv-long", "--all"]])
+    func dataOnATerminalIsShownEscaped(_ arguments: [String]) throws {
+        guard TmuxDriver.availableOrSkip() else { return }
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+        let tmux = TmuxDriver(name: "data-on-tty-\(arguments[2])")
+        defer { tmux.stop() }
+        tmux.start([LitcoderBinary.url.path] + arguments, in: project, width: 200, height: 50)
+        #expect(tmux.exitStatus() == 0)
+        #expect(tmux.wait(for: #"\e]0;pwned^G"#))
+        #expect(!tmux.paneTitle.contains("pwned"), "\(tmux.paneTitle)")
+    }
+
     /// CSV keeps the data as it is; JSON keeps it too, in its own escapes.
     @Test func csvAndJSONKeepTheData() throws {
         let project = try Self.project()

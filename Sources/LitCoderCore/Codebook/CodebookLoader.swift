@@ -12,7 +12,10 @@ public enum CodebookLoader {
     /// The codebook in `url`, or nil when it has errors; diagnostics list every problem found.
     public static func load(url: URL, displayName: String? = nil) -> (Codebook?, [Diagnostic]) {
         let name = displayName ?? url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        var info = stat()
+        // A device such as /dev/zero would be read without end.
+        let isDevice = stat(url.path, &info) == 0 && [S_IFCHR, S_IFBLK].contains(info.st_mode & S_IFMT)
+        guard !isDevice, let data = FileManager.default.contents(atPath: url.path) else {
             return (nil, [Diagnostic(file: name, message: "cannot read the codebook",
                                      hint: "check the path (in litcoder.yaml, 'codebook')")])
         }
@@ -25,6 +28,7 @@ public enum CodebookLoader {
 
     /// Parses codebook YAML text; the content hash defaults to the SHA-256 of the text's UTF-8 bytes.
     public static func parse(_ text: String, file: String, contentHash: String? = nil) -> (Codebook?, [Diagnostic]) {
+        if let problem = YAMLShape.problem(in: text, file: file) { return (nil, [problem]) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

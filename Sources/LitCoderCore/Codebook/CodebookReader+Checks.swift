@@ -141,7 +141,7 @@ extension CodebookReader {
         for (end, name, mark) in [("from", rule.from, located.fromMark), ("to", rule.to, located.toMark)] where !name.isEmpty {
             guard let dimension = dimensions[name] else {
                 report(mark, "alignment '\(rule.id)' names dimension '\(name)' (\(end)), which does not exist"
-                       + DidYouMean.clause(for: name, among: known),
+                       + didYouMean(name, among: known),
                        hint: "the dimensions are \(known.joined(separator: ", "))")
                 continue
             }
@@ -164,17 +164,30 @@ extension CodebookReader {
         dimensions: [LocatedDimension], alignments: [AlignmentRule], byID: [String: LocatedDimension]
     ) {
         let everywhere = Set(dimensions.flatMap { $0.codes.flatMap(\.code.provides) })
+        // Grouped once, so that each dimension looks up its own alignments rather than filtering all.
+        let outgoingByID = Dictionary(grouping: alignments, by: \.from)
+        let incomingIDs = Set(alignments.map(\.to))
+        var providedBy: [String: Set<String>] = [:]
+        for (id, dimension) in byID { providedBy[id] = Set(dimension.codes.flatMap(\.code.provides)) }
         for located in dimensions {
             let id = located.dimension.id
-            let outgoing = alignments.filter { $0.from == id }
-            let incoming = alignments.filter { $0.to == id }
+            let outgoing = outgoingByID[id] ?? []
+            let hasIncoming = incomingIDs.contains(id)
             let targets = outgoing.map(\.to).filter { byID[$0] != nil }
-            let reachable = outgoing.isEmpty
+            let reachable: Set<String> = outgoing.isEmpty
                 ? everywhere
-                : Set(targets.flatMap { byID[$0]?.codes.flatMap(\.code.provides) ?? [] })
+                : targets.count == 1 ? providedBy[targets[0]] ?? [] : Set(targets.flatMap { providedBy[$0] ?? [] })
             // An alignment naming a missing dimension is reported already; its needs cannot be judged.
             let judgeNeeds = outgoing.isEmpty || !targets.isEmpty
             let reachedFrom = targets.isEmpty ? "no code" : "no code of " + targets.map { "'\($0)'" }.joined(separator: " or ")
+            // Sorted only when a hint is to be given: sorting for every dimension costs them all.
+            var sortedReachable: [String]?
+            func reachableSorted() -> [String] {
+                if let sortedReachable { return sortedReachable }
+                let sorted = reachable.sorted()
+                sortedReachable = sorted
+                return sorted
+            }
             var warnedNeeds = false, warnedProvides = false
             for code in located.codes {
                 if !code.code.needs.isEmpty, outgoing.isEmpty, !warnedNeeds {
@@ -183,7 +196,7 @@ extension CodebookReader {
                            "codes of dimension '\(id)' have needs, but no alignment goes from '\(id)', so they are never checked",
                            hint: "add an alignment with 'from: \(id)', or remove the needs", severity: .warning)
                 }
-                if !code.code.provides.isEmpty, incoming.isEmpty, !warnedProvides {
+                if !code.code.provides.isEmpty, !hasIncoming, !warnedProvides {
                     warnedProvides = true
                     report(code.provideMarks.first ?? code.mark,
                            "codes of dimension '\(id)' provide contexts, but no alignment goes to '\(id)', so nothing uses them",
@@ -195,12 +208,12 @@ extension CodebookReader {
                         let elsewhere = requirement.alternatives.contains { everywhere.contains($0) }
                         report(mark, "code '\(code.code.id)' needs \(requirement.phrase), which \(reachedFrom) provides, so it can never be met"
                                + (elsewhere ? " (other dimensions provide it, but no alignment from '\(id)' leads there)" : "")
-                               + DidYouMean.clause(for: requirement.alternatives[0], among: reachable.sorted()),
+                               + didYouMean(requirement.alternatives[0], among: reachableSorted()),
                                hint: "add it to the 'provides' of the codes that supply it, or fix its spelling")
                     } else {
                         for missing in requirement.alternatives where !reachable.contains(missing) {
                             report(mark, "code '\(code.code.id)' needs any of \(requirement.alternatives.joined(separator: ", ")), but no code provides '\(missing)'"
-                                   + DidYouMean.clause(for: missing, among: reachable.sorted()),
+                                   + didYouMean(missing, among: reachableSorted()),
                                    hint: "the other alternatives can still be met; fix the spelling or add '\(missing)' to some code's provides",
                                    severity: .warning)
                         }

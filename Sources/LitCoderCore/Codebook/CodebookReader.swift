@@ -8,6 +8,9 @@ import Yams
 struct CodebookReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Did-you-mean hints left to give: each compares a word with every candidate, so a
+    /// codebook of thousands of misspellings would cost thousands times thousands.
+    private var suggestionsLeft = 50
 
     init(file: String) { self.file = file }
 
@@ -60,6 +63,19 @@ struct CodebookReader {
     }
 
     // MARK: - Reporting
+
+    /// The candidate `word` most likely meant, within the budget of hints; nil for a word too long
+    /// to be a slip (its edit distance would cost its length times each candidate's).
+    mutating func suggestion(for word: String, among candidates: [String]) -> String? {
+        guard suggestionsLeft > 0, word.utf8.count <= 64 else { return nil }
+        suggestionsLeft -= 1
+        return DidYouMean.best(for: word, among: candidates)
+    }
+
+    /// `; did you mean 'X'?`, or nothing (see `suggestion(for:among:)`).
+    mutating func didYouMean(_ word: String, among candidates: [String]) -> String {
+        suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
 
     mutating func report(_ mark: Mark?, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) {
         diagnostics.append(Diagnostic(file: file, line: mark?.line, column: mark?.column,
@@ -122,7 +138,7 @@ struct CodebookReader {
             if kind == nil {
                 let kinds = Dimension.Kind.allCases.map(\.rawValue)
                 report(map["kind"]?.mark, "kind '\(kindText)' is not one of \(kinds.joined(separator: ", "))"
-                       + DidYouMean.clause(for: kindText, among: kinds),
+                       + didYouMean(kindText, among: kinds),
                        hint: "single: at most one code; multi: any number of codes; text: free text; number: a number")
             }
         }
@@ -280,7 +296,7 @@ struct CodebookReader {
                 continue
             }
             if !allowed.contains(name) {
-                let suggestion = DidYouMean.best(for: name, among: allowed)
+                let suggestion = suggestion(for: name, among: allowed)
                 report(key.mark, "unknown key '\(name)' in \(owner)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                        hint: suggestion == nil ? "the keys are \(allowed.joined(separator: ", "))" : "rename it to '\(suggestion ?? "")'")
             }

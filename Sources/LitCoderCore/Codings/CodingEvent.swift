@@ -11,6 +11,12 @@ public struct CodingEvent: Codable, Hashable, Sendable {
     /// newest: a `set` is still written as version 1, so a litcoder that reads only version 1
     /// keeps reading every line but the new operations.
     public static let schemaVersion = 2
+    /// The largest `v` a reader takes for a schema version at all (a newer one it cannot read);
+    /// anything larger is a damaged line, not a future litcoder.
+    public static let largestSchemaVersion = 1_000
+    /// The largest `seq`: 2^53, the last whole number every JSON reader keeps exact. A log would
+    /// need a million events a second for 285 years to reach it, so a larger one is damage.
+    public static let largestSeq = 1 << 53
 
     public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
         /// Replace the codes (or, for a text dimension, the text) of one dimension.

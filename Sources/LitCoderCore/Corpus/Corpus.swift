@@ -18,6 +18,12 @@ public struct Corpus: Sendable {
     public func index(of id: String) -> Int? { indexByID[id] }
     public func contains(_ id: String) -> Bool { indexByID[id] != nil }
 
+    /// Makes room for `count` papers in all, so adding them rehashes nothing.
+    public mutating func reserveCapacity(_ count: Int) {
+        papers.reserveCapacity(count)
+        indexByID.reserveCapacity(count)
+    }
+
     /// Adds a paper; returns false (and changes nothing) when its id is taken.
     @discardableResult
     public mutating func append(_ paper: Paper) -> Bool {

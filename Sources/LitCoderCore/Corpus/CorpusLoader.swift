@@ -41,11 +41,18 @@ public struct CorpusLoader: Sendable {
             return
         }
         defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, [S_IFCHR, S_IFBLK].contains(info.st_mode & S_IFMT) {
+            // A device such as /dev/zero would be read without end.
+            cannotRead(name, reason: "cannot read the corpus file: it is a device, not a file")
+            return
+        }
         var chunk = [UInt8](repeating: 0, count: max(chunkSize, 1))
         // The bytes of lines not yet complete; a line longer than a chunk grows it.
         var pending: [UInt8] = []
         var lineNumber = 1
         var startOfFile = true
+        var reserved = false
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -68,11 +75,26 @@ public struct CorpusLoader: Sendable {
             let consumed = pending.withUnsafeBufferPointer {
                 readLines(in: $0, name: name, lineNumber: &lineNumber, isEnd: false, searchFrom: searched)
             }
+            if !reserved, consumed > 0 {
+                // The first chunk's lines tell how many the file holds: room for them all at once,
+                // so the id tables are never rehashed (at a million papers, rehashing cost more
+                // than a tenth of loading, and a growing share of it).
+                reserved = true
+                let estimate = Int(Double(max(Int(info.st_size), 0)) / Double(consumed) * Double(lineNumber - 1))
+                reserveCapacity(min(estimate, Int(info.st_size) / 16 + 1))
+            }
             pending.removeFirst(consumed)
         }
         if startOfFile, pending.count >= 3, pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { pending.removeFirst(3) }
         _ = pending.withUnsafeBufferPointer { readLines(in: $0, name: name, lineNumber: &lineNumber, isEnd: true) }
         reportMisspeltKeys(name)
+    }
+
+    /// Makes room for `count` more papers.
+    private mutating func reserveCapacity(_ count: Int) {
+        guard count > 0 else { return }
+        corpus.reserveCapacity(corpus.count + count)
+        firstSeen.reserveCapacity(firstSeen.count + count)
     }
 
     /// Reads corpus records from `data`, as if it were the file called `name`.
@@ -204,7 +226,10 @@ public struct CorpusLoader: Sendable {
         // Other keys (`arxiv`, `pmid` …) are ignored quietly: exports carry many. One that looks
         // like a misspelt paper key is reported, since its value would be lost without a word.
         for key in record.unknownKeys {
-            let misspelt = looksMisspelt[key] ?? (Self.closestKnownKey(to: key) != nil)
+            // An export has a few dozen keys; past a thousand distinct ones the file is not an
+            // export, and judging each would cost more than reading it.
+            guard let misspelt = looksMisspelt[key] ?? (looksMisspelt.count < 1_000 ? Self.closestKnownKey(to: key) != nil : nil)
+            else { continue }
             looksMisspelt[key] = misspelt
             guard misspelt else { continue }
             if let seen = misspeltKeys[key] {
@@ -226,6 +251,9 @@ public struct CorpusLoader: Sendable {
 
     /// The known key a misspelt one most likely meant, if any is close enough.
     static func closestKnownKey(to key: String) -> String? {
+        // The known keys have at most 8 letters and a slip at most 2 edits: a longer key is none
+        // of them, and its edit distance would cost its length times theirs.
+        guard key.utf8.count <= 12 else { return nil }
         let lowered = key.lowercased()
         let scored = PaperLineParser.knownKeys.map { ($0, DidYouMean.editDistance(Array(lowered), Array($0))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 3) else { return nil }

@@ -2,6 +2,9 @@
 ///
 /// Stored one JSON object a line in `corpus/*.jsonl` (see `docs/file-formats.md`).
 public struct Paper: Codable, Hashable, Sendable, Identifiable {
+    /// The years a paper may have (44 BC is -44): a number outside them in a file is an error, not a year.
+    public static let yearRange = -9999...9999
+
     /// Stable, unique within the project; codings refer to papers by it.
     public var id: String
     public var title: String

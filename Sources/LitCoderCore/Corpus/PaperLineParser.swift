@@ -48,6 +48,8 @@ struct PaperLineParser {
         var id: String?, title: String?, authors: [String]?, year: Int?, venue: String?, doi: String?
         var url: String?, abstract: String?, keywords: [String]?, source: String?
         var unknown: [String] = []
+        // Looked up in a set: a line of many unknown keys made `unknown.contains` quadratic.
+        var unknownSeen: Set<String> = []
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             position += 1
@@ -65,7 +67,12 @@ struct PaperLineParser {
                 case "id": id = try requiredString(key)
                 case "title": title = try requiredString(key)
                 case "authors": authors = try optionalStringList(key)
-                case "year": year = try optionalWholeNumber(key)
+                case "year":
+                    let start = position
+                    year = try optionalWholeNumber(key)
+                    if let value = year, !Paper.yearRange.contains(value) {
+                        throw typeError("\"year\" \(value) is out of range (a year is \(Paper.yearRange.lowerBound) to \(Paper.yearRange.upperBound))", at: start)
+                    }
                 case "venue": venue = try optionalString(key)
                 case "doi": doi = try optionalString(key)
                 case "url": url = try optionalString(key)
@@ -73,7 +80,7 @@ struct PaperLineParser {
                 case "keywords": keywords = try optionalStringList(key)
                 case "source": source = try optionalString(key)
                 default:
-                    if !unknown.contains(key) { unknown.append(key) }
+                    if unknownSeen.insert(key).inserted { unknown.append(key) }
                     try skipValue(depth: 0)
                 }
                 skipWhitespace()

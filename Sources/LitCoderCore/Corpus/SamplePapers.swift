@@ -17,8 +17,9 @@ public enum SamplePapers {
     public static func coded(in workspace: Workspace) throws -> [(paper: String, coders: [String])] {
         let sample = workspace.corpus.papers.filter(isSample).map(\.id)
         guard !sample.isEmpty else { return [] }
-        var owners = workspace.project.codersWithLogs()
-        if FileManager.default.fileExists(atPath: workspace.project.consensusLogURL.path) { owners.append(CoderName.consensus) }
+        // A log that cannot be read stops it: its codings of sample papers would be orphaned unseen.
+        var owners = try workspace.project.codersWithLogs()
+        if workspace.project.hasLogFile(CoderName.consensus) { owners.append(CoderName.consensus) }
         var byPaper: [String: [String]] = [:]
         for owner in owners {
             let state = try workspace.state(coder: owner).0

@@ -51,7 +51,7 @@ public struct CodedSet: Sendable {
         switch selection {
         case .coder(let name): coders = [name]
         case .consensus: coders = [CoderName.consensus]
-        case .all: coders = workspace.project.codersWithCodings()
+        case .all: coders = try workspace.project.codersWithCodings()
         }
         var states: [CodingState] = []
         var diagnostics: [Diagnostic] = []

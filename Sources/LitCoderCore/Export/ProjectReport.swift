@@ -77,7 +77,7 @@ public struct ProjectReport: Sendable {
     public static func load(_ workspace: Workspace, scopeCoder: String? = nil, coders: [String]? = nil,
                             agreementOptions: AgreementReport.Options = .init()) throws -> ProjectReport {
         let corpus = workspace.corpus
-        let names = coders ?? workspace.defaultComparedCoders()
+        let names = try coders ?? workspace.defaultComparedCoders()
         let plan = workspace.plan().0
         var states: [CodingState] = []
         for name in names { states.append(try workspace.state(coder: name).0) }
@@ -108,7 +108,7 @@ public struct ProjectReport: Sendable {
                 if coding.isCoded && corpus.contains(paper) { codedBy[paper, default: 0] += 1 }
             }
         }
-        let hasConsensus = FileManager.default.fileExists(atPath: workspace.project.consensusLogURL.path)
+        let hasConsensus = workspace.project.hasLogFile(CoderName.consensus)
         let consensus = hasConsensus ? progress(consensusState) : nil
         let consensusProgress = states.count >= 2 ? standing.progress : nil
 

@@ -39,7 +39,7 @@ public enum QDPXProject {
     /// too when there is one, as a user of its own.
     public static func codedSet(_ workspace: Workspace, selection: ExportSelection) throws -> CodedSet {
         var set = try CodedSet.load(workspace, selection: selection)
-        if selection == .all, FileManager.default.fileExists(atPath: workspace.project.consensusLogURL.path) {
+        if selection == .all, workspace.project.hasLogFile(CoderName.consensus) {
             let consensus = try CodedSet.load(workspace, selection: .consensus)
             set.states += consensus.states
             set.diagnostics += consensus.diagnostics

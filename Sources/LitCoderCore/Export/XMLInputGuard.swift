@@ -18,6 +18,10 @@ import Foundation
 /// With those bounds libxml2's work is linear in the file. Comments, CDATA sections and
 /// processing instructions are skipped; anything unterminated is left for the parser to
 /// report as not well-formed.
+///
+/// And the bytes must be UTF-8 without a NUL, as REFI-QDA files are: FoundationXML traps
+/// (a crash, not an error) on an element name that is not UTF-8, such as `<\u{FF}` (found by
+/// fuzzing the `.qdc` reader).
 enum XMLInputGuard {
     /// Deeper than any codebook a QDA tool writes (theirs rarely pass 10 levels).
     static let maximumDepth = 64
@@ -27,7 +31,17 @@ enum XMLInputGuard {
     /// Throws a diagnostic naming `file:line` for the first thing refused.
     static func check(_ data: Data, file: String) throws {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self), file: file)
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let invalid = SourceText.firstInvalidUTF8(in: bytes)
+            let nul = SourceText.firstOffset(of: 0, in: bytes)
+            if let offset = [invalid, nul].compactMap({ $0 }).min() {
+                let line = 1 + LineCounter.newlines(in: bytes, from: 0, to: offset)
+                let what = offset == nul ? "a NUL byte" : "a byte that is not UTF-8 (0x\(String(bytes[offset], radix: 16, uppercase: true)))"
+                throw Diagnostic(file: file, line: line,
+                                 message: "\(what) at byte \(offset + 1): REFI-QDA files are UTF-8 text",
+                                 hint: "export the codebook again from the QDA tool as a REFI-QDA codebook (.qdc)")
+            }
+            var scanner = Scanner(bytes: bytes, file: file)
             try scanner.run()
         }
     }
@@ -61,6 +75,16 @@ enum XMLInputGuard {
                 } else if starts(with: "<![CDATA[") {
                     guard skip(past: "]]>", from: index + 9) else { return }
                 } else if starts(with: "<?") {
+                    // The XML declaration, at the start, is no processing instruction; any other
+                    // `<?…?>` is refused: FoundationXML traps (reads a null pointer) on one
+                    // without data, `<?x?>` (found by fuzzing the `.qdc` reader), and REFI-QDA
+                    // files have none.
+                    guard isDeclaration() else {
+                        throw Diagnostic(
+                            file: file, line: line,
+                            message: "a processing instruction (<?…?>): REFI-QDA files have none but the XML declaration at the start",
+                            hint: "export the codebook again from the QDA tool, or delete it")
+                    }
                     guard skip(past: "?>", from: index + 2) else { return }
                 } else if starts(with: "<!") {
                     let what = starts(with: "<!DOCTYPE") ? "a <!DOCTYPE> declaration" : "a <!…> declaration"
@@ -113,6 +137,15 @@ enum XMLInputGuard {
                 position += 1
             }
             return false
+        }
+
+        /// Whether the `<?` at `index` opens the XML declaration: `<?xml` and a space, first in
+        /// the file (after a byte-order mark).
+        private func isDeclaration() -> Bool {
+            let first = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+            guard index == first, starts(with: "<?xml"), index + 5 < bytes.count else { return false }
+            let next = bytes[index + 5]
+            return next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
         }
 
         private func starts(with prefix: StaticString) -> Bool {

@@ -6,26 +6,43 @@ import Foundation
 /// nested braces, quoted and bare values, `@comment` and `@preamble`, entries of any type,
 /// `(…)` as well as `{…}` delimiters. Works on UTF-8 bytes: a 95 MB export must parse in
 /// about a second.
+///
+/// `@string` expansion is bounded, because a few hundred bytes of macros that each repeat
+/// the one before (`@string{m1 = m0 # m0}` …) expand to gigabytes: no value may exceed
+/// `largestValue` after expansion (a macro that would is left undefined, an entry that would
+/// use it is skipped, each with an error), and the macros used in one file may not add more
+/// than `expansionFactor` times its size (at least `largestValue`).
 public struct BibTeXParser {
-    private let p: UnsafeBufferPointer<UInt8>
-    private let file: String
-    private var i = 0
-    private var lines = LineCounter()
+    /// The most bytes one value (a field, or a macro's text) may have after `@string` expansion.
+    public static let largestValue = 1 << 20
+    /// How many times its own size the macros of a file may expand to in all.
+    public static let expansionFactor = 10
+    let p: UnsafeBufferPointer<UInt8>
+    let file: String
+    var i = 0
+    var lines = LineCounter()
     /// The start and line of the last entry normalised: where counting the next batch's lines begins.
-    private var entryLines = (offset: 0, line: 1)
-    private var macros: [String: [UInt8]] = BibTeXParser.monthMacros
+    var entryLines = (offset: 0, line: 1)
+    var macros: [String: [UInt8]] = BibTeXParser.monthMacros
+    /// Macros whose text would be larger than `largestValue`: the size it would have.
+    var oversizedMacros: [String: UInt64] = [:]
+    /// Bytes macro expansion has added so far, and how many it may add in all.
+    var expanded = 0
+    let expansionBudget: Int
     /// Entries read but not yet normalised: a batch at a time, so they never all sit in memory.
-    private var entries: [Entry] = []
+    var entries: [Entry] = []
     /// The records so far (or the count of those delivered).
-    private var output = ParsedFile()
+    var output = ParsedFile()
     /// Receives each normalised batch instead of `records`, when given.
-    private var deliver: ParsedFile.BatchHandler?
-    private var diagnostics: [Diagnostic] = []
+    var deliver: ParsedFile.BatchHandler?
+    var diagnostics: [Diagnostic] = []
 
-    private init(p: UnsafeBufferPointer<UInt8>, file: String, deliver: ParsedFile.BatchHandler?) {
+    init(p: UnsafeBufferPointer<UInt8>, file: String, deliver: ParsedFile.BatchHandler?) {
         self.p = p
         self.file = file
         self.deliver = deliver
+        let (budget, overflow) = p.count.multipliedReportingOverflow(by: Self.expansionFactor)
+        expansionBudget = max(overflow ? Int.max : budget, Self.largestValue)
     }
 
     /// The records of a BibTeX file; `progress` is told the byte offset now and then.
@@ -44,19 +61,22 @@ public struct BibTeXParser {
     }
 
     /// A syntax error: what went wrong, where, and where reading can go on.
-    private struct SyntaxError: Error {
+    struct SyntaxError: Error {
         var offset: Int
         var message: String
         var resume: Int?
     }
 
     /// A field's value: a span of the file, or bytes put together from macros and `#`.
-    private enum Value {
+    enum Value {
         case span(Range<Int>)
         case bytes([UInt8])
+        /// Longer than `largestValue` after expansion, so never put together: the length it would
+        /// have (saturating), and the first oversized macro it uses, if any.
+        case oversized(UInt64, macro: String?)
     }
 
-    private static let monthMacros: [String: [UInt8]] = {
+    static let monthMacros: [String: [UInt8]] = {
         let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                       "September", "October", "November", "December"]
         var table: [String: [UInt8]] = [:]
@@ -66,9 +86,9 @@ public struct BibTeXParser {
 
     // MARK: Scanning
 
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 
-    private static func isNameByte(_ b: UInt8) -> Bool {
+    static func isNameByte(_ b: UInt8) -> Bool {
         switch b {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x2D, 0x3A, 0x2E, 0x2B, 0x2F, 0x27, 0x21, 0x3F, 0x2A, 0x26, 0x3C, 0x3E, 0x5B, 0x5D, 0x7C, 0x80...0xFF:
             return true
@@ -78,16 +98,16 @@ public struct BibTeXParser {
     }
 
     /// A name (entry type, field, macro) in lower case; most are already, and need no second string.
-    private static func lowercasedName(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func lowercasedName(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let name = String(decoding: bytes, as: UTF8.self)
         return bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? name.lowercased() : name
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < p.count, Self.isSpace(p[i]) { i += 1 }
     }
 
-    private mutating func run(progress: ((Int) -> Void)?) {
+    mutating func run(progress: ((Int) -> Void)?) {
         let n = p.count
         var nextReport = 1 << 20
         while i < n {
@@ -120,8 +140,9 @@ public struct BibTeXParser {
                     try entry(type: type, startedAt: at, close: close)
                 }
             } catch let error as SyntaxError {
-                let line = lines.line(at: error.offset, in: p)
+                // The entry's line first: both then count forward from the last line asked for.
                 let entryLine = lines.line(at: at, in: p)
+                let line = lines.line(at: error.offset, in: p)
                 let place = line == entryLine ? "" : " (at line \(line))"
                 diagnostics.append(Diagnostic(file: file, line: entryLine, message: "@\(type) skipped: \(error.message)\(place)",
                                               hint: "fix the entry and import the file again"))
@@ -131,13 +152,13 @@ public struct BibTeXParser {
     }
 
     /// The offset of the next `@`, where a BibTeX item may start.
-    private func nextAt(from start: Int) -> Int? {
+    func nextAt(from start: Int) -> Int? {
         guard let base = p.baseAddress, start < p.count, let hit = memchr(base + start, 0x40, p.count - start) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Where reading resumes after a broken entry: the next line that starts with `@`.
-    private func nextLineStartingWithAt(after start: Int) -> Int {
+    func nextLineStartingWithAt(after start: Int) -> Int {
         var k = start + 1
         while k < p.count {
             if p[k] == 0x40, p[k - 1] == 0x0A { return k }
@@ -147,7 +168,7 @@ public struct BibTeXParser {
     }
 
     /// Whether an entry (`@name{` or `@name(`) starts at `k`: how a value that never closes is caught.
-    private func entryStarts(at k: Int) -> Bool {
+    func entryStarts(at k: Int) -> Bool {
         guard k < p.count, p[k] == 0x40 else { return false }
         var j = k + 1
         while j < p.count, (p[j] | 0x20) >= 0x61, (p[j] | 0x20) <= 0x7A { j += 1 }
@@ -157,7 +178,7 @@ public struct BibTeXParser {
     }
 
     /// The offset just past the group opened at `open`, honouring nested braces.
-    private func groupEnd(openedAt open: Int, close: UInt8) throws -> Int {
+    func groupEnd(openedAt open: Int, close: UInt8) throws -> Int {
         var depth = 0
         var k = open
         let n = p.count
@@ -188,7 +209,7 @@ public struct BibTeXParser {
 
     // MARK: Values
 
-    private mutating func value(close: UInt8, field: String) throws -> Value {
+    mutating func value(close: UInt8, field: String) throws -> Value {
         var pieces: [Value] = []
         while true {
             skipSpace()
@@ -232,7 +253,17 @@ public struct BibTeXParser {
                 } else {
                     let name = Self.lowercasedName(word)
                     if let expansion = macros[name] {
+                        let (total, overflow) = expanded.addingReportingOverflow(expansion.count)
+                        guard !overflow, total <= expansionBudget else {
+                            throw SyntaxError(
+                                offset: start,
+                                message: "@string macros expand this file to more than \(Self.expansionFactor) times its size (\(ByteCount.text(UInt64(clamping: expansionBudget)))); litcoder stops expanding there",
+                                resume: nil)
+                        }
+                        expanded = total
                         pieces.append(.bytes(expansion))
+                    } else if let size = oversizedMacros[name] {
+                        pieces.append(.oversized(size, macro: name))
                     } else if !Self.readFields.contains(field) {
                         // An undefined macro in a field litcoder does not read (a @preamble, `month`) harms nothing.
                         pieces.append(.span(start..<i))
@@ -255,24 +286,43 @@ public struct BibTeXParser {
             break
         }
         if pieces.count == 1, let only = pieces.first { return only }
+        // The length first: a value too long to keep is never put together.
+        var length: UInt64 = 0
+        var oversizedMacro: String?
+        for piece in pieces {
+            let size: UInt64
+            switch piece {
+            case .span(let range): size = UInt64(range.count)
+            case .bytes(let bytes): size = UInt64(bytes.count)
+            case .oversized(let n, let macro):
+                size = n
+                oversizedMacro = oversizedMacro ?? macro
+            }
+            let (sum, overflow) = length.addingReportingOverflow(size)
+            length = overflow ? .max : sum
+        }
+        if length > UInt64(Self.largestValue) || oversizedMacro != nil { return .oversized(length, macro: oversizedMacro) }
         var joined: [UInt8] = []
+        joined.reserveCapacity(Int(length))
         for piece in pieces { withBytes(piece) { joined.append(contentsOf: $0) } }
         return .bytes(joined)
     }
 
-    private func withBytes<R>(_ value: Value, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withBytes<R>(_ value: Value, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         Self.withBytes(value, in: p, body)
     }
 
-    private static func withBytes<R>(_ value: Value, in p: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    static func withBytes<R>(_ value: Value, in p: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         switch value {
         case .span(let range): body(UnsafeBufferPointer(rebasing: p[range]))
         case .bytes(let bytes): bytes.withUnsafeBufferPointer(body)
+        // Never stored in an entry (`entry` refuses it) nor a macro; nothing to hand on.
+        case .oversized: body(UnsafeBufferPointer(start: nil, count: 0))
         }
     }
 
     /// Reads `name = value` pairs up to `close`; calls `store` for each.
-    private mutating func fields(close: UInt8, store: (inout BibTeXParser, String, Value) -> Void) throws {
+    mutating func fields(close: UInt8, store: (inout BibTeXParser, String, Value) -> Void) throws {
         while true {
             skipSpace()
             guard i < p.count else {
@@ -307,136 +357,20 @@ public struct BibTeXParser {
         }
     }
 
-    private mutating func stringDefinitions(close: UInt8) throws {
+    mutating func stringDefinitions(close: UInt8) throws {
+        let start = i
         try fields(close: close) { parser, name, value in
+            if case .oversized(let size, _) = value {
+                parser.macros[name] = nil
+                parser.oversizedMacros[name] = size
+                parser.diagnostics.append(Diagnostic(
+                    file: parser.file, line: parser.lines.line(at: start, in: parser.p),
+                    message: "@string '\(name)' expands to \(ByteCount.text(size, over: UInt64(Self.largestValue))); litcoder stops at \(ByteCount.text(UInt64(Self.largestValue))) per value, so it is left undefined",
+                    hint: "entries that use '\(name)' are skipped; a macro that repeats another (m1 = m0 # m0) grows twice as long at each step"))
+                return
+            }
+            parser.oversizedMacros[name] = nil
             parser.macros[name] = parser.withBytes(value) { Array($0) }
         }
-    }
-
-    // MARK: Entries
-
-    /// The fields litcoder takes from an entry.
-    private static let readFields: Set<String> = [
-        "title", "author", "year", "date", "doi", "journal", "journaltitle", "booktitle", "url", "abstract", "keywords",
-    ]
-
-    /// An entry as read, its values not yet decoded.
-    private struct Entry {
-        var key: String?
-        /// Where the entry's `@` is; its line is counted when the batch is normalised.
-        var start: Int
-        var fields: Fields
-    }
-
-    private struct Fields {
-        var title: Value?, author: Value?, year: Value?, date: Value?, doi: Value?
-        var journal: Value?, booktitle: Value?, url: Value?, abstract: Value?, keywords: Value?
-    }
-
-    private mutating func entry(type: String, startedAt start: Int, close: UInt8) throws {
-        skipSpace()
-        let keyStart = i
-        while i < p.count, p[i] != 0x2C, p[i] != close, p[i] != 0x3D, p[i] != 0x0A || keyStart == i { i += 1 }
-        var key: String? = nil
-        if i < p.count, p[i] == 0x3D {
-            i = keyStart  // no key: the first field follows the brace
-        } else {
-            key = FieldNormalisation.collapse(bytes: UnsafeBufferPointer(rebasing: p[keyStart..<i]))
-        }
-        var found = Fields()
-        try fields(close: close) { _, name, value in
-            switch name {
-            case "title": found.title = value
-            case "author": found.author = value
-            case "year": found.year = value
-            case "date": found.date = value
-            case "doi": found.doi = value
-            case "journal", "journaltitle": found.journal = value
-            case "booktitle": found.booktitle = value
-            case "url": found.url = value
-            case "abstract": found.abstract = value
-            case "keywords": found.keywords = value
-            default: break
-            }
-        }
-        entries.append(Entry(key: key, start: start, fields: found))
-        if entries.count >= 4096 { normalisePending() }
-    }
-
-    /// Turns the pending entries into records, in parallel chunks.
-    private mutating func normalisePending() {
-        let batch = entries
-        nonisolated(unsafe) let bytes = p
-        // Each record first gets the newlines since the entry before it, counted in parallel;
-        // adding them up in order then gives the lines.
-        let previousStart = entryLines.offset
-        var normalised = ParallelChunks.map(count: batch.count) { index in
-            var record = Self.record(from: batch[index], in: bytes)
-            let from = index == 0 ? previousStart : batch[index - 1].start
-            record.line = LineCounter.newlines(in: bytes, from: from, to: batch[index].start)
-            return record
-        }
-        var line = entryLines.line
-        for index in normalised.indices {
-            line += normalised[index].line
-            normalised[index].line = line
-        }
-        if let last = batch.last { entryLines = (last.start, line) }
-        output.take(normalised, deliver: deliver, fractionRead: Double(i) / Double(max(1, p.count)))
-        entries.removeAll(keepingCapacity: true)
-    }
-
-    /// The normalised record of an entry: values LaTeX-decoded, names split, DOI and year read.
-    private static func record(from entry: Entry, in p: UnsafeBufferPointer<UInt8>) -> ImportedRecord {
-        let found = entry.fields
-        func withBytes<R>(_ value: Value, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            Self.withBytes(value, in: p, body)
-        }
-        var record = ImportedRecord(key: entry.key, line: 0)
-        if let v = found.title { record.title = withBytes(v) { LaTeXDecoder.decode($0) } }
-        if let v = found.author { record.authors = withBytes(v) { BibTeXNames.split($0) } }
-        if found.year != nil || found.date != nil {
-            let year = found.year.map { v in withBytes(v) { String(decoding: $0, as: UTF8.self) } }
-            let date = found.date.map { v in withBytes(v) { String(decoding: $0, as: UTF8.self) } }
-            record.setYear(from: year, date)
-        }
-        if let v = found.doi { record.doi = withBytes(v) { Self.plain($0) }.flatMap(FieldNormalisation.doi) }
-        if let v = found.journal ?? found.booktitle { record.venue = withBytes(v) { LaTeXDecoder.decode($0) } }
-        if let v = found.url { record.url = withBytes(v) { Self.plain($0) } }
-        if let v = found.abstract { record.abstract = withBytes(v) { LaTeXDecoder.decode($0) } }
-        if let v = found.keywords {
-            record.keywords = withBytes(v) { bytes in
-                var keywords: [String] = []
-                var start = 0
-                for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x2C || bytes[k] == 0x3B {
-                    if let keyword = LaTeXDecoder.decode(UnsafeBufferPointer(rebasing: bytes[start..<k])) {
-                        keywords.append(keyword)
-                    }
-                    start = k + 1
-                }
-                return keywords
-            }
-        }
-        return record
-    }
-
-    /// A DOI or URL as written, with only braces and TeX escapes (`\_`, `\%`, `\&`) undone:
-    /// full LaTeX decoding would turn `--` or `~` inside them into other characters.
-    private static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var k = 0
-        while k < bytes.count {
-            let b = bytes[k]
-            if b == 0x7B || b == 0x7D { k += 1; continue }
-            if b == 0x5C, k + 1 < bytes.count, !(bytes[k + 1] | 0x20 >= 0x61 && bytes[k + 1] | 0x20 <= 0x7A) {
-                out.append(bytes[k + 1])
-                k += 2
-                continue
-            }
-            out.append(b)
-            k += 1
-        }
-        return out.withUnsafeBufferPointer { FieldNormalisation.collapse(bytes: $0) }
     }
 }

@@ -62,6 +62,47 @@ public enum CSVImporter {
         return ParsedFile(records: records, diagnostics: diagnostics)
     }
 
+    /// The quoted items of a Python list literal's inside (`'Marx, Karl', 'Lindgren, Astrid'`),
+    /// or nil when one never closes. An item may hold commas, so an item runs over the pieces
+    /// between commas until one ends with the quote it began with.
+    ///
+    /// Works on positions in `inner`, never on the text gathered so far: trimming that text
+    /// again for every piece made a list whose first item never closes quadratic.
+    static func pythonListItems(_ inner: Substring) -> [String]? {
+        func isBlank(_ c: Character) -> Bool { c.isWhitespace && !c.isNewline }
+        var names: [String] = []
+        var pendingStart: Substring.Index?
+        // Empty pieces before an item start no item (`[,'a']` is `['a']`).
+        var pendingHasText = false
+        // The first non-blank character of the pending item, once found, and how far it was looked for.
+        var first: Substring.Index?
+        var searched = inner.startIndex
+        let pieces = inner.split(separator: ",", omittingEmptySubsequences: false)
+        for piece in pieces {
+            if pendingStart == nil || !pendingHasText {
+                pendingStart = piece.startIndex
+                first = nil
+                searched = piece.startIndex
+            }
+            if !piece.isEmpty { pendingHasText = true }
+            let start = pendingStart ?? piece.startIndex
+            while first == nil, searched < piece.endIndex {
+                if !isBlank(inner[searched]) { first = searched }
+                searched = inner.index(after: searched)
+            }
+            // The last non-blank character so far: in this piece, else the comma before it.
+            var last = piece.lastIndex { !isBlank($0) }
+            if last == nil, piece.startIndex > start { last = inner.index(before: piece.startIndex) }
+            guard let open = first, let close = last, open < close else { continue }
+            let quote = inner[open]
+            guard quote == "'" || quote == "\"", inner[close] == quote else { continue }
+            if let name = FieldNormalisation.collapse(inner[inner.index(after: open)..<close]) { names.append(name) }
+            pendingStart = nil
+            pendingHasText = false
+        }
+        return pendingHasText ? nil : names
+    }
+
     /// The delimiter, the header row's index and the column of each field, or nil when no
     /// delimiter gives a header row with a title column.
     static func layout(_ bytes: [UInt8], map: [Field: String]) -> (UInt8, Int, [Field: Int])? {
@@ -102,18 +143,7 @@ public enum CSVImporter {
     /// (`['Marx, Karl', 'Lindgren, Astrid']`, as pandas writes lists) item by item.
     public static func splitAuthors(_ cell: String) -> [String] {
         if cell.hasPrefix("["), cell.hasSuffix("]"), cell.contains("'") || cell.contains("\"") {
-            let items = cell.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
-            var names: [String] = []
-            var pending = ""
-            for item in items {
-                pending += pending.isEmpty ? String(item) : "," + item
-                let t = pending.trimmingCharacters(in: .whitespaces)
-                if t.count >= 2, let q = t.first, q == "'" || q == "\"", t.last == q {
-                    if let name = FieldNormalisation.collapse(t.dropFirst().dropLast()) { names.append(name) }
-                    pending = ""
-                }
-            }
-            if pending.isEmpty, !names.isEmpty { return names }
+            if let names = pythonListItems(cell.dropFirst().dropLast()), !names.isEmpty { return names }
         }
         if cell.contains(";") {
             return cell.split(separator: ";").compactMap { FieldNormalisation.collapse($0) }

@@ -10,7 +10,10 @@ enum FileBytes {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
+        guard fstat(fd, &info) == 0 else { return nil }
+        // A folder has no bytes; a device (/dev/zero, /dev/urandom) has bytes without end.
+        let kind = info.st_mode & S_IFMT
+        guard kind != S_IFDIR, kind != S_IFCHR, kind != S_IFBLK else { return nil }
         guard info.st_size > 0 else {
             // A pipe or a /proc file reports size 0 yet has bytes to read.
             return FileManager.default.contents(atPath: path).map { [UInt8]($0) }

@@ -158,10 +158,15 @@ public struct ImportHistory: Sendable {
                     problem(line.number, "an import line needs \"file\", \"records\" and \"added\"")
                     continue
                 }
+                // The counts are summed for the PRISMA flow: out of range, they are damage, not counts.
+                let duplicates = JSONLinesFile.integer(o["duplicates"]) ?? 0, skipped = JSONLinesFile.integer(o["skipped"]) ?? 0
+                guard [records, duplicates, skipped].allSatisfy({ Self.countRange.contains($0) }) else {
+                    problem(line.number, "an import line's \"records\", \"duplicates\" and \"skipped\" must be counts from 0 to \(Self.countRange.upperBound)")
+                    continue
+                }
                 history.imports.append(FileImport(
                     number: number, time: o["time"] as? String ?? "", file: file, format: o["format"] as? String ?? "",
-                    records: records, added: added, duplicates: JSONLinesFile.integer(o["duplicates"]) ?? 0,
-                    skipped: JSONLinesFile.integer(o["skipped"]) ?? 0))
+                    records: records, added: added, duplicates: duplicates, skipped: skipped))
             } else {
                 problem(line.number, "a line must be an \"import\", a \"duplicate\" or a \"split\"")
             }
@@ -169,10 +174,15 @@ public struct ImportHistory: Sendable {
         return (history, diagnostics)
     }
 
+    /// The counts an import line may hold: a billion records in one file is far past any export,
+    /// and sums of such counts cannot overflow.
+    static let countRange = 0...1_000_000_000
+
     /// A paper from the `record` object of a duplicate line (the corpus line format).
     private static func paper(from o: [String: Any]) -> Paper {
         Paper(id: o["id"] as? String ?? "", title: o["title"] as? String ?? "", authors: JSONLinesFile.strings(o["authors"]) ?? [],
-              year: JSONLinesFile.integer(o["year"]), venue: o["venue"] as? String, doi: o["doi"] as? String,
+              year: JSONLinesFile.integer(o["year"]).flatMap { Paper.yearRange.contains($0) ? $0 : nil },
+              venue: o["venue"] as? String, doi: o["doi"] as? String,
               url: o["url"] as? String, abstract: o["abstract"] as? String ?? "",
               keywords: JSONLinesFile.strings(o["keywords"]) ?? [], source: o["source"] as? String)
     }

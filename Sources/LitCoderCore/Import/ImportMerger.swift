@@ -65,12 +65,18 @@ public struct ImportMerger: Sendable {
     private var indexByDOI: [String: Int] = [:]
     /// Papers by a 64-bit hash of title key and year; a hit is confirmed by comparing the keys,
     /// so hashing long title strings into a dictionary is avoided on the common path (no match).
-    private var indexByTitleYear: [UInt64: [Int]] = [:]
+    /// The first paper of each hash is stored directly; `titleYearCollisions` holds the rare
+    /// later ones whose title differs (an array for every paper was an allocation per paper).
+    private var indexByTitleYear: [UInt64: Int] = [:]
+    private var titleYearCollisions: [UInt64: [Int]] = [:]
     /// Papers by id: the ids taken (new ones get `-2`, `-3` …), and the papers a record whose
     /// source key is a kept paper's id may be.
     private var indexByID: [String: Int] = [:]
     /// Papers with neither year nor DOI, by title key: the title is all that can match them.
     private var indexByTitleOnly: [String: Int] = [:]
+    /// For each id that a second paper wanted, the next `-N` to try: without it, the n-th of
+    /// many records with one key tried `-2` … `-n` first, quadratic in the count.
+    private var nextSuffix: [String: Int] = [:]
     /// Papers once merged and then split apart (`litcoder duplicates split`), each with the
     /// others it was split from: a record that matches one of them goes to the closest.
     private var splitPartners: [Int: [Int]] = [:]
@@ -138,11 +144,8 @@ public struct ImportMerger: Sendable {
     private mutating func remember(_ paper: Paper, at index: Int) {
         if let doi = paper.doi, indexByDOI[doi] == nil { indexByDOI[doi] = index }
         if let key = Self.titleOnlyKey(paper), indexByTitleOnly[key] == nil { indexByTitleOnly[key] = index }
-        if let key = Self.titleYearKey(paper) {
-            let known = indexByTitleYear[key, default: []]
-            if !known.contains(where: { Self.sameTitleAndYear(papers[$0], paper) }) {
-                indexByTitleYear[key, default: []].append(index)
-            }
+        if let key = Self.titleYearKey(paper), sameTitleAndYear(as: paper, hash: key) == nil {
+            rememberTitleYear(key, index)
         }
     }
 
@@ -188,8 +191,23 @@ public struct ImportMerger: Sendable {
         papers.append(Self.take(&paper, leaving: Paper(id: "", title: "")))
         // No paper has this DOI or title and year yet (existingMatch said so): store without looking again.
         if let doi { indexByDOI[doi] = index }
-        if let key = titleYearKey { indexByTitleYear[key, default: []].append(index) }
+        if let key = titleYearKey { rememberTitleYear(key, index) }
         if let key = titleOnlyKey, indexByTitleOnly[key] == nil { indexByTitleOnly[key] = index }
+    }
+
+    /// The paper with `paper`'s title and year, looked up by their hash `key`.
+    private func sameTitleAndYear(as paper: Paper, hash key: UInt64) -> Int? {
+        guard let first = indexByTitleYear[key] else { return nil }
+        if Self.sameTitleAndYear(papers[first], paper) { return first }
+        return titleYearCollisions[key]?.first { Self.sameTitleAndYear(papers[$0], paper) }
+    }
+
+    private mutating func rememberTitleYear(_ key: UInt64, _ index: Int) {
+        if indexByTitleYear[key] == nil {
+            indexByTitleYear[key] = index
+        } else {
+            titleYearCollisions[key, default: []].append(index)
+        }
     }
 
     /// Of papers a person split apart, the one `paper` is most like: the same source line
@@ -230,7 +248,7 @@ public struct ImportMerger: Sendable {
             return (index, .sameKey)
         }
         if let key = titleYearKey,
-           let index = indexByTitleYear[key]?.first(where: { Self.sameTitleAndYear(papers[$0], paper) }) {
+           let index = sameTitleAndYear(as: paper, hash: key) {
             // Same title and year but two different DOIs: two papers (a preprint and its journal version, say).
             if let a = paper.doi, let b = papers[index].doi, a != b { return nil }
             return (index, .sameTitleAndYear)
@@ -273,8 +291,9 @@ public struct ImportMerger: Sendable {
             base = Self.hashID(title: paper.title, year: paper.year)
         }
         if claim(base, for: index) { return base }
-        var n = 2
+        var n = nextSuffix[base] ?? 2
         while !claim("\(base)-\(n)", for: index) { n += 1 }
+        nextSuffix[base] = n + 1
         return "\(base)-\(n)"
     }
 

@@ -45,8 +45,11 @@ public enum JSONLinesImporter {
         record.title = first("title")
         record.abstract = first("abstract", "abstractNote", "abstract_note")
         record.authors = authors(object["authors"] ?? object["author"] ?? object["creators"])
-        if let year = object["year"] as? Int {
+        if let year = object["year"] as? Int, Paper.yearRange.contains(year) {
             record.year = year
+        } else if let year = object["year"] as? Int {
+            // A number no year can be: reported as an unreadable year, as `in press` is.
+            record.unreadableYear = String(year)
         } else {
             record.setYear(from: first("year", "date", "publicationDate", "publication_date", "issued"))
             if record.year == nil, let issued = object["issued"] as? [String: Any],

@@ -1,19 +1,21 @@
 /// Finds the 1-based line of byte offsets that mostly move forward, counting each newline once.
 ///
 /// Parsers ask for the line of every record they start; counting from the last answer keeps
-/// that linear in the file's size.
+/// that linear in the file's size. A step back (a broken entry's own line, asked for after the
+/// place further on where it broke) counts back over the bytes in between, never again from
+/// the start of the file: from the start, a file of many broken entries took quadratic time.
 struct LineCounter {
     private var offset = 0
     private var line = 1
 
     mutating func line(at target: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
-        if target < offset {
-            offset = 0
-            line = 1
+        let end = min(max(target, 0), p.count)
+        if end < offset {
+            line -= Self.newlines(in: p, from: end, to: offset)
+        } else {
+            line += Self.newlines(in: p, from: offset, to: end)
         }
-        let end = min(target, p.count)
-        line += Self.newlines(in: p, from: offset, to: end)
-        offset = max(offset, end)
+        offset = end
         return line
     }
 

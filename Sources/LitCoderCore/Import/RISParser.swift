@@ -145,13 +145,13 @@ public struct RISParser {
                 }
                 if inRecord { fields.append(Field(tag: tag, start: valueStart, end: end, joined: nil)) }
             } else if inRecord, let lastIndex = fields.indices.last {
-                // An untagged line continues the value before it.
-                var field = fields[lastIndex]
-                var joined = field.joined ?? Array(p[field.start..<field.end])
-                joined.append(0x20)
-                joined.append(contentsOf: p[start..<end])
-                field.joined = joined
-                fields[lastIndex] = field
+                // An untagged line continues the value before it. The joined bytes are grown in
+                // place: a copy per line made a value of many lines quadratic.
+                if fields[lastIndex].joined == nil {
+                    fields[lastIndex].joined = Array(p[fields[lastIndex].start..<fields[lastIndex].end])
+                }
+                fields[lastIndex].joined?.append(0x20)
+                fields[lastIndex].joined?.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<end]))
             }
         }
         consumed = n

@@ -137,6 +137,12 @@ public struct Assignments: Sendable, Equatable {
                         problem(number, "the settings need coders (a list), per_paper, overlap and seed (whole numbers)")
                         continue
                     }
+                    // Checked as `assign` checks its options: numbers out of range are damage, and overlap is
+                    // multiplied by a paper count.
+                    guard (1...max(1, coders.count)).contains(perPaper), (0...100).contains(overlap) else {
+                        problem(number, "the settings' per_paper must be 1 to the number of coders, and overlap a percentage (0 to 100)")
+                        continue
+                    }
                     assignments.settings = Settings(coders: coders, perPaper: perPaper, overlap: overlap, seed: UInt64(seed))
                     continue
                 }

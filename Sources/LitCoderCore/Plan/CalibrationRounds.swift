@@ -103,7 +103,9 @@ public struct CalibrationRounds: Sendable, Equatable {
                 continue
             }
             var sample: Round.Sample?
-            if let size = JSONLinesFile.integer(line.object["sample"]), let seed = JSONLinesFile.integer(line.object["seed"]), seed >= 0 {
+            // A sample is a count of papers: a negative or absurd one is damage, left out.
+            if let size = JSONLinesFile.integer(line.object["sample"]), (0...10_000_000).contains(size),
+               let seed = JSONLinesFile.integer(line.object["seed"]), seed >= 0 {
                 sample = Round.Sample(size: size, seed: UInt64(seed))
             }
             rounds.add(Round(name: name, papers: papers, sample: sample))

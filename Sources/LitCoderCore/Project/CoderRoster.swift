@@ -24,7 +24,11 @@ public struct CoderRoster: Sendable {
 
     /// The project's roster: `coders:`, the logs in `codings/`, and the assignments of `plan`.
     public init(project: Project, plan: CodingPlan) {
-        self.init(listed: project.coders, withLogs: project.codersWithLogs(), assigned: plan.assignments.coders)
+        // The owner of a log that cannot be read is still a coder; the commands that read the
+        // log report it as unreadable.
+        let listing = project.logListing()
+        let unreadable = listing.unreadableOwners.filter { !$0.hasPrefix("_") && $0 != "codings/" }
+        self.init(listed: project.coders, withLogs: (listing.coders + unreadable).sorted(), assigned: plan.assignments.coders)
     }
 
     /// How a command uses the name it is given.

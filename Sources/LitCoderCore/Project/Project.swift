@@ -58,9 +58,9 @@ public struct Project: Sendable {
     ///
     /// A log with only views, or none, is what a mistyped `--coder` that opened the workbench,
     /// or a failed import, leaves behind: its owner is counted by no report (`status` lists it
-    /// as "no codings yet").
-    public func codersWithCodings() -> [String] {
-        codersWithLogs().filter { CodingLog.holdsDecisions(url: logURL(coder: $0)) }
+    /// as "no codings yet"). Throws every log that cannot be read (see `codersWithLogs()`).
+    public func codersWithCodings() throws(DiagnosticList) -> [String] {
+        try codersWithLogs().filter { CodingLog.holdsDecisions(url: logURL(coder: $0)) }
     }
 
     /// The owner of every log file in `codings/`, empty or not, sorted (the consensus log is
@@ -74,24 +74,19 @@ public struct Project: Sendable {
     /// Every log in `codings/` that holds any event, sorted; the consensus log is not a coder.
     /// What `validate` and `status` check; reports count `codersWithCodings()` only.
     ///
-    /// An empty log (or only blank lines) is what a failed import leaves behind.
-    public func codersWithLogs() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: codingsURL.path)) ?? []
-        return names.filter { $0.hasSuffix(".jsonl") }
-            .map { String($0.dropLast(".jsonl".count)) }
-            .filter { !$0.hasPrefix("_") && hasEvents(logURL(coder: $0)) }
-            .sorted()
+    /// An empty log (or only blank lines) is what a failed import leaves behind. Throws every
+    /// log that cannot be read (a folder, a dangling link, no permission), so a comparison never
+    /// goes on without a coder in silence; `logListing()` gives both.
+    public func codersWithLogs() throws(DiagnosticList) -> [String] {
+        try logListing().readableCoders()
     }
 
-    /// Whether the file holds anything but whitespace; read in chunks so a big log costs little.
-    private func hasEvents(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
-            if chunk.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) { return true }
-        }
-        return false
-    }
+    /// The logs in `codings/`: the coders with events, and every log that cannot be read.
+    public func logListing() -> LogListing { LogListing(project: self) }
+
+    /// Whether anything is at `owner`'s log path (`_consensus` for the consensus), readable or
+    /// not: a dangling link or a folder there is a log to report, not an absent one.
+    public func hasLogFile(_ owner: String) -> Bool { LogFile.kind(at: logURL(coder: owner).path) != .missing }
 }
 
 /// Why a project could not be opened.
@@ -140,6 +135,7 @@ extension Project {
             throw ProjectError.invalidConfig(Diagnostic(
                 file: url.path, message: "cannot read \(fileName)", hint: "is it a UTF-8 text file?"))
         }
+        if let problem = YAMLShape.problem(in: text, file: file) { throw ProjectError.invalidConfig(problem) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

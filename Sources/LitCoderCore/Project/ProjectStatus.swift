@@ -12,6 +12,18 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     /// The adjudicated codings, when `codings/_consensus.jsonl` exists: `coded` counts the
     /// papers with a decision that stands (`StandingConsensus`).
     public var consensus: CoderProgress?
+    /// Logs in `codings/` that cannot be read (a folder, a dangling link, no permission): their
+    /// owners are not counted above, and each is an error.
+    public var unreadableLogs: [UnreadableLog] = []
+
+    /// A log that cannot be read, and why.
+    public struct UnreadableLog: Codable, Hashable, Sendable {
+        /// The coder (or `_consensus`) whose log it is.
+        public var coder: String
+        public var file: String
+        public var problem: String
+    }
+
     /// How complete the consensus is, when there is one.
     public var consensusProgress: ConsensusCounts?
 
@@ -96,10 +108,14 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     public static func gather(_ workspace: Workspace) throws -> (ProjectStatus, [Diagnostic]) {
         let project = workspace.project
         let (plan, planProblems) = workspace.plan()
-        var names = Set(project.logOwners())
-        for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil { names.insert(coder) }
-        names.formUnion(plan.assignments.coders)
-        var diagnostics: [Diagnostic] = planProblems
+        let listing = project.logListing()
+        let unreadable = Set(listing.unreadableOwners)
+        var names = Set(project.logOwners()).subtracting(unreadable)
+        for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil && !unreadable.contains(coder) {
+            names.insert(coder)
+        }
+        names.formUnion(plan.assignments.coders.filter { !unreadable.contains($0) })
+        var diagnostics: [Diagnostic] = listing.unreadable + planProblems
         var coders: [CoderProgress] = []
         var states: [String: CodingState] = [:]
         let assigned = plan.papers(assignedTo: names.sorted(), in: workspace.corpus)
@@ -113,27 +129,33 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         }
         var consensus: CoderProgress?
         var counts: ConsensusCounts?
-        if FileManager.default.fileExists(atPath: project.consensusLogURL.path) {
+        if project.hasLogFile(CoderName.consensus), !unreadable.contains(CoderName.consensus) {
             var (progress, problems, consensusState) = try self.replayed(CoderName.consensus, in: workspace)
             diagnostics += problems
-            let compared = workspace.defaultComparedCoders()
-            // Each paper among the coders assigned to it, as agree and disagreements compare it.
-            let comparedStates = plan.compared(try compared.map { try states[$0] ?? workspace.state(coder: $0).0 })
-            let standing = StandingConsensus(codebook: workspace.codebook, comparedStates: comparedStates,
-                                             consensus: consensusState, corpus: workspace.corpus)
-            // The consensus's papers as it stands; its events and health are the log's.
-            progress.coded = standing.state.codedPaperCount
+            // Counted only when every log can be read: without a coder the counts would mislead.
+            if listing.unreadable.isEmpty {
+                let compared = try workspace.defaultComparedCoders()
+                // Each paper among the coders assigned to it, as agree and disagreements compare it.
+                let comparedStates = plan.compared(try compared.map { try states[$0] ?? workspace.state(coder: $0).0 })
+                let standing = StandingConsensus(codebook: workspace.codebook, comparedStates: comparedStates,
+                                                 consensus: consensusState, corpus: workspace.corpus)
+                // The consensus's papers as it stands; its events and health are the log's.
+                progress.coded = standing.state.codedPaperCount
+                let whole = standing.progress
+                counts = ConsensusCounts(agreed: whole.agreed, agreedNotTaken: whole.agreedNotTaken, byHand: whole.byHand,
+                                         disagreements: whole.disagreements, adjudicated: whole.adjudicated,
+                                         open: whole.open.count, coders: compared)
+            }
             consensus = progress
-            let whole = standing.progress
-            counts = ConsensusCounts(agreed: whole.agreed, agreedNotTaken: whole.agreedNotTaken, byHand: whole.byHand,
-                                     disagreements: whole.disagreements, adjudicated: whole.adjudicated,
-                                     open: whole.open.count, coders: compared)
         }
         let codebook = workspace.codebook
-        let status = ProjectStatus(
+        var status = ProjectStatus(
             project: project.name,
             codebook: CodebookSummary(id: codebook.id, version: codebook.version, hash: codebook.shortHash),
             papers: workspace.corpus.count, coders: coders, consensus: consensus, consensusProgress: counts)
+        status.unreadableLogs = zip(listing.unreadableOwners, listing.unreadable).map { owner, diagnostic in
+            UnreadableLog(coder: owner, file: diagnostic.file, problem: diagnostic.message)
+        }
         return (status, diagnostics)
     }
 

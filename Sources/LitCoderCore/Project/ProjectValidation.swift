@@ -57,19 +57,25 @@ public struct ProjectValidation: Sendable {
 
     /// The coders' logs and the consensus log: malformed lines, torn tails, stale codings.
     private mutating func checkLogs(of project: Project, codebook: Codebook?, corpus: Corpus) {
-        var coders = project.codersWithLogs()
+        let listing = project.logListing()
+        diagnostics += listing.unreadable
+        var coders = listing.coders
         let roster = CoderRoster(listed: project.coders, withLogs: coders, assigned: [])
-        if FileManager.default.fileExists(atPath: project.consensusLogURL.path) { coders.append(CoderName.consensus) }
+        if !listing.unreadableOwners.contains(CoderName.consensus), project.hasLogFile(CoderName.consensus) {
+            coders.append(CoderName.consensus)
+        }
         var eventCount = 0
         for coder in coders {
             let url = project.logURL(coder: coder)
             let name = project.display(url)
             let contents: LogContents
             do {
-                contents = try CodingLog.read(url: url)
+                contents = try CodingLog.read(url: url, displayPath: name)
+            } catch let error as CodingLogError {
+                diagnostics.append(Diagnostic(file: name, message: "the log cannot be read: \(error.problem)"))
+                continue
             } catch {
-                diagnostics.append(Diagnostic(file: name, message: "cannot read the log: \(error)",
-                                              hint: "check the file's permissions"))
+                diagnostics.append(Diagnostic(file: name, message: "the log cannot be read: \(error)"))
                 continue
             }
             eventCount += contents.events.count
@@ -112,7 +118,9 @@ public struct ProjectValidation: Sendable {
                     hint: "'litcoder agree --codebook-version HASH' compares the codings made under one version"))
             }
         }
-        checked.append("\(coders.count) coding log\(coders.count == 1 ? "" : "s") (\(eventCount) events)")
+        let logs = coders.count + listing.unreadable.count
+        let unread = listing.unreadable.isEmpty ? "" : ", \(listing.unreadable.count) unreadable"
+        checked.append("\(logs) coding log\(logs == 1 ? "" : "s") (\(eventCount) events\(unread))")
     }
 
     /// Papers the coder marked done with a required dimension still empty, each at the line

@@ -7,7 +7,8 @@ extension Workspace {
     /// It depends on the coders' logs alone, never on the consensus, so building the consensus
     /// cannot change which coders are compared, and `consensus --auto-agreed` run twice with
     /// no coding changed adds nothing the second time. A log of views alone makes no coder.
-    public func defaultComparedCoders() -> [String] {
-        project.codersWithCodings()
+    /// Throws every log that cannot be read, rather than compare without it.
+    public func defaultComparedCoders() throws(DiagnosticList) -> [String] {
+        try project.codersWithCodings()
     }
 }

@@ -18,13 +18,18 @@ extension CodingLog {
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }),
                   case .success(let event) = decoder.decode(bytes) else { return false }
             return event.op != .view && event.v >= 1 && event.v <= CodingEvent.schemaVersion
+                && event.seq >= 1 && event.seq <= CodingEvent.largestSeq
         }
         while let chunk = try? handle.read(upToCount: 64 << 10), !chunk.isEmpty {
+            // What was pending holds no newline: search the new bytes only, or one line of many
+            // chunks would be searched again for every chunk (quadratic in its length).
+            var searchFrom = pending.count
             pending += chunk
             var start = pending.startIndex
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
+            while let newline = pending[max(start, searchFrom)...].firstIndex(of: 0x0A) {
                 if isDecision(pending[start..<newline]) { return true }
                 start = newline + 1
+                searchFrom = start
             }
             pending.removeSubrange(pending.startIndex..<start)
         }

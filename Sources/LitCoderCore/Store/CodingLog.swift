@@ -74,7 +74,19 @@ public final class CodingLog {
             created = false
             fd = Glibc.open(url.path, O_RDWR | O_APPEND | O_CLOEXEC)
         }
-        guard fd >= 0 else { throw CodingLogError.cannotOpen(path: shown, errno: errno) }
+        guard fd >= 0 else {
+            let error = errno
+            switch LogFile.kind(at: url.path) {
+            case .danglingLink(let target): throw CodingLogError.danglingLink(path: shown, target: target)
+            case .notAFile(let kind): throw CodingLogError.notAFile(path: shown, kind: kind)
+            default: throw CodingLogError.cannotOpen(path: shown, errno: error)
+            }
+        }
+        let (regular, kind) = LogFile.isRegular(descriptor: fd)
+        guard regular else {
+            Glibc.close(fd)
+            throw CodingLogError.notAFile(path: shown, kind: kind)
+        }
         // A new file's name is durable only once its folder is synced.
         if created { DurableFile.syncDirectory(directory.path) }
         let lock = LogLock(logPath: url.path)
@@ -88,7 +100,7 @@ public final class CodingLog {
             var replay = CodingState.Replay(into: CodingState(coder: coder, renaming: renaming))
             var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false) { replay.apply($0) }
             if let torn = scanner.tornTail {
-                let aside = try setAside(torn, descriptor: fd, url: url, displayPath: shown)
+                let aside = try TornTailMove.setAside(torn, descriptor: fd, url: url, displayPath: shown)
                 contents.health.tornLine = nil
                 contents.health.tornSetAsideTo = aside.lastPathComponent
                 contents.diagnostics.append(Diagnostic(
@@ -114,11 +126,7 @@ public final class CodingLog {
     /// Reads a log without locking it; `displayPath` is how messages name the file.
     public static func read(url: URL, displayPath: String?) throws -> LogContents {
         let shown = displayPath ?? url.path
-        let fd = Glibc.open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return LogContents(events: [], diagnostics: []) }
-            throw CodingLogError.cannotOpen(path: shown, errno: errno)
-        }
+        guard let fd = try openForReading(url, displayPath: shown) else { return LogContents(events: [], diagnostics: []) }
         defer { Glibc.close(fd) }
         var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: true)
         if let torn = scanner.tornTail {
@@ -126,6 +134,27 @@ public final class CodingLog {
             contents.diagnostics.append(unfinishedLine(torn, displayPath: shown, url: url))
         }
         return contents
+    }
+
+    /// A descriptor for reading the log, or nil when there is none yet; a log that is there but
+    /// cannot be read (a folder, a dangling link, no permission) is an error naming it.
+    private static func openForReading(_ url: URL, displayPath: String) throws(CodingLogError) -> Int32? {
+        // O_NONBLOCK: a named pipe in the log's place must not hang the command.
+        let fd = Glibc.open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            let error = errno
+            switch LogFile.kind(at: url.path) {
+            case .missing where error == ENOENT: return nil
+            case .danglingLink(let target): throw .danglingLink(path: displayPath, target: target)
+            default: throw .cannotOpen(path: displayPath, errno: error)
+            }
+        }
+        let (regular, kind) = LogFile.isRegular(descriptor: fd)
+        guard regular else {
+            Glibc.close(fd)
+            throw .notAFile(path: displayPath, kind: kind)
+        }
+        return fd
     }
 
     /// What a reader that may not move it says about a torn tail.
@@ -141,11 +170,7 @@ public final class CodingLog {
     public static func replay(url: URL, coder: String, displayPath: String?,
                               renaming: CodeRenaming = .none) throws -> (CodingState, [Diagnostic]) {
         let shown = displayPath ?? url.path
-        let fd = Glibc.open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return (CodingState(coder: coder, renaming: renaming), []) }
-            throw CodingLogError.cannotOpen(path: shown, errno: errno)
-        }
+        guard let fd = try openForReading(url, displayPath: shown) else { return (CodingState(coder: coder, renaming: renaming), []) }
         defer { Glibc.close(fd) }
         var replay = CodingState.Replay(into: CodingState(coder: coder, renaming: renaming))
         var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false) { replay.apply($0) }
@@ -186,55 +211,53 @@ public final class CodingLog {
         return (contents, scanner)
     }
 
-    /// Copies the torn bytes to a new `.torn-TIMESTAMP` file, syncs it, then cuts them from the log.
-    private static func setAside(_ torn: LogScanner.TornTail, descriptor: Int32, url: URL, displayPath: String) throws -> URL {
-        var bytes = [UInt8](repeating: 0, count: torn.length)
-        var done = 0
-        while done < torn.length {
-            let n = bytes.withUnsafeMutableBytes { raw in
-                pread(descriptor, raw.baseAddress! + done, torn.length - done, off_t(torn.offset + done))
-            }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw CodingLogError.writeFailed(path: displayPath, errno: n < 0 ? errno : EIO) }
-            done += n
-        }
-        let aside = try DurableFile.createUnique(base: url.path + ".torn-" + Timestamp.fileNameSafeNow(), contents: bytes,
-                                                  displayPath: displayPath)
-        // Only once the copy is on disk may the log lose those bytes.
-        guard ftruncate(descriptor, off_t(torn.offset)) == 0, fsync(descriptor) == 0 else {
-            throw CodingLogError.writeFailed(path: displayPath, errno: errno)
-        }
-        return aside
-    }
-
     /// Writes one event durably and applies it to `state`; returns it with `seq` and `time` filled in.
     @discardableResult
     public func append(_ draft: CodingEvent) throws -> CodingEvent {
-        guard descriptor >= 0 else { throw CodingLogError.closed(path: displayPath) }
-        var event = draft
-        event.v = event.op.schemaVersion
-        event.seq = state.lastSeq + 1
-        event.coder = coder
-        if event.codebook.isEmpty, let codebookHash { event.codebook = codebookHash }
-        guard !event.codebook.isEmpty else { throw CodingLogError.missingCodebookHash(path: displayPath) }
-        if event.time.isEmpty { event.time = Timestamp.now() }
-        try setAsideUnexpectedTail()
-        let line = EventLineEncoder.line(for: event)
-        let written = line.withUnsafeBytes { DurableFile.writeAll(descriptor, $0) }
-        if written != 0 {
-            // Leave no half line behind: cut back to the last whole one this writer knows.
-            _ = ftruncate(descriptor, off_t(knownLength))
-            throw CodingLogError.writeFailed(path: displayPath, errno: written)
-        }
-        guard fsync(descriptor) == 0 else {
-            let error = errno
-            _ = ftruncate(descriptor, off_t(knownLength))
-            throw CodingLogError.writeFailed(path: displayPath, errno: error)
-        }
-        knownLength += line.count
-        loadedHistory?.append(event)
-        state.apply(event)
+        let saved = try append(contentsOf: [draft])
+        guard let event = saved.first else { throw CodingLogError.closed(path: displayPath) }
         return event
+    }
+
+    /// Writes several events as one durable append: every one of them is saved, or none is.
+    ///
+    /// The lines go to the file in one write and one fsync; if either fails, the file is cut
+    /// back to where this writer left it, so a later reader never sees part of the batch.
+    /// Returns the events as written (with `seq` and `time`), and applies them to `state`.
+    @discardableResult
+    public func append(contentsOf drafts: [CodingEvent]) throws -> [CodingEvent] {
+        guard descriptor >= 0 else { throw CodingLogError.closed(path: displayPath) }
+        guard !drafts.isEmpty else { return [] }
+        let now = Timestamp.now()
+        var events: [CodingEvent] = []
+        events.reserveCapacity(drafts.count)
+        var lines: [UInt8] = []
+        for (offset, draft) in drafts.enumerated() {
+            var event = draft
+            event.v = event.op.schemaVersion
+            event.seq = state.lastSeq + 1 + offset
+            event.coder = coder
+            if event.codebook.isEmpty, let codebookHash { event.codebook = codebookHash }
+            guard !event.codebook.isEmpty else { throw CodingLogError.missingCodebookHash(path: displayPath) }
+            if event.time.isEmpty { event.time = now }
+            lines += EventLineEncoder.line(for: event)
+            events.append(event)
+        }
+        try setAsideUnexpectedTail()
+        var failure = lines.withUnsafeBytes { DurableFile.writeAll(descriptor, $0) }
+        if failure == 0 { failure = DurableFile.sync(descriptor) }
+        if failure != 0 {
+            // Leave no part of the batch behind: cut back to the last whole line this writer knows.
+            let cutBack = DurableFile.truncate(descriptor, to: knownLength) == 0 && DurableFile.sync(descriptor) == 0
+            throw cutBack ? CodingLogError.appendFailed(path: displayPath, errno: failure, events: events.count)
+                          : CodingLogError.appendUncertain(path: displayPath, errno: failure, events: events.count)
+        }
+        knownLength += lines.count
+        for event in events {
+            loadedHistory?.append(event)
+            state.apply(event)
+        }
+        return events
     }
 
     /// Before appending, makes sure the file still ends where this writer left it, on a newline.
@@ -249,7 +272,7 @@ public final class CodingLog {
         var scanner = LogScanner(displayPath: displayPath)
         try scanner.scan(descriptor: descriptor) { _ in }
         if let torn = scanner.tornTail {
-            let aside = try Self.setAside(torn, descriptor: descriptor, url: url, displayPath: displayPath)
+            let aside = try TornTailMove.setAside(torn, descriptor: descriptor, url: url, displayPath: displayPath)
             health.tornSetAsideTo = aside.lastPathComponent
             diagnostics.append(Diagnostic(file: displayPath, line: torn.line, severity: .warning,
                                           message: "line \(torn.line) was unfinished; moved to \(aside.lastPathComponent)"))

@@ -241,12 +241,15 @@ public struct EventLineDecoder {
         }
 
         /// A whole number of at most 18 digits, no fraction, exponent or leading zero.
+        ///
+        /// Digits past the 18th are passed over without being added: 18 digits always fit an
+        /// `Int`, and a longer number makes the fast path give up (JSONDecoder then reports it).
         mutating func integer() -> Int? {
             let negative = take(UInt8(ascii: "-"))
             let start = index
             var value = 0
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                value = value * 10 + Int(bytes[index] - 0x30)
+                if index - start < 18 { value = value * 10 + Int(bytes[index] - 0x30) }
                 index += 1
             }
             let digits = index - start

@@ -44,14 +44,19 @@ struct LogScanner {
 
     /// Scans the open file from its start, handing each good event to `visit` in file order.
     mutating func scan(descriptor: Int32, visit: (consuming CodingEvent) -> Void) throws {
-        var buffer = [UInt8](repeating: 0, count: 4 << 20)
+        // Pieces of 4 MiB, or the file's size for a smaller log: zeroing 4 MiB to read a log of a
+        // few lines cost more than reading it (status reads every coder's log).
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 4 << 20
+        var buffer = [UInt8](repeating: 0, count: min(4 << 20, max(size + 1, 4096)))
         var filled = 0
         var bufferOffset = 0
         while true {
             if filled == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
             let capacity = buffer.count - filled
-            let n = buffer.withUnsafeMutableBytes { raw in
-                pread(descriptor, raw.baseAddress! + filled, capacity, off_t(bufferOffset + filled))
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(descriptor, base + filled, capacity, off_t(bufferOffset + filled))
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -64,7 +69,8 @@ struct LogScanner {
             }
             if consumed > 0 {
                 buffer.withUnsafeMutableBytes { raw in
-                    _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
+                    guard let base = raw.baseAddress else { return }
+                    _ = memmove(base, base + consumed, filled - consumed)
                 }
                 bufferOffset += consumed
                 filled -= consumed
@@ -95,7 +101,7 @@ struct LogScanner {
     private mutating func handle(_ line: UnsafeBufferPointer<UInt8>, visit: (consuming CodingEvent) -> Void) {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
         switch decoder.decode(line) {
-        case .failure(let failure) where (failure.version ?? 0) > CodingEvent.schemaVersion && (failure.version ?? 0) <= 1_000:
+        case .failure(let failure) where (failure.version ?? 0) > CodingEvent.schemaVersion && (failure.version ?? 0) <= CodingEvent.largestSchemaVersion:
             // Not readable here, but versioned past this litcoder: a newer one wrote it.
             reportNewer(version: failure.version ?? 0)
         case .failure(let failure):
@@ -103,9 +109,17 @@ struct LogScanner {
             report(.error, "malformed event: \(failure.reason); the line is kept in place and left out of the codings",
                    hint: "fix or remove the line by hand if you know what it should say")
         case .success(let event):
-            guard event.v >= 1 else {
+            guard event.v >= 1, event.v <= CodingEvent.largestSchemaVersion else {
                 health.malformedLines += 1
-                report(.error, "malformed event: schema version \(event.v) is not valid; the line is kept in place and left out")
+                report(.error, "malformed event: schema version \(event.v) is not valid; the line is kept in place and left out",
+                       hint: "fix or remove the line by hand if you know what it should say")
+                return
+            }
+            // Range-checked before any arithmetic on it, so a damaged number is a message, never a trap.
+            guard event.seq >= 1, event.seq <= CodingEvent.largestSeq else {
+                health.malformedLines += 1
+                report(.error, "malformed event: seq \(event.seq) is out of range (1 to \(CodingEvent.largestSeq)); the line is kept in place and left out",
+                       hint: "fix or remove the line by hand if you know what it should say")
                 return
             }
             guard event.v <= CodingEvent.schemaVersion else {

@@ -6,8 +6,10 @@
 /// errors) goes through `escaped(_:)`, which shows C0 and C1 control characters, DEL and the
 /// bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) as visible escapes:
 /// ESC as `\e`, tab and carriage return as `\t` and `\r`, other C0 controls and DEL in caret
-/// form (`^G`, `^?`), the rest as `\u{202E}`. CSV keeps data as it is (it has no escapes);
-/// JSON keeps it too, writing those characters in its own `\u` escapes (`jsonEscaped(_:)`).
+/// form (`^G`, `^?`), the rest as `\u{202E}`. CSV, BibTeX and RIS keep data as they are
+/// (they have no escapes) when they go to a file or a pipe, and on a terminal are shown
+/// through `escapedData(_:)`; JSON keeps it too, writing those characters in its own `\u`
+/// escapes (`jsonEscaped(_:)`).
 public enum TerminalText {
     /// Whether a scalar must not reach a terminal as it is (line feed aside).
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
@@ -29,6 +31,23 @@ public enum TerminalText {
                 continue
             }
             result.append(contentsOf: visible(scalar).unicodeScalars)
+        }
+        return String(result)
+    }
+
+    /// Data (CSV, TSV, BibTeX, RIS) shown on a terminal: as `escaped(_:)`, but tabs and the
+    /// carriage return of a CRLF line end, which only lay the data out, are kept.
+    public static func escapedData(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        func kept(_ i: Int) -> Bool {
+            let scalar = scalars[i]
+            return !isControl(scalar) || scalar == "\n" || scalar == "\t"
+                || (scalar == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n")
+        }
+        guard scalars.indices.contains(where: { !kept($0) }) else { return text }
+        var result = String.UnicodeScalarView()
+        for i in scalars.indices {
+            if kept(i) { result.append(scalars[i]) } else { result.append(contentsOf: visible(scalars[i]).unicodeScalars) }
         }
         return String(result)
     }

@@ -65,7 +65,15 @@ struct Code: ParsableCommand {
         log.close()
         switch ending {
         case .quit:
-            Console.print("\(coder): \(session.workbench.doneCount) of \(workspace.corpus.count) papers done; everything is saved.")
+            let done = session.workbench.doneCount
+            if let mine = plan.papers(assignedTo: coder, in: workspace.corpus) {
+                // With assignments, progress is of the coder's own papers, as status counts it.
+                let doneMine = mine.count { session.workbench.coding(for: $0).done }
+                Console.print("\(coder): \(doneMine) of \(mine.count) assigned papers done"
+                    + (done == doneMine ? "" : " (\(done) of all \(workspace.corpus.count))") + "; everything is saved.")
+            } else {
+                Console.print("\(coder): \(done) of \(workspace.corpus.count) papers done; everything is saved.")
+            }
         case .hangup:
             throw ExitCode(1)
         case .signal(let number):

@@ -51,10 +51,13 @@ struct CodebookImportCommand: ParsableCommand {
         }
         for warning in imported.warnings { Console.error(warning.description) }
         let bytes = Array(imported.yaml.utf8)
+        if output == "-" {
+            // Standard output fails the way every command's does (Console.finish): exit 74, or quietly for a closed pipe.
+            Console.write(bytes: bytes)
+            return
+        }
         do {
-            if output == "-" {
-                try StandardOutput.write(bytes)
-            } else if force {
+            if force {
                 try AtomicFile.replace(outputURL, with: bytes)
             } else {
                 try AtomicFile.create(outputURL, with: bytes)

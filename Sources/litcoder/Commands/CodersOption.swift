@@ -21,9 +21,9 @@ struct CodersOption: ParsableArguments {
     /// The chosen coders' names, each checked to be a coder of the project (else exit status
     /// 64 with a did-you-mean) and to have codings (a log of views alone is none).
     func names(in workspace: Workspace) throws -> [String] {
-        let withCodings = workspace.project.codersWithCodings()
+        let withCodings = try workspace.project.codersWithCodings()
         if let given = try given() { try workspace.check(coders: given, for: .reading) }
-        let names = try given() ?? workspace.defaultComparedCoders()
+        let names = try given() ?? (try workspace.defaultComparedCoders())
         let missing = names.filter { !withCodings.contains($0) }
         if !missing.isEmpty {
             throw Failure.data("no codings by \(missing.joined(separator: ", ")) in codings/; coders with codings: "

@@ -51,15 +51,13 @@ struct CodingsImportCommand: ParsableCommand {
         let log = try workspace.openLogForWriting(coder: coder)
         defer { log.close() }
         let plan = try makePlan(data, workspace: workspace, coder: coder, current: log.state)
-        var written = 0
-        for event in plan.events {
-            do {
-                try log.append(event)
-                written += 1
-            } catch {
-                throw Failure.data("\(error)\n\(written) of \(plan.events.count) events were written before the failure; run the import again to add the rest")
-            }
+        // One durable append: the whole import is in the log, or none of it is.
+        do {
+            try log.append(contentsOf: plan.events)
+        } catch {
+            throw Failure.data("\(error)")
         }
+        log.close()
         Console.print(summary(plan, coder: coder, verb: "appended"))
     }
 

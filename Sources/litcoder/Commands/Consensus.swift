@@ -33,9 +33,9 @@ struct Consensus: ParsableCommand {
         let events = AutoConsensus.events(for: comparisons, consensus: log.state, codebook: workspace.codebook,
                                           adjudicator: adjudicator, codebookHash: workspace.codebook.contentHash,
                                           coders: states.map(\.coder))
-        for event in events {
-            do { try log.append(event) } catch { throw Failure.data("\(error)") }
-        }
+        // One durable append: every agreement is taken in, or none is.
+        do { try log.append(contentsOf: events) } catch { throw Failure.data("\(error)") }
+        log.close()
         let withdrawn = events.count { $0.reason == AutoConsensus.withdrawalReason }
         let added = events.count - withdrawn
         let agreed = comparisons.count(where: \.isAgreement)

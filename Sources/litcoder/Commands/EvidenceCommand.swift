@@ -55,16 +55,15 @@ struct EvidenceCommand: ParsableCommand {
                                  : "\(paper): \(quoted) is already evidence for \(target) (\(coder)); unchanged")
             return
         }
-        var saved = 0
         do {
-            for event in events {
-                try log.append(event)
-                saved += 1
-            }
+            // One durable append: the code and its quote are both saved or neither is.
+            try log.append(contentsOf: events)
         } catch {
-            let done = saved == 0 ? "nothing was written" : "the code \(target) was saved, the quote was not"
-            throw Failure.data("\(error)\n\(done)")
+            throw Failure.data("\(error)")
         }
+        // Closed before saying so: a report that cannot be written (a closed pipe) must not leave the lock's note behind.
+        log.close()
+        let saved = events.count
         let place = "saved \(saved) event\(saved == 1 ? "" : "s") for \(coder) (\(workspace.project.display(log.url)))"
         if remove {
             Console.print("\(paper): removed \(quoted) from \(target); \(place)")

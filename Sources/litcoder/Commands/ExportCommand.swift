@@ -85,10 +85,17 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw Failure.data("\(error)")
         }
+        if output == "-" {
+            // Standard output fails the way every command's does (Console.finish): exit 74, or quietly for a closed pipe.
+            switch format {
+            case .csv, .csvLong, .bibtex, .ris, .qdpx: Console.writeData(bytes)
+            case .json, .jsonl: Console.writeJSON(String(decoding: bytes, as: UTF8.self))
+            case .qdc, .html, .methods: Console.write(String(decoding: bytes, as: UTF8.self))
+            }
+            return
+        }
         do {
-            if output == "-" {
-                try StandardOutput.write(terminalSafe(bytes))
-            } else if force {
+            if force {
                 try AtomicFile.replace(URL(fileURLWithPath: output), with: bytes)
             } else {
                 try AtomicFile.create(URL(fileURLWithPath: output), with: bytes)
@@ -103,23 +110,12 @@ struct ExportCommand: ParsableCommand {
         if output != "-" { Console.error("wrote \(output) (\(format.rawValue), \(bytes.count) bytes)") }
     }
 
-    /// On standard output (`-o -`), which may be a terminal, the bytes as `Console` writes
-    /// them: data formats as they are (CSV, BibTeX, RIS, the qdpx archive), JSON with its
-    /// controls in `\u` escapes, the rest as text for people.
-    private func terminalSafe(_ bytes: [UInt8]) -> [UInt8] {
-        switch format {
-        case .csv, .csvLong, .bibtex, .ris, .qdpx: bytes
-        case .json, .jsonl: Array(TerminalText.jsonEscaped(String(decoding: bytes, as: UTF8.self)).utf8)
-        case .qdc, .html, .methods: Array(TerminalText.escaped(String(decoding: bytes, as: UTF8.self)).utf8)
-        }
-    }
-
     private func render(_ workspace: Workspace) throws -> [UInt8] {
         switch format {
         case .qdc:
             return Array(QDCWriter.render(workspace.codebook).utf8)
         case .html:
-            let withCodings = workspace.project.codersWithCodings()
+            let withCodings = try workspace.project.codersWithCodings()
             if let coder = coderOption.coder { try workspace.check(coder: coder, for: .reading) }
             if let coder = coderOption.coder, !withCodings.contains(coder) {
                 throw Failure.data("coder '\(coder)' has no codings in codings/; pass --coder with one of: \(withCodings.joined(separator: ", "))")
@@ -185,18 +181,23 @@ struct ExportCommand: ParsableCommand {
 
     private func selection(_ workspace: Workspace) throws -> ExportSelection {
         if consensus {
-            guard FileManager.default.fileExists(atPath: workspace.project.consensusLogURL.path) else {
+            guard workspace.project.hasLogFile(CoderName.consensus) else {
                 throw Failure.data("there is no consensus yet (codings/_consensus.jsonl); build it with 'litcoder consensus', or export a coder with --coder NAME")
             }
             return .consensus
         }
-        let coders = workspace.project.codersWithCodings()
         if all {
+            // Every coder: a log that cannot be read is an error, not a coder left out.
+            let coders = try workspace.project.codersWithCodings()
             if coders.isEmpty { throw Failure.data("no coder has codings in codings/ yet; nothing to export") }
             return .all
         }
         let coder = try coderOption.resolve()
         try workspace.check(coder: coder, for: .reading)
+        // One coder: only that coder's own log must be readable.
+        let listing = workspace.project.logListing()
+        if let index = listing.unreadableOwners.firstIndex(of: coder) { throw DiagnosticList([listing.unreadable[index]]) }
+        let coders = listing.coders.filter { CodingLog.holdsDecisions(url: workspace.project.logURL(coder: $0)) }
         guard coders.contains(coder) else {
             let known = coders.isEmpty ? "none yet" : coders.joined(separator: ", ")
             throw Failure.data("coder '\(coder)' has no codings in codings/ (coders with codings: \(known)); pass --coder NAME, --consensus or --all")

@@ -33,12 +33,18 @@ struct Prisma: ParsableCommand {
         }
         let owner = coder ?? CoderName.consensus
         let state: CodingState
-        if owner == CoderName.consensus, !FileManager.default.fileExists(atPath: project.consensusLogURL.path) {
+        if owner == CoderName.consensus, !project.hasLogFile(CoderName.consensus) {
             Console.error("note: there is no consensus yet, so no paper counts as screened; build it with 'litcoder consensus --auto-agreed' "
                 + "and 'litcoder review', or count one coder's decisions with --coder NAME")
             state = CodingState(coder: owner)
         } else {
             state = try ScopeLoader.state(of: owner, in: workspace)
+        }
+        if owner != CoderName.consensus, let assigned = workspace.plan().0.papers(assignedTo: owner, in: workspace.corpus) {
+            // The flow stays the whole corpus's, so that its counts add up; say whose records are whose.
+            Console.error("note: \(owner) is assigned \(assigned.count) of the \(workspace.corpus.count) records (assignments.jsonl); "
+                + "this flow counts \(owner)'s own decisions on every record, so records left to other coders count as not yet screened. "
+                + "The team's flow is the consensus's: 'litcoder prisma'")
         }
         let (history, problems) = ImportHistory.load(url: project.importRecordURL, displayPath: project.display(project.importRecordURL))
         for problem in problems { Console.error(problem.description) }

@@ -17,13 +17,13 @@ struct ProgressBar {
         let width = 30
         let filled = width * percent / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(TerminalText.escaped(label, keepingLineBreaks: false)) [\(bar)] \(percent)%".utf8))
+        Console.writeError("\r\(TerminalText.escaped(label, keepingLineBreaks: false)) [\(bar)] \(percent)%")
         shown = true
     }
 
     mutating func clear() {
         guard shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.writeError("\r\u{1B}[K")
         shown = false
         lastPercent = -1
     }

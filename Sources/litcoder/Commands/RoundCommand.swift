@@ -100,7 +100,7 @@ struct RoundListCommand: ParsableCommand {
     func run() throws {
         let workspace = try projectOptions.workspace()
         let plan = workspace.loadPlan()
-        let coders = workspace.project.codersWithCodings()
+        let coders = try workspace.project.codersWithCodings()
         var states: [CodingState] = []
         for coder in coders {
             do { states.append(try workspace.state(coder: coder).0) } catch { throw Failure.data("\(error)") }

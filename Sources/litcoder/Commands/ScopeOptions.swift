@@ -32,7 +32,10 @@ enum ScopeLoader {
         if owner == CoderName.consensus { return try consensus(in: workspace).state }
         try workspace.check(coder: owner, for: .reading)
         let project = workspace.project
-        let withLogs = project.codersWithCodings()
+        let listing = project.logListing()
+        // This coder's own log unreadable is an error; another coder's does not concern a one-coder report.
+        if let index = listing.unreadableOwners.firstIndex(of: owner) { throw DiagnosticList([listing.unreadable[index]]) }
+        let withLogs = listing.coders.filter { CodingLog.holdsDecisions(url: project.logURL(coder: $0)) }
         guard withLogs.contains(owner) else {
             throw Failure.data("coder '\(owner)' has no codings in \(project.display(project.codingsURL)); coders with codings: "
                 + (withLogs.isEmpty ? "none yet (code some papers first with 'litcoder code')" : withLogs.joined(separator: ", "))
@@ -59,7 +62,7 @@ enum ScopeLoader {
     /// consensus. A consensus not built yet is a data error.
     static func consensus(in workspace: Workspace) throws -> StandingConsensus {
         let project = workspace.project
-        guard FileManager.default.fileExists(atPath: project.consensusLogURL.path) else {
+        guard project.hasLogFile(CoderName.consensus) else {
             throw Failure.data("there is no consensus yet (\(project.display(project.consensusLogURL))); "
                 + "build it with 'litcoder consensus --auto-agreed' and settle the rest with 'litcoder review', or use --coder NAME")
         }

@@ -9,8 +9,8 @@ struct SetCommand: ParsableCommand {
         abstract: "Code one paper from the command line: DIM=CODE[,CODE…] replaces a dimension's codes, DIM= clears it.",
         discussion: """
             A text dimension takes DIM=TEXT (commas included). Every change is checked before any is \
-            written; each is saved (written and synced) before the command returns. Changes that change \
-            nothing are not written.
+            written; all are saved (written and synced) in one append before the command returns, so \
+            either all of them are saved or none is. Changes that change nothing are not written.
             """)
 
     @OptionGroup var projectOptions: ProjectOptions
@@ -49,10 +49,13 @@ struct SetCommand: ParsableCommand {
         defer { log.close() }
         let events = request.events(from: log.state.coding(for: paper), coder: coder)
         do {
-            for event in events { try log.append(event) }
+            // One durable append: the changes are all saved or none is.
+            try log.append(contentsOf: events)
         } catch {
             throw Failure.data("\(error)")
         }
+        // Closed before saying so: a report that cannot be written (a closed pipe) must not leave the lock's note behind.
+        log.close()
         Console.print(events.isEmpty
             ? "\(paper): unchanged (\(coder))"
             : "\(paper): saved \(events.count) change\(events.count == 1 ? "" : "s") for \(coder) (\(workspace.project.display(log.url)))")

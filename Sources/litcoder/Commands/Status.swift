@@ -31,6 +31,8 @@ struct Status: ParsableCommand {
         case .table:
             Console.print(StatusTable.render(status))
         }
+        // A log that cannot be read is an error (named above), even though the rest was shown.
+        if !status.unreadableLogs.isEmpty { throw ExitCode(1) }
     }
 }
 
@@ -41,7 +43,7 @@ enum StatusTable {
         lines.append("\(status.project): \(status.papers) papers; codebook \(status.codebook.id) \(status.codebook.version) (\(status.codebook.hash))")
         var all = status.coders
         if let consensus = status.consensus { all.append(consensus) }
-        if all.isEmpty {
+        if all.isEmpty && status.unreadableLogs.isEmpty {
             lines.append("")
             lines.append("No codings yet.")
         } else {
@@ -55,6 +57,9 @@ enum StatusTable {
                 rows.append([coder.coder] + (assigned ? [coder.assigned.map(String.init) ?? "-"] : [])
                             + ["\(coder.events)", "\(coder.coded)/\(of)", "\(coder.done)", "\(coder.flagged)", state])
             }
+            for log in status.unreadableLogs {
+                rows.append([log.coder, "?", "?", "?", "?", "cannot be read"])
+            }
             lines.append("")
             lines += table(rows)
             if assigned {
@@ -65,6 +70,10 @@ enum StatusTable {
                 lines.append("")
                 lines.append("\(coder.coder):")
                 lines += healthLines(coder).map { "  " + $0 }
+            }
+            if !status.unreadableLogs.isEmpty {
+                lines.append("")
+                lines.append("Logs that cannot be read are errors (see the messages above); they are not counted here.")
             }
             if let counts = status.consensusProgress {
                 lines.append("")

@@ -75,7 +75,8 @@ import Testing
         #expect(String(format: "%.3f", i) == "0.849")
     }
 
-    /// The `krippendorff` package (Python) on the same codings; CI installs it (.ci/run).
+    /// The `krippendorff` package (Python) on the same codings; CI installs it into
+    /// `.build/ci-python` (.ci/run).
     @Test(arguments: vectors)
     func theKrippendorffPackageAgrees(_ name: String) throws {
         guard let vector = try Self.load(name) else { return }
@@ -92,9 +93,16 @@ import Testing
             data = numpy.array([[float(x) for x in row.split(",")] for row in sys.stdin.read().split()])
             print(repr(float(krippendorff.alpha(reliability_data=data, level_of_measurement="\(level)"))))
             """
+        // The Python .ci/run installs krippendorff into, else the one on the PATH.
+        let venv = TestFiles.packageRoot.appendingPathComponent(".build/ci-python/bin/python3")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
+        if FileManager.default.isExecutableFile(atPath: venv.path) {
+            process.executableURL = venv
+            process.arguments = ["-c", script]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script]
+        }
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output

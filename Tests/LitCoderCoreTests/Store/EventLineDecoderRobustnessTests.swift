@@ -43,3 +43,55 @@ import Testing
         }
     }
 }
+
+/// Numbers in a log line that no event can have: each makes its line a malformed one,
+/// reported at its place and left out, while the lines around it are read as usual.
+@Suite struct EventNumberRangeTests {
+    static func line(v: String = "1", seq: String) -> String {
+        #"{"v":\#(v),"seq":\#(seq),"time":"2026-01-01T00:00:02.000Z","coder":"maya","paper":"p2","op":"view","codebook":"h"}"#
+    }
+
+    /// Each damaged line, and the words its diagnostic must hold.
+    static let cases: [(line: String, message: String)] = [
+        // What a libFuzzer run on the event decoder found: 20 digits overflowed its integer reader.
+        (#"{"v":10000000000000000000}"#, "malformed event:"),
+        (line(seq: "10000000000000000000"), "malformed event:"),
+        (line(v: "10000000000000000000", seq: "2"), "malformed event:"),
+        (line(v: "999999999999999999", seq: "2"), "malformed event: schema version 999999999999999999 is not valid"),
+        (line(seq: "0"), "malformed event: seq 0 is out of range (1 to 9007199254740992)"),
+        (line(seq: "-5"), "malformed event: seq -5 is out of range (1 to 9007199254740992)"),
+        (line(seq: "9007199254740993"), "malformed event: seq 9007199254740993 is out of range (1 to 9007199254740992)"),
+        // The largest Int: the next line's gap check would add 1 to it.
+        (line(seq: "9223372036854775807"), "malformed event: seq 9223372036854775807 is out of range (1 to 9007199254740992)"),
+        (line(seq: "999999999999999999"), "malformed event: seq 999999999999999999 is out of range (1 to 9007199254740992)"),
+    ]
+
+    @Test(arguments: cases)
+    func anOutOfRangeNumberIsAMalformedLineNeverATrap(line: String, message: String) throws {
+        let folder = try TemporaryFolder()
+        let first = #"{"v":1,"seq":1,"time":"2026-01-01T00:00:01.000Z","coder":"maya","paper":"p1","op":"view","codebook":"h"}"#
+        let third = Self.line(seq: "2")
+        try folder.write("maya.jsonl", [first, line, third].joined(separator: "\n") + "\n")
+        let contents = try CodingLog.read(url: folder.file("maya.jsonl"), displayPath: "codings/maya.jsonl")
+        #expect(contents.events.map(\.seq) == [1, 2])
+        #expect(contents.health.malformedLines == 1)
+        let errors = contents.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.location == "codings/maya.jsonl:2")
+        #expect(errors.first?.message.hasPrefix(message) == true, "\(errors)")
+        #expect(errors.first?.message.hasSuffix("the line is kept in place and left out") == true
+                || errors.first?.message.hasSuffix("left out of the codings") == true, "\(errors)")
+        #expect(contents.diagnostics.count == 1, "a gap or repeat was reported for the damaged line: \(contents.diagnostics)")
+    }
+
+    @Test func theFastPathGivesUpOnMoreThan18DigitsWithoutOverflowing() {
+        var decoder = EventLineDecoder()
+        for digits in 17...40 {
+            let number = String(repeating: "9", count: digits)
+            let line = Array(EventNumberRangeTests.line(seq: number).utf8)
+            let fast = line.withUnsafeBufferPointer { decoder.fastDecode($0) }
+            #expect((fast != nil) == (digits <= 18), "\(digits) digits")
+            if let fast { #expect(fast.seq == Int(number)) }
+        }
+    }
+}

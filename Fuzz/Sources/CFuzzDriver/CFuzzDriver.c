@@ -1,0 +1,1 @@
+// The declaration in include/CFuzzDriver.h is the whole of this module; libFuzzer defines it.

@@ -1,0 +1,22 @@
+// A coder's log (codings/CODER.jsonl) as every command reads it: line splitting, the event
+// decoder (fast path and JSONDecoder), range checks, seq gaps, torn last lines, and replay.
+// The bytes are handed over in a file in memory (/dev/shm, unlinked at once), read through its
+// /proc path.
+import Foundation
+import FuzzSupport
+import Glibc
+import LitCoderCore
+
+let file = "/dev/shm/litcoder-fuzz-log-\(getpid())"
+let descriptor = open(file, O_RDWR | O_CREAT | O_TRUNC, 0o600)
+guard descriptor >= 0 else { fatalError("cannot create \(file)") }
+unlink(file)
+let path = URL(fileURLWithPath: "/proc/self/fd/\(descriptor)")
+
+FuzzDriver.run { bytes in
+    guard ftruncate(descriptor, 0) == 0, pwrite(descriptor, bytes.baseAddress, bytes.count, 0) == bytes.count else {
+        fatalError("cannot write the in-memory log")
+    }
+    _ = try? CodingLog.read(url: path, displayPath: "codings/fuzz.jsonl")
+    _ = try? CodingLog.replay(url: path, coder: "fuzz", displayPath: "codings/fuzz.jsonl")
+}
