@@ -41,7 +41,7 @@ public enum SummaryReport {
         switch reason {
         case .fromNotCoded: "\(alignment.from) not coded"
         case .nothingNeeded: "nothing needed"
-        case .toNotCoded: "\(alignment.to) not coded"
+        case .toNotCoded: "no known \(alignment.to)"
         }
     }
 
