@@ -72,7 +72,7 @@ public enum SummaryReport {
     // MARK: Plain text
 
     static func plain(_ summary: Summary) -> String {
-        var out = "Summary for \(summary.scope) — \(summary.papers) papers\n"
+        var out = "Summary for \(summary.scope) — \(summary.papers.counted("paper"))\n"
         for alignment in summary.alignments {
             out += "\n" + wrap("", "\(alignment.label.isEmpty ? alignment.id : alignment.label)  (\(alignment.id): \(alignment.from) → \(alignment.to))")
             out += "  aligned \(share(alignment.aligned, of: summary.papers))"
