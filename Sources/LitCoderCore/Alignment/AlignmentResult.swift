@@ -83,7 +83,10 @@ public struct AlignmentResult: Hashable, Sendable {
             case .fromNotCoded: return "\(alignment.from) not coded yet"
             case .nothingNeeded:
                 return "\(fromCodes.joined(separator: ", ")) \(fromCodes.count == 1 ? "needs" : "need") nothing in particular"
-            case .toNotCoded: return "\(alignment.to) not coded yet"
+            case .toNotCoded:
+                // Coded, but only with codes whose contexts the codebook does not know (in-house data).
+                return toCodes.isEmpty ? "\(alignment.to) not coded yet"
+                    : "the \(alignment.to) codes (\(toCodes.joined(separator: ", "))) provide no known context to judge by"
             }
         case .aligned:
             return "\(served.joined(separator: ", ")) served" + evidence

@@ -37,7 +37,7 @@ public struct ProjectValidation: Sendable {
         let (corpus, corpusDiagnostics) = Corpus.load(files: project.corpusURLs, displayName: project.display)
         validation.diagnostics += corpusDiagnostics
         let files = project.corpusURLs.count
-        validation.checked.append("\(files) corpus file\(files == 1 ? "" : "s") (\(corpus.count) papers)")
+        validation.checked.append("\(files) corpus file\(files == 1 ? "" : "s") (\(corpus.count.counted("paper")))")
         validation.checkLogs(of: project, codebook: codebook, corpus: corpus)
         validation.checkPlanAndHistory(of: project, corpus: corpus)
         return validation
@@ -120,7 +120,7 @@ public struct ProjectValidation: Sendable {
         }
         let logs = coders.count + listing.unreadable.count
         let unread = listing.unreadable.isEmpty ? "" : ", \(listing.unreadable.count) unreadable"
-        checked.append("\(logs) coding log\(logs == 1 ? "" : "s") (\(eventCount) events\(unread))")
+        checked.append("\(logs) coding log\(logs == 1 ? "" : "s") (\(eventCount.counted("event"))\(unread))")
     }
 
     /// Papers the coder marked done with a required dimension still empty, each at the line

@@ -41,7 +41,7 @@ public enum SummaryReport {
         switch reason {
         case .fromNotCoded: "\(alignment.from) not coded"
         case .nothingNeeded: "nothing needed"
-        case .toNotCoded: "\(alignment.to) not coded"
+        case .toNotCoded: "no known \(alignment.to)"
         }
     }
 
@@ -72,7 +72,7 @@ public enum SummaryReport {
     // MARK: Plain text
 
     static func plain(_ summary: Summary) -> String {
-        var out = "Summary for \(summary.scope) — \(summary.papers) papers\n"
+        var out = "Summary for \(summary.scope) — \(summary.papers.counted("paper"))\n"
         for alignment in summary.alignments {
             out += "\n" + wrap("", "\(alignment.label.isEmpty ? alignment.id : alignment.label)  (\(alignment.id): \(alignment.from) → \(alignment.to))")
             out += "  aligned \(share(alignment.aligned, of: summary.papers))"

@@ -53,7 +53,7 @@ struct CodersOption: ParsableArguments {
         let version = codebookVersion == "current" ? workspace.codebook.contentHash : codebookVersion.lowercased()
         let (states, versions, diagnostics) = try workspace.states(coders: names, codebookVersion: version)
         for d in diagnostics { Console.error(d.description) }
-        let listed = versions.map { "\($0.hash.prefix(12)) (\($0.events) events\($0.hash == workspace.codebook.contentHash ? ", current" : ""))" }
+        let listed = versions.map { "\($0.hash.prefix(12)) (\($0.events.counted("event"))\($0.hash == workspace.codebook.contentHash ? ", current" : ""))" }
             .joined(separator: ", ")
         guard version.count >= 6, version.allSatisfy(\.isHexDigit) else {
             throw ValidationError("--codebook-version takes 'current' or at least 6 hex digits of a codebook hash; these coders' events were made under: \(listed)")

@@ -64,7 +64,7 @@ struct QueueCommand: ParsableCommand {
             let whose = plan.hasAssignments ? "\(coder)'s assigned and calibration papers" : "every paper (nothing is assigned)"
             var lines = indices.isEmpty ? ["The \(queue.rawValue) queue of \(coder) is empty."] : [table.rendered()]
             lines.append("")
-            lines.append("\(queue.rawValue): \(indices.count) papers, \(done) done; " + (queue == .mine ? "\(whose), " : "") + "in \(how)")
+            lines.append("\(queue.rawValue): \(indices.count.counted("paper")), \(done) done; " + (queue == .mine ? "\(whose), " : "") + "in \(how)")
             Console.print(lines.joined(separator: "\n"))
         }
     }

@@ -40,7 +40,7 @@ struct Status: ParsableCommand {
 enum StatusTable {
     static func render(_ status: ProjectStatus) -> String {
         var lines: [String] = []
-        lines.append("\(status.project): \(status.papers) papers; codebook \(status.codebook.id) \(status.codebook.version) (\(status.codebook.hash))")
+        lines.append("\(status.project): \(status.papers.counted("paper")); codebook \(status.codebook.id) \(status.codebook.version) (\(status.codebook.hash))")
         var all = status.coders
         if let consensus = status.consensus { all.append(consensus) }
         if all.isEmpty && status.unreadableLogs.isEmpty {
@@ -103,9 +103,9 @@ enum StatusTable {
         let health = coder.health
         if let line = health.tornLine { lines.append("unfinished last line \(line) (set aside when \(coder.coder) next codes)") }
         if let aside = health.tornSetAsideTo { lines.append("an unfinished last line was moved to codings/\(aside)") }
-        if health.malformedLines > 0 { lines.append("\(health.malformedLines) malformed lines kept in place (see the messages above)") }
-        if health.newerSchemaLines > 0 { lines.append("\(health.newerSchemaLines) events from a newer litcoder, left out; update litcoder") }
-        if health.sequenceProblems > 0 { lines.append("\(health.sequenceProblems) gaps or repeats in seq") }
+        if health.malformedLines > 0 { lines.append("\(health.malformedLines.counted("malformed line")) kept in place (see the messages above)") }
+        if health.newerSchemaLines > 0 { lines.append("\(health.newerSchemaLines.counted("event")) from a newer litcoder, left out; update litcoder") }
+        if health.sequenceProblems > 0 { lines.append("\(health.sequenceProblems.counted("gap or repeat", plural: "gaps or repeats")) in seq") }
         if coder.unknownPapers > 0 {
             lines.append(coder.unknownPapers == 1 ? "1 coded paper is not in the corpus"
                                                   : "\(coder.unknownPapers) coded papers are not in the corpus")

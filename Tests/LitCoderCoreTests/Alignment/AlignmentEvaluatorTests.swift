@@ -61,6 +61,11 @@ import Testing
         let p6 = try #require(evaluator.evaluate(state.coding(for: "p6"), alignment: "motivation-dataset"))
         #expect(p6.toCodes == ["in-house"])
         #expect(p6.reason == .toNotCoded)
+        // Coded, so never "not coded yet": what it says is that nothing known can judge it.
+        #expect(p6.sentence == "the dataset codes (in-house) provide no known context to judge by")
+        var uncoded = state.coding(for: "p6")
+        uncoded.codes["dataset"] = nil
+        #expect(evaluator.evaluate(uncoded, alignment: "motivation-dataset")?.sentence == "dataset not coded yet")
         var withIEMOCAP = state.coding(for: "p6")
         withIEMOCAP.codes["dataset"] = ["in-house", "iemocap"]
         #expect(evaluator.evaluate(withIEMOCAP, alignment: "motivation-dataset")?.outcome == .mismatched,

@@ -33,8 +33,8 @@ import Testing
         let validation = ProjectValidation.project(project)
         #expect(validation.diagnostics.isEmpty, "\(DiagnosticList(validation.diagnostics))")
         #expect(validation.summary.hasSuffix("no problems"))
-        #expect(validation.summary.contains("1 corpus file (1 papers)"))
-        #expect(validation.summary.contains("1 coding log (1 events)"))
+        #expect(validation.summary.contains("1 corpus file (1 paper)"))
+        #expect(validation.summary.contains("1 coding log (1 event)"))
     }
 
     @Test func aStaleCodingIsReportedAtTheLineOfItsEvent() throws {

@@ -27,6 +27,8 @@ import Testing
     @Test func tableShowsTheHandWorkedCounts() {
         let text = SummaryReport.render([summary], format: .table)
         #expect(text.contains("aligned 3 (25%) · mismatched 3 (25%) · undetermined 6 (50%)"))
+        // p6 is coded with in-house data only: unknown, not "not coded".
+        #expect(text.contains("  undetermined: motivation not coded 3 · nothing needed 2 · no known dataset 1\n"), "\(text)")
         #expect(text.contains("  assistant         2           2   100%\n"))
         #expect(text.contains("  health           2    1        1    0     1         1          0"))
     }

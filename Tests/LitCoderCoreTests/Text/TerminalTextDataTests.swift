@@ -18,3 +18,16 @@ import Testing
         #expect(TerminalText.escapedData(input) == shown)
     }
 }
+
+/// Counts with their nouns in the right number.
+@Suite struct CountedTests {
+    @Test(arguments: [(0, "0 papers"), (1, "1 paper"), (2, "2 papers"), (100_000, "100000 papers")])
+    func papers(count: Int, phrase: String) {
+        #expect(count.counted("paper") == phrase)
+    }
+
+    @Test func anIrregularPlural() {
+        #expect(1.counted("gap or repeat", plural: "gaps or repeats") == "1 gap or repeat")
+        #expect(2.counted("gap or repeat", plural: "gaps or repeats") == "2 gaps or repeats")
+    }
+}
