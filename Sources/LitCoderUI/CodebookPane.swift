@@ -160,11 +160,11 @@ public struct CodebookPane {
             var glyphs: [Glyph] = []
             if let count = marks.standing[key], count > 0 {
                 let tint = workbench.codebook.dimensions.firstIndex { $0.id == dimension.id } ?? 0
-                let text = spelledOut ? "“\(count) quote\(count == 1 ? "" : "s")”" : "“\(count)”"
+                let text = spelledOut ? "“\(count.counted("quote"))”" : "“\(count)”"
                 glyphs += Glyph.line(spelledOut ? "  " : "") + Glyph.line(text, style: Style.underline.tinted(tint))
             }
             if let count = marks.stale[key], count > 0 {
-                glyphs += Glyph.line(spelledOut ? "  \(count) stale quote\(count == 1 ? "" : "s")" : "(\(count) stale)", style: .warning)
+                glyphs += Glyph.line(spelledOut ? "  \(count.counted("stale quote"))" : "(\(count) stale)", style: .warning)
             }
             return glyphs
         }

@@ -58,7 +58,7 @@ struct CoderColumns {
                     }
                     for quoteLine in lines { line(Glyph.line("    ") + quoteLine.map { Self.quoted($0) }) }
                 }
-                if stale > 0 { line(Glyph.line("    \(stale) stale quote\(stale == 1 ? "" : "s") (validate)", style: .warning)) }
+                if stale > 0 { line(Glyph.line("    \(stale.counted("stale quote")) (validate)", style: .warning)) }
             }
             if !coding.note.isEmpty, y < inner.maxY {
                 let noteLines = TextLayout.wrap(Glyph.line("note: " + coding.note, style: .dim), width: inner.width)

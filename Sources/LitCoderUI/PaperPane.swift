@@ -62,7 +62,7 @@ public struct PaperPane {
         }
         // A quote whose words moved is shown nowhere, so say that it exists.
         let stale = marks.staleCount
-        if stale > 0 { state.insert("\(stale) stale quote\(stale == 1 ? "" : "s") (litcoder validate)", at: 0) }
+        if stale > 0 { state.insert("\(stale.counted("stale quote")) (litcoder validate)", at: 0) }
         if compact {
             canvas.draw(TextLayout.truncate(Glyph.line(paper.id + "  ", style: .dim) + marked(Glyph.line(paper.title, style: .bold), .title),
                                             width: area.width),

@@ -63,8 +63,7 @@ struct EvidenceCommand: ParsableCommand {
         }
         // Closed before saying so: a report that cannot be written (a closed pipe) must not leave the lock's note behind.
         log.close()
-        let saved = events.count
-        let place = "saved \(saved) event\(saved == 1 ? "" : "s") for \(coder) (\(workspace.project.display(log.url)))"
+        let place = "saved \(events.count.counted("event")) for \(coder) (\(workspace.project.display(log.url)))"
         if remove {
             Console.print("\(paper): removed \(quoted) from \(target); \(place)")
         } else if events.count == 2 {
