@@ -70,7 +70,7 @@ struct ClusterOverlay {
     }
 
     /// SGR bytes for the attributes of a cell (0: none; 1 bold, 2 dim, 4 underline, 7 reverse;
-    /// 31–33 the colour pairs `Curses.start` sets up).
+    /// 31–36 the colour pairs `Curses.start` sets up).
     static func attributes(bold: Bool, dim: Bool, underline: Bool, reverse: Bool, colorPair: Int16) -> [UInt8] {
         var codes = ["0"]
         if bold { codes.append("1") }
@@ -81,6 +81,8 @@ struct ClusterOverlay {
         case 1: codes.append("33")
         case 2: codes.append("31")
         case 3: codes.append("32")
+        case TintColors.firstPair..<(TintColors.firstPair + Int16(TintColors.ansi.count)):
+            codes.append(String(TintColors.sgr[Int(colorPair - TintColors.firstPair)]))
         default: break
         }
         return Array("\u{1B}[\(codes.joined(separator: ";"))m".utf8)

@@ -71,6 +71,8 @@ enum Curses {
             _ = init_pair(1, Int16(COLOR_YELLOW), -1)
             _ = init_pair(2, Int16(COLOR_RED), -1)
             _ = init_pair(3, Int16(COLOR_GREEN), -1)
+            // Pairs 4 … 9: the dimensions' tints (Style.tint).
+            for (offset, color) in TintColors.ansi.enumerated() { _ = init_pair(TintColors.firstPair + Int16(offset), color, -1) }
         }
         return window
     }

@@ -92,7 +92,16 @@ public final class CursesTerminal: TerminalBackend {
         a.reverse = style.contains(.reverse)
         a.underline = style.contains(.underline)
         if colors {
-            if style.contains(.warning) { a.colorPair = 2 } else if style.contains(.accent) { a.colorPair = 1 } else if style.contains(.success) { a.colorPair = 3 }
+            // A quote's tint outranks an alias highlight inside it: the coder's own decision.
+            if style.contains(.warning) {
+                a.colorPair = 2
+            } else if let tint = style.tint {
+                a.colorPair = TintColors.firstPair + Int16(tint)
+            } else if style.contains(.accent) {
+                a.colorPair = 1
+            } else if style.contains(.success) {
+                a.colorPair = 3
+            }
         } else {
             if style.contains(.accent) { a.underline = true }
             if style.contains(.warning) { a.bold = true }

@@ -1,7 +1,7 @@
 /// Everything a coder can ask the workbench to do, named once.
 ///
 /// Keys, the `?` overlay, the status-bar hints and `docs/keys.md` are all derived from
-/// `Keymap.bindings`, which maps keys to these.
+/// `Keymap.bindings` and `Keymap.selectionBindings`, which map keys to these.
 public enum Action: String, CaseIterable, Hashable, Sendable {
     case nextPaper, previousPaper, doneAndNext
     case nextDimension, previousDimension, cursorDown, cursorUp, firstCode, lastCode
@@ -11,4 +11,10 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case undo, redo
     case editNote, editNoteExternally, flag
     case toggleSummary, help, quit, suspend
+    /// Evidence: start selecting a quote, and take one off.
+    case selectQuote, removeQuote
+    /// While a quote is selected.
+    case nextSentence, previousSentence, nextWord, previousWord
+    case extendWord, shrinkWord, extendSentence, shrinkSentence
+    case attachQuote, nextQuote, previousQuote, chooseCode, cancelSelection
 }

@@ -108,6 +108,7 @@ public struct CodebookPane {
                     number = "  " + (numberLabel ?? " ")
                 }
                 var glyphs = Glyph.line("\(number) \(mark) ") + Glyph.line(code.label, style: chosen ? .bold : .plain)
+                glyphs += evidenceMark(dimension: dimension, code: code.id, spelledOut: true)
                 if workbench.suggestions[dimension.id]?.contains(code.id) == true {
                     glyphs += Glyph.line("  ◆ suggested", style: .accent)
                 }
@@ -132,17 +133,40 @@ public struct CodebookPane {
             }
         }
 
-        /// A collapsed dimension: `Label: value, value`.
+        /// A collapsed dimension: `Label: value, value`, each code with quotes marked `“1”`.
         private func summaryLine(_ dimension: Dimension) -> [Glyph] {
-            var value: String
-            if !dimension.takesCodes {
-                value = coding.texts[dimension.id] ?? ""
-            } else {
-                value = coding.codes(for: dimension.id).map { dimension.code($0)?.label ?? $0 }.joined(separator: ", ")
+            let head = Glyph.line("  \(dimension.label): ", style: .plain)
+            let codes = dimension.takesCodes ? coding.codes(for: dimension.id) : []
+            guard codes.isEmpty else {
+                var glyphs = head
+                for (i, code) in codes.enumerated() {
+                    if i > 0 { glyphs += Glyph.line(", ", style: .bold) }
+                    glyphs += Glyph.line(dimension.code(code)?.label ?? code, style: .bold)
+                    glyphs += evidenceMark(dimension: dimension, code: code, spelledOut: false)
+                }
+                return glyphs
             }
+            var value = dimension.takesCodes ? "" : coding.texts[dimension.id] ?? ""
             let empty = value.isEmpty
             if empty { value = dimension.required ? "— (required)" : "—" }
-            return Glyph.line("  \(dimension.label): ", style: .plain) + Glyph.line(value, style: empty ? .dim : .bold)
+            return head + Glyph.line(value, style: empty ? .dim : .bold)
+        }
+
+        /// How many quotes a coded code has, `“2”` in its dimension's tint (`“2 quotes”` spelled
+        /// out in the expanded list), and how many are stale; nothing when it has none.
+        private func evidenceMark(dimension: Dimension, code: String, spelledOut: Bool) -> [Glyph] {
+            let key = EvidenceCode(dimension: dimension.id, code: code)
+            let marks = workbench.quoteMarks
+            var glyphs: [Glyph] = []
+            if let count = marks.standing[key], count > 0 {
+                let tint = workbench.codebook.dimensions.firstIndex { $0.id == dimension.id } ?? 0
+                let text = spelledOut ? "“\(count.counted("quote"))”" : "“\(count)”"
+                glyphs += Glyph.line(spelledOut ? "  " : "") + Glyph.line(text, style: Style.underline.tinted(tint))
+            }
+            if let count = marks.stale[key], count > 0 {
+                glyphs += Glyph.line(spelledOut ? "  \(count.counted("stale quote"))" : "(\(count) stale)", style: .warning)
+            }
+            return glyphs
         }
     }
 

@@ -1,13 +1,21 @@
 import LitCoderCore
 
 /// Each chosen coder's codes and note in a column; codes not shared by every coder are marked
-/// `≠` and highlighted, shared ones `=`. A chosen coder not assigned to the paper keeps their
-/// column, marked so.
+/// `≠` and highlighted, shared ones `=`; under each code, the words the coder quoted as its
+/// evidence. A chosen coder not assigned to the paper keeps their column, marked so.
 struct CoderColumns {
-    /// - Parameter coders: the chosen coders, in the order chosen: one column each, numbered
-    ///   as the keys that take their values.
-    func render(_ item: CodingComparison, coders: [String], common: Set<String>, in area: Rect, into canvas: inout Canvas) {
+    /// Lines one quote may take in a column.
+    static let quoteLines = 2
+
+    /// - Parameters:
+    ///   - coders: the chosen coders, in the order chosen: one column each, numbered as the
+    ///     keys that take their values.
+    ///   - paper: the paper on screen, against which quotes are checked (`QuoteCheck`): a quote
+    ///     whose words moved is not shown as if they were still there.
+    func render(_ item: CodingComparison, coders: [String], common: Set<String>, paper: Paper?, in area: Rect,
+                into canvas: inout Canvas) {
         guard !area.isEmpty, !coders.isEmpty else { return }
+        let check = QuoteCheck(paper: paper)
         let count = coders.count
         var rest = area
         for (i, coder) in coders.enumerated() {
@@ -38,11 +46,31 @@ struct CoderColumns {
             for code in coding.codes {
                 let shared = common.contains(code)
                 line(Glyph.line(shared ? "= " : "≠ ", style: .dim) + Glyph.line(code, style: shared ? .plain : [.warning, .bold]))
+                let quotes = coding.quotes[code] ?? []
+                let stale = quotes.count { !check.holds($0) }
+                for quote in quotes where check.holds(quote) {
+                    var lines = TextLayout.wrap(Glyph.line("“" + EvidenceQuote.displayText(quote.text) + "”"),
+                                                width: max(1, inner.width - 4))
+                    if lines.count > Self.quoteLines {
+                        lines = Array(lines.prefix(Self.quoteLines))
+                        lines[lines.count - 1] = TextLayout.truncate(lines[lines.count - 1] + [TextLayout.ellipsis, TextLayout.ellipsis],
+                                                                     width: max(1, inner.width - 4))
+                    }
+                    for quoteLine in lines { line(Glyph.line("    ") + quoteLine.map { Self.quoted($0) }) }
+                }
+                if stale > 0 { line(Glyph.line("    \(stale.counted("stale quote")) (validate)", style: .warning)) }
             }
             if !coding.note.isEmpty, y < inner.maxY {
                 let noteLines = TextLayout.wrap(Glyph.line("note: " + coding.note, style: .dim), width: inner.width)
                 for noteLine in noteLines { line(noteLine) }
             }
         }
+    }
+
+    /// A glyph of a quote: underlined, as quotes are in the workbench's abstract.
+    private static func quoted(_ glyph: Glyph) -> Glyph {
+        var glyph = glyph
+        glyph.style = glyph.style.union(.underline)
+        return glyph
     }
 }

@@ -2,8 +2,9 @@ import LitCoderCore
 
 /// One undoable change to a paper's coding: which field, and its value before and after.
 ///
-/// The undo history is derived from the log itself (every `set`, `note`, `flag` and `done`
-/// event), so it survives restarts; undoing appends a new event restoring `before`.
+/// The undo history is derived from the log itself (every `set`, `note`, `flag`, `done` and
+/// `evidence` event), so it survives restarts; undoing appends a new event restoring `before`.
+/// A quote is a field of its own, attached (`true`) or not (`false`).
 public struct CodingChange: Hashable, Sendable {
     public enum Field: Hashable, Sendable {
         case codes(dimension: String)
@@ -11,6 +12,8 @@ public struct CodingChange: Hashable, Sendable {
         case note
         case flag
         case done
+        /// Whether `quote` is attached to `code` of `dimension`.
+        case evidence(dimension: String, code: String, quote: EvidenceQuote)
     }
 
     public enum Value: Hashable, Sendable {
@@ -33,6 +36,9 @@ public struct CodingChange: Hashable, Sendable {
         case .note: return .note
         case .flag: return .flag
         case .done: return .done
+        case .evidence:
+            guard let dimension = event.dimension, let evidence = event.evidence else { return nil }
+            return .evidence(dimension: dimension, code: evidence.code, quote: evidence.quote)
         case .view: return nil
         }
     }
@@ -45,6 +51,10 @@ public struct CodingChange: Hashable, Sendable {
         case .note: .text(coding.note)
         case .flag: .bool(coding.flagged)
         case .done: .bool(coding.done)
+        case .evidence(let dimension, let code, let quote):
+            // This very quote (words and fingerprint too): attaching it again over a stale
+            // quote at the same place is a change.
+            .bool(coding.evidence.quotes(dimension: dimension, code: code).contains(quote))
         }
     }
 
@@ -67,6 +77,9 @@ public struct CodingChange: Hashable, Sendable {
         case (.done, .bool(let done)):
             event.op = .done
             event.value = done
+        case (.evidence(let dimension, let code, let quote), .bool(let attached)):
+            event = .evidence(paper: paper, dimension: dimension, code: code, quote: quote, attached: attached,
+                              coder: coder, codebook: codebook)
         default:
             // Field and value always come from the same change; an empty code set is harmless.
             event.codes = []
@@ -98,6 +111,7 @@ public struct CodingChange: Hashable, Sendable {
         case .note: "note"
         case .flag: "flag"
         case .done: "done"
+        case .evidence(_, let code, _): "quote on \(code)"
         }
     }
 }

@@ -10,13 +10,17 @@ public struct KeyBinding: Hashable, Sendable {
     public var hint: String?
     /// Status-bar rank: a narrow bar drops the highest ranks first; rank 0 is never dropped.
     public var rank: Int
+    /// How the status bar writes the keys, when a pair of bindings shares one hint ("↓↑").
+    public var hintKeys: String?
 
-    public init(_ keys: [Key], _ action: Action, label: String? = nil, _ summary: String, hint: String? = nil, rank: Int = 9) {
+    public init(_ keys: [Key], _ action: Action, label: String? = nil, _ summary: String, hint: String? = nil, rank: Int = 9,
+                hintKeys: String? = nil) {
         self.keys = keys
         self.action = action
         self.keyLabel = label ?? keys.map(\.description).joined(separator: " / ")
         self.summary = summary
         self.hint = hint
         self.rank = rank
+        self.hintKeys = hintKeys
     }
 }

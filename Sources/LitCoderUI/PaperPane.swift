@@ -1,7 +1,8 @@
 import LitCoderCore
 
 /// The paper on screen: id, title, authors, year and venue, and the scrollable abstract
-/// with alias matches highlighted.
+/// with alias matches highlighted, quotes underlined in their dimension's tint, and the words
+/// being selected as a quote in reverse video.
 public struct PaperPane {
     /// One line under the header for this paper's alignment result (filled by the summary code).
     public var alignmentLine: String?
@@ -53,17 +54,27 @@ public struct PaperPane {
         if coding.done { state.append("✓ done") }
         if coding.flagged { state.append("⚑ flagged") }
         if !coding.note.isEmpty { state.append("note: \(coding.note)") }
+        let marks = workbench.quoteMarks
+        var selection: (field: PaperField, span: Range<Int>)?
+        if case .selecting(let selected) = workbench.mode { selection = (selected.field, selected.span) }
+        func marked(_ glyphs: [Glyph], _ field: PaperField) -> [Glyph] {
+            marks.apply(to: glyphs, field: field, selection: selection?.field == field ? selection?.span : nil)
+        }
+        // A quote whose words moved is shown nowhere, so say that it exists.
+        let stale = marks.staleCount
+        if stale > 0 { state.insert("\(stale.counted("stale quote")) (litcoder validate)", at: 0) }
         if compact {
-            canvas.draw(TextLayout.truncate(Glyph.line(paper.id + "  ", style: .dim) + Glyph.line(paper.title, style: .bold), width: area.width),
+            canvas.draw(TextLayout.truncate(Glyph.line(paper.id + "  ", style: .dim) + marked(Glyph.line(paper.title, style: .bold), .title),
+                                            width: area.width),
                         x: area.x, y: nextRow().y, clip: area)
-            canvas.write(state.isEmpty ? "not done" : state.joined(separator: "  "), in: nextRow(), style: .dim)
+            canvas.write(state.isEmpty ? "not done" : state.joined(separator: "  "), in: nextRow(), style: stale > 0 ? .warning : .dim)
         } else {
             canvas.write(meta.joined(separator: " · "), in: nextRow(), style: .dim)
             let title = Self.titleLines(paper, width: area.width)
             let shown = min(2, title.count)
             for (i, line) in title.prefix(shown).enumerated() {
                 let row = nextRow()
-                var glyphs = line
+                var glyphs = marked(line, .title)
                 if i == shown - 1, title.count > shown {
                     // More title than rows: end the last row with an ellipsis.
                     while !glyphs.isEmpty, TextLayout.width(glyphs) + 1 > area.width { glyphs.removeLast() }
@@ -72,7 +83,8 @@ public struct PaperPane {
                 canvas.draw(glyphs, x: row.x, y: row.y, clip: row)
             }
             canvas.write(paper.authors.isEmpty ? "(no authors)" : paper.authors.joined(separator: "; "), in: nextRow())
-            canvas.write(state.isEmpty ? "not done" : state.joined(separator: "  "), in: nextRow(), style: coding.flagged ? .warning : .dim)
+            canvas.write(state.isEmpty ? "not done" : state.joined(separator: "  "), in: nextRow(),
+                         style: coding.flagged || stale > 0 ? .warning : .dim)
             canvas.write(alignmentLine ?? "", in: nextRow(), style: .accent)
         }
         let rule = nextRow()
@@ -95,7 +107,9 @@ public struct PaperPane {
         for row in 0..<abstract.height {
             let index = first + row
             guard index < lines.count else { break }
-            canvas.draw(lines[index], x: abstract.x, y: abstract.y + row, clip: abstract)
+            // The placeholder of an empty abstract is no text to mark.
+            let line = paper.abstract.isEmpty ? lines[index] : marked(lines[index], .abstract)
+            canvas.draw(line, x: abstract.x, y: abstract.y + row, clip: abstract)
         }
     }
 }

@@ -77,7 +77,7 @@ public struct ReviewView {
             columnsArea = left
             CodeChooser().render(dimension: dimension, cursor: cursor, chosen: chosen, in: right, into: &canvas)
         }
-        CoderColumns().render(item, coders: review.coders, common: review.commonCodes, in: columnsArea, into: &canvas)
+        CoderColumns().render(item, coders: review.coders, common: review.commonCodes, paper: paper, in: columnsArea, into: &canvas)
         renderDecision(review, in: decisionArea, into: &canvas)
     }
 

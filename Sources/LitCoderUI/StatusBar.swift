@@ -44,16 +44,8 @@ public struct StatusBar {
     /// drops the hints of highest rank first, so "? help" stays whatever the width.
     static func hints(for mode: Workbench.Mode, fitting width: Int = .max) -> String {
         switch mode {
-        case .normal:
-            var shown = Keymap.bindings.filter { $0.hint != nil }
-            func text(_ list: [KeyBinding]) -> String {
-                list.map { "\($0.keyLabel) \($0.hint ?? "")" }.joined(separator: "  ")
-            }
-            while DisplayWidth.drawn(text(shown)) > width,
-                  let worst = shown.filter({ $0.rank > 0 }).max(by: { $0.rank < $1.rank }) {
-                shown.removeAll { $0 == worst }
-            }
-            return text(shown)
+        case .normal: return hints(from: Keymap.bindings, fitting: width)
+        case .selecting: return hints(from: Keymap.selectionBindings, fitting: width)
         case .help: return "Esc close help"
         case .prompt(let prompt):
             switch prompt.purpose {
@@ -62,5 +54,18 @@ public struct StatusBar {
             case .search, .goTo: return "Enter accept  Esc cancel"
             }
         }
+    }
+
+    /// The hints of a key table that fit in `width` columns, dropping the highest ranks first.
+    private static func hints(from bindings: [KeyBinding], fitting width: Int) -> String {
+        var shown = bindings.filter { $0.hint != nil }
+        func text(_ list: [KeyBinding]) -> String {
+            list.map { "\($0.hintKeys ?? $0.keyLabel) \($0.hint ?? "")" }.joined(separator: "  ")
+        }
+        while DisplayWidth.drawn(text(shown)) > width,
+              let worst = shown.filter({ $0.rank > 0 }).max(by: { $0.rank < $1.rank }) {
+            shown.removeAll { $0 == worst }
+        }
+        return text(shown)
     }
 }

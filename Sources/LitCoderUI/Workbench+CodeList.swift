@@ -51,10 +51,8 @@ extension Workbench {
 
     /// Where the list is drawn: the codebook pane above the details of the code under the cursor.
     var codeListArea: Rect {
-        var promptOpen = false
-        if case .prompt = mode { promptOpen = true }
         let layout = WorkbenchLayout(width: screenSize.width, height: screenSize.height,
-                                     showSummary: showSummary, promptOpen: promptOpen)
+                                     showSummary: showSummary, promptOpen: usesBottomLine)
         return CodebookPane.listArea(for: self, in: layout.codebook)
     }
 

@@ -6,6 +6,7 @@ extension Workbench {
         defer {
             keepCodeCursorVisible()
             layOutAbstract()
+            refreshQuoteMarks()
         }
         switch event {
         case .key(let key):
@@ -52,7 +53,8 @@ extension Workbench {
         switch mode {
         case .help:
             if key == .escape || key == .character("?") || key == .character("q") || key == .enter {
-                mode = .normal
+                mode = selectionBeforeHelp.map(Mode.selecting) ?? .normal
+                selectionBeforeHelp = nil
                 message = nil
             } else {
                 message = Message(text: "Esc closes the help", kind: .info)
@@ -60,6 +62,13 @@ extension Workbench {
             return []
         case .prompt(let prompt):
             return handlePrompt(prompt, key: key)
+        case .selecting(let selection):
+            message = nil
+            guard let action = Keymap.selectionAction(for: key) else {
+                message = Message(text: InputNotice.unbound(key) + " (selecting a quote: Enter attaches, Esc stops)", kind: .info)
+                return [.bell]
+            }
+            return performSelection(action, selection: selection, key: key)
         case .normal:
             message = nil
             if key != .enter { confirmingDone = nil }
@@ -118,6 +127,12 @@ extension Workbench {
         case .help: mode = .help
         case .quit: return leaveEffects()
         case .suspend: return [.suspend]
+        case .selectQuote: return startSelection()
+        case .removeQuote: return removeQuoteOfCursorCode()
+        case .nextSentence, .previousSentence, .nextWord, .previousWord, .extendWord, .shrinkWord,
+             .extendSentence, .shrinkSentence, .attachQuote, .nextQuote, .previousQuote, .chooseCode, .cancelSelection:
+            // Keys of the selection only; the main table binds none of them.
+            return [.bell]
         }
         return []
     }
@@ -350,7 +365,21 @@ extension Workbench {
     var abstractArea: Rect {
         guard let paper = currentPaper else { return Rect(width: 0, height: 0) }
         let layout = WorkbenchLayout(width: screenSize.width, height: screenSize.height,
-                                     showSummary: showSummary, promptOpen: false)
+                                     showSummary: showSummary, promptOpen: isSelecting)
         return PaperPane.abstractArea(for: paper, in: layout.paper)
+    }
+
+    /// Whether a quote is being selected.
+    public var isSelecting: Bool {
+        if case .selecting = mode { return true }
+        return false
+    }
+
+    /// Whether the line above the status bar is taken: by a prompt, or by the selected quote.
+    public var usesBottomLine: Bool {
+        switch mode {
+        case .prompt, .selecting: true
+        case .normal, .help: false
+        }
     }
 }

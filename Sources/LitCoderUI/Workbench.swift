@@ -14,6 +14,8 @@ public struct Workbench: Sendable {
         case normal
         case help
         case prompt(Prompt)
+        /// Words of the paper chosen as a quote (`v`); keys move and extend the selection.
+        case selecting(QuoteSelection)
     }
 
     /// Whether the last change reached the disk.
@@ -77,6 +79,12 @@ public struct Workbench: Sendable {
     var confirmingDone: String?
     /// First abstract line shown.
     public internal(set) var scroll = 0
+    /// The selection to return to when the help opened over it closes.
+    var selectionBeforeHelp: QuoteSelection?
+    /// Where the last selection on this paper was: the next `v` starts there.
+    var lastSelection: QuoteSelection?
+    /// The paper's quotes as the screen marks them, kept current by `refreshQuoteMarks()`.
+    public internal(set) var quoteMarks = QuoteMarks()
     public internal(set) var showSummary = false
     public internal(set) var message: Message?
     public internal(set) var saveStatus: SaveStatus = .idle
@@ -203,6 +211,8 @@ public struct Workbench: Sendable {
     /// Recomputes what depends on the paper on screen.
     mutating func paperDidChange() {
         scroll = 0
+        lastSelection = nil
+        if case .selecting = mode { mode = .normal }
         // Each paper is coded top to bottom, so a new paper starts at the first dimension.
         dimensionIndex = 0
         codeCursor = 0
@@ -224,6 +234,7 @@ public struct Workbench: Sendable {
         abstractLayout = shown.layout
         shownPrepared = shown
         layOutAbstract()
+        refreshQuoteMarks()
     }
 
     /// Re-wraps the abstract when the width it is drawn at changed, and lays it out as far as

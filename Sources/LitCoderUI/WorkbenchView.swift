@@ -28,7 +28,7 @@ public struct WorkbenchView {
         var prompt: Prompt?
         if case .prompt(let open) = workbench.mode { prompt = open }
         let layout = WorkbenchLayout(width: canvas.width, height: canvas.height,
-                                     showSummary: workbench.showSummary, promptOpen: prompt != nil)
+                                     showSummary: workbench.showSummary, promptOpen: workbench.usesBottomLine)
         if layout.isTooSmall {
             canvas.write("Please enlarge to \(WorkbenchLayout.minimumSize.width)×\(WorkbenchLayout.minimumSize.height)",
                          in: layout.status, style: .bold)
@@ -42,9 +42,15 @@ public struct WorkbenchView {
             summary.render(workbench, in: layout.summary, into: &canvas)
         }
         if let prompt { PromptLine().render(prompt, in: layout.prompt, into: &canvas) }
+        if case .selecting(let selection) = workbench.mode {
+            QuoteLine().render(selection, for: workbench, in: layout.prompt, into: &canvas)
+        }
         StatusBar().render(workbench, in: layout.status, into: &canvas)
         if workbench.mode == .help {
-            HelpOverlay().render(in: canvas.bounds.splitBottom(1).rest, into: &canvas)
+            let overlay = workbench.selectionBeforeHelp == nil ? HelpOverlay() : HelpOverlay(
+                rows: Keymap.selectionBindings.map { ($0.keyLabel, $0.summary) },
+                footer: ("Selecting:", "Enter attaches the selection to the code under the cursor; Esc stops"))
+            overlay.render(in: canvas.bounds.splitBottom(1).rest, into: &canvas)
         }
     }
 }

@@ -93,6 +93,21 @@ struct HugeAbstractBenchmark: ParsableCommand {
         pages.sort()
         print("PgDn through the abstract, 200 pages: p50 \(Measurement.format(Measurement.percentile(pages, 0.5))) ms, "
               + "p99 \(Measurement.format(Measurement.percentile(pages, 0.99))) ms, max \(Measurement.format(pages.last ?? .nan)) ms")
+        // A quote deep in the abstract, where the pages above left the screen: v, then sentence
+        // and word keys, then Enter (which hashes the whole field and writes the event).
+        func timed(_ key: Key) -> Double {
+            Measurement.seconds {
+                running.send(.key(key))
+                running.redraw()
+            } * 1000
+        }
+        let select = timed(.character("v"))
+        var moves = (0..<100).map { _ in timed(.down) } + (0..<100).map { _ in timed(.character("L")) }
+        moves.sort()
+        let attach = timed(.enter)
+        print("a quote there: v \(Measurement.format(select)) ms; 100 ↓ and 100 Shift-→: p50 "
+              + "\(Measurement.format(Measurement.percentile(moves, 0.5))) ms, p99 \(Measurement.format(Measurement.percentile(moves, 0.99))) ms, "
+              + "max \(Measurement.format(moves.last ?? .nan)) ms; Enter (attach) \(Measurement.format(attach)) ms")
         let next = Measurement.seconds {
             running.send(.key(.right))
             running.redraw()

@@ -19,6 +19,7 @@ struct LitCoder: ParsableCommand {
             QueueCommand.self,
             RoundCommand.self,
             SetCommand.self,
+            EvidenceCommand.self,
             Show.self,
             Suggest.self,
             SummaryCommand.self,

@@ -90,7 +90,9 @@ import Testing
 
         let exported = try LitcoderBinary.run(["export", "--format", "csv-long", "--coder", "alice"], in: project)
         #expect(exported.status == 0, "\(exported.stderr)")
-        let expected = Self.codings.split(separator: "\n").joined(separator: "\r\n") + "\r\n"
+        // The same rows, with an empty evidence column: nothing was quoted.
+        let expected = Self.codings.split(separator: "\n").map { $0 + (($0.hasPrefix("paper,")) ? ",evidence" : ",") }
+            .joined(separator: "\r\n") + "\r\n"
         #expect(exported.stdout == expected)
 
         let wide = try LitcoderBinary.run(["export", "--format", "csv", "--coder", "alice"], in: project)

@@ -43,7 +43,7 @@ import Testing
         #expect(rows.first { $0.first == "p2" }?[column] == "ser-core")
 
         let long = try LitcoderBinary.run(["export", "--format", "csv-long", "--consensus"], in: root)
-        #expect(long.stdout == "paper,coder,dimension,code\r\np2,_consensus,relevance,ser-core\r\n")
+        #expect(long.stdout == "paper,coder,dimension,code,evidence\r\np2,_consensus,relevance,ser-core,\r\n")
         #expect(long.stderr == Self.note)
 
         let lines = try LitcoderBinary.run(["export", "--format", "jsonl", "--consensus"], in: root)
@@ -108,7 +108,7 @@ import Testing
         #expect(withdrawn.stdout == "codings/_consensus.jsonl: added 0 agreed decisions (1 of 1 agreements already there); "
             + "withdrew 1 automatic decision the coders no longer agree on; 1 disagreement left for 'litcoder review'\n")
         let after = try LitcoderBinary.run(["export", "--format", "csv-long", "--consensus"], in: root)
-        #expect(after.stdout == "paper,coder,dimension,code\r\np2,_consensus,relevance,ser-core\r\n")
+        #expect(after.stdout == "paper,coder,dimension,code,evidence\r\np2,_consensus,relevance,ser-core,\r\n")
         #expect(after.stderr == "note: consensus: 1 agreed, 0 adjudicated by hand, 1 open (of 1 disagreement); 'litcoder review' decides the open ones\n")
     }
 }

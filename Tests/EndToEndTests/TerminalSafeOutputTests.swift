@@ -75,6 +75,8 @@ import Testing
             ["set", "p2", "motivation=health", "--flag", "--coder", "alice"],
             ["set", "p1", "motivation=other", "dataset=clinic", "--note", "bob \(hostile)", "--done", "--coder", "bob"],
             ["set", "p2", "dataset=clinic", "--done", "--coder", "bob"],
+            // A quote of the hostile abstract: its controls are data, kept in the log.
+            ["evidence", "p1", "motivation", "health", "Abstract \u{1B}]0;pwned\u{07} \u{1B}[2J depression", "--coder", "alice"],
         ] {
             let result = try LitcoderBinary.run(arguments, in: project)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
@@ -111,6 +113,8 @@ import Testing
         ["set", "p1", "motivation=he\u{1B}[2Jalth", "--coder", "alice"],
         ["set", "p\u{9B}1", "--done", "--coder", "alice"],
         ["summary", "--coder", "nobody\u{1B}[2J"],
+        ["evidence", "p1", "motivation", "health", "\u{1B}]0;pwned\u{07} not there", "--coder", "alice"],
+        ["evidence", "p1", "motivation", "health", "\u{1B}[2J depression", "--coder", "alice"],
     ]
 
     @Test func noTextCommandPrintsAControlCharacter() throws {
@@ -132,6 +136,8 @@ import Testing
         let show = try LitcoderBinary.run(["show", "p1", "--coder", "alice"], in: project)
         #expect(show.stdout.contains(#"p1: Depression \e]0;pwned^G \e[2J\u{9B}31m^?\u{202E}\u{2066} title\r\tx"#), "\(show.stdout)")
         #expect(show.stdout.contains(#"note: note \e]0;pwned^G\e[2J\u{9B}^?\u{202E}\u{2068}\r\t"#), "\(show.stdout)")
+        // "Abstract ESC]0;pwned BEL ESC[2J depression" is the first 35 scalars of the abstract (Python: len).
+        #expect(show.stdout.contains(#"    evidence for health: “Abstract \e]0;pwned^G \e[2J depression” (abstract 0–35)"#), "\(show.stdout)")
         let status = try LitcoderBinary.run(["show", "p\u{1B}]0;pwned\u{07}1", "--coder", "alice"], in: project)
         #expect(status.status == 64)
         #expect(status.stderr.contains(#"p\e]0;pwned^G1"#), "\(status.stderr)")

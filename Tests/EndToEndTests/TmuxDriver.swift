@@ -107,6 +107,8 @@ final class TmuxDriver {
     func type(_ text: String) { tmux("send-keys", "-t", session, "-l", text) }
     func resize(width: Int, height: Int) { tmux("resize-window", "-t", session, "-x", String(width), "-y", String(height)) }
     var screen: String { tmux("capture-pane", "-p", "-t", session) }
+    /// The screen with its colours and attributes as SGR sequences (`capture-pane -e`).
+    var styledScreen: String { tmux("capture-pane", "-p", "-e", "-t", session) }
     var paneTitle: String { tmux("display", "-p", "-t", session, "#{pane_title}") }
 
     private func tmux(_ arguments: [String]) { _ = try? Self.run(["tmux", "-L", socket] + arguments) }

@@ -10,8 +10,32 @@ enum GoldenScreen {
     static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SCREENS"] == "1" }
 
     static func check(_ canvas: Canvas, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        check(text: canvas.text, named: name, sourceLocation: sourceLocation)
+    }
+
+    /// Compares the canvas's quote styles with `Screens/NAME.txt`, drawn as `styleMask` draws them.
+    static func checkStyles(_ canvas: Canvas, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        check(text: styleMask(canvas), named: name, sourceLocation: sourceLocation)
+    }
+
+    /// The canvas's styles as text, one character a cell: `#` reverse video (the selection,
+    /// the cursor row, the status bar), `a`–`f` underlined in tint 0–5 (a quote of the
+    /// dimension of that tint), `_` underlined without a tint, `.` anything else.
+    static func styleMask(_ canvas: Canvas) -> String {
+        (0..<canvas.height).map { y in
+            String((0..<canvas.width).map { x -> Character in
+                let style = canvas[x, y].style
+                if style.contains(.reverse) { return "#" }
+                if let tint = style.tint, style.contains(.underline) {
+                    return Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(tint)))
+                }
+                return style.contains(.underline) ? "_" : "."
+            })
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func check(text actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = directory.appendingPathComponent("\(name).txt")
-        let actual = canvas.text
         if recording {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try? actual.write(to: url, atomically: true, encoding: .utf8)

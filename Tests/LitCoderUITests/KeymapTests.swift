@@ -18,15 +18,34 @@ import Testing
     }
 
     @Test func everyActionHasAKeyAndNoKeyHasTwoActions() {
-        let bound = Set(Keymap.bindings.map(\.action))
+        let bound = Set(Keymap.bindings.map(\.action) + Keymap.selectionBindings.map(\.action))
         #expect(bound == Set(Action.allCases))
-        var seen: [Key: Action] = [:]
-        for binding in Keymap.bindings {
-            for key in binding.keys {
-                #expect(seen[key] == nil, "\(key) is bound twice")
-                seen[key] = binding.action
+        for table in [Keymap.bindings, Keymap.selectionBindings] {
+            var seen: [Key: Action] = [:]
+            for binding in table {
+                for key in binding.keys {
+                    #expect(seen[key] == nil, "\(key) is bound twice")
+                    seen[key] = binding.action
+                }
             }
         }
+    }
+
+    /// While selecting, letters are keys of the selection: none falls through to the main
+    /// screen (where `n` would search, `x` remove a quote without asking which).
+    @Test func theSelectionTableIsTheOnlyOneWhileSelecting() {
+        let expected: [(Key, Action)] = [
+            (.down, .nextSentence), (.character("j"), .nextSentence), (.up, .previousSentence),
+            (.right, .nextWord), (.left, .previousWord), (Key.right.with(.shift), .extendWord),
+            (.character("L"), .extendWord), (Key.left.with(.shift), .shrinkWord), (Key.down.with(.shift), .extendSentence),
+            (Key.up.with(.shift), .shrinkSentence), (.enter, .attachQuote), (.character("n"), .nextQuote),
+            (.character("x"), .removeQuote), (.escape, .cancelSelection), (.character("3"), .chooseCode),
+        ]
+        for (key, action) in expected { #expect(Keymap.selectionAction(for: key) == action, "\(key)") }
+        #expect(Keymap.action(for: .character("v")) == .selectQuote)
+        #expect(Keymap.action(for: .character("x")) == .removeQuote)
+        #expect(Keymap.selectionAction(for: .character("q")) == nil)
+        #expect(Keymap.selectionAction(for: .character(" ")) == nil)
     }
 
     @Test func issueDefaultsAreBound() {
@@ -44,11 +63,15 @@ import Testing
         for (key, action) in expected { #expect(Keymap.action(for: key) == action, "\(key)") }
     }
 
-    @Test func statusHintsComeFromTheTable() {
+    @Test func statusHintsComeFromTheTable() throws {
         let hints = StatusBar.hints(for: .normal)
         for binding in Keymap.bindings where binding.hint != nil {
             #expect(hints.contains("\(binding.keyLabel) \(binding.hint ?? "")"))
         }
+        let paper = Fixtures.papers[0]
+        let selection = try #require(QuoteSelection(field: .abstract, start: 0, end: 2, in: paper.abstract))
+        #expect(StatusBar.hints(for: .selecting(selection))
+            == "↓↑ sentence  →← word  ⇧→ extend  Enter attach  x remove  Esc cancel  ? help")
     }
 
     @Test(arguments: [

@@ -38,15 +38,19 @@ public struct CodingComparison: Hashable, Sendable {
         /// Whether this coder coded the paper at all (any dimension, or marked it done).
         public var codedPaper: Bool
         public var done: Bool
+        /// The quotes this coder attached to their codes, per code (only codes with quotes);
+        /// what review shows beside the codes. Not compared: two coders agree on codes, not words.
+        public var quotes: [String: [EvidenceQuote]]
 
         public init(coder: String, codes: [String], text: String? = nil, note: String, codedPaper: Bool = true,
-                    done: Bool = false) {
+                    done: Bool = false, quotes: [String: [EvidenceQuote]] = [:]) {
             self.coder = coder
             self.codes = codes
             self.text = text
             self.note = note
             self.codedPaper = codedPaper
             self.done = done
+            self.quotes = quotes
         }
 
         /// Whether this coder gave the dimension no value.
@@ -125,10 +129,11 @@ public struct CodingComparison: Hashable, Sendable {
             for dimension in chosen {
                 let codings = zip(states, paperCodings).map { state, coding in
                     let text = dimension.takesCodes ? nil : coding.texts[dimension.id]
-                    return CoderCoding(coder: state.coder,
-                                       codes: dimension.takesCodes ? ordered(coding.codes(for: dimension.id), dimension) : [],
+                    let codes = dimension.takesCodes ? ordered(coding.codes(for: dimension.id), dimension) : []
+                    return CoderCoding(coder: state.coder, codes: codes,
                                        text: text.flatMap { $0.isEmpty ? nil : $0 }, note: coding.note,
-                                       codedPaper: coding.isCoded || coding.done, done: coding.done)
+                                       codedPaper: coding.isCoded || coding.done, done: coding.done,
+                                       quotes: quotes(of: codes, dimension: dimension.id, in: coding))
                 }
                 if let kind = kind(of: codings, dimension: dimension) {
                     out.append(CodingComparison(paper: paper, dimension: dimension.id, codings: codings, kind: kind))
@@ -167,6 +172,17 @@ public struct CodingComparison: Hashable, Sendable {
         guard let text = coding.text else { return Set(coding.codes).sorted().joined(separator: "\u{1F}") }
         if dimension.kind == .number, let number = NumberValue.parse(text) { return "#" + NumberValue.text(number) }
         return TextNormalisation.normalised(text)
+    }
+
+    /// Each of `codes` with the quotes `coding` attached to it, for those that have any.
+    static func quotes(of codes: [String], dimension: String, in coding: PaperCoding) -> [String: [EvidenceQuote]] {
+        guard !coding.evidence.isEmpty else { return [:] }
+        var quotes: [String: [EvidenceQuote]] = [:]
+        for code in codes {
+            let attached = coding.quotes(dimension: dimension, code: code)
+            if !attached.isEmpty { quotes[code] = attached }
+        }
+        return quotes
     }
 
     /// Codes in codebook order, unknown ones after them sorted, duplicates dropped.

@@ -4,9 +4,13 @@ public struct MismatchList: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         public var paper: Paper
         public var result: AlignmentResult
-        public init(paper: Paper, result: AlignmentResult) {
+        /// The quotes that stand for the alignment's coded `from` and `to` codes: the words
+        /// where the paper states its motivation and names its data.
+        public var evidence: [QuotedCode]
+        public init(paper: Paper, result: AlignmentResult, evidence: [QuotedCode] = []) {
             self.paper = paper
             self.result = result
+            self.evidence = evidence
         }
     }
 
@@ -26,7 +30,10 @@ public struct MismatchList: Hashable, Sendable {
             guard let coding = state.codingIfPresent(for: paper.id) else { continue }
             for rule in rules {
                 let result = evaluator.result(of: rule, for: coding)
-                if result.outcome == .mismatched { entries.append(Entry(paper: paper, result: result)) }
+                if result.outcome == .mismatched {
+                    entries.append(Entry(paper: paper, result: result,
+                                         evidence: QuotedCode.standing(in: coding, for: result, paper: paper)))
+                }
             }
         }
         self.init(scope: scope, entries: entries)

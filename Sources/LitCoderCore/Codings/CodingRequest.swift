@@ -129,6 +129,12 @@ public enum CodingRequestError: Error, Hashable, Sendable, CustomStringConvertib
     /// As `malformedAssignment`, with an example made of this codebook's own ids.
     case malformedAssignmentOf(String, example: String)
     case nothingToDo
+    /// A quote for a text or number dimension, which has no codes to attach it to.
+    case quoteNeedsCodes(dimension: String)
+    /// The words are in neither the title nor the abstract.
+    case quoteNotFound(String, paper: String)
+    /// No quote with these words is attached to the code.
+    case quoteNotAttached(String, paper: String, dimension: String, code: String, attached: [String])
 
     public var description: String {
         switch self {
@@ -156,6 +162,14 @@ public enum CodingRequestError: Error, Hashable, Sendable, CustomStringConvertib
             return "'\(text)' is not DIM=CODES; write e.g. \(example)"
         case .nothingToDo:
             return "nothing to set: give DIM=CODES, --note, --flag/--unflag or --done/--undone"
+        case .quoteNeedsCodes(let dimension):
+            return "dimension '\(dimension)' takes text or a number, not codes; a quote is evidence for a code"
+        case .quoteNotFound(let text, let paper):
+            return "'\(EvidenceQuote.displayText(text))' is not in the title or abstract of \(paper); nothing was written"
+                + "\nquote the words exactly as they are there (white space may differ); 'litcoder show \(paper)' prints them"
+        case .quoteNotAttached(let text, let paper, let dimension, let code, let attached):
+            let list = attached.isEmpty ? "it has none" : "its quotes are: " + attached.map { "'\($0)'" }.joined(separator: "; ")
+            return "no quote '\(EvidenceQuote.displayText(text))' is attached to \(dimension)=\(code) of \(paper); nothing was written\n\(list)"
         }
     }
 }

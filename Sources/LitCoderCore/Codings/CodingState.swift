@@ -9,6 +9,8 @@ public struct PaperCoding: Hashable, Sendable {
     public var done = false
     /// For the consensus: where each dimension's codes came from.
     public var provenance: [String: Provenance] = [:]
+    /// Quotes attached to codes as their evidence (`quotes(dimension:code:)` reads them).
+    public var evidence = PaperEvidence()
     /// Sequence number of the last event that changed this paper.
     public var lastSeq = 0
 
@@ -75,6 +77,9 @@ public struct CodingState: Hashable, Sendable {
     /// Every distinct list of codes the log set, as the events gave it (order kept).
     private(set) var codeLists: [[String]] = []
     private var codeListIndex: [[String]: Int32] = [:]
+    /// Per paper number, the quotes of papers that have any: a sparse side table, so replaying
+    /// a log without evidence touches nothing more (`CodingState+Evidence.swift`).
+    var evidence: [Int: PaperEvidence] = [:]
 
     static let notCoded: Int32 = -1
 
@@ -150,6 +155,7 @@ public struct CodingState: Hashable, Sendable {
         coding.lastSeq = record.lastSeq
         coding.texts = record.texts
         coding.provenance = record.provenance
+        if !evidence.isEmpty, let quotes = evidence[number] { coding.evidence = quotes }
         for column in columns.indices {
             let list = columns[column][number]
             if list != Self.notCoded { coding.codes[columnDimensions[column]] = codeLists[Int(list)] }
@@ -187,6 +193,7 @@ public struct CodingState: Hashable, Sendable {
         let number = number(of: paper)
         records[number] = PaperRecord(note: coding.note, flagged: coding.flagged, done: coding.done,
                                       lastSeq: coding.lastSeq, texts: coding.texts, provenance: coding.provenance)
+        evidence[number] = coding.evidence.isEmpty ? nil : coding.evidence
         for column in columns.indices where coding.codes[columnDimensions[column]] == nil {
             columns[column][number] = Self.notCoded
         }
@@ -263,6 +270,8 @@ public struct CodingState: Hashable, Sendable {
             records[number].flagged = event.value ?? false
         case .done:
             records[number].done = event.value ?? false
+        case .evidence:
+            applyEvidence(event, number: number)
         case .view:
             break
         }

@@ -1,9 +1,8 @@
 /// Where in a paper's plain text each coding applies: the one place a `.qdpx` export asks.
 ///
 /// Each coding becomes a `PlainTextSelection` per span; codings of one coder with the same
-/// span share one selection. `WholeTextSpans` says the whole text for every coding; quotes a
-/// coder marked as evidence will be supplied by another conformance, with the whole text
-/// where a code has no evidence.
+/// span share one selection. `EvidenceSpans` (the export's) gives a code's quotes, with the
+/// whole text where it has none; `WholeTextSpans` says the whole text for every coding.
 public protocol CodingSpans {
     /// The spans of `text` that `coder`'s coding of `paper` on `dimension` covers: one per
     /// quote, at least one. `code` is nil for a text dimension's value.

@@ -3,7 +3,8 @@ import Foundation
 /// The `html` export: one self-contained page for the team, with no script and nothing
 /// fetched from the network: project, coders and progress, the agreement table, per alignment
 /// a bar chart of its `from` codes with their mismatched share and a heat map of codes against
-/// the contexts the data provides, and the list of mismatched papers. Charts are inline SVG.
+/// the contexts the data provides, and the list of mismatched papers with the quotes a coder
+/// attached to their motivation and data codes. Charts are inline SVG.
 public enum HTMLReport {
     /// The page.
     public static func render(_ report: ProjectReport) -> String {
@@ -195,9 +196,24 @@ public enum HTMLReport {
         s += "<table class=\"mismatches\">\n<thead><tr><th>Paper</th><th>Year</th><th>Title</th><th>Alignment</th><th>Why</th></tr></thead>\n<tbody>\n"
         for m in report.mismatched {
             s += "<tr><td><code>\(e(m.id))</code></td><td class=\"n\">\(m.year.map(String.init) ?? "")</td><td>\(e(m.title))</td>"
-                + "<td>\(e(m.alignment))</td><td>\(e(m.explanation))</td></tr>\n"
+                + "<td>\(e(m.alignment))</td><td>\(e(m.explanation))\(evidenceList(m.evidence, codebook: report.codebook))</td></tr>\n"
         }
         return s + "</tbody>\n</table>\n</section>\n"
+    }
+
+    /// The paper's own words for its codes: one list item per quote, after the code's label.
+    private static func evidenceList(_ evidence: [QuotedCode], codebook: Codebook) -> String {
+        guard !evidence.isEmpty else { return "" }
+        let e = SVGCharts.escape
+        var s = "<ul class=\"evidence\">"
+        for quoted in evidence {
+            let dimension = codebook.dimension(quoted.code.dimension)
+            let label = "\(dimension?.label ?? quoted.code.dimension): \(dimension?.code(quoted.code.code)?.label ?? quoted.code.code)"
+            for quote in quoted.quotes {
+                s += "<li><span class=\"code\">\(e(label))</span> <q>\(e(EvidenceQuote.displayText(quote.text)))</q></li>"
+            }
+        }
+        return s + "</ul>"
     }
 
     static let style = """
@@ -207,6 +223,7 @@ public enum HTMLReport {
         th{background:#f5f5f7}td.n{text-align:right;font-variant-numeric:tabular-nums}.undefined{color:#999;font-style:italic}
         figure{margin:.5rem 0}figure svg{display:block;max-width:100%;height:auto}figcaption{font-size:.85rem;color:#555}
         .consensus .open{color:#b3261e}
+        ul.evidence{margin:.3rem 0 0;padding-left:1.1rem;font-size:.9rem;color:#333}ul.evidence .code{color:#555;font-weight:600}
         .chart text{font-size:13px;fill:#1d1d1f}.chart .value{fill:#555}.chart .empty{fill:#999}
         .bar-chart rect.total,.key.total{fill:#c9d6ea;background:#c9d6ea}.bar-chart rect.highlighted,.key.highlighted{fill:#d9480f;background:#d9480f}
         .key{display:inline-block;width:.8rem;height:.8rem;vertical-align:middle;margin:0 .25rem 0 .8rem}

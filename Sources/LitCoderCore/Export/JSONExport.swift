@@ -1,7 +1,7 @@
 import Foundation
 
-/// The `json` and `jsonl` exports: paper metadata with each coder's codings, notes, flags and
-/// alignment results.
+/// The `json` and `jsonl` exports: paper metadata with each coder's codings, notes, flags,
+/// quotes and alignment results.
 ///
 /// `jsonl` is one paper a line (`PaperRecord`); `json` is one document with the project, the
 /// codebook's identity and the same records under `papers`. Keys are sorted so two exports of
@@ -25,6 +25,9 @@ public enum JSONExport {
         public var alignments: [String: AlignmentRecord]
         /// For the consensus: who adjudicated each dimension, from whom, and why.
         public var provenance: [String: ProvenanceRecord]?
+        /// Dimension → code → the quotes attached to it as evidence, with their offsets and
+        /// whether each still stands; absent when the coder quoted nothing.
+        public var evidence: [String: [String: [QuoteRecord]]]?
     }
 
     /// How the paper stands against one alignment, as `AlignmentEvaluator` judged it.
@@ -83,7 +86,8 @@ public enum JSONExport {
             }
             let record = CodingRecord(
                 codes: coding.codes, texts: coding.texts, note: coding.note, flagged: coding.flagged,
-                done: coding.done, alignments: alignments, provenance: provenance)
+                done: coding.done, alignments: alignments, provenance: provenance,
+                evidence: QuoteRecord.records(for: coding, paper: row.paper, codebook: set.codebook))
             if let i = index[row.paper.id] {
                 records[i].codings[row.coder] = record
             } else {

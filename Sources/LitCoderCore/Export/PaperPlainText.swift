@@ -7,10 +7,7 @@
 /// the corpus, scalar for scalar, so an offset into either field maps to one position here.
 public struct PaperPlainText: Hashable, Sendable {
     /// Which part of a paper a position inside that part counts from.
-    public enum Field: String, Hashable, Sendable, CaseIterable {
-        case title
-        case abstract
-    }
+    public typealias Field = PaperField
 
     public var text: String
     /// The number of Unicode scalars in `text`: where a selection of the whole text ends.

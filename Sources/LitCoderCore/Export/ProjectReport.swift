@@ -35,6 +35,8 @@ public struct ProjectReport: Sendable {
         public var year: Int?
         public var alignment: String
         public var explanation: String
+        /// The quotes that stand for the alignment's coded `from` and `to` codes.
+        public var evidence: [QuotedCode] = []
     }
 
     public var projectName: String
@@ -137,7 +139,8 @@ public struct ProjectReport: Sendable {
             guard let coding = scopeState.codingIfPresent(for: paper.id) else { continue }
             for result in counts.evaluator.evaluate(coding) where result.outcome == .mismatched {
                 mismatched.append(MismatchedPaper(id: paper.id, title: paper.title, year: paper.year,
-                                                  alignment: result.alignment.label, explanation: result.sentence))
+                                                  alignment: result.alignment.label, explanation: result.sentence,
+                                                  evidence: QuotedCode.standing(in: coding, for: result, paper: paper)))
             }
         }
 

@@ -9,7 +9,8 @@ import Foundation
 /// - Each paper is a `TextSource` named by its id, whose plain text (`PaperPlainText`) is the
 ///   file `sources/GUID.txt`, with its authors, year, venue and DOI as variable values.
 /// - Each code a coder applied is a `Coding` by that coder inside a `PlainTextSelection` over
-///   the spans `CodingSpans` gives; a coder's codings with the same span share a selection.
+///   the spans `CodingSpans` gives (`EvidenceSpans`: the code's quotes, else the whole text); a
+///   coder's codings with the same span share a selection.
 /// - A text dimension's value is a `Coding` of the dimension's code with the text as a `Note`;
 ///   a consensus decision's provenance is a `Note` on its codings; a coder's note on a paper
 ///   is a `Note` the source refers to.
@@ -47,8 +48,14 @@ public enum QDPXProject {
         return set
     }
 
+    /// The project document for `set`: each coding over its quotes, or the whole text where it
+    /// has none (`EvidenceSpans`).
+    public static func render(_ set: CodedSet) -> Document {
+        render(set, spans: EvidenceSpans(set))
+    }
+
     /// The project document for `set`, each coding over the spans `spans` gives.
-    public static func render(_ set: CodedSet, spans: some CodingSpans = WholeTextSpans()) -> Document {
+    public static func render(_ set: CodedSet, spans: some CodingSpans) -> Document {
         var writer = Writer(set: set, spans: spans)
         return writer.document()
     }

@@ -105,6 +105,7 @@ public struct ProjectValidation: Sendable {
             if coder != CoderName.consensus {
                 checkRequiredDimensions(contents, coder: coder, file: name, codebook: codebook, corpus: corpus)
             }
+            checkEvidence(contents, coder: coder, file: name, codebook: codebook, corpus: corpus)
             let older = contents.events.filter { !$0.codebook.isEmpty && $0.codebook != codebook.contentHash }
             if !older.isEmpty {
                 var counts: [String: Int] = [:]

@@ -21,12 +21,23 @@ public enum MismatchReport {
                 previous = entry.paper.id
             }
             out += SummaryReport.wrap("    \(entry.result.alignment.id): ", entry.result.sentence)
+            for quoted in entry.evidence {
+                for quote in quoted.quotes {
+                    out += SummaryReport.wrap("      \(quoted.code.dimension) \(quoted.code.code): ", quote.displayed)
+                }
+            }
         }
         return out
     }
 
-    /// One line per unserved code: `scope,alignment,paper,year,title,code,needs,unmet,provided,to_codes`.
-    /// Needs are written as in messages (`natural and (clinical or home)`); lists joined with `;`.
+    /// Quotes on one line each, joined with ` | ` (as `csv-long`'s `evidence` column).
+    static func joined(_ quotes: [EvidenceQuote]) -> String {
+        quotes.map { EvidenceQuote.displayText($0.text) }.joined(separator: LongCSVExport.quoteSeparator)
+    }
+
+    /// One line per unserved code: `scope,alignment,paper,year,title,code,needs,unmet,provided,to_codes,
+    /// code_evidence,to_evidence`. Needs are written as in messages (`natural and (clinical or home)`);
+    /// lists joined with `;`; quotes with ` | `, each `to` quote after its code (`iemocap: words`).
     static func csv(_ list: MismatchList) -> String {
         var rows: [[String]] = []
         for entry in list.entries {
@@ -36,11 +47,17 @@ public enum MismatchReport {
                     entry.paper.title, unserved.code, AlignmentResult.phrase(unserved.needs),
                     unserved.isPatchwork ? "(no single code provides all)" : AlignmentResult.phrase(unserved.unmet),
                     entry.result.provided.joined(separator: ";"), entry.result.toCodes.joined(separator: ";"),
+                    joined(entry.evidence.filter { $0.code == EvidenceCode(dimension: entry.result.alignment.from, code: unserved.code) }
+                        .flatMap(\.quotes)),
+                    entry.evidence.filter { $0.code.dimension == entry.result.alignment.to }
+                        .flatMap { quoted in quoted.quotes.map { "\(quoted.code.code): \(EvidenceQuote.displayText($0.text))" } }
+                        .joined(separator: LongCSVExport.quoteSeparator),
                 ])
             }
         }
         var writer = CSVWriter()
-        writer.writeRow(["scope", "alignment", "paper", "year", "title", "code", "needs", "unmet", "provided", "to_codes"])
+        writer.writeRow(["scope", "alignment", "paper", "year", "title", "code", "needs", "unmet", "provided", "to_codes",
+                         "code_evidence", "to_evidence"])
         for row in rows { writer.writeRow(row) }
         return writer.text
     }
@@ -69,6 +86,15 @@ public enum MismatchReport {
                     ("to_codes", .array(entry.result.toCodes.map(JSONValue.string))),
                     ("provided", .array(entry.result.provided.map(JSONValue.string))),
                     ("sentence", .string(entry.result.sentence)),
+                    ("evidence", .array(entry.evidence.map { quoted in
+                        .object([
+                            ("dimension", .string(quoted.code.dimension)), ("code", .string(quoted.code.code)),
+                            ("quotes", .array(quoted.quotes.map {
+                                .object([("field", .string($0.field.rawValue)), ("start", .int($0.start)),
+                                         ("end", .int($0.end)), ("quote", .string($0.text))])
+                            })),
+                        ])
+                    })),
                 ])
             })),
         ])

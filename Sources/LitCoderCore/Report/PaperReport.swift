@@ -14,12 +14,16 @@ public struct PaperReport: Codable, Hashable, Sendable {
         public var note: String
         public var flagged: Bool
         public var done: Bool
+        /// Quotes per dimension and code (of the codes coded), with whether each still stands;
+        /// absent when there are none.
+        public var evidence: [String: [String: [QuoteRecord]]]?
     }
 
     public init(paper: Paper, coder: String, coding: PaperCoding, codebook: Codebook) {
         self.paper = paper
         self.coder = coder
-        self.coding = Coding(codes: coding.codes, texts: coding.texts, note: coding.note, flagged: coding.flagged, done: coding.done)
+        self.coding = Coding(codes: coding.codes, texts: coding.texts, note: coding.note, flagged: coding.flagged, done: coding.done,
+                             evidence: QuoteRecord.records(for: coding, paper: paper, codebook: codebook))
         self.suggestions = AliasMatcher(codebook: codebook).suggestions(for: paper)
     }
 }

@@ -234,7 +234,7 @@ public final class CodingLog {
         var lines: [UInt8] = []
         for (offset, draft) in drafts.enumerated() {
             var event = draft
-            event.v = CodingEvent.schemaVersion
+            event.v = event.op.schemaVersion
             event.seq = state.lastSeq + 1 + offset
             event.coder = coder
             if event.codebook.isEmpty, let codebookHash { event.codebook = codebookHash }

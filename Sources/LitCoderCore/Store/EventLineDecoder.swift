@@ -30,8 +30,30 @@ public struct EventLineDecoder {
         do {
             return .success(try jsonDecoder.decode(CodingEvent.self, from: Data(line)))
         } catch {
-            return .failure(DecodeFailure(reason: JSONErrorText.describe(error)))
+            var reason = JSONErrorText.describe(error)
+            if reason == JSONErrorText.invalidJSON, let problem = numberProblem(in: line) { reason = problem }
+            return .failure(DecodeFailure(reason: reason, version: version(of: line)))
         }
+    }
+
+    /// Which whole-number field holds a number no Int holds (`0.5`, `1e30`, 2^70), when that is
+    /// why the line failed: Foundation's JSONDecoder calls such a line "not valid JSON", which
+    /// sends the person fixing it looking for a missing brace.
+    private func numberProblem(in line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
+        for key in ["v", "seq", "start", "end"] {
+            guard let number = object[key] as? NSNumber, Int(number.stringValue) == nil else { continue }
+            let shown = number.stringValue.count > 40 ? String(number.stringValue.prefix(20)) + "…" : number.stringValue
+            return "\"\(key)\" should be a whole number; it is \(shown)"
+        }
+        return nil
+    }
+
+    /// The `v` of a line that is not an event this litcoder reads, when it has one: a line of a
+    /// newer schema (a new operation, say) is then reported as such rather than as damage.
+    private func version(of line: UnsafeBufferPointer<UInt8>) -> Int? {
+        struct Versioned: Decodable { var v: Int }
+        return try? jsonDecoder.decode(Versioned.self, from: Data(line)).v
     }
 
     /// Convenience for tests and small inputs.
@@ -42,6 +64,13 @@ public struct EventLineDecoder {
     /// Why a line is not an event, in words for a diagnostic.
     public struct DecodeFailure: Error, Hashable, Sendable {
         public var reason: String
+        /// The line's `v`, when it is an object with a whole-number `v`.
+        public var version: Int?
+
+        public init(reason: String, version: Int? = nil) {
+            self.reason = reason
+            self.version = version
+        }
     }
 
     /// The fast path alone: nil whenever the line is anything but the expected shape.
@@ -103,6 +132,9 @@ public struct EventLineDecoder {
         }
         cursor.skipSpace()
         guard cursor.atEnd, let v, let seq, let time, let coder, let paper, let op, let codebook else { return nil }
+        // An evidence line's quote has keys of its own, which this path does not read: one that
+        // got here has none, and JSONDecoder says what it lacks.
+        guard op != .evidence else { return nil }
         return CodingEvent(v: v, seq: seq, time: time, coder: coder, paper: paper, op: op,
                            dimension: dimension, codes: codes, text: text, value: value,
                            codebook: codebook, sources: sources, reason: reason, automatic: automatic,
@@ -425,6 +457,7 @@ public struct EventLineDecoder {
             case .done: takeLiteral("done")
             case .view: takeLiteral("view")
             case .adjudicate: takeLiteral("adjudicate")
+            case .evidence: takeLiteral("evidence")
             }
         }
 

@@ -1,13 +1,13 @@
 /// Writes a `CodingEvent` as one JSON line, byte for byte the same every time.
 ///
 /// Keys come in a fixed, readable order (`v`, `seq`, `time`, `coder`, `paper`, `op`, then the
-/// operation's fields, then `codebook`) rather than JSONEncoder's dictionary order, so a log
+/// operation's fields, then `codebook`, then an adjudication's provenance) rather than JSONEncoder's dictionary order, so a log
 /// diffs cleanly and a test can compare lines as text. Absent optional fields are left out.
 public enum EventLineEncoder {
     /// The event as JSON bytes followed by a newline.
     public static func line(for event: CodingEvent) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(160 + (event.text?.utf8.count ?? 0))
+        out.reserveCapacity(160 + (event.text?.utf8.count ?? 0) + (event.evidence.map { 180 + $0.quote.text.utf8.count } ?? 0))
         out.append(UInt8(ascii: "{"))
         key("v", &out, first: true)
         number(event.v, &out)
@@ -32,6 +32,20 @@ public enum EventLineEncoder {
         if let text = event.text {
             key("text", &out)
             string(text, &out)
+        }
+        if let evidence = event.evidence {
+            key("code", &out)
+            string(evidence.code, &out)
+            key("field", &out)
+            string(evidence.quote.field.rawValue, &out)
+            key("start", &out)
+            number(evidence.quote.start, &out)
+            key("end", &out)
+            number(evidence.quote.end, &out)
+            key("quote", &out)
+            string(evidence.quote.text, &out)
+            key("hash", &out)
+            string(evidence.quote.fieldHash, &out)
         }
         if let value = event.value {
             key("value", &out)

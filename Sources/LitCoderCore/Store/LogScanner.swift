@@ -101,6 +101,9 @@ struct LogScanner {
     private mutating func handle(_ line: UnsafeBufferPointer<UInt8>, visit: (consuming CodingEvent) -> Void) {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
         switch decoder.decode(line) {
+        case .failure(let failure) where (failure.version ?? 0) > CodingEvent.schemaVersion && (failure.version ?? 0) <= CodingEvent.largestSchemaVersion:
+            // Not readable here, but versioned past this litcoder: a newer one wrote it.
+            reportNewer(version: failure.version ?? 0)
         case .failure(let failure):
             health.malformedLines += 1
             report(.error, "malformed event: \(failure.reason); the line is kept in place and left out of the codings",
@@ -120,9 +123,7 @@ struct LogScanner {
                 return
             }
             guard event.v <= CodingEvent.schemaVersion else {
-                health.newerSchemaLines += 1
-                report(.error, "event written by a newer litcoder (schema v\(event.v); this one reads up to v\(CodingEvent.schemaVersion)); the line is kept in place and left out",
-                       hint: "update litcoder to read it")
+                reportNewer(version: event.v)
                 return
             }
             if event.seq <= lastSeq {
@@ -139,6 +140,12 @@ struct LogScanner {
             if recordsLines { eventLines.append(lineCount) }
             visit(event)
         }
+    }
+
+    private mutating func reportNewer(version: Int) {
+        health.newerSchemaLines += 1
+        report(.error, "event written by a newer litcoder (schema v\(version); this one reads up to v\(CodingEvent.schemaVersion)); the line is kept in place and left out",
+               hint: "update litcoder to read it")
     }
 
     private mutating func report(_ severity: Diagnostic.Severity, _ message: String, hint: String? = nil) {

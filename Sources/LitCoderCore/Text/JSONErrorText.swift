@@ -2,6 +2,9 @@ import Foundation
 
 /// Short, human words for Foundation's JSON decoding errors.
 public enum JSONErrorText {
+    /// What a line that is not JSON at all is called.
+    public static let invalidJSON = "not valid JSON"
+
     public static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         switch error {
@@ -12,7 +15,7 @@ public enum JSONErrorText {
         case .valueNotFound(let type, let context):
             return "\"\(path(context.codingPath))\" is null, expected \(typeName(type))"
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not valid JSON" }
+            if context.codingPath.isEmpty { return invalidJSON }
             // Foundation words an unknown enum value as "Cannot initialize Operation from invalid
             // String value sett"; a person needs the value and what would have been valid.
             if context.codingPath.last?.stringValue == "op",

@@ -38,6 +38,27 @@ struct Show: ParsableCommand {
         }
     }
 
+    /// `    evidence for CODE: “words” (abstract 12–40)`, one line per quote, with why a stale
+    /// one is left out of highlights and exports.
+    private func evidenceLines(_ coding: PaperReport.Coding, dimension: LitCoderCore.Dimension, paper: Paper) -> [String] {
+        guard let byCode = coding.evidence?[dimension.id] else { return [] }
+        var lines: [String] = []
+        for code in coding.codes[dimension.id] ?? [] {
+            for record in byCode[code] ?? [] {
+                var line = "    evidence for \(code): “\(EvidenceQuote.displayText(record.quote))” (\(record.field) \(record.start)–\(record.end))"
+                if record.stale {
+                    let quote = EvidenceQuote(field: PaperField(rawValue: record.field) ?? .abstract, start: record.start,
+                                              end: record.end, text: record.quote, fieldHash: record.hash)
+                    line += " — STALE: " + QuoteCheck.staleMessage(quote, standing: QuoteCheck(paper: paper).standing(of: quote), paper: paper.id)
+                } else if record.fieldChanged {
+                    line += " (the \(record.field) changed since; these words are still there)"
+                }
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
     private func text(_ report: PaperReport, codebook: Codebook) -> String {
         let p = report.paper
         var lines = ["\(p.id): \(p.title)"]
@@ -57,6 +78,7 @@ struct Show: ParsableCommand {
                 value = codes.isEmpty ? "—" : codes.joined(separator: ", ")
             }
             lines.append("  \(dimension.id): \(value)")
+            lines += evidenceLines(coding, dimension: dimension, paper: p)
         }
         for (dimension, codes) in coding.codes.sorted(by: { $0.key < $1.key }) where codebook.dimension(dimension) == nil {
             lines.append("  \(dimension): \(codes.joined(separator: ", ")) (not in the codebook any more)")

@@ -35,11 +35,27 @@ import Testing
             case .note: paper.note = event.text ?? ""
             case .flag: paper.flagged = event.value ?? false
             case .done: paper.done = event.value ?? false
+            case .evidence:
+                // A list per code: the latest quote at a place replaces any earlier one there.
+                guard let dimension = event.dimension, let evidence = event.evidence else { break }
+                let code = EvidenceCode(dimension: dimension, code: evidence.code)
+                var list = quotes[event.paper, default: [:]][code, default: []]
+                list.removeAll { $0.location == evidence.quote.location }
+                if event.value == true { list.append(evidence.quote) }
+                quotes[event.paper, default: [:]][code] = list.isEmpty ? nil : list
+                var rebuilt = PaperEvidence()
+                for (code, list) in quotes[event.paper] ?? [:] {
+                    for quote in list.sorted(by: { $0.location < $1.location }) { rebuilt.attach(quote, to: code) }
+                }
+                paper.evidence = rebuilt
             case .view: break
             }
             paper.lastSeq = event.seq
             papers[event.paper] = paper
         }
+
+        /// Each paper's quotes by code, in the order attached.
+        var quotes: [String: [EvidenceCode: [EvidenceQuote]]] = [:]
     }
 
     static func randomEvents(seed: UInt64, count: Int) -> [CodingEvent] {
@@ -49,7 +65,7 @@ import Testing
         let dimensions = ["motivation", "dataset", "emotions", "notes"]
         let codes = ["healthcare", "hci", "iemocap", "msp-podcast", "anger", "joy"]
         return (1...count).map { seq in
-            let op = pick([CodingEvent.Operation.set, .set, .set, .note, .flag, .done, .view, .adjudicate])
+            let op = pick([CodingEvent.Operation.set, .set, .set, .note, .flag, .done, .view, .adjudicate, .evidence])
             var event = CodingEvent(seq: seq, coder: "alice", paper: pick(papers), op: op, codebook: "h")
             switch op {
             case .set, .adjudicate:
@@ -66,6 +82,12 @@ import Testing
                 }
             case .note: event.text = pick(["", "unsure", "check the dataset"])
             case .flag, .done: event.value = rng.next() % 2 == 0
+            case .evidence:
+                event.dimension = pick(["motivation", "dataset"])
+                let start = Int(rng.next() % 4)
+                event.evidence = .init(code: pick(codes), quote: EvidenceQuote(
+                    field: pick([.title, .abstract]), start: start, end: start + 2, text: pick(["ab", "情😀"]), fieldHash: "x"))
+                event.value = rng.next() % 3 != 0
             case .view: break
             }
             return event

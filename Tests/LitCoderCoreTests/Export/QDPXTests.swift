@@ -298,6 +298,89 @@ import Testing
     }
 }
 
+/// The `.qdpx` export of quotes attached as evidence (not spans given by a test): each coding
+/// over its quotes' spans, a stale quote left out, checked by an independent reader.
+@Suite struct QDPXEvidenceTests {
+    /// maya's codings of `QDPXTests.unicodePaper` with quotes: "e\u{301}motion" (abstract
+    /// 11–19) for healthcare, "😀" (title 8–9) for voice-assistant, and for not-stated a quote
+    /// whose words are not at its offsets (abstract 0–4 is "Café", not "Cafe"). Offsets counted
+    /// by hand in `QDPXTests.thePlainTextCountsUnicodeScalars`.
+    static func quotedSet() throws -> CodedSet {
+        let (codebook, problems) = CodebookLoader.parse(ExportFixture.codebookYAML, file: "mini.yaml")
+        let loaded = try #require(codebook, "\(problems)")
+        let paper = QDPXTests.unicodePaper
+        func quote(_ field: PaperField, _ start: Int, _ end: Int, _ text: String) -> EvidenceQuote {
+            EvidenceQuote(field: field, start: start, end: end, text: text, fieldHash: EvidenceQuote.hash(of: paper.text(of: field)))
+        }
+        var events: [CodingEvent] = [
+            .set(paper: "u/1", dimension: "motivation", codes: ["healthcare", "voice-assistant", "not-stated"], coder: "maya",
+                 codebook: loaded.contentHash),
+            .evidence(paper: "u/1", dimension: "motivation", code: "healthcare", quote: quote(.abstract, 11, 19, "e\u{301}motion"),
+                      attached: true, coder: "maya", codebook: loaded.contentHash),
+            .evidence(paper: "u/1", dimension: "motivation", code: "voice-assistant", quote: quote(.title, 8, 9, "😀"),
+                      attached: true, coder: "maya", codebook: loaded.contentHash),
+            .evidence(paper: "u/1", dimension: "motivation", code: "not-stated", quote: quote(.abstract, 0, 4, "Cafe"),
+                      attached: true, coder: "maya", codebook: loaded.contentHash),
+        ]
+        for index in events.indices { events[index].seq = index + 1 }
+        let state = CodingState(coder: "maya", replaying: events)
+        return CodedSet(projectName: "Unicode", codebook: loaded, corpus: Corpus(papers: [paper]), states: [state])
+    }
+
+    @Test func eachQuoteIsASelectionAtItsOffsetsInThePlainText() throws {
+        let xml = QDPXProject.render(try Self.quotedSet()).projectXML
+        // Title (0–12), a blank line (13, 14), abstract from 14: abstract 11–19 is 25–33.
+        #expect(xml.contains("startPosition=\"8\" endPosition=\"9\""))
+        #expect(xml.contains("startPosition=\"25\" endPosition=\"33\""))
+        // The stale quote selects nothing of its own: its coding covers the whole text.
+        #expect(xml.contains("startPosition=\"0\" endPosition=\"33\""))
+        #expect(!xml.contains("startPosition=\"14\" endPosition=\"18\""))
+        #expect(xml.components(separatedBy: "<PlainTextSelection ").count == 4)
+    }
+
+    @Test func xmllintAndPyrefiqdaReadTheQuotesAtTheirWords() throws {
+        if let xmllint = QDPXTools.xmllint() {
+            let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("REFI-QDA/Project.xsd")
+            let folder = try TemporaryFolder()
+            try folder.write("project.qde", QDPXProject.render(try Self.quotedSet()).projectXML)
+            let (status, output) = try QDPXTools.run(xmllint, ["--noout", "--schema", schema.path, folder.file("project.qde").path])
+            #expect(status == 0, "\(output)")
+        }
+        guard let python = QDPXTools.python(needing: "pyrefiqda") else { return }
+        let folder = try TemporaryFolder()
+        let archive = folder.file("survey.qdpx")
+        try QDPXArchive.make(QDPXProject.render(try Self.quotedSet())).write(to: archive)
+        // Python slices the source text by code points, as litcoder counts.
+        let script = """
+            import json, sys
+            from pyrefiqda.refiproject import RefiProject
+            project = RefiProject.load(sys.argv[1], extract_dir=sys.argv[2])
+            codes = {}
+            def walk(code):
+                codes[code.guid] = code.name
+                for child in code.code or []:
+                    walk(child)
+            for code in project.code_book.codes.code:
+                walk(code)
+            out = []
+            for source in project.sources.text_source:
+                text = open(RefiProject.resolve_source_path(source.plain_text_path, sys.argv[2]), encoding="utf-8").read()
+                for selection in source.plain_text_selection:
+                    for coding in selection.coding:
+                        out.append([codes[coding.code_ref.target_guid], text[selection.start_position:selection.end_position]])
+            print(json.dumps(sorted(out), ensure_ascii=False))
+            """
+        let (status, output) = try QDPXTools.run(python, ["-c", script, archive.path, folder.file("extracted").path])
+        #expect(status == 0, "\(output)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String]])
+        #expect(rows == [
+            ["Healthcare", "e\u{301}motion"],
+            ["Not stated in the abstract", "Émotion 😀 情感\n\nCafé 👩‍👩‍👧 e\u{301}motion"],
+            ["Voice assistant", "😀"],
+        ])
+    }
+}
+
 /// The external programs the `.qdpx` tests check with: found, or skipped with a note (a
 /// failure under `CI=true`, where `.ci/run` installs them).
 enum QDPXTools {

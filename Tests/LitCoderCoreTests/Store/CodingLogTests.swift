@@ -177,7 +177,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("alice.jsonl", """
             {"v":1,"seq":1,"time":"t","coder":"alice","paper":"p1","op":"flag","value":true,"codebook":"h"}
-            {"v":2,"seq":2,"time":"t","coder":"alice","paper":"p2","op":"flag","value":true,"codebook":"h","future":1}
+            {"v":3,"seq":2,"time":"t","coder":"alice","paper":"p2","op":"flag","value":true,"codebook":"h","future":1}
 
             """)
         let contents = try CodingLog.read(url: folder.file("alice.jsonl"))
