@@ -142,12 +142,12 @@ extension Review {
             mode = .normal
             return []
         case .enter:
-            let typed = String(text).trimmingCharacters(in: .whitespaces)
-            guard !typed.isEmpty else { return refuse("write a value, or Esc") }
+            let typed = String(text).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !TextNormalisation.isBlank(typed) else { return refuse("write a value, or Esc") }
             var value = typed
             if let dimension = currentDimension, dimension.kind == .number {
                 if let problem = NumberValue.problem(with: typed, for: dimension) { return refuse(problem) }
-                value = NumberValue.parse(typed).map(NumberValue.text) ?? typed
+                value = NumberValue.canonical(typed) ?? typed
             }
             decide(Decision(text: value, sources: textSources(of: value), how: "written"))
             return []

@@ -128,7 +128,7 @@ public enum StaleCodings {
                 let codes = decision.codes ?? []
                 let text = decision.text ?? ""
                 // A cleared dimension is not a decision that can be stale.
-                if codes.isEmpty, text.isEmpty { continue }
+                if codes.isEmpty, TextNormalisation.isBlank(text) { continue }
                 func add(_ problem: StaleCoding.Problem) {
                     stale.append(StaleCoding(paper: paper, dimension: dimensionID, problem: problem,
                                              seq: decision.seq, codebookHash: decision.hash, position: decision.position))
