@@ -103,7 +103,9 @@ extension Review {
             if currentDimension?.kind == .single, item.union.count > 1 {
                 return refuse("a single-select dimension takes one code: take a coder's or edit")
             }
-            decide(Decision(codes: item.union, sources: item.coded.map(\.coder), how: "union"))
+            // Codebook order, as `set` and the workbench store codes.
+            let union = currentDimension.map { CodingComparison.ordered(item.union, $0) } ?? item.union
+            decide(Decision(codes: union, sources: item.coded.map(\.coder), how: "union"))
         case .intersection:
             guard let item = current else { return [.bell] }
             if currentTakesValue { return refuse("i combines codes; take a coder's value (1–9) or write your own (e)") }
@@ -140,12 +142,12 @@ extension Review {
             mode = .normal
             return []
         case .enter:
-            let typed = String(text).trimmingCharacters(in: .whitespaces)
-            guard !typed.isEmpty else { return refuse("write a value, or Esc") }
+            let typed = String(text).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !TextNormalisation.isBlank(typed) else { return refuse("write a value, or Esc") }
             var value = typed
             if let dimension = currentDimension, dimension.kind == .number {
                 if let problem = NumberValue.problem(with: typed, for: dimension) { return refuse(problem) }
-                value = NumberValue.parse(typed).map(NumberValue.text) ?? typed
+                value = NumberValue.canonical(typed) ?? typed
             }
             decide(Decision(text: value, sources: textSources(of: value), how: "written"))
             return []

@@ -285,7 +285,13 @@ extension Workbench {
         case .note(let paper): return change(.note, of: paper, to: .text(text))
         case .text(let paper, let dimension):
             guard codebook.dimension(dimension)?.kind == .number else {
-                return change(.text(dimension: dimension), of: paper, to: .text(text))
+                // Only white space is no text: the dimension is cleared, and the coder told so.
+                guard !text.isEmpty, TextNormalisation.isBlank(text) else {
+                    return change(.text(dimension: dimension), of: paper, to: .text(text))
+                }
+                let effects = change(.text(dimension: dimension), of: paper, to: .text(""))
+                message = Message(text: "only white space: \(dimension) is not coded", kind: .info)
+                return effects
             }
             switch numberEntry(text, dimension: dimension) {
             case .success(let number): return change(.text(dimension: dimension), of: paper, to: .text(number))
@@ -300,10 +306,10 @@ extension Workbench {
     /// empty clears the value.
     func numberEntry(_ typed: String, dimension id: String) -> Result<String, NumberProblem> {
         let trimmed = typed.trimmingSpaces
-        guard !trimmed.isEmpty else { return .success("") }
+        guard !TextNormalisation.isBlank(trimmed) else { return .success("") }
         guard let dimension = codebook.dimension(id) else { return .success(trimmed) }
         if let problem = NumberValue.problem(with: trimmed, for: dimension) { return .failure(NumberProblem(text: problem)) }
-        return .success(NumberValue.parse(trimmed).map(NumberValue.text) ?? trimmed)
+        return .success(NumberValue.canonical(trimmed) ?? trimmed)
     }
 
     /// Why a typed number was refused.

@@ -78,7 +78,7 @@ import Testing
         let result = try LitcoderBinary.run(["set", "p1", "speakers=123456789012345678", "--coder", "alice"], in: root)
         #expect(result.status == 64)
         #expect(result.stderr == "error: '123456789012345678' has 18 significant digits; litcoder keeps a number exactly "
-            + "up to 15 (round it, e.g. to 1.23456789012346e+17)\n", "\(result.stderr)")
+            + "up to 15 (round it, e.g. to 1.23456789012346e17)\n", "\(result.stderr)")
         #expect(try String(contentsOf: log, encoding: .utf8) == before)
     }
 

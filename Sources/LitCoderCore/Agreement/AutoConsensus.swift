@@ -43,8 +43,12 @@ public enum AutoConsensus {
             if provenance != nil, comparison.isHeld(by: existing, dimension: dimension) { return nil }
             let sources = comparison.coded.map(\.coder)
             if let text = agreed.text {
-                // The texts agree once normalised; the first coder's wording is the one kept.
-                return .adjudicate(paper: comparison.paper, dimension: comparison.dimension, text: text, sources: sources,
+                // The texts agree once normalised; the first coder's wording is the one kept, its
+                // white space tidied (no blanks around it, one space between words); a number
+                // in its canonical form.
+                let kept = dimension.kind == .number ? NumberValue.canonical(text) ?? TextNormalisation.tidied(text)
+                    : TextNormalisation.tidied(text)
+                return .adjudicate(paper: comparison.paper, dimension: comparison.dimension, text: kept, sources: sources,
                                    adjudicator: adjudicator, automatic: true, codebook: codebookHash)
             }
             return .adjudicate(paper: comparison.paper, dimension: comparison.dimension, codes: agreed.codes,

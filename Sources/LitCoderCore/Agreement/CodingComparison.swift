@@ -170,7 +170,7 @@ public struct CodingComparison: Hashable, Sendable {
     /// What two values are compared by: the set of codes, the normalised text, the number.
     public static func comparisonKey(_ coding: CoderCoding, _ dimension: Dimension) -> String {
         guard let text = coding.text else { return Set(coding.codes).sorted().joined(separator: "\u{1F}") }
-        if dimension.kind == .number, let number = NumberValue.parse(text) { return "#" + NumberValue.text(number) }
+        if dimension.kind == .number, let number = NumberValue.canonical(text) { return "#" + number }
         return TextNormalisation.normalised(text)
     }
 
@@ -186,7 +186,7 @@ public struct CodingComparison: Hashable, Sendable {
     }
 
     /// Codes in codebook order, unknown ones after them sorted, duplicates dropped.
-    static func ordered(_ codes: [String], _ dimension: Dimension) -> [String] {
+    public static func ordered(_ codes: [String], _ dimension: Dimension) -> [String] {
         let set = Set(codes)
         let known = dimension.codes.map(\.id).filter { set.contains($0) }
         return known + set.subtracting(known).sorted()

@@ -90,7 +90,7 @@ public struct DimensionCodings: Sendable {
     /// How a text or number is compared: a number by its canonical form (`3.0` is `3`), a text
     /// in `TextNormalisation`'s form; a number dimension's text that is no number as text.
     static func comparable(_ text: String, _ dimension: Dimension) -> String {
-        if dimension.kind == .number, let number = NumberValue.parse(text) { return NumberValue.text(number) }
+        if dimension.kind == .number, let number = NumberValue.canonical(text) { return number }
         return TextNormalisation.normalised(text)
     }
 

@@ -68,7 +68,7 @@ public struct DisagreementList: Sendable {
     /// A coder's value as the table shows it: codes, a number as numbers are printed
     /// everywhere (`NumberValue.text`), a text in quotes, or why there is none.
     static func shown(_ coding: CodingComparison.CoderCoding, isNumber: Bool = false) -> String {
-        if isNumber, let text = coding.text, let number = NumberValue.parse(text) { return NumberValue.text(number) }
+        if isNumber, let text = coding.text, let number = NumberValue.canonical(text) { return number }
         if let text = coding.text { return "\"" + oneLine(text) + "\"" }
         if !coding.codes.isEmpty { return coding.codes.joined(separator: ", ") }
         return coding.codedPaper ? "(not coded)" : "(did not code this paper)"

@@ -19,6 +19,14 @@ public struct CodingRequest: Hashable, Sendable {
     public var note: String?
     public var flagged: Bool?
     public var done: Bool?
+    /// What the request does that the user may not expect, to be said when it is carried out
+    /// (a value of only white space taken as clearing the dimension).
+    public var notices: [String] = []
+
+    /// What `set` says when a value of only white space clears `dimension`.
+    public static func blankNotice(dimension: String) -> String {
+        "\(dimension): the value is only white space, so \(dimension) is cleared (not coded), as \(dimension)= does"
+    }
 
     /// Checks `DIM=VALUE` arguments and options for `paper`; throws what is wrong, listing the valid choices.
     public static func parse(
@@ -31,6 +39,7 @@ public struct CodingRequest: Hashable, Sendable {
                                 known: ids.count <= 20 ? ids : nil, count: ids.count)
         }
         var assignments: [Assignment] = []
+        var notices: [String] = []
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "=") else {
                 throw .malformedAssignmentOf(argument, example: exampleAssignment(for: argument, in: codebook))
@@ -43,17 +52,21 @@ public struct CodingRequest: Hashable, Sendable {
             }
             guard !assignments.contains(where: { $0.dimension == id }) else { throw .repeatedDimension(id) }
             if dimension.kind == .text {
-                assignments.append(Assignment(dimension: id, value: .text(rawValue)))
+                // Only white space is no text: it clears the dimension, as `DIM=` does.
+                let blank = TextNormalisation.isBlank(rawValue)
+                if blank && !rawValue.isEmpty { notices.append(Self.blankNotice(dimension: id)) }
+                assignments.append(Assignment(dimension: id, value: .text(blank ? "" : rawValue)))
                 continue
             }
             if dimension.kind == .number {
                 let trimmed = rawValue.trimmingSpaces()
-                guard !trimmed.isEmpty else {
+                guard !TextNormalisation.isBlank(trimmed) else {
+                    if !rawValue.isEmpty { notices.append(Self.blankNotice(dimension: id)) }
                     assignments.append(Assignment(dimension: id, value: .text("")))
                     continue
                 }
                 if let problem = NumberValue.problem(with: trimmed, for: dimension) { throw .invalidNumber(dimension: id, problem: problem) }
-                assignments.append(Assignment(dimension: id, value: .text(NumberValue.parse(trimmed).map(NumberValue.text) ?? trimmed)))
+                assignments.append(Assignment(dimension: id, value: .text(NumberValue.canonical(trimmed) ?? trimmed)))
                 continue
             }
             var chosen = Set<String>()
@@ -74,7 +87,7 @@ public struct CodingRequest: Hashable, Sendable {
             assignments.append(Assignment(dimension: id, value: .codes(dimension.codes.map(\.id).filter(chosen.contains))))
         }
         guard !assignments.isEmpty || note != nil || flagged != nil || done != nil else { throw .nothingToDo }
-        return CodingRequest(paper: paper, assignments: assignments, note: note, flagged: flagged, done: done)
+        return CodingRequest(paper: paper, assignments: assignments, note: note, flagged: flagged, done: done, notices: notices)
     }
 
     /// The events that make `current` into what was asked; changes that change nothing are left out.

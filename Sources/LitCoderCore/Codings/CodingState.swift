@@ -192,7 +192,8 @@ public struct CodingState: Hashable, Sendable {
     public mutating func setCoding(_ coding: PaperCoding, for paper: String) {
         let number = number(of: paper)
         records[number] = PaperRecord(note: coding.note, flagged: coding.flagged, done: coding.done,
-                                      lastSeq: coding.lastSeq, texts: coding.texts, provenance: coding.provenance)
+                                      lastSeq: coding.lastSeq, texts: coding.texts.filter { !TextNormalisation.isBlank($0.value) },
+                                      provenance: coding.provenance)
         evidence[number] = coding.evidence.isEmpty ? nil : coding.evidence
         for column in columns.indices where coding.codes[columnDimensions[column]] == nil {
             columns[column][number] = Self.notCoded
@@ -250,7 +251,9 @@ public struct CodingState: Hashable, Sendable {
         case .set, .adjudicate:
             guard let dimension = event.dimension else { break }
             if let text = event.text {
-                records[number].texts[dimension] = text.isEmpty ? nil : text
+                // A blank text (`""`, or only white space written by hand) is no value: every
+                // reader of the state sees the dimension not coded.
+                records[number].texts[dimension] = TextNormalisation.isBlank(text) ? nil : text
             } else if !renaming.isEmpty, let mapped = renaming.mapped(event.codes ?? [], dimension: dimension) {
                 setCodes(mapped, dimension: dimension, number: number)
             } else {

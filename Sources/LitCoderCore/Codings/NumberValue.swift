@@ -22,7 +22,7 @@ public enum NumberValue {
     /// The most significant digits a number entered may have. A decimal of at most 15
     /// significant digits (DBL_DIG) reads as a `Double` whose shortest text is that decimal
     /// again, so what litcoder stores and prints is exactly what was typed; with more, it
-    /// would silently be another number (`123456789012345678` kept as `1.2345678901234568e+17`).
+    /// would silently be another number (`123456789012345678` kept as `1.2345678901234568e17`).
     public static let maximumDigits = 15
 
     /// The magnitudes a number entered may have (0 aside): inside them every decimal of 15
@@ -32,18 +32,29 @@ public enum NumberValue {
     /// How many significant digits `trimmed` writes: its digits before any exponent, leading
     /// and trailing zeros left out (`0.00120` and `1200` have 2).
     static func significantDigits(_ trimmed: String) -> Int {
-        let mantissa = trimmed.prefix { $0 != "e" && $0 != "E" }
-        let digits = mantissa.filter(\.isNumber)
-        let significant = digits.drop { $0 == "0" }
-        return significant.reversed().drop { $0 == "0" }.count
+        DecimalNumber(trimmed)?.digits.count ?? 0
     }
 
-    /// The canonical text of a number: `3` for 3.0, `-0.5`, `1e-07`; the same number is always
-    /// written the same way, so equal numbers give equal log lines and export cells.
+    /// The canonical text of a number: `3` for 3.0, `-0.5`, `1e15`, `-1.5e-7` (docs/file-formats.md,
+    /// "Numbers"); the same number is always written the same way, so equal numbers give equal
+    /// log lines and export cells. Its digits are the fewest that read back as `value`.
     public static func text(_ value: Double) -> String {
-        if value == 0 { return "0" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        guard value.isFinite else { return "\(value)" }
+        // Swift's description is the shortest text that reads back as the value (`1e+16`,
+        // `1.5e-07`, `1000000000000000.0`); only its spelling is changed.
+        return DecimalNumber("\(value)")?.text ?? "\(value)"
+    }
+
+    /// The canonical text of the number `text` spells, taken from its own digits, not from a
+    /// `Double`; nil when it is no number. For a number litcoder accepts (`problem(with:for:)`
+    /// is nil) it is `text(parse(text))`; for one with more digits than a `Double` keeps (a log
+    /// written by hand or by another tool) it keeps them all, so two such numbers are one value
+    /// exactly when they are one decimal (`1e16` and `10000000000000000` are;
+    /// `123456789012345678` and `123456789012345679` are not).
+    public static func canonical(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard read(trimmed) != nil else { return nil }
+        return DecimalNumber(trimmed)?.text
     }
 
     /// Why `text` is not an acceptable value of `dimension`, or nil when it is: not a number,
@@ -56,9 +67,11 @@ public enum NumberValue {
             return "'\(text)' is not a number; \(dimension.id) takes a number such as \(example(for: dimension)) (a decimal point, not a comma)"
         }
         let magnitude = abs(value)
-        if magnitude != 0, magnitude < magnitudes.smallest || magnitude > magnitudes.largest {
+        // A non-zero decimal that reads as 0 (`1e-400`) underflowed: it is too small, not zero.
+        let writesZero = DecimalNumber(trimmed)?.isZero ?? (magnitude == 0)
+        if !writesZero, magnitude < magnitudes.smallest || magnitude > magnitudes.largest {
             return "'\(trimmed)' is too \(magnitude < 1 ? "small" : "large") for litcoder to keep exactly; "
-                + "a number is 0 or of a magnitude between 1e-300 and 1e300"
+                + "a number is 0 or of a magnitude between \(self.text(magnitudes.smallest)) and \(self.text(magnitudes.largest))"
         }
         let digits = significantDigits(trimmed)
         if digits > maximumDigits {

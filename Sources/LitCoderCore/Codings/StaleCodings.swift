@@ -128,7 +128,7 @@ public enum StaleCodings {
                 let codes = decision.codes ?? []
                 let text = decision.text ?? ""
                 // A cleared dimension is not a decision that can be stale.
-                if codes.isEmpty, text.isEmpty { continue }
+                if codes.isEmpty, TextNormalisation.isBlank(text) { continue }
                 func add(_ problem: StaleCoding.Problem) {
                     stale.append(StaleCoding(paper: paper, dimension: dimensionID, problem: problem,
                                              seq: decision.seq, codebookHash: decision.hash, position: decision.position))
@@ -154,10 +154,11 @@ public enum StaleCodings {
         return stale
     }
 
-    /// Why a number the log holds no longer fits its dimension: it is no number, or outside
-    /// `min`…`max` now. More digits than can be entered today are not a problem of the log's.
+    /// Why a number the log holds is not one litcoder would keep: no number, more significant
+    /// digits than a `Double` keeps exactly (written by hand or by another tool: such a number
+    /// is compared by its decimal text, `CodingComparison.comparisonKey`), a magnitude too
+    /// large or too small (`1e-400`, which would read as 0), or outside `min`…`max` now.
     static func loggedNumberProblem(_ text: String, _ dimension: Dimension) -> String? {
-        guard let value = NumberValue.parse(text) else { return NumberValue.problem(with: text, for: dimension) }
-        return NumberValue.rangeProblem(value, for: dimension)
+        NumberValue.problem(with: text, for: dimension)
     }
 }

@@ -93,11 +93,16 @@ public enum CodingsImport {
             let key = Key(paper: paper, dimension: dimensionID)
             rowsOf[key, default: 0] += 1
             if !dimension.takesCodes {
-                guard !rawCode.isEmpty else { problem("the \(dimension.kind.rawValue) for '\(dimensionID)' is empty"); continue }
+                // Only white space is no value, as an empty cell is.
+                guard !TextNormalisation.isBlank(rawCode) else {
+                    problem("the \(dimension.kind.rawValue) for '\(dimensionID)' is empty\(rawCode.isEmpty ? "" : " (only white space)")",
+                            hint: "give it a value, or leave the row out")
+                    continue
+                }
                 var value = rawCode
                 if dimension.kind == .number {
                     if let wrong = NumberValue.problem(with: rawCode, for: dimension) { problem(wrong); continue }
-                    value = NumberValue.parse(rawCode).map(NumberValue.text) ?? rawCode
+                    value = NumberValue.canonical(rawCode) ?? rawCode
                 }
                 if texts[key] != nil {
                     problem("a second text for paper '\(paper)', dimension '\(dimensionID)'",

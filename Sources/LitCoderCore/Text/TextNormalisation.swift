@@ -25,4 +25,30 @@ public enum TextNormalisation {
         }
         return out
     }
+
+    /// Whether `text` is blank: empty or only white space. A blank value is no value: what
+    /// `set`, the workbench, review and `codings import` store as "not coded", and how every
+    /// reader takes a blank text a log holds (`CodingState`).
+    public static func isBlank(_ text: some StringProtocol) -> Bool {
+        text.allSatisfy(\.isWhitespace)
+    }
+
+    /// `text` as written, with every run of white space one space and none at either end: the
+    /// form in which an agreed text is kept in the consensus (`" ENGLISH  and  Hebrew "` is kept
+    /// as `"ENGLISH and Hebrew"`; case and spelling stay the coder's).
+    public static func tidied(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(character)
+            }
+        }
+        return out
+    }
 }

@@ -56,6 +56,7 @@ struct SetCommand: ParsableCommand {
         }
         // Closed before saying so: a report that cannot be written (a closed pipe) must not leave the lock's note behind.
         log.close()
+        for notice in request.notices { Console.print(notice) }
         Console.print(events.isEmpty
             ? "\(paper): unchanged (\(coder))"
             : "\(paper): saved \(events.count) change\(events.count == 1 ? "" : "s") for \(coder) (\(workspace.project.display(log.url)))")

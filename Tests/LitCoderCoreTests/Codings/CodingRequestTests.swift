@@ -102,9 +102,9 @@ import Testing
         ("speakers=501", "501 is above speakers's maximum, 500"),
         ("speakers=nan", "'nan' is not a number; speakers takes a number such as 1 (a decimal point, not a comma)"),
         // More than 15 significant digits would be stored as another number: 18 digits round
-        // to 15 as 1.23456789012346e+17; 1.0000000000000001 (17 digits) reads as 1.
+        // to 15 as 1.23456789012346e17; 1.0000000000000001 (17 digits) reads as 1.
         ("speakers=123456789012345678",
-         "'123456789012345678' has 18 significant digits; litcoder keeps a number exactly up to 15 (round it, e.g. to 1.23456789012346e+17)"),
+         "'123456789012345678' has 18 significant digits; litcoder keeps a number exactly up to 15 (round it, e.g. to 1.23456789012346e17)"),
         ("speakers=1.0000000000000001",
          "'1.0000000000000001' has 17 significant digits; litcoder keeps a number exactly up to 15 (round it, e.g. to 1)"),
         ("speakers=1e400", "'1e400' is too large for litcoder to keep exactly; a number is 0 or of a magnitude between 1e-300 and 1e300"),

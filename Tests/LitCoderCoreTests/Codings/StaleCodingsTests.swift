@@ -36,8 +36,17 @@ import Testing
         ([set(1, "p1", "score", text: "3.5")], nil),
         ([set(1, "p1", "score", text: "many")], .invalidNumber("'many' is not a number; score takes a number such as 0 (a decimal point, not a comma)")),
         ([set(1, "p1", "score", text: "9")], .invalidNumber("9 is above score's maximum, 7")),
-        // A number the log holds with more digits than can be entered now is still a number.
-        ([set(1, "p1", "score", text: "3.0000000000000004")], nil),
+        // A number the log holds with more digits than a double keeps exactly (written by hand
+        // or by another tool) is reported: it is compared by its decimal, not as the number read.
+        ([set(1, "p1", "score", text: "3.0000000000000004")],
+         .invalidNumber("'3.0000000000000004' has 17 significant digits; litcoder keeps a number exactly up to 15 (round it, e.g. to 3)")),
+        // One that underflows is reported too: it is not 0.
+        ([set(1, "p1", "score", text: "1e-400")],
+         .invalidNumber("'1e-400' is too small for litcoder to keep exactly; a number is 0 or of a magnitude between 1e-300 and 1e300")),
+        // Only white space is no value, as "" is: nothing to be stale.
+        ([set(1, "p1", "score", text: " \t ")], nil),
+        // An old log's spelling of a number is still that number.
+        ([set(1, "p1", "score", text: "3.0")], nil),
         ([set(1, "p1", "score", ["x"])], .codesOnTextDimension),
     ] as [([CodingEvent], StaleCoding.Problem?)])
     func findsWhatTheCodebookNoLongerHas(events: [CodingEvent], expected: StaleCoding.Problem?) {
