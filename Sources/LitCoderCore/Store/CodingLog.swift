@@ -248,6 +248,10 @@ public final class CodingLog {
             event.coder = coder
             if event.codebook.isEmpty, let codebookHash { event.codebook = codebookHash }
             guard !event.codebook.isEmpty else { throw CodingLogError.missingCodebookHash(path: displayPath) }
+            // What every reader would leave out is never written (an `adjudicate` in a coder's log).
+            if let problem = EventPlacement.problem(of: event, inLogOf: coder) {
+                throw CodingLogError.misplaced(path: displayPath, problem: problem.message)
+            }
             if event.time.isEmpty { event.time = now }
             lines += EventLineEncoder.line(for: event)
             events.append(event)

@@ -147,7 +147,8 @@ struct LogScanner {
             // follows it without a gap), but it is no event of this log.
             if let owner, let problem = EventPlacement.problem(of: event, inLogOf: owner) {
                 health.malformedLines += 1
-                report(.error, "malformed event: " + problem.message, hint: problem.hint)
+                report(.error, "malformed event: \(problem.message); the line is kept in place and left out of the codings",
+                       hint: problem.hint)
                 return
             }
             if recordsLines { eventLines.append(lineCount) }
