@@ -256,7 +256,7 @@ extension Review {
         guard !items.isEmpty else { return false }
         for step in 1...items.count {
             let index = (position + step) % items.count
-            if !Self.isResolved(items[index], in: consensus) {
+            if !Self.isResolved(items[index], in: consensus, codebook: codebook) {
                 position = index
                 return true
             }

@@ -77,7 +77,7 @@ public struct Review: Sendable {
         for paper in papers { byId[paper.id] = paper }
         self.papers = byId
         self.consensus = consensus
-        position = items.firstIndex { !Self.isResolved($0, in: consensus) } ?? 0
+        position = items.firstIndex { !Self.isResolved($0, in: consensus, codebook: codebook) } ?? 0
     }
 
     // MARK: What the screen shows
@@ -97,13 +97,21 @@ public struct Review: Sendable {
     /// Whether the dimension on screen holds text or a number instead of codes.
     public var currentTakesValue: Bool { currentDimension.map { !$0.takesCodes } ?? false }
 
-    public var resolvedCount: Int { items.count { Self.isResolved($0, in: consensus) } }
+    public var resolvedCount: Int { items.count { Self.isResolved($0, in: consensus, codebook: codebook) } }
 
     /// Decided by hand: an automatic decision on a disagreement is one the coders no longer
     /// agree on, which leaves it open (`ConsensusProgress`), so review shows it as undecided.
-    static func isResolved(_ item: CodingComparison, in consensus: CodingState) -> Bool {
-        guard let provenance = consensus.codingIfPresent(for: item.paper)?.provenance[item.dimension] else { return false }
-        return !provenance.automatic || item.isAgreement
+    /// An agreement is among the items only when it was decided by hand with another value
+    /// than the coders' (`ConsensusProgress.staleByHand`): it is resolved once the consensus
+    /// holds the value the coders agree on.
+    static func isResolved(_ item: CodingComparison, in consensus: CodingState, codebook: Codebook) -> Bool {
+        let coding = consensus.codingIfPresent(for: item.paper)
+        guard let provenance = coding?.provenance[item.dimension] else { return false }
+        if item.isAgreement {
+            guard let dimension = codebook.dimension(item.dimension) else { return true }
+            return item.isHeld(by: coding, dimension: dimension)
+        }
+        return !provenance.automatic
     }
 
     /// Codes every coder of the paper chose (shown plainly; the others stand out): none, when

@@ -55,6 +55,7 @@ public struct ReviewView {
         let dimension = review.currentDimension
         var heading = "\(item.dimension) — \(dimension?.label ?? item.dimension) (\(Self.kindName(dimension)))"
         if let phrase = item.kindPhrase { heading += " · " + phrase }
+        if item.isAgreement { heading += " · the coders now agree; decided by hand otherwise" }
         canvas.write(heading, in: take(1), style: .accent)
         // The abstract gets about a third of what is left, the coders the rest.
         let abstractHeight = max(1, min(rows.height / 3, rows.height - 6))

@@ -65,7 +65,12 @@ public enum HTMLReport {
         }
         s += "</tbody>\n</table>\n"
         if let progress = report.consensusProgress {
-            s += "<p class=\"consensus\">" + consensusSentence(progress, hasConsensus: report.consensus != nil) + "</p>\n"
+            s += "<p class=\"consensus\">" + consensusSentence(progress, hasConsensus: report.consensus != nil)
+            // The consensus is always measured against every coder with codings (`ProjectReport.consensusCoders`).
+            if Set(report.consensusCoders) != Set(report.coders.map(\.coder)) {
+                s += " Measured against every coder with codings: \(SVGCharts.escape(report.consensusCoders.joined(separator: ", ")))."
+            }
+            s += "</p>\n"
         }
         return s + "</section>\n"
     }
@@ -76,7 +81,16 @@ public enum HTMLReport {
         let disagreements = "\(progress.disagreements) disagreement\(progress.disagreements == 1 ? "" : "s")"
         var s = "Consensus, in paper × dimension decisions: "
         if hasConsensus {
-            s += "\(progress.agreed) agreed, \(progress.byHand) adjudicated by hand"
+            // Adjudicated and open add up to the disagreements; decisions by hand where the
+            // coders now agree are said apart.
+            s += "\(progress.agreed) agreed, \(progress.adjudicated) adjudicated by hand"
+            if progress.byHandOnAgreements > 0 {
+                s += ", \(progress.byHandOnAgreements) more decided by hand where the coders now agree"
+                let stale = progress.staleByHand.count
+                if stale > 0 {
+                    s += " (<strong class=\"open\">\(stale) with another value than theirs, to decide again</strong>)"
+                }
+            }
             if !progress.adjudicators.isEmpty { s += " (by \(e(progress.adjudicators.joined(separator: ", "))))" }
             s += ", "
         } else {

@@ -67,7 +67,11 @@ public enum MethodsParagraph {
         }
         if let progress = report.consensusProgress {
             if let consensus = report.consensus, progress.decided > 0 {
-                var s = "The consensus coding covers \(count(consensus.coded, "paper")): "
+                // The consensus is always measured against every coder with codings; when the
+                // agreement above compares others, say against whom.
+                let against = Set(report.consensusCoders) == Set(coderNames) ? ""
+                    : ", measured against every coder with codings (\(list(report.consensusCoders))),"
+                var s = "The consensus coding\(against) covers \(count(consensus.coded, "paper")): "
                     + "\(count(progress.agreed, "decision")) on a paper\u{2019}s dimension \(progress.agreed == 1 ? "was" : "were") "
                     + "taken where all coders agreed, and \(number(progress.byHand)) \(progress.byHand == 1 ? "was" : "were") made by an adjudicator"
                 if !progress.adjudicators.isEmpty { s += " (\(list(progress.adjudicators)))" }

@@ -52,6 +52,10 @@ public struct ProjectReport: Sendable {
     public var papersCoded: Int
     /// Corpus papers coded by two or more coders (with assignments, of those assigned to them).
     public var doubleCoded: Int
+    /// The coders the consensus is measured against: always the default ones
+    /// (`Workspace.defaultComparedCoders`), as for every reader of the consensus, even when
+    /// `coders` are others.
+    public var consensusCoders: [String] = []
     /// How complete the consensus is over the coders' comparisons (an empty consensus when
     /// there is none yet); nil with fewer than two coders.
     public var consensusProgress: ConsensusProgress?
@@ -83,9 +87,15 @@ public struct ProjectReport: Sendable {
         for name in names { states.append(try workspace.state(coder: name).0) }
         // Agreement and the consensus's progress compare each paper among the coders assigned to it.
         let compared = plan.compared(states)
-        // The consensus as it stands: an automatic decision the coders no longer agree on is open.
-        let standing = StandingConsensus(codebook: workspace.codebook, comparedStates: compared,
-                                         consensus: try workspace.consensusState().0, corpus: corpus)
+        // The consensus as it stands (an automatic decision the coders no longer agree on is
+        // open), read as every other reader of the consensus reads it: against the default
+        // coders, whatever `coders` chooses for agreement, so that what the report says of the
+        // consensus is what `export --consensus`, `prisma` and `status` hold.
+        let consensusCoders = try workspace.defaultComparedCoders()
+        let standing = consensusCoders == names
+            ? StandingConsensus(codebook: workspace.codebook, comparedStates: compared,
+                                consensus: try workspace.consensusState().0, corpus: corpus)
+            : try workspace.standingConsensus(coders: consensusCoders).0
         let consensusState = standing.state
 
         // With assignments, each coder is counted on the papers assigned to them (and the
@@ -110,7 +120,7 @@ public struct ProjectReport: Sendable {
         }
         let hasConsensus = workspace.project.hasLogFile(CoderName.consensus)
         let consensus = hasConsensus ? progress(consensusState) : nil
-        let consensusProgress = states.count >= 2 ? standing.progress : nil
+        let consensusProgress = consensusCoders.count >= 2 ? standing.progress : nil
 
         let scopeState: CodingState
         if let scopeCoder {
@@ -161,6 +171,7 @@ public struct ProjectReport: Sendable {
                 ? RoundAgreement(codebook: workspace.codebook, states: compared, plan: plan, options: agreementOptions) : nil,
             prisma: prisma, unknownCodes: unknownCodes, scope: scope, summary: summary, mismatched: mismatched)
         report.followsAssignments = plan.hasAssignments
+        report.consensusCoders = consensusCoders
         return report
     }
 }

@@ -35,6 +35,10 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         public var agreedNotTaken: Int
         /// Decisions made by hand.
         public var byHand: Int
+        /// Of those, the ones where the coders now agree, and of these the ones with another
+        /// value than the coders' (`ConsensusProgress.staleByHand`).
+        public var byHandOnAgreements = 0
+        public var staleByHand = 0
         public var disagreements: Int
         /// Disagreements decided by hand, and those still open.
         public var adjudicated: Int
@@ -145,6 +149,8 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
                 counts = ConsensusCounts(agreed: whole.agreed, agreedNotTaken: whole.agreedNotTaken, byHand: whole.byHand,
                                          disagreements: whole.disagreements, adjudicated: whole.adjudicated,
                                          open: whole.open.count, coders: compared)
+                counts?.byHandOnAgreements = whole.byHandOnAgreements
+                counts?.staleByHand = whole.staleByHand.count
             }
             consensus = progress
         }

@@ -70,7 +70,7 @@ public struct ProjectValidation: Sendable {
             let name = project.display(url)
             let contents: LogContents
             do {
-                contents = try CodingLog.read(url: url, displayPath: name)
+                contents = try CodingLog.read(url: url, displayPath: name, owner: coder)
             } catch let error as CodingLogError {
                 diagnostics.append(Diagnostic(file: name, message: "the log cannot be read: \(error.problem)"))
                 continue

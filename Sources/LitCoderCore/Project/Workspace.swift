@@ -35,7 +35,7 @@ public struct Workspace: Sendable {
     /// A coder's log as read without locking it: events, problems and their counts.
     public func logContents(coder: String) throws -> LogContents {
         let url = project.logURL(coder: coder)
-        return try CodingLog.read(url: url, displayPath: project.display(url))
+        return try CodingLog.read(url: url, displayPath: project.display(url), owner: coder)
     }
 
     /// Opens a coder's log for writing: every event appended records this codebook's hash.

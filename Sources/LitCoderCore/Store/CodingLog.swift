@@ -98,7 +98,9 @@ public final class CodingLog {
         }
         do {
             var replay = CodingState.Replay(into: CodingState(coder: coder, renaming: renaming))
-            var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false) { replay.apply($0) }
+            var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false, owner: coder) {
+                replay.apply($0)
+            }
             if let torn = scanner.tornTail {
                 let aside = try TornTailMove.setAside(torn, descriptor: fd, url: url, displayPath: shown)
                 contents.health.tornLine = nil
@@ -108,8 +110,11 @@ public final class CodingLog {
                     message: "line \(torn.line) was unfinished (its writer stopped mid-line: killed, crashed or lost power); its \(torn.length) bytes were moved to \(aside.lastPathComponent) and the log keeps every complete line",
                     hint: "nothing saved is lost: an event counts as saved only once its whole line is on disk"))
             }
+            // A line left out as misplaced still holds its seq: the next event comes after it.
+            var state = replay.finish()
+            state.lastSeq = max(state.lastSeq, scanner.lastSeq)
             return CodingLog(url: url, coder: coder, codebookHash: codebookHash, descriptor: fd, lock: lock,
-                             displayPath: shown, contents: contents, state: replay.finish(),
+                             displayPath: shown, contents: contents, state: state,
                              knownLength: scanner.completeLength)
         } catch {
             lock.releaseSidecar()
@@ -123,12 +128,14 @@ public final class CodingLog {
         try read(url: url, displayPath: nil)
     }
 
-    /// Reads a log without locking it; `displayPath` is how messages name the file.
-    public static func read(url: URL, displayPath: String?) throws -> LogContents {
+    /// Reads a log without locking it; `displayPath` is how messages name the file. With
+    /// `owner` (whose log it is), an event that does not belong in it (`EventPlacement`) is a
+    /// malformed line, as for every other reader of the log.
+    public static func read(url: URL, displayPath: String?, owner: String? = nil) throws -> LogContents {
         let shown = displayPath ?? url.path
         guard let fd = try openForReading(url, displayPath: shown) else { return LogContents(events: [], diagnostics: []) }
         defer { Glibc.close(fd) }
-        var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: true)
+        var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: true, owner: owner)
         if let torn = scanner.tornTail {
             contents.health.tornLine = torn.line
             contents.diagnostics.append(unfinishedLine(torn, displayPath: shown, url: url))
@@ -173,7 +180,9 @@ public final class CodingLog {
         guard let fd = try openForReading(url, displayPath: shown) else { return (CodingState(coder: coder, renaming: renaming), []) }
         defer { Glibc.close(fd) }
         var replay = CodingState.Replay(into: CodingState(coder: coder, renaming: renaming))
-        var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false) { replay.apply($0) }
+        var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false, owner: coder) {
+            replay.apply($0)
+        }
         if let torn = scanner.tornTail { contents.diagnostics.append(unfinishedLine(torn, displayPath: shown, url: url)) }
         return (replay.finish(), contents.diagnostics)
     }
@@ -184,7 +193,7 @@ public final class CodingLog {
         if let loadedHistory { return loadedHistory }
         guard descriptor >= 0 else { throw CodingLogError.closed(path: displayPath) }
         var events: [CodingEvent] = []
-        var scanner = LogScanner(displayPath: displayPath)
+        var scanner = LogScanner(displayPath: displayPath, owner: coder)
         try scanner.scan(descriptor: descriptor) { events.append($0) }
         loadedHistory = events
         return events
@@ -193,14 +202,14 @@ public final class CodingLog {
     /// Scans the whole file; `alsoVisit` sees each event as it is read (to replay in the same
     /// pass), and `keepingEvents` decides whether the contents list them too (events that are
     /// not kept are only replayed, and carry no `time`).
-    private static func scan(descriptor: Int32, displayPath: String, keepingEvents: Bool,
+    private static func scan(descriptor: Int32, displayPath: String, keepingEvents: Bool, owner: String?,
                              alsoVisit: (CodingEvent) -> Void = { _ in }) throws -> (LogContents, LogScanner) {
         var events: [CodingEvent] = []
         var info = stat()
         if keepingEvents, fstat(descriptor, &info) == 0 { events.reserveCapacity(Int(info.st_size) / 180) }
         // One thread: handing events to a second one copied each (retaining its strings from two
         // cores), which cost more CPU than the overlap saved; here each event is moved, never copied.
-        var scanner = LogScanner(displayPath: displayPath, keepsTime: keepingEvents)
+        var scanner = LogScanner(displayPath: displayPath, keepsTime: keepingEvents, owner: owner)
         scanner.recordsLines = keepingEvents
         try scanner.scan(descriptor: descriptor) { event in
             alsoVisit(event)
@@ -239,6 +248,10 @@ public final class CodingLog {
             event.coder = coder
             if event.codebook.isEmpty, let codebookHash { event.codebook = codebookHash }
             guard !event.codebook.isEmpty else { throw CodingLogError.missingCodebookHash(path: displayPath) }
+            // What every reader would leave out is never written (an `adjudicate` in a coder's log).
+            if let problem = EventPlacement.problem(of: event, inLogOf: coder) {
+                throw CodingLogError.misplaced(path: displayPath, problem: problem.message)
+            }
             if event.time.isEmpty { event.time = now }
             lines += EventLineEncoder.line(for: event)
             events.append(event)

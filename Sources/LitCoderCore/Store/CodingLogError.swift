@@ -22,13 +22,16 @@ public enum CodingLogError: Error, Sendable, CustomStringConvertible {
     case closed(path: String)
     /// An event without the codebook hash it was made under cannot be attributed later.
     case missingCodebookHash(path: String)
+    /// An event that does not belong in this log (`EventPlacement`): every reader would leave
+    /// it out, so it is never written.
+    case misplaced(path: String, problem: String)
 
     /// The log's path as messages show it.
     public var path: String {
         switch self {
         case .cannotOpen(let path, _), .danglingLink(let path, _), .notAFile(let path, _), .locked(let path, _),
              .writeFailed(let path, _), .appendFailed(let path, _, _), .appendUncertain(let path, _, _), .setAsideFailed(let path, _), .closed(let path),
-             .missingCodebookHash(let path):
+             .missingCodebookHash(let path), .misplaced(let path, _):
             path
         }
     }
@@ -59,6 +62,7 @@ public enum CodingLogError: Error, Sendable, CustomStringConvertible {
         case .closed: "the log is closed"
         case .missingCodebookHash:
             "refusing an event without its codebook hash; open the log with the codebook's hash"
+        case .misplaced(_, let problem): "refusing \(problem); nothing was saved"
         }
     }
 

@@ -20,10 +20,14 @@ struct LogScanner {
     }
 
     let displayPath: String
+    /// The log's owner (a coder, or `_consensus`) when known: an event that does not belong
+    /// in their log (`EventPlacement`) is a malformed line.
+    let owner: String?
     private(set) var diagnostics: [Diagnostic] = []
     /// Problems beyond `maximumReported`, counted but not listed one by one.
     private(set) var unreportedCount = 0
     private(set) var lineCount = 0
+    /// The largest `seq` of the events read, those left out as misplaced (`owner`) included.
     private(set) var lastSeq = 0
     /// Bytes up to and including the last newline: the part of the file that is whole lines.
     private(set) var completeLength = 0
@@ -36,9 +40,12 @@ struct LogScanner {
     private var decoder: EventLineDecoder
     private let maximumReported = 50
 
-    /// - Parameter keepsTime: whether the events handed on carry their `time` (not needed to replay).
-    init(displayPath: String, keepsTime: Bool = true) {
+    /// - Parameters:
+    ///   - keepsTime: whether the events handed on carry their `time` (not needed to replay).
+    ///   - owner: whose log it is, when known (see `owner`).
+    init(displayPath: String, keepsTime: Bool = true, owner: String? = nil) {
         self.displayPath = displayPath
+        self.owner = owner
         decoder = EventLineDecoder(keepsTime: keepsTime)
     }
 
@@ -137,6 +144,14 @@ struct LogScanner {
                        hint: "lines may have been removed by hand or lost in a merge; an older copy (git history) may have them")
             }
             lastSeq = max(lastSeq, event.seq)
+            // After the seq checks: the line is in the file and holds its seq (the next event
+            // follows it without a gap), but it is no event of this log.
+            if let owner, let problem = EventPlacement.problem(of: event, inLogOf: owner) {
+                health.malformedLines += 1
+                report(.error, "malformed event: \(problem.message); the line is kept in place and left out of the codings",
+                       hint: problem.hint)
+                return
+            }
             if recordsLines { eventLines.append(lineCount) }
             visit(event)
         }

@@ -43,8 +43,16 @@ struct Consensus: ParsableCommand {
         let open = progress.open.count
         let notCoded = progress.open.count { $0.kind != .differ }
         let path = workspace.project.display(workspace.project.consensusLogURL)
+        // Every agreement is now held automatically, or decided by hand: with the coders' value
+        // (already there) or with another (stale: never overridden, so said apart).
+        let stale = progress.staleByHand.count
         var message = "\(path): added \(added) agreed decision\(added == 1 ? "" : "s") "
-            + "(\(agreed - added) of \(agreed) agreements already there)"
+            + "(\(agreed - added - stale) of \(agreed) agreements already there"
+        if stale > 0 {
+            message += "; \(stale) decided by hand with another value than the one the coders now agree on, never changed automatically: "
+                + "'litcoder review' shows \(stale == 1 ? "it" : "them") to decide again"
+        }
+        message += ")"
         if withdrawn > 0 {
             message += "; withdrew \(withdrawn) automatic decision\(withdrawn == 1 ? "" : "s") the coders no longer agree on"
         }

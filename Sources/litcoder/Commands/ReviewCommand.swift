@@ -32,12 +32,16 @@ struct ReviewCommand: ParsableCommand {
         // Each paper's codings are compared among the coders assigned to it.
         let plan = workspace.loadPlan()
         let states = plan.compared(try codersOption.states(in: workspace))
-        var list = DisagreementList(codebook: workspace.codebook, states: states, dimensions: dimensions,
-                                    corpus: workspace.corpus)
-        list.items = plan.limit(list.items)
         let log = try workspace.openLogForWriting(coder: CoderName.consensus)
         defer { log.close() }
-        let review = Review(codebook: workspace.codebook, adjudicator: adjudicator, coders: states.map(\.coder), items: list.items,
+        // The disagreements, and the decisions by hand the coders have all moved away from
+        // (they now agree on another value), in comparison order: both are to be decided.
+        let comparisons = CodingComparison.all(codebook: workspace.codebook, states: states, dimensions: dimensions,
+                                               corpus: workspace.corpus)
+        let stale = Set(ConsensusProgress(comparisons: comparisons, consensus: log.state, codebook: workspace.codebook)
+            .staleByHand.map { $0.paper + "\u{1F}" + $0.dimension })
+        let items = plan.limit(comparisons.filter { $0.isDisagreement || stale.contains($0.paper + "\u{1F}" + $0.dimension) })
+        let review = Review(codebook: workspace.codebook, adjudicator: adjudicator, coders: states.map(\.coder), items: items,
                             papers: workspace.corpus.papers, consensus: log.state)
         let terminal: CursesTerminal
         do {
@@ -51,7 +55,8 @@ struct ReviewCommand: ParsableCommand {
         log.close()
         switch ending {
         case .quit:
-            Console.print("\(adjudicator): \(session.review.resolvedCount) of \(list.items.count) disagreements resolved; everything is saved.")
+            let what = stale.isEmpty ? "disagreements" : "disagreements and decisions by hand to decide again"
+            Console.print("\(adjudicator): \(session.review.resolvedCount) of \(items.count) \(what) resolved; everything is saved.")
         case .hangup:
             throw ExitCode(1)
         case .signal(let number):

@@ -78,8 +78,18 @@ enum StatusTable {
             if let counts = status.consensusProgress {
                 lines.append("")
                 lines.append("Consensus (paper × dimension decisions, against \(counts.coders.isEmpty ? "no coders" : counts.coders.joined(separator: ", "))):")
-                lines.append("  \(counts.agreed) agreed, \(counts.byHand) adjudicated by hand, \(counts.open) open "
+                // Adjudicated and open add up to the disagreements; decisions by hand where the
+                // coders now agree are counted apart.
+                lines.append("  \(counts.agreed) agreed, \(counts.adjudicated) adjudicated by hand, \(counts.open) open "
                              + "(of \(counts.disagreements) disagreement\(counts.disagreements == 1 ? "" : "s"))")
+                if counts.byHandOnAgreements > 0 {
+                    lines.append("  \(counts.byHandOnAgreements) more decided by hand where the coders now agree")
+                }
+                if counts.staleByHand > 0 {
+                    let n = counts.staleByHand
+                    lines.append("  \(n) decided by hand with another value than the one the coders now agree on "
+                                 + "(never changed automatically); to decide \(n == 1 ? "it" : "them") again: litcoder review")
+                }
                 if counts.agreedNotTaken > 0 {
                     lines.append("  \(counts.agreedNotTaken) agreement\(counts.agreedNotTaken == 1 ? "" : "s") not taken yet: litcoder consensus --auto-agreed")
                 }
