@@ -85,7 +85,7 @@ import Testing
             """), "\(status.stdout)")
 
         let long = try LitcoderBinary.run(["export", "--format", "csv-long", "--consensus"], in: root)
-        #expect(long.stdout == "paper,coder,dimension,code\r\np1,_consensus,relevance,ser-core\r\np2,_consensus,relevance,ser-core\r\n")
+        #expect(long.stdout == "paper,coder,dimension,code,evidence\r\np1,_consensus,relevance,ser-core,\r\np2,_consensus,relevance,ser-core,\r\n")
         #expect(long.stderr == "note: consensus: 0 agreed, 1 adjudicated by hand, 0 open (of 1 disagreement); "
             + "1 more decided by hand where the coders now agree (1 with another value than theirs: 'litcoder review' shows it to decide again)\n")
 
@@ -168,7 +168,7 @@ import Testing
         #expect(try LitcoderBinary.run(["consensus", "--auto-agreed", "--coders", "maya,jon", "--adjudicator", "lee"], in: root).status == 0)
 
         let long = try LitcoderBinary.run(["export", "--format", "csv-long", "--consensus"], in: root)
-        #expect(long.stdout == "paper,coder,dimension,code\r\np1,_consensus,relevance,ser-core\r\n")
+        #expect(long.stdout == "paper,coder,dimension,code,evidence\r\np1,_consensus,relevance,ser-core,\r\n")
 
         let expected = "The consensus coding, measured against every coder with codings (ana, jon and maya), covers 1 paper: "
             + "1 decision on a paper\u{2019}s dimension was taken where all coders agreed, and 0 were made by an adjudicator. "

@@ -76,7 +76,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
 
         let long = try LitcoderBinary.run(["export", "--format", "csv-long", "--consensus"], in: root)
-        #expect(long.stdout == "paper,coder,dimension,code\r\np1,_consensus,relevance,ser-core\r\n")
+        #expect(long.stdout == "paper,coder,dimension,code,evidence\r\np1,_consensus,relevance,ser-core,\r\n")
         #expect(long.stderr.contains(Self.consensusLine))
 
         let prisma = try LitcoderBinary.run(["prisma", "--format", "json"], in: root)
@@ -85,7 +85,7 @@ import Testing
         #expect(flow["excluded"] as? Int == 0)
 
         let mine = try LitcoderBinary.run(["export", "--format", "csv-long", "--coder", "maya"], in: root)
-        #expect(mine.stdout == "paper,coder,dimension,code\r\np1,maya,relevance,ser-core\r\n")
+        #expect(mine.stdout == "paper,coder,dimension,code,evidence\r\np1,maya,relevance,ser-core,\r\n")
 
         for paper in ["p2", "p3"] {
             let show = try LitcoderBinary.run(["show", paper, "--coder", "maya"], in: root)

@@ -145,8 +145,8 @@ import Testing
             "p1,Paper 1,,,core,,,,0,0", "p2,Paper 2,,,core,English,,,0,0", "p3,Paper 3,,,core,,,,0,0", "p4,Paper 4,,,,,,,0,0",
         ].map { $0 + "\r\n" }.joined(), "\(csv.stdout)")
         let long = try run(["export", "--format", "csv-long", "--coder", "bob"], in: root)
-        #expect(long.stdout == "paper,coder,dimension,code\r\np1,bob,relevance,core\r\np1,bob,languages,English\r\n"
-            + "p2,bob,relevance,core\r\np3,bob,relevance,core\r\n", "\(long.stdout)")
+        #expect(long.stdout == "paper,coder,dimension,code,evidence\r\np1,bob,relevance,core,\r\np1,bob,languages,English,\r\n"
+            + "p2,bob,relevance,core,\r\np3,bob,relevance,core,\r\n", "\(long.stdout)")
         let show = try run(["show", "p1", "--coder", "alice"], in: root)
         #expect(show.stdout.contains("  languages: —\n"), "\(show.stdout)")
         let validate = try run(["validate"], in: root)
@@ -209,7 +209,7 @@ import Testing
         try set(root, "alice", "p1", "speakers=\(typed)")
         #expect(try events(root, "alice").last?["text"] as? String == stored)
         let csv = try run(["export", "--format", "csv-long", "--coder", "alice"], in: root)
-        #expect(csv.stdout == "paper,coder,dimension,code\r\np1,alice,speakers,\(stored)\r\n", "\(csv.stdout)")
+        #expect(csv.stdout == "paper,coder,dimension,code,evidence\r\np1,alice,speakers,\(stored),\r\n", "\(csv.stdout)")
         let summary = try run(["summary", "--coder", "alice"], in: root)
         #expect(summary.stdout.contains("min \(stored), median \(stored), max \(stored)"), "\(summary.stdout)")
     }
