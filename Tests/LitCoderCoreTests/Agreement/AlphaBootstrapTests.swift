@@ -24,6 +24,14 @@ import Testing
         return (alpha, AlphaBootstrap(matrix: matrix, alpha: alpha, coderCount: 3, resamples: resamples, seed: seed))
     }
 
+    @Test(arguments: [0, 1, 2, 63, 64, 65, 1_000, 123_457] as [UInt64])
+    func aGeneratorAdvancedByNStepsIsTheOneThatDrewN(_ steps: UInt64) {
+        var drawn = SeededGenerator(seed: 42)
+        for _ in 0..<steps { _ = drawn.next() }
+        var jumped = SeededGenerator(seed: 42).advanced(by: steps)
+        for _ in 0..<5 { #expect(jumped.next() == drawn.next()) }
+    }
+
     @Test func theSameSeedGivesTheSameInterval() throws {
         let data = Self.syntheticData(seed: 3)
         let (_, a) = bootstrap(data, seed: 11)
