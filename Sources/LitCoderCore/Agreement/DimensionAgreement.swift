@@ -82,9 +82,8 @@ public struct DimensionAgreement: Hashable, Sendable {
         }
         if dimension.kind == .multi {
             fleissKappa = .undefined("n/a: multi-select dimension (Fleiss' κ needs one code per coding)")
-            perCode = codings.codesUsed.map { code in
-                let presence = codings.presence(of: code)
-                let alpha = KrippendorffAlpha(presence, metric: .nominal, label: { $0 == 1 ? "present" : "absent" })
+            perCode = zip(codings.codesUsed, CodePresence.matrices(codings)).map { code, matrix in
+                let alpha = KrippendorffAlpha(matrix, metric: .nominal, label: { $0 == 1 ? "present" : "absent" })
                 return CodeAlpha(code: code, alpha: alpha.coefficient)
             }
         } else {

@@ -101,18 +101,20 @@ import Testing
         let byIndex = SetPairTotals(sets: sets, weights: weights, method: .codeIndex)
         // And by brute force over every ordered pair of sets.
         let largest = sets.map(\.count).max() ?? 0
+        var brute: [[Int]: Int] = [:]
+        let asSets = sets.map { Set($0) }
+        for (i, x) in asSets.enumerated() where weights[i] > 0 {
+            for (j, y) in asSets.enumerated() where weights[j] > 0 {
+                brute[[x.count, y.count, x.intersection(y).count], default: 0] += weights[i] * weights[j]
+            }
+        }
         for a in 1...largest {
             for b in 1...largest {
                 for t in 0...min(a, b) {
-                    var brute = 0
-                    for (i, x) in sets.enumerated() where x.count == a {
-                        for (j, y) in sets.enumerated() where y.count == b && Set(x).intersection(y).count == t {
-                            brute += weights[i] * weights[j]
-                        }
-                    }
-                    #expect(byIndex.total(sizeA: a, sizeB: b, common: t) == brute, "code index (\(a), \(b), \(t))")
+                    let expected = brute[[a, b, t]] ?? 0
+                    #expect(byIndex.total(sizeA: a, sizeB: b, common: t) == expected, "code index (\(a), \(b), \(t))")
                     if largest <= 8 {
-                        #expect(bySubsets.total(sizeA: a, sizeB: b, common: t) == brute, "shared subsets (\(a), \(b), \(t))")
+                        #expect(bySubsets.total(sizeA: a, sizeB: b, common: t) == expected, "shared subsets (\(a), \(b), \(t))")
                     }
                 }
             }
@@ -143,6 +145,23 @@ import Testing
         let lo = try #require(sparseInterval.lower.value), hi = try #require(sparseInterval.upper.value)
         #expect(abs(lo - (denseInterval.lower.value ?? .nan)) <= 1e-12)
         #expect(abs(hi - (denseInterval.upper.value ?? .nan)) <= 1e-12)
+    }
+
+    @Test(arguments: cases)
+    func everyCodesPresenceMatrixIsTheOneItsOwnDataGives(_ c: Case) {
+        let units = Self.generated(seed: c.seed, units: c.units, coders: c.coders, codeCount: c.codeCount, largest: c.largest)
+        let states = (0..<c.coders).map { coder in
+            CodingState(coder: "c\(coder)", replaying: units.enumerated().compactMap { paper, values in
+                values[coder].map { CodingEvent(seq: paper + 1, coder: "c\(coder)", paper: "p\(paper)", op: .set,
+                                                dimension: "m", codes: Array($0)) }
+            })
+        }
+        let codings = DimensionCodings(dimension: Dimension(id: "m", label: "M", kind: .multi), states: states)
+        let matrices = CodePresence.matrices(codings)
+        #expect(matrices.count == codings.codesUsed.count)
+        for (code, matrix) in zip(codings.codesUsed, matrices) {
+            #expect(matrix == CoincidenceMatrix(codings.presence(of: code)), "\(code)")
+        }
     }
 
     @Test func oneSetEverywhereHasNoVariation() {
