@@ -38,6 +38,13 @@ public struct Workspace: Sendable {
         return try CodingLog.read(url: url, displayPath: project.display(url))
     }
 
+    /// Reads a coder's log without locking it or keeping its events: `visit` sees each event
+    /// in file order (`CodingLog.read(url:displayPath:visit:)`).
+    public func readLog(coder: String, visit: (CodingEvent) -> Void) throws -> LogContents {
+        let url = project.logURL(coder: coder)
+        return try CodingLog.read(url: url, displayPath: project.display(url), visit: visit)
+    }
+
     /// Opens a coder's log for writing: every event appended records this codebook's hash.
     public func openLog(coder: String, lockTimeout: Duration = .seconds(2)) throws -> CodingLog {
         let url = project.logURL(coder: coder)
