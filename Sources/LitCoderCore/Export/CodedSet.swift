@@ -75,7 +75,7 @@ public struct CodedSet: Sendable {
                 .warning(file: workspace.project.display(workspace.project.logURL(coder: coder))) {
                 diagnostics.append(warning)
             }
-            let unknown = state.papers.keys.filter { !workspace.corpus.contains($0) }.sorted()
+            let unknown = state.paperIDs.filter { !workspace.corpus.contains($0) }.sorted()
             if let first = unknown.first {
                 diagnostics.append(Diagnostic(
                     file: workspace.project.display(workspace.project.logURL(coder: coder)), severity: .warning,
