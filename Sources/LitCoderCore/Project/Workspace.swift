@@ -7,7 +7,7 @@ public struct Workspace: Sendable {
     public var corpus: Corpus
     /// Problems found while loading that did not stop it (malformed corpus lines, …).
     public var diagnostics: [Diagnostic]
-    /// States read while the corpus loaded (`loadingCorpus(replaying:)`), by coder.
+    /// States read while the corpus loaded (`open(_:replaying:)`), by coder.
     private var readAhead: [String: Result<(CodingState, [Diagnostic]), any Error>] = [:]
 
     public init(project: Project, codebook: Codebook, corpus: Corpus, diagnostics: [Diagnostic] = []) {
