@@ -40,8 +40,10 @@ public struct AgreementReport: Hashable, Sendable {
         self.options = options
         let chosen = codebook.dimensions.filter { options.dimensions?.contains($0.id) ?? true }
         let coverage = DimensionCodings.coverage(of: states)
-        dimensions = chosen.map { dimension in
-            DimensionAgreement(DimensionCodings(dimension: dimension, states: states), options: options, coverage: coverage)
+        // Dimensions are independent (each bootstrap has its own seeded stream), so they are
+        // computed on all cores; the report is the same whichever finishes first.
+        dimensions = ParallelChunks.map(count: chosen.count, minimumChunk: 1) { index in
+            DimensionAgreement(DimensionCodings(dimension: chosen[index], states: states), options: options, coverage: coverage)
         }
     }
 }

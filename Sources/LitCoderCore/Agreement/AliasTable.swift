@@ -20,6 +20,19 @@ struct AliasTable: Sendable {
         // Whatever is left has probability 1 up to rounding.
     }
 
+    /// One slot of the table with what its two outcomes carry.
+    struct Slot<Payload: Sendable>: Sendable {
+        var threshold: Double
+        var own: Payload
+        var alias: Payload
+    }
+
+    /// The table with `payloads[i]` in place of each outcome i: `draw` landing on slot i with
+    /// the same random number gives `own` where it gives i, `alias` where it gives `alias[i]`.
+    func slots<Payload: Sendable>(carrying payloads: [Payload]) -> [Slot<Payload>] {
+        threshold.indices.map { Slot(threshold: threshold[$0], own: payloads[$0], alias: payloads[alias[$0]]) }
+    }
+
     func draw(using generator: inout SeededGenerator) -> Int {
         let count = threshold.count
         let u = generator.nextUnitDouble() * Double(count)

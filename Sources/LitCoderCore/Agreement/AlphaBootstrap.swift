@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A bootstrap confidence interval for Krippendorff's α (Hayes & Krippendorff 2007).
@@ -28,11 +29,39 @@ public struct AlphaBootstrap: Hashable, Sendable {
         matrix: CoincidenceMatrix, alpha: KrippendorffAlpha, coderCount: Int,
         resamples: Int, seed: UInt64, level: Double = 0.95
     ) {
+        let v = matrix.valueCount
+        var cells: [Cell] = []
+        if alpha.coefficient.value != nil && resamples > 0 {
+            for c in 0..<v {
+                for k in 0..<v where matrix[c, k] > 0 {
+                    cells.append(Cell(count: matrix[c, k], distance: alpha.distances[c * v + k], isDiagonal: c == k))
+                }
+            }
+        }
+        self.init(cells: cells, total: matrix.total, alpha: alpha.coefficient,
+                  expectedDisagreement: alpha.expectedDisagreement, coderCount: coderCount,
+                  resamples: resamples, seed: seed, level: level)
+    }
+
+    /// One non-zero cell of a coincidence matrix with the distance of its pair of values.
+    struct Cell: Sendable {
+        var count: Double
+        var distance: Double
+        var isDiagonal: Bool
+    }
+
+    /// The interval from the non-zero cells of a coincidence matrix in row-major order (the
+    /// order decides which cell each random draw lands on, so it is part of the result).
+    ///
+    /// - Parameter pieces: how many pieces to cut the replicates into (default: one per core for
+    ///   a long bootstrap); the interval is the same for any number.
+    init(cells: [Cell], total: Double, alpha: Coefficient, expectedDisagreement: Double, coderCount: Int,
+         resamples: Int, seed: UInt64, level: Double, pieces: Int? = nil) {
         self.resamples = max(0, resamples)
         self.seed = seed
         self.level = level
         draws = 0
-        if let reason = alpha.coefficient.undefinedReason {
+        if let reason = alpha.undefinedReason {
             lower = .undefined("α is undefined (\(reason))")
             upper = lower
             return
@@ -42,30 +71,45 @@ public struct AlphaBootstrap: Hashable, Sendable {
             upper = lower
             return
         }
-        let v = matrix.valueCount
         var probabilities: [Double] = []
         var cellDistances: [Double] = []
         var diagonalShares: [Double] = []
-        for c in 0..<v {
-            for k in 0..<v where matrix[c, k] > 0 {
-                probabilities.append(matrix[c, k] / matrix.total)
-                cellDistances.append(alpha.distances[c * v + k])
-                if c == k { diagonalShares.append(matrix[c, k] / matrix.total) }
-            }
+        probabilities.reserveCapacity(cells.count)
+        cellDistances.reserveCapacity(cells.count)
+        for cell in cells {
+            probabilities.append(cell.count / total)
+            cellDistances.append(cell.distance)
+            if cell.isDiagonal { diagonalShares.append(cell.count / total) }
         }
         let cellCount = probabilities.count
-        let halfPairs = Double(max(1, coderCount - 1)) * matrix.total / 2
+        let halfPairs = Double(max(1, coderCount - 1)) * total / 2
         let m = max(1, min(25 * cellCount, Int(halfPairs)))
         draws = m
         let sampler = AliasTable(probabilities)
-        var generator = SeededGenerator(seed: seed)
-        let scale = 1 / (Double(m) * alpha.expectedDisagreement)
+        let generator = SeededGenerator(seed: seed)
+        let scale = 1 / (Double(m) * expectedDisagreement)
         var replicates = [Double](repeating: 0, count: resamples)
-        cellDistances.withUnsafeBufferPointer { delta in
-            for r in 0..<resamples {
-                var sum = 0.0
-                for _ in 0..<m { sum += delta[sampler.draw(using: &generator)] }
-                replicates[r] = max(-1, 1 - sum * scale)
+        // Each slot of the alias table holds both distances it can give, so a draw reads one
+        // place in memory instead of three (the table of a large multi-select dimension does
+        // not fit in the cache).
+        let slots = sampler.slots(carrying: cellDistances)
+        // Replicate r uses the stream's numbers r·M ..< (r + 1)·M, so the replicates can be cut
+        // into pieces drawn on several cores, each starting where the stream is at its first
+        // replicate: the same draws, in the same order, as on one core.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let pieces = min(resamples, max(1, pieces ?? (Double(resamples) * Double(m) < 4_000_000 ? 1 : cores)))
+        replicates.withUnsafeMutableBufferPointer { buffer in
+            slots.withUnsafeBufferPointer { table in
+                // Each piece writes only its own replicates.
+                nonisolated(unsafe) let output = buffer
+                nonisolated(unsafe) let slots = table
+                DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                    let first = resamples * piece / pieces, end = resamples * (piece + 1) / pieces
+                    var generator = generator.advanced(by: UInt64(first) * UInt64(m))
+                    for r in first..<end {
+                        output[r] = max(-1, 1 - Self.sumOfDraws(m, from: slots, using: &generator) * scale)
+                    }
+                }
             }
         }
         // Replicates that drew only agreeing pairs have D_o* = 0, α* = 1 by construction, which
@@ -82,6 +126,36 @@ public struct AlphaBootstrap: Hashable, Sendable {
         let tail = (1 - level) / 2
         lower = .value(Self.quantile(replicates, tail))
         upper = .value(Self.quantile(replicates, 1 - tail))
+    }
+
+    /// The sum of the distances of `count` draws, in the order drawn.
+    ///
+    /// Random numbers are made a batch ahead of the table reads, so the reads (cache misses on a
+    /// large table) do not wait on each other; the sum still adds the draws one by one in order.
+    private static func sumOfDraws(_ count: Int, from slots: UnsafeBufferPointer<AliasTable.Slot<Double>>,
+                                   using generator: inout SeededGenerator) -> Double {
+        let batch = 64
+        let slotCount = slots.count
+        let scaled = Double(slotCount)
+        var sum = 0.0
+        return withUnsafeTemporaryAllocation(of: (Int, Double).self, capacity: batch) { drawn in
+            var done = 0
+            while done < count {
+                let n = min(batch, count - done)
+                for b in 0..<n {
+                    let u = generator.nextUnitDouble() * scaled
+                    let i = min(Int(u), slotCount - 1)
+                    drawn[b] = (i, u - Double(i))
+                }
+                for b in 0..<n {
+                    let (i, fraction) = drawn[b]
+                    let slot = slots[i]
+                    sum += fraction < slot.threshold ? slot.own : slot.alias
+                }
+                done += n
+            }
+            return sum
+        }
     }
 
     /// R's type-7 quantile of sorted `values`.

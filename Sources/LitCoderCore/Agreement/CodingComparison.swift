@@ -111,29 +111,62 @@ public struct CodingComparison: Hashable, Sendable {
         codebook: Codebook, states: [CodingState], dimensions: [String]? = nil, corpus: Corpus = Corpus()
     ) -> [CodingComparison] {
         let chosen = codebook.dimensions.filter { dimensions?.contains($0.id) ?? true }
+        // Read from the states' columns: one lookup per paper and coder, and each distinct code
+        // list put in codebook order once, where assembling a `PaperCoding` per paper and coder
+        // took most of `disagreements` on a large project.
         var codedBy: [String: Int] = [:]
         for state in states {
-            state.forEachPaper { id, coding in if coding.isCoded || coding.done { codedBy[id, default: 0] += 1 } }
+            for number in 0..<state.paperCount where state.paperIsCoded(number: number) {
+                codedBy[state.paperID(number: number), default: 0] += 1
+            }
         }
-        let paperOrder = codedBy.filter { $0.value >= 2 }.keys.sorted { a, b in
-            switch (corpus.index(of: a), corpus.index(of: b)) {
+        let keyed = codedBy.filter { $0.value >= 2 }.keys.map { (id: $0, index: corpus.index(of: $0)) }
+        let paperOrder = keyed.sorted { a, b in
+            switch (a.index, b.index) {
             case let (x?, y?): x < y
             case (.some, nil): true
             case (nil, .some): false
-            case (nil, nil): a < b
+            case (nil, nil): a.id < b.id
             }
-        }
+        }.map(\.id)
+        let columns = states.map { state in chosen.map { state.columnIndex(of: $0.id) } }
+        var orderedLists = states.map { state in chosen.map { _ in [[String]?](repeating: nil, count: state.codeLists.count) } }
         var out: [CodingComparison] = []
         for paper in paperOrder {
-            let paperCodings = states.map { $0.coding(for: paper) }
-            for dimension in chosen {
-                let codings = zip(states, paperCodings).map { state, coding in
-                    let text = dimension.takesCodes ? nil : coding.texts[dimension.id]
-                    let codes = dimension.takesCodes ? ordered(coding.codes(for: dimension.id), dimension) : []
-                    return CoderCoding(coder: state.coder, codes: codes,
-                                       text: text.flatMap { $0.isEmpty ? nil : $0 }, note: coding.note,
-                                       codedPaper: coding.isCoded || coding.done, done: coding.done,
-                                       quotes: quotes(of: codes, dimension: dimension.id, in: coding))
+            let numbers = states.map { $0.paperNumber(of: paper) }
+            let marks = states.indices.map { s in numbers[s].map { states[s].marks(number: $0) } }
+            let notes = states.indices.map { s in numbers[s].map { states[s].note(number: $0) } ?? "" }
+            for (d, dimension) in chosen.enumerated() {
+                let codings = states.indices.map { s -> CoderCoding in
+                    let state = states[s]
+                    guard let number = numbers[s], let mark = marks[s] else {
+                        return CoderCoding(coder: state.coder, codes: [], text: nil, note: "", codedPaper: false, done: false)
+                    }
+                    var codes: [String] = []
+                    var text: String?
+                    if dimension.takesCodes {
+                        if let column = columns[s][d], case let list = Int(state.columns[column][number]),
+                           list != Int(CodingState.notCoded) {
+                            if let known = orderedLists[s][d][list] {
+                                codes = known
+                            } else {
+                                codes = ordered(state.codeLists[list], dimension)
+                                orderedLists[s][d][list] = codes
+                            }
+                        }
+                    } else {
+                        text = state.text(number: number, dimension: dimension.id).flatMap { $0.isEmpty ? nil : $0 }
+                    }
+                    // The quotes of its coded codes, from the state's side table (empty for most logs).
+                    var quotes: [String: [EvidenceQuote]] = [:]
+                    if !codes.isEmpty, !state.evidence.isEmpty, let evidence = state.evidence[number] {
+                        for code in codes {
+                            let attached = evidence.quotes(dimension: dimension.id, code: code)
+                            if !attached.isEmpty { quotes[code] = attached }
+                        }
+                    }
+                    return CoderCoding(coder: state.coder, codes: codes, text: text, note: notes[s],
+                                       codedPaper: mark.coded || mark.done, done: mark.done, quotes: quotes)
                 }
                 if let kind = kind(of: codings, dimension: dimension) {
                     out.append(CodingComparison(paper: paper, dimension: dimension.id, codings: codings, kind: kind))
@@ -152,6 +185,8 @@ public struct CodingComparison: Hashable, Sendable {
             return dimension.required && ofPaper.contains(where: \.done) ? .requiredNotCoded : nil
         }
         if filled.count < ofPaper.count { return .notCoded }
+        // Equal values have equal keys: only values that differ need their keys compared.
+        if filled.dropFirst().allSatisfy({ $0.codes == filled[0].codes && $0.text == filled[0].text }) { return .agreement }
         let first = comparisonKey(filled[0], dimension)
         return filled.dropFirst().allSatisfy { comparisonKey($0, dimension) == first } ? .agreement : .differ
     }

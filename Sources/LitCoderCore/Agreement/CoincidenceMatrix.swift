@@ -17,7 +17,6 @@ public struct CoincidenceMatrix: Hashable, Sendable {
 
     public init(_ data: ReliabilityData) {
         let v = data.valueCount
-        valueCount = v
         // Pairs are counted as integers per unit size m and divided by m − 1 only at the end,
         // so the matrix is bit-for-bit the same whatever order the units come in.
         var slotOfSize = [Int](repeating: -1, count: data.coderCount + 1)
@@ -42,12 +41,21 @@ public struct CoincidenceMatrix: Hashable, Sendable {
                 }
             }
         }
+        var bySize: [Int: [Int]] = [:]
+        for size in sizes { bySize[size] = Array(counts[(slotOfSize[size] * v * v)..<((slotOfSize[size] + 1) * v * v)]) }
+        self.init(valueCount: v, pairCountsBySize: bySize, pairableUnits: units)
+    }
+
+    /// The matrix from whole-number pair counts: for each unit size m, how many ordered pairs
+    /// of each cell (row-major, `valueCount × valueCount`) units of m values gave.
+    init(valueCount v: Int, pairCountsBySize: [Int: [Int]], pairableUnits units: Int) {
+        valueCount = v
         var o = [Double](repeating: 0, count: v * v)
-        for size in sizes.sorted() {
-            let slot = slotOfSize[size]
+        for size in pairCountsBySize.keys.sorted() {
+            guard let counts = pairCountsBySize[size], size >= 2 else { continue }
             let weight = 1 / Double(size - 1)
-            for cell in 0..<(v * v) where counts[slot * v * v + cell] != 0 {
-                o[cell] += Double(counts[slot * v * v + cell]) * weight
+            for cell in 0..<min(v * v, counts.count) where counts[cell] != 0 {
+                o[cell] += Double(counts[cell]) * weight
             }
         }
         var totals = [Double](repeating: 0, count: v)

@@ -44,15 +44,26 @@ public struct DimensionAgreement: Hashable, Sendable {
         ordered = dimension.kind == .single && dimension.ordered
         notCoded = coverage.map(codings.notCodedUnits(coverage:)) ?? 0
         offScale = codings.offScale
-        let matrix = CoincidenceMatrix(data)
-        units = matrix.pairableUnits
-        pairableValues = Int(matrix.total)
         distance = codings.distanceName(setDistance: options.setDistance)
-        let metric = codings.metric(setDistance: options.setDistance)
-        let krippendorff = KrippendorffAlpha(matrix, metric: metric, label: codings.label(of:))
-        alpha = krippendorff.coefficient
-        bootstrap = AlphaBootstrap(matrix: matrix, alpha: krippendorff, coderCount: codings.coders.count,
-                                   resamples: options.resamples, seed: options.seed, level: options.level)
+        if dimension.kind == .multi {
+            // One value per distinct set of codes: too many for a dense value × value matrix.
+            let setAlpha = SetDistanceAlpha(data, sets: codings.valueCodes, distance: options.setDistance,
+                                            label: codings.label(of:))
+            units = setAlpha.coincidences.pairableUnits
+            pairableValues = Int(setAlpha.coincidences.total)
+            alpha = setAlpha.coefficient
+            bootstrap = setAlpha.bootstrap(coderCount: codings.coders.count, resamples: options.resamples,
+                                           seed: options.seed, level: options.level)
+        } else {
+            let matrix = CoincidenceMatrix(data)
+            units = matrix.pairableUnits
+            pairableValues = Int(matrix.total)
+            let metric = codings.metric(setDistance: options.setDistance)
+            let krippendorff = KrippendorffAlpha(matrix, metric: metric, label: codings.label(of:))
+            alpha = krippendorff.coefficient
+            bootstrap = AlphaBootstrap(matrix: matrix, alpha: krippendorff, coderCount: codings.coders.count,
+                                       resamples: options.resamples, seed: options.seed, level: options.level)
+        }
         percentAgreement = PercentAgreement.of(data)
         // κ, π and Fleiss' κ count categories: they fit codes, not free text or numbers.
         let categorical = dimension.takesCodes
@@ -71,16 +82,15 @@ public struct DimensionAgreement: Hashable, Sendable {
         }
         if dimension.kind == .multi {
             fleissKappa = .undefined("n/a: multi-select dimension (Fleiss' κ needs one code per coding)")
-            perCode = codings.codesUsed.map { code in
-                let presence = codings.presence(of: code)
-                let alpha = KrippendorffAlpha(presence, metric: .nominal, label: { $0 == 1 ? "present" : "absent" })
+            perCode = zip(codings.codesUsed, CodePresence.matrices(codings)).map { code, matrix in
+                let alpha = KrippendorffAlpha(matrix, metric: .nominal, label: { $0 == 1 ? "present" : "absent" })
                 return CodeAlpha(code: code, alpha: alpha.coefficient)
             }
         } else {
             fleissKappa = categorical ? FleissKappa.of(data) : .undefined(notCategorical)
             perCode = []
         }
-        pairs = options.pairs ? PairAgreement.all(codings, metric: metric) : []
+        pairs = options.pairs ? PairAgreement.all(codings, metric: codings.metric(setDistance: options.setDistance)) : []
         if units == 0 {
             let reason = "no paper was coded on this dimension by 2 or more of the chosen coders"
             percentAgreement = .undefined(reason)

@@ -47,6 +47,9 @@ public struct DisagreementList: Sendable {
     public func table() -> String {
         guard !items.isEmpty else { return "no disagreements among \(coders.joined(separator: ", "))" }
         let width = coders.map(\.count).max() ?? 0
+        // Padded once per coder: Foundation's padding of every line was a large share of a long list.
+        var padded: [String: String] = [:]
+        for coder in coders { padded[coder] = coder.padding(toLength: width, withPad: " ", startingAt: 0) }
         var blocks: [String] = []
         for item in items {
             var head = "\(item.paper)  \(item.dimension)"
@@ -54,7 +57,7 @@ public struct DisagreementList: Sendable {
             if let title = titles[item.paper], !title.isEmpty { head += "  \(title)" }
             var lines = [head]
             for coding in item.codings {
-                let name = coding.coder.padding(toLength: width, withPad: " ", startingAt: 0)
+                let name = padded[coding.coder] ?? coding.coder.padding(toLength: width, withPad: " ", startingAt: 0)
                 var line = "  \(name)  \(Self.shown(coding, isNumber: numberDimensions.contains(item.dimension)))"
                 if !coding.note.isEmpty { line += "  — note: " + Self.oneLine(coding.note) }
                 lines.append(line)

@@ -179,6 +179,26 @@ public struct CodingState: Hashable, Sendable {
         }
     }
 
+    /// The note of the paper of this number.
+    func note(number: Int) -> String { records[number].note }
+
+    /// Whether the paper of this number has a dimension coded (`PaperCoding.isCoded`), and its
+    /// done and flagged marks, without assembling its `PaperCoding`.
+    func marks(number: Int) -> (coded: Bool, done: Bool, flagged: Bool) {
+        let record = records[number]
+        return (!record.texts.isEmpty || columns.contains { $0[number] != Self.notCoded }, record.done, record.flagged)
+    }
+
+    /// Whether the paper of this number has a value on `dimension` (codes, or a non-empty
+    /// text): what `PaperCoding.codes(for:)` and `texts` would show, without assembling them.
+    func hasValue(number: Int, dimension: String) -> Bool {
+        if let column = columnIndex(of: dimension), columns[column][number] != Self.notCoded { return true }
+        return !(records[number].texts[dimension] ?? "").isEmpty
+    }
+
+    /// The text of the paper of this number on a text or number dimension, nil when none.
+    func text(number: Int, dimension: String) -> String? { records[number].texts[dimension] }
+
     /// Whether the paper of this number is coded at all: a dimension has a value, or it is done.
     func paperIsCoded(number: Int) -> Bool {
         let record = records[number]
@@ -339,15 +359,13 @@ public struct CodingState: Hashable, Sendable {
         }
     }
 
-    /// Papers with at least one dimension coded.
     /// Whether the log coded (any dimension), marked done or flagged `paper`, without
     /// assembling its `PaperCoding`; nil when the log says nothing about it.
     public func marks(of paper: String) -> (coded: Bool, done: Bool, flagged: Bool)? {
-        guard let number = numbering.lookup(paper) else { return nil }
-        let record = records[number]
-        return (!record.texts.isEmpty || columns.contains { $0[number] != Self.notCoded }, record.done, record.flagged)
+        numbering.lookup(paper).map(marks(number:))
     }
 
+    /// Papers with at least one dimension coded.
     public var codedPaperCount: Int {
         records.indices.count { number in
             !records[number].texts.isEmpty || columns.contains { $0[number] != Self.notCoded }

@@ -16,9 +16,11 @@ public struct RequiredGap: Hashable, Sendable {
         let required = codebook.dimensions.filter(\.required)
         guard !required.isEmpty else { return [] }
         var gaps: [RequiredGap] = []
-        state.forEachPaper { paper, coding in
-            guard coding.done, corpus?.contains(paper) ?? true else { return }
-            let empty = required.filter { coding.codes(for: $0.id).isEmpty && (coding.texts[$0.id] ?? "").isEmpty }.map(\.id)
+        // Read from the state's columns, without assembling each paper's coding.
+        for number in 0..<state.paperCount where state.marks(number: number).done {
+            let paper = state.paperID(number: number)
+            guard corpus?.contains(paper) ?? true else { continue }
+            let empty = required.filter { !state.hasValue(number: number, dimension: $0.id) }.map(\.id)
             if !empty.isEmpty { gaps.append(RequiredGap(paper: paper, dimensions: empty)) }
         }
         return gaps

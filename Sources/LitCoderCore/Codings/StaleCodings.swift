@@ -88,70 +88,14 @@ public struct StaleCoding: Hashable, Sendable {
 
 /// Finds `StaleCoding`s in a coder's events.
 public enum StaleCodings {
-    /// The latest `set` of one (paper, dimension).
-    private struct Decision {
-        var seq: Int
-        var position: Int
-        var hash: String
-        var codes: [String]?
-        var text: String?
-    }
-
     /// The current decisions in `events` (latest per paper and dimension) that the codebook,
     /// or the corpus when given, no longer accounts for; in log order.
     public static func find(
         in events: some Sequence<CodingEvent>, codebook: Codebook, corpus: Corpus? = nil
     ) -> [StaleCoding] {
-        var latest: [String: [String: Decision]] = [:]
-        var paperOrder: [String] = []
-        var dimensionOrder: [String: [String]] = [:]
-        var lastEvent: [String: (seq: Int, position: Int)] = [:]
-        for (position, event) in events.enumerated() {
-            if latest[event.paper] == nil, event.op != .view {
-                latest[event.paper] = [:]
-                paperOrder.append(event.paper)
-            }
-            if event.op != .view { lastEvent[event.paper] = (event.seq, position) }
-            guard event.op == .set || event.op == .adjudicate, let dimension = event.dimension else { continue }
-            if latest[event.paper]?[dimension] == nil { dimensionOrder[event.paper, default: []].append(dimension) }
-            latest[event.paper]?[dimension] = Decision(seq: event.seq, position: position, hash: event.codebook, codes: event.codes, text: event.text)
-        }
-        var stale: [StaleCoding] = []
-        for paper in paperOrder {
-            if let corpus, !corpus.contains(paper) {
-                let last = lastEvent[paper]
-                stale.append(StaleCoding(paper: paper, dimension: "", problem: .unknownPaper, seq: last?.seq ?? 0, codebookHash: "",
-                                         position: last?.position ?? 0))
-            }
-            for dimensionID in dimensionOrder[paper] ?? [] {
-                guard let decision = latest[paper]?[dimensionID] else { continue }
-                let codes = decision.codes ?? []
-                let text = decision.text ?? ""
-                // A cleared dimension is not a decision that can be stale.
-                if codes.isEmpty, TextNormalisation.isBlank(text) { continue }
-                func add(_ problem: StaleCoding.Problem) {
-                    stale.append(StaleCoding(paper: paper, dimension: dimensionID, problem: problem,
-                                             seq: decision.seq, codebookHash: decision.hash, position: decision.position))
-                }
-                guard let dimension = codebook.dimension(dimensionID) else { add(.unknownDimension); continue }
-                if !dimension.takesCodes {
-                    if !codes.isEmpty {
-                        add(.codesOnTextDimension)
-                    } else if dimension.kind == .number, let problem = loggedNumberProblem(text, dimension) {
-                        add(.invalidNumber(problem))
-                    }
-                    continue
-                }
-                if !text.isEmpty, codes.isEmpty { add(.textOnCodedDimension); continue }
-                // Ids a code `replaces` are read as that code, so they are not stale.
-                var seen = Set<String>()
-                let current = codes.map { dimension.currentCode(for: $0) ?? $0 }.filter { seen.insert($0).inserted }
-                let unknown = current.filter { dimension.code($0) == nil }
-                if !unknown.isEmpty { add(.unknownCodes(unknown)) }
-                if dimension.kind == .single, current.count > 1 { add(.severalCodesOnSingleDimension(current)) }
-            }
-        }
-        return stale
+        var finder = Finder(codebook: codebook)
+        for event in events { finder.add(event) }
+        return finder.stale(corpus: corpus)
     }
 
     /// Why a number the log holds is not one litcoder would keep: no number, more significant

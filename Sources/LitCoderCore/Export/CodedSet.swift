@@ -82,7 +82,7 @@ public struct CodedSet: Sendable {
                     message: "\(stale) quote\(stale == 1 ? " is" : "s are") stale (the paper's text changed under \(stale == 1 ? "it" : "them")): marked stale in json, left out of csv-long, qdpx and html",
                     hint: "'litcoder validate' lists them with what to do"))
             }
-            let unknown = state.papers.keys.filter { !workspace.corpus.contains($0) }.sorted()
+            let unknown = state.paperIDs.filter { !workspace.corpus.contains($0) }.sorted()
             if let first = unknown.first {
                 diagnostics.append(Diagnostic(
                     file: workspace.project.display(workspace.project.logURL(coder: coder)), severity: .warning,

@@ -124,8 +124,13 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         var states: [String: CodingState] = [:]
         let assigned = plan.papers(assignedTo: names.sorted(), in: workspace.corpus)
         let unlisted = Set(CoderRoster(project: project, plan: plan).unlisted)
-        for coder in names.sorted() {
-            var (progress, problems, state) = try self.replayed(coder, in: workspace, assigned: assigned?[coder])
+        // Each log is read on a core of its own; the results are taken in name order.
+        let sorted = names.sorted()
+        let results = ParallelChunks.map(count: sorted.count, minimumChunk: 1) { index in
+            Result { try self.replayed(sorted[index], in: workspace, assigned: assigned?[sorted[index]]) }
+        }
+        for (coder, result) in zip(sorted, results) {
+            var (progress, problems, state) = try result.get()
             progress.unlisted = unlisted.contains(coder)
             coders.append(progress)
             diagnostics += problems
@@ -174,10 +179,19 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     }
 
     /// One coder's progress, the log's problems and the replayed state.
+    ///
+    /// The log is folded as it is read (the state and its stale codings), never kept as events.
     private static func replayed(_ coder: String, in workspace: Workspace,
                                  assigned papers: [String]? = nil) throws -> (CoderProgress, [Diagnostic], CodingState) {
-        let contents = try workspace.logContents(coder: coder)
-        let state = CodingState(coder: coder, renaming: workspace.codebook.renaming, replaying: contents.events)
+        var replay = CodingState.Replay(into: CodingState(coder: coder, renaming: workspace.codebook.renaming))
+        var finder = StaleCodings.Finder(codebook: workspace.codebook)
+        var events = 0
+        let contents = try workspace.readLog(coder: coder) { event in
+            replay.apply(event)
+            finder.add(event)
+            events += 1
+        }
+        let state = replay.finish()
         let currentHash = workspace.codebook.contentHash
         var assigned: Int?
         var coded = state.codedPaperCount, done = state.donePaperCount, flagged = state.flaggedPaperCount
@@ -192,12 +206,12 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
             }
         }
         let progress = CoderProgress(
-            coder: coder, hasCodings: state.paperCount > 0, assigned: assigned, events: contents.events.count,
+            coder: coder, hasCodings: state.paperCount > 0, assigned: assigned, events: events,
             coded: coded, done: done, flagged: flagged,
             doneWithRequiredEmpty: coder == CoderName.consensus ? 0 : RequiredGap.find(in: state, codebook: workspace.codebook).count,
-            unknownPapers: state.papers.keys.count { !workspace.corpus.contains($0) },
+            unknownPapers: state.paperIDs.count { !workspace.corpus.contains($0) },
             olderCodebookEvents: state.codebookHashes.filter { $0.key != currentHash }.values.reduce(0, +),
-            stale: StaleSummary(StaleCodings.find(in: contents.events, codebook: workspace.codebook)),
+            stale: StaleSummary(finder.stale(corpus: nil)),
             health: contents.health)
         return (progress, contents.diagnostics, state)
     }

@@ -2,8 +2,9 @@ extension ProjectValidation {
     /// Quotes of coded codes whose words are no longer where they point (the paper's text
     /// changed), each at the line of the event that attached it; and one note when quotes
     /// still stand in a field that changed since they were taken.
-    mutating func checkEvidence(_ contents: LogContents, coder: String, file: String, codebook: Codebook, corpus: Corpus) {
-        guard contents.events.contains(where: { $0.op == .evidence }) else { return }
+    mutating func checkEvidence(_ log: LogCheck, coder: String, file: String, codebook: Codebook, corpus: Corpus) {
+        guard !log.attachments.isEmpty, let state = log.state else { return }
+        let contents = log.contents
         let renaming = codebook.renaming
         struct Place: Hashable {
             var paper: String
@@ -11,12 +12,11 @@ extension ProjectValidation {
             var location: EvidenceQuote.Location
         }
         var attachedAt: [Place: Int] = [:]
-        for (position, event) in contents.events.enumerated() where event.op == .evidence && event.value == true {
+        for (position, event) in log.attachments {
             guard let dimension = event.dimension, let evidence = event.evidence else { continue }
             let code = EvidenceCode(dimension: dimension, code: renaming.current(evidence.code, dimension: dimension))
             attachedAt[Place(paper: event.paper, code: code, location: evidence.quote.location)] = position
         }
-        let state = CodingState(coder: coder, renaming: renaming, replaying: contents.events)
         var changedField = 0
         state.forEachPaperWithEvidence { paper, coding in
             let found = corpus.paper(paper)

@@ -34,11 +34,27 @@ public struct ProjectValidation: Sendable {
         var validation = ProjectValidation()
         validation.checked.append(Project.fileName)
         let codebook = validation.checkCodebook(at: project.codebookURL, displayName: project.display(project.codebookURL))
-        let (corpus, corpusDiagnostics) = Corpus.load(files: project.corpusURLs, displayName: project.display)
+        // The logs are read while the corpus loads (they need it only at the end); the
+        // diagnostics still come file by file, in the order the files are checked.
+        let listing = project.logListing()
+        var coders = listing.coders
+        if !listing.unreadableOwners.contains(CoderName.consensus), project.hasLogFile(CoderName.consensus) {
+            coders.append(CoderName.consensus)
+        }
+        nonisolated(unsafe) var loaded: (Corpus, [Diagnostic])?
+        let logs = ParallelChunks.map(count: coders.count + 1, minimumChunk: 1) { index -> Result<LogCheck, any Error>? in
+            guard index > 0 else {
+                loaded = Corpus.load(files: project.corpusURLs, displayName: project.display)
+                return nil
+            }
+            let url = project.logURL(coder: coders[index - 1])
+            return Result { try LogCheck(url, coder: coders[index - 1], displayPath: project.display(url), codebook: codebook) }
+        }.dropFirst().compactMap { $0 }
+        let (corpus, corpusDiagnostics) = loaded ?? (Corpus(), [])
         validation.diagnostics += corpusDiagnostics
         let files = project.corpusURLs.count
         validation.checked.append("\(files) corpus file\(files == 1 ? "" : "s") (\(corpus.count.counted("paper")))")
-        validation.checkLogs(of: project, codebook: codebook, corpus: corpus)
+        validation.checkLogs(of: project, listing: listing, coders: coders, logs: logs, codebook: codebook, corpus: corpus)
         validation.checkPlanAndHistory(of: project, corpus: corpus)
         return validation
     }
@@ -55,22 +71,19 @@ public struct ProjectValidation: Sendable {
         return codebook
     }
 
-    /// The coders' logs and the consensus log: malformed lines, torn tails, stale codings.
-    private mutating func checkLogs(of project: Project, codebook: Codebook?, corpus: Corpus) {
-        let listing = project.logListing()
+    /// The coders' logs and the consensus log (`coders`, each read into `logs`): malformed
+    /// lines, torn tails, stale codings.
+    private mutating func checkLogs(of project: Project, listing: LogListing, coders: [String],
+                                    logs: [Result<LogCheck, any Error>], codebook: Codebook?, corpus: Corpus) {
         diagnostics += listing.unreadable
-        var coders = listing.coders
-        let roster = CoderRoster(listed: project.coders, withLogs: coders, assigned: [])
-        if !listing.unreadableOwners.contains(CoderName.consensus), project.hasLogFile(CoderName.consensus) {
-            coders.append(CoderName.consensus)
-        }
+        let roster = CoderRoster(listed: project.coders, withLogs: listing.coders, assigned: [])
         var eventCount = 0
-        for coder in coders {
+        for (coder, read) in zip(coders, logs) {
             let url = project.logURL(coder: coder)
             let name = project.display(url)
-            let contents: LogContents
+            let log: LogCheck
             do {
-                contents = try CodingLog.read(url: url, displayPath: name, owner: coder)
+                log = try read.get()
             } catch let error as CodingLogError {
                 diagnostics.append(Diagnostic(file: name, message: "the log cannot be read: \(error.problem)"))
                 continue
@@ -78,16 +91,17 @@ public struct ProjectValidation: Sendable {
                 diagnostics.append(Diagnostic(file: name, message: "the log cannot be read: \(error)"))
                 continue
             }
-            eventCount += contents.events.count
-            if let warning = roster.unlistedWarning(coder: coder, file: name, hasCodings: contents.events.contains { $0.op != .view }) {
+            let contents = log.contents
+            eventCount += log.events
+            if let warning = roster.unlistedWarning(coder: coder, file: name, hasCodings: log.hasCodings) {
                 diagnostics.append(warning)
             }
             for var diagnostic in contents.diagnostics {
                 if diagnostic.file == url.path { diagnostic.file = name }
                 diagnostics.append(diagnostic)
             }
-            guard let codebook else { continue }
-            for stale in StaleCodings.find(in: contents.events, codebook: codebook, corpus: corpus) {
+            guard let codebook, let finder = log.finder else { continue }
+            for stale in finder.stale(corpus: corpus) {
                 let recode = "recode it (litcoder set \(stale.paper) \(stale.dimension)=… --coder \(coder)); the old event is kept"
                 let hint: String
                 switch stale.problem {
@@ -103,18 +117,16 @@ public struct ProjectValidation: Sendable {
                                               message: "\(stale.message) (event seq \(stale.seq))", hint: hint))
             }
             if coder != CoderName.consensus {
-                checkRequiredDimensions(contents, coder: coder, file: name, codebook: codebook, corpus: corpus)
+                checkRequiredDimensions(log, coder: coder, file: name, codebook: codebook, corpus: corpus)
             }
-            checkEvidence(contents, coder: coder, file: name, codebook: codebook, corpus: corpus)
-            let older = contents.events.filter { !$0.codebook.isEmpty && $0.codebook != codebook.contentHash }
-            if !older.isEmpty {
-                var counts: [String: Int] = [:]
-                for event in older { counts[event.codebook, default: 0] += 1 }
+            checkEvidence(log, coder: coder, file: name, codebook: codebook, corpus: corpus)
+            if log.olderEvents > 0 {
+                let counts = log.olderCodebooks
                 let versions = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
                     .map { "\($0.key.prefix(12)): \($0.value)" }.joined(separator: ", ")
                 diagnostics.append(Diagnostic(
                     file: name, severity: .note,
-                    message: "\(older.count) of \(contents.events.count) events were made under \(counts.count) earlier version\(counts.count == 1 ? "" : "s") of the codebook (\(versions))",
+                    message: "\(log.olderEvents) of \(log.events) events were made under \(counts.count) earlier version\(counts.count == 1 ? "" : "s") of the codebook (\(versions))",
                     hint: "'litcoder agree --codebook-version HASH' compares the codings made under one version"))
             }
         }
@@ -125,15 +137,13 @@ public struct ProjectValidation: Sendable {
 
     /// Papers the coder marked done with a required dimension still empty, each at the line
     /// of the event that marked it done.
-    private mutating func checkRequiredDimensions(_ contents: LogContents, coder: String, file: String, codebook: Codebook,
+    private mutating func checkRequiredDimensions(_ log: LogCheck, coder: String, file: String, codebook: Codebook,
                                                   corpus: Corpus) {
-        let state = CodingState(coder: coder, renaming: codebook.renaming, replaying: contents.events)
+        guard let state = log.state else { return }
         let gaps = RequiredGap.find(in: state, codebook: codebook, corpus: corpus)
         guard !gaps.isEmpty else { return }
-        var markedDone: [String: Int] = [:]
-        for (position, event) in contents.events.enumerated() where event.op == .done && event.value == true {
-            markedDone[event.paper] = position
-        }
+        let contents = log.contents
+        let markedDone = log.markedDone
         for gap in gaps {
             let values = gap.dimensions.map { "\($0)=…" }.joined(separator: " ")
             diagnostics.append(Diagnostic(
@@ -141,5 +151,56 @@ public struct ProjectValidation: Sendable {
                 message: gap.message,
                 hint: "code it (litcoder set \(gap.paper) \(values) --coder \(coder)), or mark it not done (--undone)"))
         }
+    }
+}
+
+/// What `validate` needs of one log, gathered in one pass as it is read: the events are never
+/// kept (a million of them cost hundreds of megabytes).
+struct LogCheck {
+    /// The problems and each event's line; no events.
+    var contents: LogContents
+    var events = 0
+    /// Whether an event but a view is there.
+    var hasCodings = false
+    /// With a codebook: the stale codings, the replayed state, the position of the last event
+    /// that marked each paper done, and the events made under another codebook, by hash.
+    var finder: StaleCodings.Finder?
+    var state: CodingState?
+    var markedDone: [String: Int] = [:]
+    var olderCodebooks: [String: Int] = [:]
+    var olderEvents = 0
+    /// Each event that attached a quote, with its position (few: kept for `checkEvidence`).
+    var attachments: [(Int, CodingEvent)] = []
+
+    init(_ url: URL, coder: String, displayPath: String, codebook: Codebook?) throws {
+        var finder = codebook.map { StaleCodings.Finder(codebook: $0) }
+        var replay = codebook.map { CodingState.Replay(into: CodingState(coder: coder, renaming: $0.renaming)) }
+        let currentHash = codebook?.contentHash
+        var events = 0, hasCodings = false, olderEvents = 0
+        var markedDone: [String: Int] = [:]
+        var olderCodebooks: [String: Int] = [:]
+        var attachments: [(Int, CodingEvent)] = []
+        contents = try CodingLog.read(url: url, displayPath: displayPath, owner: coder) { event in
+            let position = events
+            events += 1
+            if event.op != .view { hasCodings = true }
+            guard let currentHash else { return }
+            finder?.add(event)
+            replay?.apply(event)
+            if event.op == .done, event.value == true { markedDone[event.paper] = position }
+            if event.op == .evidence, event.value == true { attachments.append((position, event)) }
+            if !event.codebook.isEmpty, event.codebook != currentHash {
+                olderEvents += 1
+                olderCodebooks[event.codebook, default: 0] += 1
+            }
+        }
+        self.events = events
+        self.hasCodings = hasCodings
+        self.finder = finder
+        state = replay.map { var replay = $0; return replay.finish() }
+        self.markedDone = markedDone
+        self.olderCodebooks = olderCodebooks
+        self.olderEvents = olderEvents
+        self.attachments = attachments
     }
 }

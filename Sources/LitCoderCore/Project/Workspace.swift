@@ -7,6 +7,8 @@ public struct Workspace: Sendable {
     public var corpus: Corpus
     /// Problems found while loading that did not stop it (malformed corpus lines, …).
     public var diagnostics: [Diagnostic]
+    /// States read while the corpus loaded (`open(_:replaying:)`), by coder.
+    private var readAhead: [String: Result<(CodingState, [Diagnostic]), any Error>] = [:]
 
     public init(project: Project, codebook: Codebook, corpus: Corpus, diagnostics: [Diagnostic] = []) {
         self.project = project
@@ -17,17 +19,47 @@ public struct Workspace: Sendable {
 
     /// Loads the project's codebook and corpus; throws the codebook's diagnostics when it is invalid.
     public static func open(_ project: Project) throws -> Workspace {
+        try open(project, replaying: [])
+    }
+
+    /// Loads the project's codebook, then its corpus while `coders`' logs are replayed on the
+    /// other cores: `state(coder:)` then gives those states without reading the logs again.
+    /// For the commands that read both the papers and a few logs (a second each at 100,000
+    /// papers), and write nothing in between. A log that cannot be read is an error only when
+    /// its state is asked for, as it would be without reading ahead.
+    public static func open(_ project: Project, replaying coders: [String]) throws -> Workspace {
         let (codebook, codebookDiagnostics) = CodebookLoader.load(
             url: project.codebookURL, displayName: project.display(project.codebookURL))
         guard let codebook else { throw DiagnosticList(codebookDiagnostics) }
-        let (corpus, corpusDiagnostics) = Corpus.load(files: project.corpusURLs, displayName: project.display)
-        return Workspace(project: project, codebook: codebook, corpus: corpus,
-                         diagnostics: codebookDiagnostics + corpusDiagnostics)
+        var workspace = Workspace(project: project, codebook: codebook, corpus: Corpus(), diagnostics: codebookDiagnostics)
+        enum Loaded {
+            case corpus(Corpus, [Diagnostic])
+            case state(Result<(CodingState, [Diagnostic]), any Error>)
+        }
+        let bare = workspace
+        let loaded = ParallelChunks.map(count: coders.count + 1, minimumChunk: 1) { index -> Loaded in
+            guard index > 0 else {
+                let (corpus, diagnostics) = Corpus.load(files: project.corpusURLs, displayName: project.display)
+                return .corpus(corpus, diagnostics)
+            }
+            return .state(Result { try bare.state(coder: coders[index - 1]) })
+        }
+        for (index, item) in loaded.enumerated() {
+            switch item {
+            case .corpus(let corpus, let diagnostics):
+                workspace.corpus = corpus
+                workspace.diagnostics += diagnostics
+            case .state(let result):
+                workspace.readAhead[coders[index - 1]] = result
+            }
+        }
+        return workspace
     }
 
     /// A coder's replayed state, read without locking the log; codes the codebook replaced are
     /// read as their new ids.
     public func state(coder: String) throws -> (CodingState, [Diagnostic]) {
+        if let ready = readAhead[coder] { return try ready.get() }
         let url = project.logURL(coder: coder)
         return try CodingLog.replay(url: url, coder: coder, displayPath: project.display(url), renaming: codebook.renaming)
     }
@@ -36,6 +68,22 @@ public struct Workspace: Sendable {
     public func logContents(coder: String) throws -> LogContents {
         let url = project.logURL(coder: coder)
         return try CodingLog.read(url: url, displayPath: project.display(url), owner: coder)
+    }
+
+    /// Reads a coder's log without locking it or keeping its events: `visit` sees each event
+    /// in file order (`CodingLog.read(url:displayPath:visit:)`).
+    public func readLog(coder: String, visit: (CodingEvent) -> Void) throws -> LogContents {
+        let url = project.logURL(coder: coder)
+        return try CodingLog.read(url: url, displayPath: project.display(url), owner: coder, visit: visit)
+    }
+
+    /// Several coders' replayed states (`state(coder:)`), in the order given, each with its
+    /// log's problems or the error that stopped reading it: the logs are read at the same time,
+    /// on all cores.
+    public func states(coders: [String]) -> [Result<(CodingState, [Diagnostic]), any Error>] {
+        ParallelChunks.map(count: coders.count, minimumChunk: 1) { index in
+            Result { try state(coder: coders[index]) }
+        }
     }
 
     /// Opens a coder's log for writing: every event appended records this codebook's hash.

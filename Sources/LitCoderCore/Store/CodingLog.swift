@@ -143,6 +143,23 @@ public final class CodingLog {
         return contents
     }
 
+    /// Reads a log without locking it or keeping its events: `visit` sees each event in file
+    /// order (without its `time`), and the contents hold the problems and each event's line but
+    /// no events. For readers that fold the log as they read it (`status`, `validate`).
+    /// With `owner`, an event that does not belong in the log (`EventPlacement`) is a malformed line.
+    public static func read(url: URL, displayPath: String?, owner: String? = nil, visit: (CodingEvent) -> Void) throws -> LogContents {
+        let shown = displayPath ?? url.path
+        guard let fd = try openForReading(url, displayPath: shown) else { return LogContents(events: [], diagnostics: []) }
+        defer { Glibc.close(fd) }
+        var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false, recordingLines: true,
+                                           owner: owner, alsoVisit: visit)
+        if let torn = scanner.tornTail {
+            contents.health.tornLine = torn.line
+            contents.diagnostics.append(unfinishedLine(torn, displayPath: shown, url: url))
+        }
+        return contents
+    }
+
     /// A descriptor for reading the log, or nil when there is none yet; a log that is there but
     /// cannot be read (a folder, a dangling link, no permission) is an error naming it.
     private static func openForReading(_ url: URL, displayPath: String) throws(CodingLogError) -> Int32? {
@@ -201,8 +218,10 @@ public final class CodingLog {
 
     /// Scans the whole file; `alsoVisit` sees each event as it is read (to replay in the same
     /// pass), and `keepingEvents` decides whether the contents list them too (events that are
-    /// not kept are only replayed, and carry no `time`).
-    private static func scan(descriptor: Int32, displayPath: String, keepingEvents: Bool, owner: String?,
+    /// not kept are only replayed, and carry no `time`); `recordingLines` (default: as
+    /// `keepingEvents`) whether the contents list each event's line; `owner`, whose log it is
+    /// (`EventPlacement`).
+    private static func scan(descriptor: Int32, displayPath: String, keepingEvents: Bool, recordingLines: Bool? = nil, owner: String?,
                              alsoVisit: (CodingEvent) -> Void = { _ in }) throws -> (LogContents, LogScanner) {
         var events: [CodingEvent] = []
         var info = stat()
@@ -210,7 +229,7 @@ public final class CodingLog {
         // One thread: handing events to a second one copied each (retaining its strings from two
         // cores), which cost more CPU than the overlap saved; here each event is moved, never copied.
         var scanner = LogScanner(displayPath: displayPath, keepsTime: keepingEvents, owner: owner)
-        scanner.recordsLines = keepingEvents
+        scanner.recordsLines = recordingLines ?? keepingEvents
         try scanner.scan(descriptor: descriptor) { event in
             alsoVisit(event)
             if keepingEvents { events.append(event) }

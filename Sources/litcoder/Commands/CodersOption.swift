@@ -44,8 +44,9 @@ struct CodersOption: ParsableArguments {
     func states(in workspace: Workspace, codebookVersion: String? = nil) throws -> [CodingState] {
         let names = try names(in: workspace)
         guard let codebookVersion else {
-            return try names.map { name in
-                let (state, diagnostics) = try workspace.state(coder: name)
+            // Read at once; problems are printed, and a failure thrown, in the order named.
+            return try workspace.states(coders: names).map { result in
+                let (state, diagnostics) = try result.get()
                 for d in diagnostics { Console.error(d.description) }
                 return state
             }

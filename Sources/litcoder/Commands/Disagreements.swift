@@ -20,7 +20,11 @@ struct Disagreements: ParsableCommand {
     func validate() throws { _ = try codersOption.given() }
 
     func run() throws {
-        let workspace = try projectOptions.workspace()
+        // The coders' logs are read while the corpus loads (all of one codebook version's
+        // events are read separately).
+        let workspace = try projectOptions.workspace { project in
+            codebookVersion == nil ? ((try? codersOption.given()) ?? (try? project.codersWithCodings())) : nil
+        }
         let dimensions = try dimensionOption.chosen(in: workspace.codebook)
         let plan = workspace.loadPlan()
         let round = try roundOption.chosen(in: plan)

@@ -72,7 +72,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try projectOptions.workspace()
+        let workspace = try projectOptions.workspace(replaying: readAhead)
         let bytes: [UInt8]
         do {
             bytes = try render(workspace)
@@ -108,6 +108,22 @@ struct ExportCommand: ParsableCommand {
             throw Failure.data("\(error)")
         }
         if output != "-" { Console.error("wrote \(output) (\(format.rawValue), \(bytes.count) bytes)") }
+    }
+
+    /// The coders' logs the export will read, to be read while the corpus loads: one coder's,
+    /// or every coder's (`--all`, and the html report); nil when the format reads none or the
+    /// options do not tell (the logs are then read as the export needs them).
+    private func readAhead(_ project: Project) -> [String]? {
+        switch format {
+        case .csv, .csvLong, .jsonl, .json, .qdpx:
+            if consensus { return nil }
+            if all { return try? project.codersWithCodings() }
+            return (try? coderOption.resolve()).map { [$0] }
+        case .html:
+            return (try? codersOption.given()) ?? (try? project.codersWithCodings())
+        case .qdc, .bibtex, .ris, .methods:
+            return nil
+        }
     }
 
     private func render(_ workspace: Workspace) throws -> [UInt8] {

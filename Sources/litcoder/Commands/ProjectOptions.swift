@@ -31,10 +31,14 @@ struct ProjectOptions: ParsableArguments {
     }
 
     /// The project with its codebook and corpus loaded; corpus problems go to standard error.
-    func workspace() throws -> Workspace {
+    ///
+    /// - Parameter coders: the logs the command will read, given the project (nil or [] when it
+    ///   cannot tell): they are replayed while the corpus loads. Asked only for names, never to
+    ///   check or print anything.
+    func workspace(replaying coders: ((Project) -> [String]?)? = nil) throws -> Workspace {
         let project = try load()
         do {
-            let workspace = try Workspace.open(project)
+            let workspace = try Workspace.open(project, replaying: coders?(project) ?? [])
             for d in workspace.diagnostics { Console.error(d.description) }
             return workspace
         } catch {

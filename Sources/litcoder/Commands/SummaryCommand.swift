@@ -30,7 +30,10 @@ struct SummaryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try projectOptions.workspace()
+        // One coder's log is read while the corpus loads.
+        let workspace = try projectOptions.workspace { _ in
+            all ? nil : (try? scope.logOwner()).flatMap { $0 == CoderName.consensus ? nil : [$0] }
+        }
         try ScopeLoader.checkAlignment(alignment, in: workspace.codebook)
         let owners: [String]
         if all {

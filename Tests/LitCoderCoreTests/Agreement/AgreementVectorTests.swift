@@ -106,7 +106,18 @@ import Testing
                 data.appendUnit(row.map { value -> Set<String>? in if case .set(let s) = value { Set(s) } else { nil } })
             }
             let distance: SetDistance = vector.metric.hasSuffix("masi") ? .masi : .jaccard
-            return KrippendorffAlpha(data.data, metric: .table(distance.table(for: data.labels))).coefficient
+            let dense = KrippendorffAlpha(data.data, metric: .table(distance.table(for: data.labels))).coefficient
+            // What `agree` computes: the sparse α, both ways of counting pairs of sets.
+            let sets = data.labels.map { Array($0) }
+            for method in [SetPairTotals.Method.sharedSubsets, .codeIndex] {
+                let sparse = SetDistanceAlpha(data.data, sets: sets, distance: distance, method: method).coefficient
+                switch (dense.value, sparse.value) {
+                case let (d?, s?): #expect(abs(d - s) <= 1e-12, "\(vector.name), \(method): sparse \(s), dense \(d)")
+                case (nil, nil): break
+                default: Issue.record("\(vector.name), \(method): sparse \(sparse), dense \(dense)")
+                }
+            }
+            return dense
         default:
             var data = LabelledReliabilityData<String>(coderCount: vector.coders.count)
             for row in rows {

@@ -24,6 +24,14 @@ import Testing
         return (alpha, AlphaBootstrap(matrix: matrix, alpha: alpha, coderCount: 3, resamples: resamples, seed: seed))
     }
 
+    @Test(arguments: [0, 1, 2, 63, 64, 65, 1_000, 123_457] as [UInt64])
+    func aGeneratorAdvancedByNStepsIsTheOneThatDrewN(_ steps: UInt64) {
+        var drawn = SeededGenerator(seed: 42)
+        for _ in 0..<steps { _ = drawn.next() }
+        var jumped = SeededGenerator(seed: 42).advanced(by: steps)
+        for _ in 0..<5 { #expect(jumped.next() == drawn.next()) }
+    }
+
     @Test func theSameSeedGivesTheSameInterval() throws {
         let data = Self.syntheticData(seed: 3)
         let (_, a) = bootstrap(data, seed: 11)
@@ -96,5 +104,41 @@ import Testing
         #expect(abs(kind.distance(Set(a), Set(b)) - expected) < 1e-12)
         let table = kind.table(for: [Set(a), Set(b)])
         #expect(abs(table[1] - expected) < 1e-12 && table[1] == table[2])
+    }
+
+    /// Each replicate is the sum of its own M draws from its own place in the stream, added in
+    /// the order drawn, however the replicates are cut into pieces for the cores. The reference
+    /// draws the stream one number after another, replicate after replicate.
+    @Test(arguments: [1, 2, 3, 7, 40] as [Int])
+    func replicatesAreTheOnesDrawnOneByOne(_ resamples: Int) throws {
+        var source = SeededGenerator(seed: 77)
+        let counts = (1...60).map { Double($0) }
+        let distances = counts.map { _ in source.nextUnitDouble() }
+        let cells = zip(counts, distances).map { AlphaBootstrap.Cell(count: $0, distance: $1, isDiagonal: false) }
+        let total = counts.reduce(0, +)
+        let expectedDisagreement = 0.8
+        let m = min(25 * cells.count, Int(2 * total / 2))
+        #expect(m == 1_500)
+        let table = AliasTable(counts.map { $0 / total })
+        var stream = SeededGenerator(seed: 5)
+        var replicates: [Double] = []
+        for _ in 0..<resamples {
+            var sum = 0.0
+            for _ in 0..<m { sum += distances[table.draw(using: &stream)] }
+            replicates.append(max(-1, 1 - sum * (1 / (Double(m) * expectedDisagreement))))
+        }
+        replicates.sort()
+        // Several levels, so that the limits fall on many of the sorted replicates.
+        for pieces in [1, 2, 3] {
+            for level in [0.95, 0.6, 0.3, 0.0] {
+                let interval = AlphaBootstrap(cells: cells, total: total, alpha: .value(0.5),
+                                              expectedDisagreement: expectedDisagreement, coderCount: 3,
+                                              resamples: resamples, seed: 5, level: level, pieces: pieces)
+                let tail = (1 - level) / 2
+                #expect(interval.draws == m)
+                #expect(interval.lower == .value(AlphaBootstrap.quantile(replicates, tail)), "\(pieces) pieces, level \(level)")
+                #expect(interval.upper == .value(AlphaBootstrap.quantile(replicates, 1 - tail)), "\(pieces) pieces, level \(level)")
+            }
+        }
     }
 }

@@ -74,4 +74,43 @@ import Testing
         let raw = CodingState(coder: "ana", replaying: events)
         #expect(raw.coding(for: "p1").codes(for: "motivation") == ["healthcare", "technical"], "without renaming the log's ids stay")
     }
+
+    /// Papers in the order the log first decided anything about them, each paper's dimensions
+    /// in the order first decided; each finding at the latest decision, with its position
+    /// among all the events read (views too), which is how `validate` finds its line.
+    @Test func findingsComeInLogOrderAtTheLatestDecision() {
+        let view = CodingEvent(seq: 2, coder: "ana", paper: "p9", op: .view, codebook: "old")
+        let events = [
+            Self.set(1, "p2", "motivation", ["hci"]),
+            view,
+            Self.set(3, "p1", "representation", ["categorical"]),
+            Self.set(4, "p1", "motive", ["x"]),
+            Self.set(5, "p1", "representation", ["categorical", "dimensional"]),
+            Self.set(6, "p2", "motivation", ["bogus"]),
+            Self.set(7, "p1", "motive", ["y"]),
+        ]
+        let corpus = Corpus(papers: [Paper(id: "p1", title: "P1"), Paper(id: "p9", title: "P9")])
+        let stale = StaleCodings.find(in: events, codebook: Self.codebook, corpus: corpus)
+        #expect(stale.map(\.paper) == ["p2", "p2", "p1", "p1"])
+        #expect(stale.map(\.dimension) == ["", "motivation", "representation", "motive"])
+        #expect(stale.map(\.problem) == [.unknownPaper, .unknownCodes(["bogus"]),
+                                         .severalCodesOnSingleDimension(["categorical", "dimensional"]), .unknownDimension])
+        #expect(stale.map(\.seq) == [6, 6, 5, 7])
+        #expect(stale.map(\.position) == [5, 5, 4, 6])
+    }
+
+    /// A decision that was fine and is then made stale is found; one made stale and then
+    /// recoded is not.
+    @Test func onlyTheLatestDecisionCounts() {
+        let events = [
+            Self.set(1, "p1", "motivation", ["technical"]),
+            Self.set(2, "p1", "motivation", ["gone"]),
+            Self.set(3, "p1", "representation", ["gone"]),
+            Self.set(4, "p1", "representation", ["dimensional"]),
+        ]
+        let stale = StaleCodings.find(in: events, codebook: Self.codebook)
+        #expect(stale.map(\.dimension) == ["motivation"])
+        #expect(stale.map(\.problem) == [.unknownCodes(["gone"])])
+        #expect(stale.map(\.position) == [1])
+    }
 }

@@ -1,0 +1,150 @@
+extension StaleCodings {
+    /// Finds stale codings while a log is read, one event at a time, so a reader need not keep
+    /// the events: a million of them cost hundreds of megabytes and most of `status`'s time.
+    ///
+    /// Keeps, per paper, its last event's place and, per paper and dimension, where it was first
+    /// decided; a decision is kept whole only while it is the latest and stale, so a later
+    /// decision on the same paper and dimension replaces or drops it: the latest wins, as in
+    /// `StaleCodings.find(in:codebook:corpus:)`, which is a loop over this.
+    public struct Finder: Sendable {
+        /// The latest `set` of one (paper, dimension), kept while it is stale.
+        private struct Decision: Sendable {
+            var seq: Int
+            var position: Int
+            var hash: String
+            var codes: [String]?
+            var text: String?
+        }
+
+        /// What the codebook says of one dimension id, looked up once.
+        private struct DimensionCheck: Sendable {
+            var dimension: Dimension?
+            var codes: Set<String>
+        }
+
+        private struct Slot: Hashable, Sendable {
+            var paper: Int
+            var dimension: Int
+        }
+
+        private let codebook: Codebook
+        /// Papers numbered in the order their first event other than `view` came.
+        private var papers = PaperNumbering(expected: 1_024)
+        private var lastEvent: [(seq: Int, position: Int)] = []
+        private var dimensionIDs: [String] = []
+        private var dimensionIndex: [String: Int] = [:]
+        private var checks: [DimensionCheck] = []
+        /// Per dimension, per paper number: the position of its first decision, or -1.
+        private var firstDecision: [[Int]] = []
+        private var staleDecisions: [Slot: Decision] = [:]
+        private var position = 0
+
+        public init(codebook: Codebook) { self.codebook = codebook }
+
+        /// The next event of the log (every event, views too: positions count them all).
+        public mutating func add(_ event: CodingEvent) {
+            defer { position += 1 }
+            guard event.op != .view else { return }
+            let paper = papers.number(of: event.paper)
+            if paper == lastEvent.count {
+                lastEvent.append((event.seq, position))
+                for d in firstDecision.indices { firstDecision[d].append(-1) }
+            } else {
+                lastEvent[paper] = (event.seq, position)
+            }
+            guard event.op == .set || event.op == .adjudicate, let dimensionID = event.dimension else { return }
+            let d = slot(of: dimensionID)
+            if firstDecision[d][paper] < 0 { firstDecision[d][paper] = position }
+            let key = Slot(paper: paper, dimension: d)
+            if isStale(codes: event.codes, text: event.text, check: checks[d], dimensionID: dimensionID) {
+                staleDecisions[key] = Decision(seq: event.seq, position: position, hash: event.codebook,
+                                               codes: event.codes, text: event.text)
+            } else if !staleDecisions.isEmpty {
+                staleDecisions[key] = nil
+            }
+        }
+
+        private mutating func slot(of dimensionID: String) -> Int {
+            if let known = dimensionIndex[dimensionID] { return known }
+            let dimension = codebook.dimension(dimensionID)
+            dimensionIndex[dimensionID] = dimensionIDs.count
+            dimensionIDs.append(dimensionID)
+            checks.append(DimensionCheck(dimension: dimension, codes: Set(dimension?.codes.map(\.id) ?? [])))
+            firstDecision.append([Int](repeating: -1, count: lastEvent.count))
+            return dimensionIDs.count - 1
+        }
+
+        /// Whether `problems` finds anything in a decision. The common decision (known codes,
+        /// one of them on a single-choice dimension; or no codes on a text dimension) is
+        /// answered without building its problems; every other one goes through `problems`.
+        private func isStale(codes: [String]?, text: String?, check: DimensionCheck, dimensionID: String) -> Bool {
+            if let dimension = check.dimension {
+                if dimension.takesCodes, let codes, !codes.isEmpty, dimension.kind != .single || codes.count == 1,
+                   codes.allSatisfy(check.codes.contains) { return false }
+                if dimension.kind == .text, codes?.isEmpty ?? true { return false }
+            }
+            let decision = Decision(seq: 0, position: 0, hash: "", codes: codes, text: text)
+            return !Self.problems(paper: "", dimensionID: dimensionID, dimension: check.dimension, decision: decision).isEmpty
+        }
+
+        /// The current decisions that the codebook, or the corpus when given, no longer accounts
+        /// for: papers in the order first met, each paper's dimensions in the order first decided.
+        public func stale(corpus: Corpus?) -> [StaleCoding] {
+            var byPaper: [Int: [(first: Int, slot: Int, decision: Decision)]] = [:]
+            for (key, decision) in staleDecisions {
+                byPaper[key.paper, default: []].append((firstDecision[key.dimension][key.paper], key.dimension, decision))
+            }
+            var stale: [StaleCoding] = []
+            for paper in 0..<lastEvent.count {
+                let id = papers.ids[paper]
+                if let corpus, !corpus.contains(id) {
+                    let last = lastEvent[paper]
+                    stale.append(StaleCoding(paper: id, dimension: "", problem: .unknownPaper, seq: last.seq,
+                                             codebookHash: "", position: last.position))
+                }
+                for (_, d, decision) in (byPaper[paper] ?? []).sorted(by: { $0.first < $1.first }) {
+                    stale += Self.problems(paper: id, dimensionID: dimensionIDs[d], dimension: checks[d].dimension,
+                                           decision: decision)
+                }
+            }
+            return stale
+        }
+
+        /// What is wrong with one decision under the codebook, in the order they are reported.
+        private static func problems(paper: String, dimensionID: String, dimension: Dimension?,
+                                     decision: Decision) -> [StaleCoding] {
+            let codes = decision.codes ?? []
+            let text = decision.text ?? ""
+            var found: [StaleCoding] = []
+            func add(_ problem: StaleCoding.Problem) {
+                found.append(StaleCoding(paper: paper, dimension: dimensionID, problem: problem,
+                                         seq: decision.seq, codebookHash: decision.hash, position: decision.position))
+            }
+            // A cleared dimension is not a decision that can be stale.
+            if codes.isEmpty, TextNormalisation.isBlank(text) { return found }
+            guard let dimension else {
+                add(.unknownDimension)
+                return found
+            }
+            if !dimension.takesCodes {
+                if !codes.isEmpty {
+                    add(.codesOnTextDimension)
+                } else if dimension.kind == .number, let problem = StaleCodings.loggedNumberProblem(text, dimension) {
+                    add(.invalidNumber(problem))
+                }
+                return found
+            }
+            if !text.isEmpty, codes.isEmpty {
+                add(.textOnCodedDimension)
+                return found
+            }
+            // Ids a code `replaces` are read as that code, so they are not stale.
+            var seen = Set<String>()
+            let current = codes.map { dimension.currentCode(for: $0) ?? $0 }.filter { seen.insert($0).inserted }
+            let unknown = current.filter { dimension.code($0) == nil }
+            if !unknown.isEmpty { add(.unknownCodes(unknown)) }
+            if dimension.kind == .single, current.count > 1 { add(.severalCodesOnSingleDimension(current)) }
+            return found
+        }
+    }
+}
