@@ -160,10 +160,7 @@ public struct CodingComparison: Hashable, Sendable {
                     // The quotes of its coded codes, from the state's side table (empty for most logs).
                     var quotes: [String: [EvidenceQuote]] = [:]
                     if !codes.isEmpty, !state.evidence.isEmpty, let evidence = state.evidence[number] {
-                        for code in codes {
-                            let attached = evidence.quotes(dimension: dimension.id, code: code)
-                            if !attached.isEmpty { quotes[code] = attached }
-                        }
+                        quotes = Self.quotes(of: codes, dimension: dimension.id, in: evidence)
                     }
                     return CoderCoding(coder: state.coder, codes: codes, text: text, note: notes[s],
                                        codedPaper: mark.coded || mark.done, done: mark.done, quotes: quotes)
@@ -209,12 +206,11 @@ public struct CodingComparison: Hashable, Sendable {
         return TextNormalisation.normalised(text)
     }
 
-    /// Each of `codes` with the quotes `coding` attached to it, for those that have any.
-    static func quotes(of codes: [String], dimension: String, in coding: PaperCoding) -> [String: [EvidenceQuote]] {
-        guard !coding.evidence.isEmpty else { return [:] }
+    /// Each of `codes` (coded codes) with the quotes `evidence` attaches to it, for those that have any.
+    static func quotes(of codes: [String], dimension: String, in evidence: PaperEvidence) -> [String: [EvidenceQuote]] {
         var quotes: [String: [EvidenceQuote]] = [:]
         for code in codes {
-            let attached = coding.quotes(dimension: dimension, code: code)
+            let attached = evidence.quotes(dimension: dimension, code: code)
             if !attached.isEmpty { quotes[code] = attached }
         }
         return quotes
