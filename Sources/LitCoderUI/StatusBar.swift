@@ -8,8 +8,8 @@ public struct StatusBar {
     public func render(_ workbench: Workbench, in area: Rect, into canvas: inout Canvas) {
         guard !area.isEmpty else { return }
         canvas.fill(area, style: .reverse)
-        let total = workbench.papers.count
-        let done = workbench.doneCount
+        // Of the coder's own papers (all of them when nothing is assigned), as status counts.
+        let (done, total) = workbench.progress
         var left: [Glyph] = Glyph.line(" \(workbench.coder) ", style: [.reverse, .bold])
         let position = workbench.queue.isEmpty ? "0/0" : "\(workbench.position + 1)/\(workbench.queue.count)"
         left += Glyph.line(" paper \(position) ", style: .reverse)

@@ -114,6 +114,10 @@ public struct Workbench: Sendable {
     /// Kept up to date by `confirm`, so the status bar never counts 100,000 papers per key.
     private var confirmedDone: Int
     private var confirmedFlagged: Int
+    /// The coder's own papers (assigned and calibration) when they are not every paper, and
+    /// how many of them are done: the progress the status bar shows, as `status` counts it.
+    private var ownPapers: Set<String>?
+    private var confirmedDoneOwn = 0
 
     /// - Parameters:
     ///   - events: the coder's log so far; the undo history and the resume point come from it.
@@ -150,7 +154,14 @@ public struct Workbench: Sendable {
         matcher = AliasMatcher(codebook: codebook)
         confirmedDone = state.donePaperCount
         confirmedFlagged = state.flaggedPaperCount
-        self.queue = (order ?? CoderQueue(paperCount: papers.count)).papers(queue, papers: papers, state: state)
+        let order = order ?? CoderQueue(paperCount: papers.count)
+        self.queue = order.papers(queue, papers: papers, state: state)
+        let own = order.papers(.mine, papers: papers, state: state)
+        if own.count < papers.count {
+            let ids = Set(own.map { papers[$0].id })
+            ownPapers = ids
+            confirmedDoneOwn = ids.count { state.marks(of: $0)?.done == true }
+        }
         position = 0
         // Resume where the coder last was: the latest viewed or changed paper.
         lastLoggedPaper = state.lastPaper
@@ -196,9 +207,17 @@ public struct Workbench: Sendable {
     public var doneCount: Int { countAfterPending(confirmedCount: confirmedDone) { $0.done } }
     public var flaggedCount: Int { countAfterPending(confirmedCount: confirmedFlagged) { $0.flagged } }
 
-    private func countAfterPending(confirmedCount: Int, _ holds: (PaperCoding) -> Bool) -> Int {
+    /// Progress through the coder's own papers: done (including writes on their way) of how
+    /// many. Every paper when nothing is assigned; else the assigned and calibration papers.
+    public var progress: (done: Int, of: Int) {
+        guard let ownPapers else { return (doneCount, papers.count) }
+        return (countAfterPending(confirmedCount: confirmedDoneOwn, among: ownPapers) { $0.done }, ownPapers.count)
+    }
+
+    private func countAfterPending(confirmedCount: Int, among papers: Set<String>? = nil,
+                                   _ holds: (PaperCoding) -> Bool) -> Int {
         var count = confirmedCount
-        for paper in Set(pending.map(\.event.paper)) {
+        for paper in Set(pending.map(\.event.paper)) where papers?.contains(paper) ?? true {
             if holds(confirmed.coding(for: paper)) { count -= 1 }
             if holds(coding(for: paper)) { count += 1 }
         }
@@ -269,6 +288,7 @@ public struct Workbench: Sendable {
         lastLoggedPaper = event.paper
         let after = confirmed.coding(for: event.paper)
         confirmedDone += (after.done ? 1 : 0) - (before.done ? 1 : 0)
+        if ownPapers?.contains(event.paper) == true { confirmedDoneOwn += (after.done ? 1 : 0) - (before.done ? 1 : 0) }
         confirmedFlagged += (after.flagged ? 1 : 0) - (before.flagged ? 1 : 0)
         switch save.purpose {
         case .change(let change):

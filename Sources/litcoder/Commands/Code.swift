@@ -66,10 +66,10 @@ struct Code: ParsableCommand {
         switch ending {
         case .quit:
             let done = session.workbench.doneCount
-            if let mine = plan.papers(assignedTo: coder, in: workspace.corpus) {
+            let (doneMine, mine) = session.workbench.progress
+            if mine < workspace.corpus.count {
                 // With assignments, progress is of the coder's own papers, as status counts it.
-                let doneMine = mine.count { session.workbench.coding(for: $0).done }
-                Console.print("\(coder): \(doneMine) of \(mine.count) assigned papers done"
+                Console.print("\(coder): \(doneMine) of \(mine) assigned papers done"
                     + (done == doneMine ? "" : " (\(done) of all \(workspace.corpus.count))") + "; everything is saved.")
             } else {
                 Console.print("\(coder): \(done) of \(workspace.corpus.count) papers done; everything is saved.")
