@@ -15,9 +15,11 @@ import Foundation
 /// - elements may nest at most `maximumDepth` deep, and carry at most `maximumAttributes`
 ///   attributes each.
 ///
-/// With those bounds libxml2's work is linear in the file. Comments, CDATA sections and
-/// processing instructions are skipped; anything unterminated is left for the parser to
-/// report as not well-formed.
+/// With those bounds libxml2's work is linear in the file. Comments and CDATA sections are
+/// skipped; anything unterminated is left for the parser to report as not well-formed. A
+/// processing instruction (`<?` anywhere but the XML declaration) is refused outright, before
+/// the structure is looked at: libxml2 reports one even after a broken tag, and FoundationXML
+/// crashes on one without data.
 ///
 /// And the bytes must be UTF-8 without a NUL, as REFI-QDA files are: FoundationXML traps
 /// (a crash, not an error) on an element name that is not UTF-8, such as `<\u{FF}` (found by
@@ -40,6 +42,26 @@ enum XMLInputGuard {
                 throw Diagnostic(file: file, line: line,
                                  message: "\(what) at byte \(offset + 1): REFI-QDA files are UTF-8 text",
                                  hint: "export the codebook again from the QDA tool as a REFI-QDA codebook (.qdc)")
+            }
+            // Anywhere but the XML declaration at the start, `<?` is refused, whatever the
+            // structure around it: libxml2 recovers from a broken tag (an unclosed start tag, an
+            // unescaped `<` in an attribute) and goes on to report a `<?x?>` after it, on which
+            // FoundationXML reads a null pointer (`<CodeBook a="b" <?x?>`, found by fuzzing).
+            // Legal XML has `<?` only in processing instructions, comments and CDATA sections;
+            // REFI-QDA files have no processing instructions, and a comment or CDATA holding
+            // `<?` is refused too rather than trusted to be one.
+            let declaration = Scanner.declarationOffset(in: bytes)
+            var offset = 0
+            while offset < bytes.count,
+                  let hit = SourceText.firstOffset(of: UInt8(ascii: "<"), in: UnsafeBufferPointer(rebasing: bytes[offset...])) {
+                let found = offset + hit
+                if found + 1 < bytes.count, bytes[found + 1] == UInt8(ascii: "?"), found != declaration {
+                    throw Diagnostic(
+                        file: file, line: 1 + LineCounter.newlines(in: bytes, from: 0, to: found),
+                        message: "a processing instruction (<?…?>): REFI-QDA files have none but the XML declaration at the start",
+                        hint: "export the codebook again from the QDA tool, or delete it")
+                }
+                offset = found + 1
             }
             var scanner = Scanner(bytes: bytes, file: file)
             try scanner.run()
@@ -75,16 +97,7 @@ enum XMLInputGuard {
                 } else if starts(with: "<![CDATA[") {
                     guard skip(past: "]]>", from: index + 9) else { return }
                 } else if starts(with: "<?") {
-                    // The XML declaration, at the start, is no processing instruction; any other
-                    // `<?…?>` is refused: FoundationXML traps (reads a null pointer) on one
-                    // without data, `<?x?>` (found by fuzzing the `.qdc` reader), and REFI-QDA
-                    // files have none.
-                    guard isDeclaration() else {
-                        throw Diagnostic(
-                            file: file, line: line,
-                            message: "a processing instruction (<?…?>): REFI-QDA files have none but the XML declaration at the start",
-                            hint: "export the codebook again from the QDA tool, or delete it")
-                    }
+                    // The XML declaration: `check` has refused every other `<?`.
                     guard skip(past: "?>", from: index + 2) else { return }
                 } else if starts(with: "<!") {
                     let what = starts(with: "<!DOCTYPE") ? "a <!DOCTYPE> declaration" : "a <!…> declaration"
@@ -139,13 +152,15 @@ enum XMLInputGuard {
             return false
         }
 
-        /// Whether the `<?` at `index` opens the XML declaration: `<?xml` and a space, first in
-        /// the file (after a byte-order mark).
-        private func isDeclaration() -> Bool {
+        /// Where the XML declaration's `<?` is: `<?xml` and white space, first in the file
+        /// (after a byte-order mark); nil when the file has none.
+        static func declarationOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
             let first = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-            guard index == first, starts(with: "<?xml"), index + 5 < bytes.count else { return false }
-            let next = bytes[index + 5]
-            return next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
+            let prefix = Array("<?xml".utf8)
+            guard first + prefix.count < bytes.count,
+                  prefix.indices.allSatisfy({ bytes[first + $0] == prefix[$0] }) else { return nil }
+            let next = bytes[first + prefix.count]
+            return next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D ? first : nil
         }
 
         private func starts(with prefix: StaticString) -> Bool {
