@@ -41,15 +41,21 @@ public struct KrippendorffAlpha: Hashable, Sendable {
         }
         observedDisagreement = observed / n
         expectedDisagreement = expected / (n * (n - 1))
-        if expected == 0 {
-            let present = matrix.pairableValueIds
-            let reason = present.count == 1
+        coefficient = KrippendorffAlpha.coefficient(observed: observed, expected: expected, n: n,
+                                                    pairableValues: matrix.pairableValueIds, label: label)
+    }
+
+    /// α = 1 − (n − 1) · D_o / D_e from the sums of observed and expected distances over `n`
+    /// pairable values; undefined, saying why, when nothing varies (every set of α's kind, dense
+    /// or sparse, ends here).
+    static func coefficient(observed: Double, expected: Double, n: Double, pairableValues present: [Int],
+                            label: (Int) -> String) -> Coefficient {
+        guard expected != 0 else {
+            return .undefined(present.count == 1
                 ? "no variation: every pairable value is '\(label(present[0]))'"
-                : "no variation: all pairable values are at distance 0 from each other"
-            coefficient = .undefined(reason)
-        } else {
-            coefficient = .value(1 - (n - 1) * observed / expected)
+                : "no variation: all pairable values are at distance 0 from each other")
         }
+        return .value(1 - (n - 1) * observed / expected)
     }
 
     /// α of `data` under `metric`.

@@ -51,15 +51,8 @@ struct SetDistanceAlpha: Sendable {
             .weightedDistanceSum(distance)
         observedDisagreement = observed / n
         expectedDisagreement = expected / (n * (n - 1))
-        if expected == 0 {
-            let present = coincidences.pairableValueIds
-            let reason = present.count == 1
-                ? "no variation: every pairable value is '\(label(present[0]))'"
-                : "no variation: all pairable values are at distance 0 from each other"
-            coefficient = .undefined(reason)
-        } else {
-            coefficient = .value(1 - (n - 1) * observed / expected)
-        }
+        coefficient = KrippendorffAlpha.coefficient(observed: observed, expected: expected, n: n,
+                                                    pairableValues: coincidences.pairableValueIds, label: label)
     }
 
     /// The bootstrap interval for this α (Hayes & Krippendorff 2007), as `AlphaBootstrap` draws it

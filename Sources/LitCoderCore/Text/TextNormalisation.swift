@@ -11,19 +11,7 @@ public enum TextNormalisation {
         let folded = text.precomposedStringWithCanonicalMapping
             .folding(options: [.caseInsensitive], locale: nil)
             .precomposedStringWithCanonicalMapping
-        var out = ""
-        out.reserveCapacity(folded.utf8.count)
-        var pendingSpace = false
-        for character in folded {
-            if character.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(character)
-            }
-        }
-        return out
+        return tidied(folded)
     }
 
     /// Whether `text` is blank: empty or only white space. A blank value is no value: what
