@@ -67,16 +67,16 @@ public struct CodingState: Hashable, Sendable {
     public var renaming: CodeRenaming = .none
 
     /// Paper ids by number; a paper gets one at the first event (other than `view`) about it.
-    private var numbering = PaperNumbering(expected: 64)
+    var numbering = PaperNumbering(expected: 64)
     /// Per paper number: everything except the codes.
-    private var records: [PaperRecord] = []
+    var records: [PaperRecord] = []
     /// The dimensions that have a column, in the order first coded.
-    private(set) var columnDimensions: [String] = []
+    var columnDimensions: [String] = []
     /// Per column, per paper number: the index of its code list in `codeLists`, or `notCoded`.
-    private(set) var columns: [[Int32]] = []
+    var columns: [[Int32]] = []
     /// Every distinct list of codes the log set, as the events gave it (order kept).
-    private(set) var codeLists: [[String]] = []
-    private var codeListIndex: [[String]: Int32] = [:]
+    var codeLists: [[String]] = []
+    var codeListIndex: [[String]: Int32] = [:]
     /// Per paper number, the quotes of papers that have any: a sparse side table, so replaying
     /// a log without evidence touches nothing more (`CodingState+Evidence.swift`).
     var evidence: [Int: PaperEvidence] = [:]
@@ -84,7 +84,7 @@ public struct CodingState: Hashable, Sendable {
     static let notCoded: Int32 = -1
 
     /// A paper's note, flags and texts: the part of a `PaperCoding` that is not codes.
-    private struct PaperRecord: Sendable {
+    struct PaperRecord: Sendable {
         var note = ""
         var flagged = false
         var done = false

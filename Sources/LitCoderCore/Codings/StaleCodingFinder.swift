@@ -148,3 +148,70 @@ extension StaleCodings {
         }
     }
 }
+
+extension StaleCodings.Finder {
+    /// Writes what the finder has gathered, for a log snapshot (`LogSnapshot`). `paperIDs`
+    /// (the replayed state's papers, numbered by the same events) is written once and shared.
+    func write(to writer: inout SnapshotWriter, paperIDs: [String]) -> Bool {
+        guard position <= Int(Int32.max) else { return false }
+        let shared = papers.ids == paperIDs
+        writer.bool(shared)
+        if !shared { writer.strings(papers.ids) }
+        writer.int(position)
+        writer.int(lastEvent.count)
+        for event in lastEvent {
+            writer.int(event.seq)
+            writer.int(event.position)
+        }
+        writer.strings(dimensionIDs)
+        for column in firstDecision { writer.int32s(column.map { Int32($0) }) }
+        writer.int(staleDecisions.count)
+        for (slot, decision) in staleDecisions {
+            writer.int(slot.paper)
+            writer.int(slot.dimension)
+            writer.int(decision.seq)
+            writer.int(decision.position)
+            writer.string(decision.hash)
+            writer.bool(decision.codes != nil)
+            if let codes = decision.codes { writer.strings(codes) }
+            writer.optionalString(decision.text)
+        }
+        return true
+    }
+
+    /// Reads what `write(to:paperIDs:)` wrote, checking every number it will index with.
+    init(reading reader: inout SnapshotReader, codebook: Codebook, paperIDs: [String]) throws(SnapshotReader.Damaged) {
+        self.init(codebook: codebook)
+        let ids = try reader.bool() ? paperIDs : try reader.strings()
+        papers = PaperNumbering(expected: ids.count)
+        for id in ids where papers.number(of: id) != papers.count - 1 { throw SnapshotReader.Damaged() }
+        position = try reader.count(atMost: Int(Int32.max))
+        guard try reader.int() == ids.count else { throw SnapshotReader.Damaged() }
+        lastEvent.reserveCapacity(ids.count)
+        for _ in ids {
+            let seq = try reader.int()
+            let at = try reader.count(atMost: position - 1)
+            lastEvent.append((seq, at))
+        }
+        for dimensionID in try reader.strings() {
+            guard slot(of: dimensionID) == dimensionIDs.count - 1 else { throw SnapshotReader.Damaged() }
+            let column = try reader.int32s()
+            guard column.count == ids.count, column.allSatisfy({ $0 >= -1 && Int($0) < position }) else {
+                throw SnapshotReader.Damaged()
+            }
+            firstDecision[firstDecision.count - 1] = column.map { Int($0) }
+        }
+        let staleCount = try reader.listCount(itemSize: 40)
+        for _ in 0..<staleCount {
+            let paper = try reader.count(atMost: ids.count - 1)
+            let dimension = try reader.count(atMost: dimensionIDs.count - 1)
+            let seq = try reader.int()
+            let at = try reader.count(atMost: position - 1)
+            let hash = try reader.string()
+            let codes = try reader.bool() ? try reader.strings() : nil
+            let text = try reader.optionalString()
+            staleDecisions[Slot(paper: paper, dimension: dimension)] = Decision(seq: seq, position: at, hash: hash,
+                                                                              codes: codes, text: text)
+        }
+    }
+}

@@ -18,7 +18,22 @@ struct LogCheck {
     /// Each event that attached a quote, with its position (few: kept for `checkEvidence`).
     var attachments: [(Int, CodingEvent)] = []
 
-    init(_ url: URL, coder: String, displayPath: String, codebook: Codebook?) throws {
+    /// Reads the log; with a codebook, through `LogFold` (and the project's snapshots, if given).
+    init(_ url: URL, coder: String, displayPath: String, codebook: Codebook?, snapshots: LogSnapshots? = nil) throws {
+        if let codebook {
+            let fold = try LogFold.read(url: url, coder: coder, displayPath: displayPath, codebook: codebook,
+                                        snapshots: snapshots)
+            contents = fold.contents
+            events = fold.events
+            hasCodings = fold.hasCodings
+            finder = fold.finder
+            state = fold.state
+            markedDone = fold.markedDone
+            olderCodebooks = fold.olderCodebooks
+            olderEvents = fold.olderEvents
+            attachments = fold.attachments
+            return
+        }
         var finder = codebook.map { StaleCodings.Finder(codebook: $0) }
         var replay = codebook.map { CodingState.Replay(into: CodingState(coder: coder, renaming: $0.renaming)) }
         let currentHash = codebook?.contentHash

@@ -35,6 +35,8 @@ public struct Project: Sendable {
 
     public func logURL(coder: String) -> URL { codingsURL.appendingPathComponent("\(coder).jsonl") }
     public var consensusLogURL: URL { logURL(coder: CoderName.consensus) }
+    /// The snapshots of long logs (`.litcoder-cache/`): derived, git-ignored, safe to delete.
+    public var snapshots: LogSnapshots { LogSnapshots(folder: root.appendingPathComponent(".litcoder-cache", isDirectory: true)) }
     /// Who codes which paper (`litcoder assign`).
     public var assignmentsURL: URL { root.appendingPathComponent("assignments.jsonl") }
     /// The calibration rounds (`litcoder round add`).

@@ -183,15 +183,8 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
     /// The log is folded as it is read (the state and its stale codings), never kept as events.
     private static func replayed(_ coder: String, in workspace: Workspace,
                                  assigned papers: [String]? = nil) throws -> (CoderProgress, [Diagnostic], CodingState) {
-        var replay = CodingState.Replay(into: CodingState(coder: coder, renaming: workspace.codebook.renaming))
-        var finder = StaleCodings.Finder(codebook: workspace.codebook)
-        var events = 0
-        let contents = try workspace.readLog(coder: coder) { event in
-            replay.apply(event)
-            finder.add(event)
-            events += 1
-        }
-        let state = replay.finish()
+        let fold = try workspace.fold(coder: coder)
+        let (state, finder, events, contents) = (fold.state, fold.finder, fold.events, fold.contents)
         let currentHash = workspace.codebook.contentHash
         var assigned: Int?
         var coded = state.codedPaperCount, done = state.donePaperCount, flagged = state.flaggedPaperCount

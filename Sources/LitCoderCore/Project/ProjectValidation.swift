@@ -48,7 +48,10 @@ public struct ProjectValidation: Sendable {
                 return nil
             }
             let url = project.logURL(coder: coders[index - 1])
-            return Result { try LogCheck(url, coder: coders[index - 1], displayPath: project.display(url), codebook: codebook) }
+            return Result {
+                try LogCheck(url, coder: coders[index - 1], displayPath: project.display(url), codebook: codebook,
+                             snapshots: project.snapshots)
+            }
         }.dropFirst().compactMap { $0 }
         let (corpus, corpusDiagnostics) = loaded ?? (Corpus(), [])
         validation.diagnostics += corpusDiagnostics

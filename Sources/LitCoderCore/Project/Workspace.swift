@@ -60,8 +60,16 @@ public struct Workspace: Sendable {
     /// read as their new ids.
     public func state(coder: String) throws -> (CodingState, [Diagnostic]) {
         if let ready = readAhead[coder] { return try ready.get() }
+        let fold = try fold(coder: coder)
+        return (fold.state, fold.contents.diagnostics)
+    }
+
+    /// A coder's log folded under the codebook (`LogFold`), read without locking it, going on
+    /// from the project's snapshot of it when there is a true one.
+    func fold(coder: String) throws -> LogFold {
         let url = project.logURL(coder: coder)
-        return try CodingLog.replay(url: url, coder: coder, displayPath: project.display(url), renaming: codebook.renaming)
+        return try LogFold.read(url: url, coder: coder, displayPath: project.display(url), codebook: codebook,
+                                snapshots: project.snapshots)
     }
 
     /// A coder's log as read without locking it: events, problems and their counts.

@@ -162,7 +162,7 @@ public final class CodingLog {
 
     /// A descriptor for reading the log, or nil when there is none yet; a log that is there but
     /// cannot be read (a folder, a dangling link, no permission) is an error naming it.
-    private static func openForReading(_ url: URL, displayPath: String) throws(CodingLogError) -> Int32? {
+    static func openForReading(_ url: URL, displayPath: String) throws(CodingLogError) -> Int32? {
         // O_NONBLOCK: a named pipe in the log's place must not hang the command.
         let fd = Glibc.open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
@@ -182,7 +182,7 @@ public final class CodingLog {
     }
 
     /// What a reader that may not move it says about a torn tail.
-    private static func unfinishedLine(_ torn: LogScanner.TornTail, displayPath: String, url: URL) -> Diagnostic {
+    static func unfinishedLine(_ torn: LogScanner.TornTail, displayPath: String, url: URL) -> Diagnostic {
         Diagnostic(
             file: displayPath, line: torn.line, severity: .warning,
             message: "line \(torn.line) is unfinished (its writer stopped mid-line, or is writing it now); it is left out",

@@ -49,15 +49,55 @@ struct LogScanner {
         decoder = EventLineDecoder(keepsTime: keepsTime)
     }
 
+    /// Where a scan stopped, to go on from there later (`LogSnapshot`): everything the scanner
+    /// has counted and reported over the whole lines it read.
+    struct Progress: Sendable {
+        var lineCount = 0
+        var lastSeq = 0
+        var completeLength = 0
+        var health = LogHealth()
+        /// The problems listed, without their file (the reader's display path is put back).
+        var diagnostics: [Diagnostic] = []
+        var unreportedCount = 0
+        var eventLines: [Int] = []
+    }
+
+    /// The scanner's progress after a scan that found no torn tail beyond `completeLength`.
+    var progress: Progress {
+        Progress(lineCount: lineCount, lastSeq: lastSeq, completeLength: completeLength, health: health,
+                 diagnostics: diagnostics, unreportedCount: unreportedCount, eventLines: eventLines)
+    }
+
+    /// A scanner that goes on from `progress`: `scan(descriptor:from:…)` then reads from its
+    /// `completeLength`, counting lines, seqs and problems as if it had read the whole file.
+    init(resuming progress: Progress, displayPath: String, keepsTime: Bool, owner: String?) {
+        self.init(displayPath: displayPath, keepsTime: keepsTime, owner: owner)
+        lineCount = progress.lineCount
+        lastSeq = progress.lastSeq
+        completeLength = progress.completeLength
+        health = progress.health
+        diagnostics = progress.diagnostics.map { var diagnostic = $0; diagnostic.file = displayPath; return diagnostic }
+        unreportedCount = progress.unreportedCount
+        eventLines = progress.eventLines
+        recordsLines = true
+    }
+
     /// Scans the open file from its start, handing each good event to `visit` in file order.
     mutating func scan(descriptor: Int32, visit: (consuming CodingEvent) -> Void) throws {
+        try scan(descriptor: descriptor, from: 0, consumed: { _ in }, visit: visit)
+    }
+
+    /// Scans the open file from byte `start` (the start of a line), handing each good event to
+    /// `visit` in file order and every whole line's bytes, in order, to `consumed`.
+    mutating func scan(descriptor: Int32, from start: Int, consumed: (UnsafeRawBufferPointer) -> Void,
+                       visit: (consuming CodingEvent) -> Void) throws {
         // Pieces of 4 MiB, or the file's size for a smaller log: zeroing 4 MiB to read a log of a
         // few lines cost more than reading it (status reads every coder's log).
         var info = stat()
         let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 4 << 20
-        var buffer = [UInt8](repeating: 0, count: min(4 << 20, max(size + 1, 4096)))
+        var buffer = [UInt8](repeating: 0, count: min(4 << 20, max(size - start + 1, 4096)))
         var filled = 0
-        var bufferOffset = 0
+        var bufferOffset = start
         while true {
             if filled == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
             let capacity = buffer.count - filled
@@ -71,16 +111,17 @@ struct LogScanner {
             }
             if n == 0 { break }
             filled += n
-            let consumed = buffer.withUnsafeBufferPointer { whole in
+            let lines = buffer.withUnsafeBufferPointer { whole in
                 scanLines(UnsafeBufferPointer(rebasing: whole[0..<filled]), visit: visit)
             }
-            if consumed > 0 {
+            if lines > 0 {
                 buffer.withUnsafeMutableBytes { raw in
                     guard let base = raw.baseAddress else { return }
-                    _ = memmove(base, base + consumed, filled - consumed)
+                    consumed(UnsafeRawBufferPointer(rebasing: raw[0..<lines]))
+                    _ = memmove(base, base + lines, filled - lines)
                 }
-                bufferOffset += consumed
-                filled -= consumed
+                bufferOffset += lines
+                filled -= lines
             }
         }
         completeLength = bufferOffset

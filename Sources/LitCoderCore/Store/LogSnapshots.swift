@@ -1,0 +1,89 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a project keeps its log snapshots (`.litcoder-cache/CODER.snapshot`), and when a log
+/// is long enough to have one.
+///
+/// A snapshot is derived data: what reading a log's first N bytes under one codebook gave (the
+/// replayed state, the stale codings found, the problems reported), so that the next reader
+/// checks those bytes against the hash it records and reads only what was appended since.
+/// Deleting the folder is always safe: the next reader rebuilds what it needs from the logs.
+/// Writing one is best effort: a folder that cannot be written costs speed, never a result.
+public struct LogSnapshots: Sendable {
+    /// The folder; it holds a `.gitignore` of `*`, so git never sees what is inside.
+    public var folder: URL
+    /// Logs shorter than this are read whole every time (default 4 MiB, about 18,000 events:
+    /// a few hundredths of a second); `LITCODER_SNAPSHOT_MIN_BYTES` sets it (0: every log).
+    public var minimumBytes: Int
+
+    public static let defaultMinimumBytes = 4 << 20
+    static let fileExtension = "snapshot"
+    /// The first bytes of every snapshot: its format, version 1.
+    static let magic = Array("litcoder log snapshot 1\n".utf8)
+
+    public init(folder: URL, minimumBytes: Int? = nil) {
+        self.folder = folder
+        self.minimumBytes = minimumBytes ?? Self.minimumBytesFromEnvironment()
+    }
+
+    static func minimumBytesFromEnvironment() -> Int {
+        guard let text = ProcessInfo.processInfo.environment["LITCODER_SNAPSHOT_MIN_BYTES"], let value = Int(text),
+              value >= 0 else { return defaultMinimumBytes }
+        return value
+    }
+
+    func url(owner: String) -> URL { folder.appendingPathComponent("\(owner).\(Self.fileExtension)") }
+
+    /// The payload of `owner`'s snapshot when its file is whole (magic, length and checksum
+    /// agree) and no larger than `limit` bytes; nil otherwise.
+    func payload(owner: String, limit: Int) -> [UInt8]? {
+        let fd = open(url(owner: owner).path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        let header = Self.magic.count + 16
+        guard size >= header, size <= limit else { return nil }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, size - filled, off_t(filled)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            filled += n
+        }
+        return bytes.withUnsafeBytes { raw -> [UInt8]? in
+            guard raw.starts(with: Self.magic) else { return nil }
+            var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: raw[Self.magic.count...]))
+            guard let length = try? reader.int(), length == size - header, let checksum = try? reader.uint64() else { return nil }
+            let payload = UnsafeRawBufferPointer(rebasing: raw[header...])
+            guard XXHash64.hash(payload) == checksum else { return nil }
+            return Array(payload)
+        }
+    }
+
+    /// Writes `owner`'s snapshot whole or not at all; any failure is ignored (the logs are
+    /// the truth, and the next reader reads them whole).
+    func save(owner: String, payload: [UInt8]) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let ignore = folder.appendingPathComponent(".gitignore")
+            if !FileManager.default.fileExists(atPath: ignore.path) {
+                try? AtomicFile.create(ignore, with: Array(
+                    "# Log snapshots: rebuildable from codings/, safe to delete, never committed.\n*\n".utf8))
+            }
+            var file = Self.magic
+            withUnsafeBytes(of: Int64(payload.count).littleEndian) { file.append(contentsOf: $0) }
+            withUnsafeBytes(of: XXHash64.hash(payload).littleEndian) { file.append(contentsOf: $0) }
+            file += payload
+            try AtomicFile.replace(url(owner: owner), with: file)
+        } catch {
+            return
+        }
+    }
+}
