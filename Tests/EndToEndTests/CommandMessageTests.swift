@@ -33,6 +33,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let ignore = try String(contentsOf: dir.appendingPathComponent(".gitignore"), encoding: .utf8)
         #expect(ignore.contains("codings/*.torn-*"))
+        #expect(ignore.contains(".litcoder-cache/"))
     }
 
     @Test func withoutUserOrLognameTheAccountNameIsTheCoder() throws {

@@ -100,7 +100,9 @@ public enum ProjectCreator {
         let gitignore = root.appendingPathComponent(".gitignore")
         if !manager.fileExists(atPath: gitignore.path) {
             try write(Data(("# Lock sidecars name the process writing a log; they are never shared.\ncodings/*.lock\n"
-                + "# Torn last lines moved aside from a log after a crash; kept locally for inspection.\ncodings/*.torn-*\n").utf8), to: gitignore)
+                + "# Torn last lines moved aside from a log after a crash; kept locally for inspection.\ncodings/*.torn-*\n"
+                + "# Snapshots of long logs: derived from codings/, rebuilt when missing, safe to delete.\n.litcoder-cache/\n").utf8),
+                  to: gitignore)
         }
         let name = root.lastPathComponent
         // Written last: a folder without it is not yet a project, so a failed init can simply be retried.

@@ -70,6 +70,8 @@ public struct LogSnapshots: Sendable {
     /// Writes `owner`'s snapshot whole or not at all; any failure is ignored (the logs are
     /// the truth, and the next reader reads them whole).
     func save(owner: String, payload: [UInt8]) {
+        // A folder made here and left empty by a failed write (a full disk) is taken away again.
+        let created = !FileManager.default.fileExists(atPath: folder.path)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let ignore = folder.appendingPathComponent(".gitignore")
@@ -83,7 +85,7 @@ public struct LogSnapshots: Sendable {
             file += payload
             try AtomicFile.replace(url(owner: owner), with: file)
         } catch {
-            return
+            if created { try? FileManager.default.removeItem(at: folder) }
         }
     }
 }
