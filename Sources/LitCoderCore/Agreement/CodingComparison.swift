@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the chosen coders coded one paper on one dimension, side by side, and what kind of
 /// agreement or disagreement that is.
 ///
@@ -130,9 +132,25 @@ public struct CodingComparison: Hashable, Sendable {
             }
         }.map(\.id)
         let columns = states.map { state in chosen.map { state.columnIndex(of: $0.id) } }
+        // Papers in consecutive runs on all cores, each run with its own cache of ordered lists;
+        // the runs are joined in order, so the list is the same as from one loop.
+        let runs = max(1, min(paperOrder.count / 4_096, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let parts = ParallelChunks.map(count: runs, minimumChunk: 1) { run in
+            compare(paperOrder[(paperOrder.count * run / runs)..<(paperOrder.count * (run + 1) / runs)],
+                    chosen: chosen, states: states, columns: columns)
+        }
+        var out: [CodingComparison] = []
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { out += part }
+        return out
+    }
+
+    /// The comparisons of `papers` (a run of `all`'s papers, in its order).
+    private static func compare(_ papers: ArraySlice<String>, chosen: [Dimension], states: [CodingState],
+                                columns: [[Int?]]) -> [CodingComparison] {
         var orderedLists = states.map { state in chosen.map { _ in [[String]?](repeating: nil, count: state.codeLists.count) } }
         var out: [CodingComparison] = []
-        for paper in paperOrder {
+        for paper in papers {
             let numbers = states.map { $0.paperNumber(of: paper) }
             let marks = states.indices.map { s in numbers[s].map { states[s].marks(number: $0) } }
             let notes = states.indices.map { s in numbers[s].map { states[s].note(number: $0) } ?? "" }

@@ -48,10 +48,13 @@ public struct DisagreementList: Sendable {
         guard !items.isEmpty else { return "no disagreements among \(coders.joined(separator: ", "))" }
         let width = coders.map(\.count).max() ?? 0
         // Padded once per coder: Foundation's padding of every line was a large share of a long list.
-        var padded: [String: String] = [:]
-        for coder in coders { padded[coder] = coder.padding(toLength: width, withPad: " ", startingAt: 0) }
-        var blocks: [String] = []
-        for item in items {
+        let padded = Dictionary(coders.map { ($0, $0.padding(toLength: width, withPad: " ", startingAt: 0)) },
+                                uniquingKeysWith: { first, _ in first })
+        let numberDimensions = numberDimensions
+        let titles = titles
+        // Each item's block on its own, in runs on all cores, joined in order.
+        var blocks = ParallelChunks.map(count: items.count, minimumChunk: 4_096) { index -> String in
+            let item = items[index]
             var head = "\(item.paper)  \(item.dimension)"
             if let phrase = item.kindPhrase { head += "  (\(phrase))" }
             if let title = titles[item.paper], !title.isEmpty { head += "  \(title)" }
@@ -62,7 +65,7 @@ public struct DisagreementList: Sendable {
                 if !coding.note.isEmpty { line += "  — note: " + Self.oneLine(coding.note) }
                 lines.append(line)
             }
-            blocks.append(lines.joined(separator: "\n"))
+            return lines.joined(separator: "\n")
         }
         blocks.append(countLine)
         return blocks.joined(separator: "\n\n")

@@ -179,12 +179,18 @@ extension StaleCodings.Finder {
         return true
     }
 
-    /// Reads what `write(to:paperIDs:)` wrote, checking every number it will index with.
-    init(reading reader: inout SnapshotReader, codebook: Codebook, paperIDs: [String]) throws(SnapshotReader.Damaged) {
+    /// Reads what `write(to:paperIDs:)` wrote, checking every number it will index with;
+    /// `numbering` is the replayed state's, shared when the finder numbered the same papers.
+    init(reading reader: inout SnapshotReader, codebook: Codebook, numbering: PaperNumbering) throws(SnapshotReader.Damaged) {
         self.init(codebook: codebook)
-        let ids = try reader.bool() ? paperIDs : try reader.strings()
-        papers = PaperNumbering(expected: ids.count)
-        for id in ids where papers.number(of: id) != papers.count - 1 { throw SnapshotReader.Damaged() }
+        if try reader.bool() {
+            papers = numbering
+        } else {
+            let ids = try reader.strings()
+            papers = PaperNumbering(expected: ids.count)
+            for id in ids where papers.number(of: id) != papers.count - 1 { throw SnapshotReader.Damaged() }
+        }
+        let ids = papers.ids
         position = try reader.count(atMost: Int(Int32.max))
         guard try reader.int() == ids.count else { throw SnapshotReader.Damaged() }
         lastEvent.reserveCapacity(ids.count)

@@ -114,11 +114,7 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
         let (plan, planProblems) = workspace.plan()
         let listing = project.logListing()
         let unreadable = Set(listing.unreadableOwners)
-        var names = Set(project.logOwners()).subtracting(unreadable)
-        for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil && !unreadable.contains(coder) {
-            names.insert(coder)
-        }
-        names.formUnion(plan.assignments.coders.filter { !unreadable.contains($0) })
+        let names = coderNames(project, plan: plan, listing: listing)
         var diagnostics: [Diagnostic] = listing.unreadable + planProblems
         var coders: [CoderProgress] = []
         var states: [String: CodingState] = [:]
@@ -168,6 +164,28 @@ public struct ProjectStatus: Codable, Hashable, Sendable {
             UnreadableLog(coder: owner, file: diagnostic.file, problem: diagnostic.message)
         }
         return (status, diagnostics)
+    }
+
+    /// The coders `gather` reports on: those with a readable log, listed in `litcoder.yaml` or
+    /// assigned papers.
+    private static func coderNames(_ project: Project, plan: CodingPlan, listing: LogListing) -> Set<String> {
+        let unreadable = Set(listing.unreadableOwners)
+        var names = Set(project.logOwners()).subtracting(unreadable)
+        for coder in project.coders ?? [] where CoderName.problem(with: coder) == nil && !unreadable.contains(coder) {
+            names.insert(coder)
+        }
+        names.formUnion(plan.assignments.coders.filter { !unreadable.contains($0) })
+        return names
+    }
+
+    /// Every log `gather` reads: to read them while the corpus loads (`Workspace.open(_:replaying:)`).
+    public static func logsRead(in project: Project) -> [String] {
+        let listing = project.logListing()
+        var names = coderNames(project, plan: CodingPlan.load(project).0, listing: listing).sorted()
+        if project.hasLogFile(CoderName.consensus), !listing.unreadableOwners.contains(CoderName.consensus) {
+            names.append(CoderName.consensus)
+        }
+        return names
     }
 
     /// One coder's progress, read without locking their log; with `assigned` (the coder's

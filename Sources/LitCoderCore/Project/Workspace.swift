@@ -7,8 +7,8 @@ public struct Workspace: Sendable {
     public var corpus: Corpus
     /// Problems found while loading that did not stop it (malformed corpus lines, …).
     public var diagnostics: [Diagnostic]
-    /// States read while the corpus loaded (`open(_:replaying:)`), by coder.
-    private var readAhead: [String: Result<(CodingState, [Diagnostic]), any Error>] = [:]
+    /// Logs read while the corpus loaded (`open(_:replaying:)`), by coder.
+    private var readAhead: [String: Result<LogFold, any Error>] = [:]
 
     public init(project: Project, codebook: Codebook, corpus: Corpus, diagnostics: [Diagnostic] = []) {
         self.project = project
@@ -32,26 +32,28 @@ public struct Workspace: Sendable {
             url: project.codebookURL, displayName: project.display(project.codebookURL))
         guard let codebook else { throw DiagnosticList(codebookDiagnostics) }
         var workspace = Workspace(project: project, codebook: codebook, corpus: Corpus(), diagnostics: codebookDiagnostics)
-        enum Loaded {
-            case corpus(Corpus, [Diagnostic])
-            case state(Result<(CodingState, [Diagnostic]), any Error>)
-        }
         let bare = workspace
-        let loaded = ParallelChunks.map(count: coders.count + 1, minimumChunk: 1) { index -> Loaded in
-            guard index > 0 else {
-                let (corpus, diagnostics) = Corpus.load(files: project.corpusURLs, displayName: project.display)
-                return .corpus(corpus, diagnostics)
+        // The logs are read on a thread of their own while this one loads the corpus, which
+        // spreads its own work over the cores: inside one pool, the corpus would wait for a
+        // free worker and load on one core.
+        nonisolated(unsafe) var folds: [Result<LogFold, any Error>] = []
+        let done = DispatchSemaphore(value: 0)
+        if !coders.isEmpty {
+            let reader = Thread {
+                folds = ParallelChunks.map(count: coders.count, minimumChunk: 1) { index in
+                    Result { try bare.fold(coder: coders[index]) }
+                }
+                done.signal()
             }
-            return .state(Result { try bare.state(coder: coders[index - 1]) })
+            reader.stackSize = 8 << 20
+            reader.start()
         }
-        for (index, item) in loaded.enumerated() {
-            switch item {
-            case .corpus(let corpus, let diagnostics):
-                workspace.corpus = corpus
-                workspace.diagnostics += diagnostics
-            case .state(let result):
-                workspace.readAhead[coders[index - 1]] = result
-            }
+        let (corpus, diagnostics) = Corpus.load(files: project.corpusURLs, displayName: project.display)
+        workspace.corpus = corpus
+        workspace.diagnostics += diagnostics
+        if !coders.isEmpty {
+            done.wait()
+            for (coder, result) in zip(coders, folds) { workspace.readAhead[coder] = result }
         }
         return workspace
     }
@@ -59,7 +61,6 @@ public struct Workspace: Sendable {
     /// A coder's replayed state, read without locking the log; codes the codebook replaced are
     /// read as their new ids.
     public func state(coder: String) throws -> (CodingState, [Diagnostic]) {
-        if let ready = readAhead[coder] { return try ready.get() }
         let fold = try fold(coder: coder)
         return (fold.state, fold.contents.diagnostics)
     }
@@ -67,6 +68,7 @@ public struct Workspace: Sendable {
     /// A coder's log folded under the codebook (`LogFold`), read without locking it, going on
     /// from the project's snapshot of it when there is a true one.
     func fold(coder: String) throws -> LogFold {
+        if let ready = readAhead[coder] { return try ready.get() }
         let url = project.logURL(coder: coder)
         return try LogFold.read(url: url, coder: coder, displayPath: project.display(url), codebook: codebook,
                                 snapshots: project.snapshots)

@@ -99,9 +99,9 @@ struct LogFold {
     private static func loadSnapshot(_ snapshots: LogSnapshots, owner: String, codebook: Codebook, logSize: Int,
                                      descriptor: Int32) -> (LogFold, LogScanner.Progress, XXHash64)? {
         // A snapshot is a fraction of its log; a far larger file is not one of ours.
-        guard let payload = snapshots.payload(owner: owner, limit: 4 * logSize + (16 << 20)) else { return nil }
-        let decoded: (LogFold, LogScanner.Progress, UInt64)? = payload.withUnsafeBytes { raw in
-            var reader = SnapshotReader(raw)
+        guard let (file, start) = snapshots.payload(owner: owner, limit: 4 * logSize + (16 << 20)) else { return nil }
+        let decoded: (LogFold, LogScanner.Progress, UInt64)? = file.withUnsafeBytes { raw in
+            var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: raw[start...]))
             return try? decode(&reader, owner: owner, codebook: codebook, logSize: logSize)
         }
         guard let (fold, progress, prefixHash) = decoded,
@@ -149,7 +149,7 @@ struct LogFold {
         progress.eventLines = try reader.int32s().map { Int($0) }
 
         let state = try CodingState(reading: &reader, coder: owner, renaming: codebook.renaming)
-        let finder = try StaleCodings.Finder(reading: &reader, codebook: codebook, paperIDs: state.paperIDs)
+        let finder = try StaleCodings.Finder(reading: &reader, codebook: codebook, numbering: state.numbering)
         var fold = LogFold(state: state, finder: finder)
         fold.events = try reader.count(atMost: progress.lineCount)
         guard progress.eventLines.count == fold.events, state.eventCount == fold.events,

@@ -38,9 +38,9 @@ public struct LogSnapshots: Sendable {
 
     func url(owner: String) -> URL { folder.appendingPathComponent("\(owner).\(Self.fileExtension)") }
 
-    /// The payload of `owner`'s snapshot when its file is whole (magic, length and checksum
-    /// agree) and no larger than `limit` bytes; nil otherwise.
-    func payload(owner: String, limit: Int) -> [UInt8]? {
+    /// The file of `owner`'s snapshot when it is whole (magic, length and checksum agree) and
+    /// no larger than `limit` bytes, with where its payload starts; nil otherwise.
+    func payload(owner: String, limit: Int) -> (file: [UInt8], start: Int)? {
         let fd = open(url(owner: owner).path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -57,14 +57,13 @@ public struct LogSnapshots: Sendable {
             guard n > 0 else { return nil }
             filled += n
         }
-        return bytes.withUnsafeBytes { raw -> [UInt8]? in
-            guard raw.starts(with: Self.magic) else { return nil }
+        let whole = bytes.withUnsafeBytes { raw -> Bool in
+            guard raw.starts(with: Self.magic) else { return false }
             var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: raw[Self.magic.count...]))
-            guard let length = try? reader.int(), length == size - header, let checksum = try? reader.uint64() else { return nil }
-            let payload = UnsafeRawBufferPointer(rebasing: raw[header...])
-            guard XXHash64.hash(payload) == checksum else { return nil }
-            return Array(payload)
+            guard let length = try? reader.int(), length == size - header, let checksum = try? reader.uint64() else { return false }
+            return XXHash64.hash(UnsafeRawBufferPointer(rebasing: raw[header...])) == checksum
         }
+        return whole ? (bytes, header) : nil
     }
 
     /// Writes `owner`'s snapshot whole or not at all; any failure is ignored (the logs are

@@ -14,7 +14,8 @@ struct Status: ParsableCommand {
     @Option(help: "table or json.") var format: Format = .table
 
     func run() throws {
-        let workspace = try projectOptions.workspace()
+        // Every log is read while the corpus loads.
+        let workspace = try projectOptions.workspace(replaying: ProjectStatus.logsRead(in:))
         let status: ProjectStatus
         let problems: [Diagnostic]
         do {
