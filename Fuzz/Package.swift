@@ -7,7 +7,7 @@ import PackageDescription
 // `-Xswiftc -sanitize=fuzzer,address`.
 let parsers = [
     "bibtex", "latex", "ris", "medline", "wos", "csv", "jsonl", "import", "corpus", "events", "codebook",
-    "codings", "project", "qdc", "plan",
+    "codings", "project", "qdc", "plan", "snapshot",
 ]
 
 let package = Package(

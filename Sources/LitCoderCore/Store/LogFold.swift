@@ -127,7 +127,7 @@ struct LogFold {
         return hasher
     }
 
-    private static func decode(_ reader: inout SnapshotReader, owner: String, codebook: Codebook,
+    static func decode(_ reader: inout SnapshotReader, owner: String, codebook: Codebook,
                                logSize: Int) throws(SnapshotReader.Damaged) -> (LogFold, LogScanner.Progress, UInt64) {
         guard try reader.string() == owner, try reader.string() == codebook.contentHash else { throw SnapshotReader.Damaged() }
         var progress = LogScanner.Progress()
@@ -221,5 +221,17 @@ struct LogFold {
             writer.string(String(decoding: EventLineEncoder.line(for: event).dropLast(), as: UTF8.self))
         }
         snapshots.save(owner: state.coder, payload: writer.bytes)
+    }
+}
+
+extension LogSnapshots {
+    /// Whether `payload` (a snapshot's bytes after its header) reads as a snapshot of `owner`'s
+    /// log under `codebook` for a log of `logSize` bytes: for the fuzz harness, which must find
+    /// that no payload makes the reader trap, hang or allocate without bound.
+    public static func readsAsSnapshot(_ payload: [UInt8], owner: String, codebook: Codebook, logSize: Int) -> Bool {
+        payload.withUnsafeBytes { raw in
+            var reader = SnapshotReader(raw)
+            return (try? LogFold.decode(&reader, owner: owner, codebook: codebook, logSize: logSize)) != nil
+        }
     }
 }

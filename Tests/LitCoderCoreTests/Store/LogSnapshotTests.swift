@@ -263,6 +263,18 @@ import Testing
         }
     }
 
+    /// The fuzz harness's seed is a true snapshot payload (of a log coded under the bundled
+    /// codebook), so fuzzing starts from the real format; rewrite it when the format changes.
+    @Test func theFuzzSeedIsASnapshot() throws {
+        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../Fuzz/seeds/snapshot/sample-log").standardized
+        let codebook = try #require(CodebookLoader.parse(BundledSample.codebook, file: "ser.yaml").0)
+        let bytes = try Array(Data(contentsOf: seed))
+        #expect(LogSnapshots.readsAsSnapshot(bytes, owner: "fuzz", codebook: codebook, logSize: 1 << 20))
+        #expect(!LogSnapshots.readsAsSnapshot(bytes, owner: "other", codebook: codebook, logSize: 1 << 20))
+        #expect(!LogSnapshots.readsAsSnapshot(Array(bytes.dropLast()), owner: "fuzz", codebook: codebook, logSize: 1 << 20))
+    }
+
     @Test func shortLogsHaveNoSnapshot() throws {
         let log = try Log(Self.head(hash: Self.codebook.contentHash))
         let size = try #require(try FileManager.default.attributesOfItem(atPath: log.url.path)[.size] as? Int)
