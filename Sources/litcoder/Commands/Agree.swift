@@ -37,11 +37,8 @@ struct Agree: ParsableCommand {
     }
 
     func run() throws {
-        // The coders' logs are read while the corpus loads (all of one codebook version's
-        // events are read separately).
-        let workspace = try projectOptions.workspace { project in
-            codebookVersion == nil ? ((try? codersOption.given()) ?? (try? project.codersWithCodings())) : nil
-        }
+        // Agreement is computed from the codebook and the logs alone: the papers are not read.
+        let workspace = try projectOptions.workspaceWithoutCorpus()
         let dimensions = try dimensionOption.chosen(in: workspace.codebook)
         let plan = workspace.loadPlan()
         let round = try roundOption.chosen(in: plan)
