@@ -204,7 +204,7 @@ public struct CorpusLoader: Sendable {
                             hint: error.hint ?? "each line must be one JSON object with at least \"id\" and \"title\" (strings)",
                             column: error.column.map { $0 + line.count - body.count })
         }
-        if record.paper.id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if record.paper.id.isMade(of: .whitespacesAndNewlines) {
             return .problem(message: "paper id is empty; this record is skipped", hint: "give each paper a unique, non-empty id", column: nil)
         }
         return .record(record)
