@@ -4,6 +4,7 @@ import LitCoderCore
 /// `litcoder agree`: inter-coder agreement per dimension (see docs/agreement.md).
 struct Agree: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "agree",
         abstract: "Inter-coder agreement per dimension: % agreement, Krippendorff's α with a bootstrap 95% CI, Cohen's/Fleiss' κ; --pairs for every pair of coders.",
         discussion: "Definitions, missing data and the bootstrap procedure: docs/agreement.md.")
 
