@@ -121,6 +121,33 @@ import LitCoderCore
         #expect(try dimension(json(none.stdout), "data")["alpha_ci95"] is NSNull)
     }
 
+    /// Agreement comes from the codebook and the logs: `agree` does not read the papers, so a
+    /// broken or missing corpus changes neither its numbers nor its messages (`validate`
+    /// reports the corpus). A codebook warning is still printed.
+    @Test func agreeDoesNotReadTheCorpus() throws {
+        let fixture = try AgreementFixture()
+        defer { fixture.remove() }
+        let args = ["agree", "--format", "json", "--bootstrap", "20"]
+        let before = try LitcoderBinary.run(args, in: fixture.root)
+        #expect(before.status == 0 && before.stderr.isEmpty, "\(before.stderr)")
+        let corpus = fixture.root.appendingPathComponent("corpus/papers.jsonl")
+        try "{\"id\": \"p1\"\nnot json\n".write(to: corpus, atomically: true, encoding: .utf8)
+        #expect(try LitcoderBinary.run(["validate"], in: fixture.root).stdout.contains("corpus/papers.jsonl:1"))
+        let broken = try LitcoderBinary.run(args, in: fixture.root)
+        #expect(broken.status == 0)
+        #expect(broken.stdout == before.stdout)
+        #expect(broken.stderr.isEmpty, "\(broken.stderr)")
+        try FileManager.default.removeItem(at: corpus)
+        let missing = try LitcoderBinary.run(args, in: fixture.root)
+        #expect(missing.status == 0 && missing.stdout == before.stdout && missing.stderr.isEmpty, "\(missing.stderr)")
+        let book = fixture.root.appendingPathComponent("codebooks/fixture.yaml")
+        try AgreementFixture.codebook.replacingOccurrences(of: "{id: acted, label: Acted}", with: "{id: acted, label: Acted, aliases: [\"acted|posed\"]}")
+            .write(to: book, atomically: true, encoding: .utf8)
+        let warned = try LitcoderBinary.run(args, in: fixture.root)
+        #expect(warned.status == 0 && warned.stdout.contains("\"coders\""))
+        #expect(warned.stderr.contains("codebooks/fixture.yaml:"), "\(warned.stderr)")
+    }
+
     @Test(arguments: ["table", "markdown", "csv"])
     func otherFormatsNameEveryDimension(_ format: String) throws {
         let fixture = try AgreementFixture()

@@ -14,8 +14,8 @@ enum CodePresence {
         let codes = codings.codesUsed
         var indexOfCode: [String: Int] = [:]
         for (index, code) in codes.enumerated() { indexOfCode[code] = index }
-        // Each value's codes as indices, each once.
-        let codesOfValue: [[Int]] = codings.valueCodes.map { Array(Set($0.compactMap { indexOfCode[$0] })) }
+        // Each value's codes as indices, each once: a value's codes are a sorted set already.
+        let codesOfValue: [[Int]] = codings.valueCodes.map { $0.compactMap { indexOfCode[$0] } }
         let sizes = codings.data.coderCount + 1
         // [code][size][cell]: cells 00, 01, 10, 11 (absent = 0, present = 1).
         var pairs = [Int](repeating: 0, count: codes.count * sizes * 4)

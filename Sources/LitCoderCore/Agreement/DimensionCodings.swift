@@ -203,7 +203,14 @@ public struct DimensionCodings: Sendable {
             // One code (every single-select coding) needs no sorting or joining, and a
             // dimension has few codes, so comparing against each is cheaper than hashing.
             // U+001F cannot occur in a code id, so joined keys of different sets never collide.
-            let key = coding.count == 1 ? coding[0] : Set(coding).sorted().joined(separator: "\u{1F}")
+            // Codes that sort into strictly ascending order (no code twice) are their own
+            // sorted set: no set to build, and mostly not even a sort.
+            var codes = coding
+            if !Self.isAscending(codes) {
+                codes.sort()
+                if !Self.isAscending(codes) { codes = Set(coding).sorted() }
+            }
+            let key = codes.count == 1 ? codes[0] : codes.joined(separator: "\u{1F}")
             if keys.count <= 16 {
                 for (id, known) in keys.enumerated() where known == key { return Int32(id) }
             } else if let id = idOfKey[key] {
@@ -211,9 +218,19 @@ public struct DimensionCodings: Sendable {
             }
             let id = Int32(keys.count)
             keys.append(key)
-            codes.append(coding.count == 1 ? coding : Set(coding).sorted())
+            self.codes.append(codes)
             idOfKey[key] = id
             return id
+        }
+
+        /// Whether each code sorts strictly after the one before it (so no code is repeated).
+        static func isAscending(_ codes: [String]) -> Bool {
+            var index = 1
+            while index < codes.count {
+                guard codes[index - 1] < codes[index] else { return false }
+                index += 1
+            }
+            return true
         }
     }
 

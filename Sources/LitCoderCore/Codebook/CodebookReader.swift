@@ -11,6 +11,8 @@ struct CodebookReader {
     /// Did-you-mean hints left to give: each compares a word with every candidate, so a
     /// codebook of thousands of misspellings would cost thousands times thousands.
     private var suggestionsLeft = 50
+    /// The key nodes `lookup(_:_:)` finds keys with, one per key name (see there).
+    let keyProbes = KeyProbes()
 
     init(file: String) { self.file = file }
 
@@ -104,12 +106,12 @@ struct CodebookReader {
             }
         }
         var alignments: [LocatedAlignment] = []
-        if let value = root["alignments"], let list = list(value, key: "alignments") {
+        if let value = lookup(root, "alignments"), let list = list(value, key: "alignments") {
             for item in list {
                 if let alignment = readAlignment(item) { alignments.append(alignment) }
             }
         }
-        let screening = root["screening"].flatMap { readScreening($0) }
+        let screening = lookup(root, "screening").flatMap { readScreening($0) }
         checkWhole(dimensions: dimensions, alignments: alignments)
         if let screening { checkScreening(screening, dimensions: dimensions) }
         return Codebook(
@@ -137,7 +139,7 @@ struct CodebookReader {
             kind = Dimension.Kind(rawValue: kindText)
             if kind == nil {
                 let kinds = Dimension.Kind.allCases.map(\.rawValue)
-                report(map["kind"]?.mark, "kind '\(kindText)' is not one of \(kinds.joined(separator: ", "))"
+                report(lookup(map, "kind")?.mark, "kind '\(kindText)' is not one of \(kinds.joined(separator: ", "))"
                        + didYouMean(kindText, among: kinds),
                        hint: "single: at most one code; multi: any number of codes; text: free text; number: a number")
             }
@@ -147,7 +149,7 @@ struct CodebookReader {
         let minimum = number(map, "min")
         let maximum = number(map, "max")
         var codes: [LocatedCode] = []
-        if let value = map["codes"], let list = list(value, key: "codes") {
+        if let value = lookup(map, "codes"), let list = list(value, key: "codes") {
             for item in list {
                 if let code = readCode(item, dimension: id) { codes.append(code) }
             }
@@ -155,14 +157,14 @@ struct CodebookReader {
         let dimension = Dimension(id: id ?? "", label: label ?? "", kind: kind ?? .multi, required: required,
                                   help: optionalString(map, "help"), codes: [], ordered: ordered,
                                   minimum: minimum, maximum: maximum)
-        return LocatedDimension(dimension: dimension, mark: map.mark, idMark: map["id"]?.mark,
+        return LocatedDimension(dimension: dimension, mark: map.mark, idMark: lookup(map, "id")?.mark,
                                 kindKnown: kind != nil, codesMark: keyMark(map, "codes"), codes: codes,
                                 orderedMark: keyMark(map, "ordered"), rangeMarks: [keyMark(map, "min"), keyMark(map, "max")])
     }
 
     /// A `true`/`false` key, reporting anything else; nil when absent.
     private mutating func flag(_ map: Node.Mapping, _ key: String) -> Bool? {
-        guard let value = map[key] else { return nil }
+        guard let value = lookup(map, key) else { return nil }
         if let flag = value.scalar.flatMap(Bool.construct) { return flag }
         report(value.mark, "'\(key)' must be true or false", hint: "write '\(key): true' or '\(key): false'")
         return nil
@@ -170,7 +172,7 @@ struct CodebookReader {
 
     /// A finite number key, reporting anything else; nil when absent.
     private mutating func number(_ map: Node.Mapping, _ key: String) -> Double? {
-        guard let value = map[key], !isNull(value) else { return nil }
+        guard let value = lookup(map, key), !isNull(value) else { return nil }
         if let scalar = value.scalar, let number = NumberValue.parse(scalar.string) { return number }
         report(value.mark, "'\(key)' must be a number", hint: "write e.g. '\(key): 0' or '\(key): 7.5'")
         return nil
@@ -196,7 +198,7 @@ struct CodebookReader {
                    hint: "list the earlier ids exactly as the logs hold them, e.g. 'replaces: [\(Self.suggestedName(for: old))]'")
         }
         var needs: [(Requirement, Mark?)] = []
-        if let value = map["needs"], let list = list(value, key: "needs") {
+        if let value = lookup(map, "needs"), let list = list(value, key: "needs") {
             for item in list {
                 if let requirement = readRequirement(item) { needs.append((requirement, item.mark)) }
             }
@@ -206,7 +208,7 @@ struct CodebookReader {
             include: optionalString(map, "include"), exclude: optionalString(map, "exclude"),
             examples: examples.map(\.0), aliases: aliases.map(\.0),
             needs: needs.map(\.0), provides: provides.map(\.0), replaces: replaces.map(\.0))
-        return LocatedCode(code: code, mark: map.mark, idMark: map["id"]?.mark, needMarks: needs.map(\.1),
+        return LocatedCode(code: code, mark: map.mark, idMark: lookup(map, "id")?.mark, needMarks: needs.map(\.1),
                            provideMarks: provides.map(\.1), aliasMarks: aliases.map(\.1), replaceMarks: replaces.map(\.1))
     }
 
@@ -222,7 +224,7 @@ struct CodebookReader {
             return nil
         }
         checkKeys(map, allowed: Self.needKeys, in: "a need")
-        guard let value = map["any"] else {
+        guard let value = lookup(map, "any") else {
             report(map.mark, "a need written as a mapping must have 'any'",
                    hint: "write '{any: [clinical, home]}': any one of the contexts meets it")
             return nil
@@ -251,9 +253,9 @@ struct CodebookReader {
         let to = requiredString(map, "to", owner: owner, ownerMark: map.mark)
         let rule = AlignmentRule(id: id ?? "", label: label ?? "", from: from ?? "", to: to ?? "",
                                  help: optionalString(map, "help"))
-        return LocatedAlignment(rule: rule, mark: map.mark, idMark: map["id"]?.mark,
-                                fromMark: from == nil ? nil : map["from"]?.mark,
-                                toMark: to == nil ? nil : map["to"]?.mark)
+        return LocatedAlignment(rule: rule, mark: map.mark, idMark: lookup(map, "id")?.mark,
+                                fromMark: from == nil ? nil : lookup(map, "from")?.mark,
+                                toMark: to == nil ? nil : lookup(map, "to")?.mark)
     }
 
     /// `screening: {dimension: relevance, include: [ser-core], exclude: [out-of-scope]}`.
@@ -268,8 +270,8 @@ struct CodebookReader {
         var lists: [[(String, Mark?)]] = []
         for key in ["include", "exclude"] {
             let items = stringList(map, key)
-            if items.isEmpty, map[key] == nil || isNull(map[key] ?? Node("")) || map[key]?.sequence != nil {
-                report(map[key]?.mark ?? map.mark, "'screening' lists no '\(key)' codes",
+            if items.isEmpty, lookup(map, key) == nil || isNull(lookup(map, key) ?? Node("")) || lookup(map, key)?.sequence != nil {
+                report(lookup(map, key)?.mark ?? map.mark, "'screening' lists no '\(key)' codes",
                        hint: key == "include" ? "name the codes that put a paper in the review: 'include: [ser-core]'"
                            : "name the codes that keep a paper out, each an exclusion reason: 'exclude: [out-of-scope]'")
             }
@@ -278,7 +280,7 @@ struct CodebookReader {
         guard let dimension else { return nil }
         return LocatedScreening(
             screening: Screening(dimension: dimension, include: lists[0].map(\.0), exclude: lists[1].map(\.0)),
-            mark: map.mark, dimensionMark: map["dimension"]?.mark,
+            mark: map.mark, dimensionMark: lookup(map, "dimension")?.mark,
             includeMarks: lists[0].map(\.1), excludeMarks: lists[1].map(\.1))
     }
 
@@ -314,12 +316,12 @@ struct CodebookReader {
     }
 
     private mutating func requiredString(_ map: Node.Mapping, _ key: String, owner: String, ownerMark: Mark?) -> String? {
-        guard let value = map[key], !isNull(value) else {
+        guard let value = lookup(map, key), !isNull(value) else {
             report(ownerMark, "\(owner) has no '\(key)'", hint: "add '\(key): …' (it is required)")
             return nil
         }
         guard let text = scalarText(value, key: key) else { return nil }
-        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if text.isMade(of: .whitespaces) {
             report(value.mark, "'\(key)' of \(owner) is empty", hint: "write a \(key)")
             return nil
         }
@@ -327,7 +329,7 @@ struct CodebookReader {
     }
 
     private mutating func optionalString(_ map: Node.Mapping, _ key: String) -> String? {
-        guard let value = map[key], !isNull(value) else { return nil }
+        guard let value = lookup(map, key), !isNull(value) else { return nil }
         return scalarText(value, key: key)
     }
 
@@ -335,7 +337,7 @@ struct CodebookReader {
     private mutating func requiredID(_ map: Node.Mapping, owner: String, ownerMark: Mark?) -> String? {
         guard let id = requiredString(map, "id", owner: owner, ownerMark: ownerMark) else { return nil }
         if !Self.isWellFormedName(id) {
-            report(map["id"]?.mark, "id '\(id)' is not a well-formed id",
+            report(lookup(map, "id")?.mark, "id '\(id)' is not a well-formed id",
                    hint: "use lower-case letters, digits and . _ : - only, starting with a letter or digit, e.g. '\(Self.suggestedName(for: id))'")
         }
         return id
@@ -349,7 +351,7 @@ struct CodebookReader {
     }
 
     private mutating func requiredList(_ map: Node.Mapping, _ key: String, owner: String, ownerMark: Mark?) -> [Node]? {
-        guard let value = map[key], !isNull(value) else {
+        guard let value = lookup(map, key), !isNull(value) else {
             report(ownerMark, "\(owner) has no '\(key)'", hint: "add '\(key):' with a list under it (it is required)")
             return nil
         }
@@ -367,7 +369,7 @@ struct CodebookReader {
 
     /// A list of texts; a single text is accepted as a list of one, since that is what was meant.
     private mutating func stringList(_ map: Node.Mapping, _ key: String) -> [(String, Mark?)] {
-        guard let value = map[key], !isNull(value) else { return [] }
+        guard let value = lookup(map, key), !isNull(value) else { return [] }
         if let scalar = value.scalar { return [(scalar.string, value.mark)] }
         guard let items = list(value, key: key) else { return [] }
         var result: [(String, Mark?)] = []

@@ -182,6 +182,9 @@ public struct CorpusLoader: Sendable {
         case record(PaperLineParser.Record)
     }
 
+    /// White space and line breaks, made once (the getter builds a new set at each call).
+    private static let whiteSpace = CharacterSet.whitespacesAndNewlines
+
     /// Parses one line on its own (any thread): blank, a problem, or a record with a non-empty id.
     private static func parse(_ line: UnsafeBufferPointer<UInt8>) -> ParsedLine {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
@@ -204,7 +207,7 @@ public struct CorpusLoader: Sendable {
                             hint: error.hint ?? "each line must be one JSON object with at least \"id\" and \"title\" (strings)",
                             column: error.column.map { $0 + line.count - body.count })
         }
-        if record.paper.id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if record.paper.id.isMade(of: Self.whiteSpace) {
             return .problem(message: "paper id is empty; this record is skipped", hint: "give each paper a unique, non-empty id", column: nil)
         }
         return .record(record)
@@ -268,6 +271,11 @@ extension CorpusLoader {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Eight ASCII bytes at a time: a corpus is mostly ASCII.
+            if let base = bytes.baseAddress {
+                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            }
+            guard i < n else { break }
             let lead = bytes[i]
             if lead < 0x80 { i += 1; continue }
             let length: Int

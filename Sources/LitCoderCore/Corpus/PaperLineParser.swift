@@ -175,6 +175,12 @@ struct PaperLineParser {
         let start = position
         // Fast path: most strings have no escapes, so take the slice as it is.
         while position < bytes.count {
+            // Eight bytes at a time while none of them ends the run (most of an abstract).
+            if position + 8 <= bytes.count, let base = bytes.baseAddress,
+               !Self.mayEndRun(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) {
+                position += 8
+                continue
+            }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
@@ -198,11 +204,25 @@ struct PaperLineParser {
             case 0..<0x20:
                 throw controlCharacter(byte)
             default:
-                scalars.append(byte)
-                position += 1
+                // The run of plain bytes up to the next quote, escape or control byte, at once:
+                // a byte at a time cost half of the corpus load when abstracts hold escapes.
+                let run = position
+                repeat { position += 1 } while position < bytes.count && bytes[position] >= 0x20
+                    && bytes[position] != UInt8(ascii: "\"") && bytes[position] != UInt8(ascii: "\\")
+                scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
             }
         }
         throw endOfLine()
+    }
+
+    /// Whether any of the eight bytes of `word` is a quote, a backslash or a control byte
+    /// (below 0x20): the "has a zero byte" and "has a byte less than n" tests of Bit Twiddling
+    /// Hacks, exact as a yes or no, since a borrow can mark a byte only above one truly marked.
+    private static func mayEndRun(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let belowSpace = (word &- ones &* 0x20) & ~word & highs != 0
+        return belowSpace || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     /// Decodes the escape at `position` (a backslash) into UTF-8 bytes.

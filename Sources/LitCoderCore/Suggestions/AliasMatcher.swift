@@ -92,7 +92,7 @@ public struct AliasMatcher: Sendable {
 
     /// What is wrong with an alias, or nil when it can be used (what validation reports).
     public static func problem(with alias: String) -> String? {
-        if alias.trimmingCharacters(in: .whitespaces).isEmpty { return "the alias is empty" }
+        if alias.isMade(of: .whitespaces) { return "the alias is empty" }
         if isRegularExpression(alias), alias.count == 2 { return "the regular expression between the slashes is empty" }
         // A plain alias becomes escaped characters, which always compile, and one holding a
         // letter or digit must match it, so never matches empty text. Compiling the codebook's
@@ -119,7 +119,10 @@ public struct AliasMatcher: Sendable {
     /// is matched as plain words, which is rarely what was meant (`call[- ]cent(er|re)`).
     public static func looksLikeRegularExpression(_ alias: String) -> Bool {
         guard !isRegularExpression(alias) else { return false }
-        let text = alias.trimmingCharacters(in: .whitespaces)
+        // Each sign below holds one of these ASCII characters, and no other text is canonically
+        // equivalent to one: an alias without them (most are names) needs no search at all.
+        guard alias.utf8.contains(where: { "|()^$.[]{\\".utf8.contains($0) }) else { return false }
+        let text = alias.trimming(.whitespaces)
         if text.contains("|") || text.contains("(?") { return true }
         if text.hasPrefix("^") || (text.hasSuffix("$") && text.count > 1) { return true }
         for wildcard in [".*", ".+", ".?", ")?", ")*", ")+", "]?", "]*", "]+"] where text.contains(wildcard) { return true }
@@ -143,7 +146,7 @@ public struct AliasMatcher: Sendable {
     /// The ICU pattern an alias stands for.
     static func source(of alias: String) -> String {
         if isRegularExpression(alias) { return String(alias.dropFirst().dropLast()) }
-        let trimmed = alias.trimmingCharacters(in: .whitespaces)
+        let trimmed = alias.trimming(.whitespaces)
         var pattern = ""
         var inSeparator = false
         for character in trimmed {

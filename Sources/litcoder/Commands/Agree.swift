@@ -4,6 +4,7 @@ import LitCoderCore
 /// `litcoder agree`: inter-coder agreement per dimension (see docs/agreement.md).
 struct Agree: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "agree",
         abstract: "Inter-coder agreement per dimension: % agreement, Krippendorff's α with a bootstrap 95% CI, Cohen's/Fleiss' κ; --pairs for every pair of coders.",
         discussion: "Definitions, missing data and the bootstrap procedure: docs/agreement.md.")
 
@@ -37,11 +38,8 @@ struct Agree: ParsableCommand {
     }
 
     func run() throws {
-        // The coders' logs are read while the corpus loads (all of one codebook version's
-        // events are read separately).
-        let workspace = try projectOptions.workspace { project in
-            codebookVersion == nil ? ((try? codersOption.given()) ?? (try? project.codersWithCodings())) : nil
-        }
+        // Agreement is computed from the codebook and the logs alone: the papers are not read.
+        let workspace = try projectOptions.workspaceWithoutCorpus()
         let dimensions = try dimensionOption.chosen(in: workspace.codebook)
         let plan = workspace.loadPlan()
         let round = try roundOption.chosen(in: plan)

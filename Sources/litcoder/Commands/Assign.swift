@@ -6,6 +6,7 @@ import LitCoderCore
 /// uncoded papers to another.
 struct Assign: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "assign",
         abstract: "Give each paper to some of the coders, with an overlap every coder codes; or --reassign a coder's uncoded papers.",
         discussion: """
             Each paper goes to --per-paper of the --coders, balanced so that every coder's load is within one of \

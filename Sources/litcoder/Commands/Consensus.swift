@@ -5,6 +5,7 @@ import LitCoderCore
 /// `litcoder consensus --auto-agreed`: take what the coders agree on into the consensus.
 struct Consensus: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "consensus",
         abstract: "Record in codings/_consensus.jsonl every paper and dimension on which all chosen coders agree.",
         discussion: "Each is an automatic 'adjudicate' event naming the coders it came from; running it again adds only new agreements. Review the rest with 'litcoder review'.")
 

@@ -4,6 +4,7 @@ import LitCoderCore
 /// `litcoder disagreements`: each paper and dimension where the chosen coders differ.
 struct Disagreements: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "disagreements",
         abstract: "List each paper and dimension where the coders differ, with each coder's codes and notes.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }

@@ -5,6 +5,7 @@ import LitCoderCore
 /// stated motivation, with the unmet needs, ready to quote.
 struct Mismatches: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mismatches",
         abstract: "List mismatched papers with what their codes need and what was provided.")
 
     @OptionGroup var projectOptions: ProjectOptions

@@ -5,6 +5,7 @@ import LitCoderCore
 /// `litcoder prisma`: the PRISMA 2020 flow counts.
 struct Prisma: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "prisma",
         abstract: "The PRISMA 2020 flow counts: records identified (per source), duplicates removed, screened, excluded (per reason), included, not yet screened.",
         discussion: """
             Records come from what imports recorded (corpus/_imports.jsonl); screening decisions from the codebook's \

@@ -45,6 +45,19 @@ struct ProjectOptions: ParsableArguments {
             throw Failure.data("\(error)\nrun 'litcoder validate' for every problem with its fix")
         }
     }
+
+    /// The project with its codebook loaded and no papers (`Workspace.openWithoutCorpus`), for
+    /// a command that reads only the codebook and the logs; codebook warnings go to standard error.
+    func workspaceWithoutCorpus() throws -> Workspace {
+        let project = try load()
+        do {
+            let workspace = try Workspace.openWithoutCorpus(project)
+            for d in workspace.diagnostics { Console.error(d.description) }
+            return workspace
+        } catch {
+            throw Failure.data("\(error)\nrun 'litcoder validate' for every problem with its fix")
+        }
+    }
 }
 
 /// The coder: `--coder`, else `$LITCODER_CODER`, else the login name.

@@ -30,6 +30,26 @@ import Testing
         #expect(codings.papers.firstIndex(of: "p4") == nil, "an empty selection is not a coding")
     }
 
+    /// A coding is its set of codes: the same codes in any order, or with one repeated, are one
+    /// value, which lists them sorted; more than 16 values (where lookups go through a table)
+    /// included.
+    @Test func aCodingIsItsSetWhateverTheOrderOrRepeats() {
+        let dimension = Dimension(id: "m", label: "M", kind: .multi)
+        let fillers = (0..<20).map { (paper: "f\($0)", dimension: "m", codes: ["f\($0)"]) }
+        let forms: [[String]] = [["x", "y", "z"], ["z", "y", "x"], ["y", "x", "z", "x"], ["x", "x", "y", "z"], ["z", "x", "y"]]
+        let states = forms.enumerated().map { coder, codes in
+            Self.state("c\(coder)", fillers + [("p", "m", codes), ("q", "m", codes.reversed() + ["w"])])
+        }
+        let codings = DimensionCodings(dimension: dimension, states: states)
+        let p = codings.papers.firstIndex(of: "p") ?? -1, q = codings.papers.firstIndex(of: "q") ?? -1
+        for coder in forms.indices {
+            #expect(codings.label(of: Int(codings.data.value(unit: p, coder: coder))) == "{x, y, z}")
+            #expect(codings.label(of: Int(codings.data.value(unit: q, coder: coder))) == "{w, x, y, z}")
+        }
+        #expect(codings.valueCodes.count == 22, "20 fillers, {x, y, z} and {w, x, y, z}")
+        #expect(codings.valueCodes.allSatisfy { $0 == $0.sorted() && Set($0).count == $0.count })
+    }
+
     @Test func aFirstCoderWithNothingStillMatchesTheOthers() {
         let dimension = Dimension(id: "m", label: "M", kind: .single)
         let codings = DimensionCodings(dimension: dimension, states: [

@@ -19,6 +19,7 @@ import Testing
         (#"{"title":"first","id":"a","title":"last wins"}"#, "last wins"),
         (#"{"id":"a","title":"T","extra":{"nested":[1,-2.5e3,true,false,null,{"k":"v"}]}}"#, "T"),
         (#"{"id":"a","title":"Ünïcödé ✓ 中文"}"#, "Ünïcödé ✓ 中文"),
+        (#"{"id":"a","title":"a run \"then\" ünï 中文\u00e9 and\\ends"}"#, "a run \"then\" ünï 中文é and\\ends"),
     ])
     func validLinesGiveTheirTitle(line: String, title: String) throws {
         let record = try parse(line).get()
@@ -46,6 +47,7 @@ import Testing
         (#"{"id":"a","title":"T",}"#, "expected a key in double quotes, found '}'", 23),
         (#"{"id":"a" "title":"T"}"#, "expected ',' or '}', found '\"'", 11),
         (#"{"id":"a","title":"bad \q escape"}"#, "invalid escape '\\q'", 24),
+        ("{\"id\":\"a\",\"title\":\"a\\nbc\u{09}d\"}", "unescaped control character U+0009", 25),
         (#"{"id":"a","title":"\ud83d alone"}"#, "unpaired surrogate", 20),
         (#"{"id":"a","title":"\ude00"}"#, "unpaired surrogate", 20),
         (#"{"id":"a","title":"\u12G4"}"#, "four hex digits expected", 20),
@@ -100,6 +102,39 @@ import Testing
             let expected = try JSONDecoder().decode(Paper.self, from: Data(line.utf8))
             let parsed = try parse(line).get().paper
             #expect(parsed == expected, "\(line.prefix(60))")
+        }
+    }
+}
+
+/// Strings are read eight bytes at a time until a byte may end the run: whatever the offset of
+/// the quote, escape or control byte, the text and the errors are the byte-by-byte reading's.
+@Suite struct PaperLineParserRunTests {
+    static func title(_ inner: [UInt8]) -> Result<String, PaperLineParser.Failure> {
+        var bytes = Array(#"{"id":"a","title":""#.utf8) + inner + Array(#""}"#.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            Result { () throws(PaperLineParser.Failure) in try PaperLineParser.parse(UnsafeBufferPointer(buffer)).paper.title }
+        }
+    }
+
+    @Test(arguments: 0...19)
+    func everyOffset(k: Int) throws {
+        let a = [UInt8](repeating: UInt8(ascii: "a"), count: k), b = Array("bé中😀~\u{7F} z".utf8)
+        #expect(try Self.title(a).get() == String(repeating: "a", count: k))
+        #expect(try Self.title(a + b).get() == String(repeating: "a", count: k) + "bé中😀~\u{7F} z")
+        #expect(try Self.title(a + Array(#"\n"#.utf8) + b).get() == String(repeating: "a", count: k) + "\nbé中😀~\u{7F} z")
+        #expect(try Self.title(a + Array(#"\""#.utf8) + a).get() == String(repeating: "a", count: k) + "\"" + String(repeating: "a", count: k))
+        for control: UInt8 in [0x00, 0x09, 0x1F] {
+            let failure = Self.title(a + [control] + b)
+            #expect(throws: PaperLineParser.Failure.self) { try failure.get() }
+            if case .failure(let error) = failure {
+                #expect(error.column == 20 + k && error.message.contains("unescaped control character"), "\(error)")
+            }
+        }
+        let escaped = Self.title(b + a + Array(#"\n"#.utf8) + a + [0x09])
+        if case .failure(let error) = escaped {
+            #expect(error.column == 20 + b.count + 2 * k + 2, "a control byte after an escape: \(error)")
+        } else {
+            Issue.record("a raw TAB was read")
         }
     }
 }

@@ -111,6 +111,16 @@ import Testing
         #expect(html.contains("<td>Stated motivation</td><td>MASI</td><td class=\"n\">5</td>"))
     }
 
+    /// The five characters markup gives meaning to become entities; every other scalar,
+    /// however many bytes it takes, is kept as it is.
+    @Test(arguments: [
+        ("", ""), ("plain text", "plain text"), ("a<b>&\"'c", "a&lt;b&gt;&amp;&quot;&#39;c"),
+        ("感情 & émotion", "感情 &amp; émotion"), ("e\u{301}<😀>", "e\u{301}&lt;😀&gt;"), ("&amp;", "&amp;amp;"),
+    ] as [(String, String)])
+    func escapingReplacesOnlyMarkup(text: String, expected: String) {
+        #expect(Array(SVGCharts.escape(text).unicodeScalars) == Array(expected.unicodeScalars))
+    }
+
     @Test func theReportDefaultsToTheConsensusWhenThereIsOne() throws {
         let fixture = try Self.codedFixture()
         defer { fixture.remove() }

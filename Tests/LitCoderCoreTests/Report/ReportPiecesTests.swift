@@ -85,6 +85,8 @@ import Testing
     @Test func shortRowsAreFilledWithEmptyCells() {
         let ragged = TextTable(header: ["a", "b"], rows: [["only"]])
         #expect(ragged.rendered() == "a     b\n----  -\nonly")
+        let spaced = TextTable(header: ["a", "b"], rows: [["x", "y  "], ["", " "]])
+        #expect(spaced.rendered(indent: " ") == " a  b\n -  ---\n x  y\n ", "no cell leaves trailing spaces; a blank row is its indent")
         #expect(ragged.latex().contains("only &  \\\\"))
     }
 }
