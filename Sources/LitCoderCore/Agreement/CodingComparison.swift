@@ -112,6 +112,20 @@ public struct CodingComparison: Hashable, Sendable {
     public static func all(
         codebook: Codebook, states: [CodingState], dimensions: [String]? = nil, corpus: Corpus = Corpus()
     ) -> [CodingComparison] {
+        all(codebook: codebook, states: states, dimensions: dimensions, corpus: corpus, agreements: true)
+    }
+
+    /// `all(codebook:states:dimensions:corpus:)` without the agreements: the disagreements, in
+    /// the same order, without building what is dropped.
+    public static func disagreements(
+        codebook: Codebook, states: [CodingState], dimensions: [String]? = nil, corpus: Corpus = Corpus()
+    ) -> [CodingComparison] {
+        all(codebook: codebook, states: states, dimensions: dimensions, corpus: corpus, agreements: false)
+    }
+
+    private static func all(
+        codebook: Codebook, states: [CodingState], dimensions: [String]?, corpus: Corpus, agreements: Bool
+    ) -> [CodingComparison] {
         let chosen = codebook.dimensions.filter { dimensions?.contains($0.id) ?? true }
         // Read from the states' columns: one lookup per paper and coder, and each distinct code
         // list put in codebook order once, where assembling a `PaperCoding` per paper and coder
@@ -137,7 +151,7 @@ public struct CodingComparison: Hashable, Sendable {
         let runs = max(1, min(paperOrder.count / 4_096, ProcessInfo.processInfo.activeProcessorCount * 2))
         let parts = ParallelChunks.map(count: runs, minimumChunk: 1) { run in
             compare(paperOrder[(paperOrder.count * run / runs)..<(paperOrder.count * (run + 1) / runs)],
-                    chosen: chosen, states: states, columns: columns)
+                    chosen: chosen, states: states, columns: columns, agreements: agreements)
         }
         var out: [CodingComparison] = []
         out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
@@ -145,36 +159,51 @@ public struct CodingComparison: Hashable, Sendable {
         return out
     }
 
-    /// The comparisons of `papers` (a run of `all`'s papers, in its order).
+    /// The comparisons of `papers` (a run of `all`'s papers, in its order); without
+    /// `agreements`, the ones every coder of the paper gave the same value are left out before
+    /// their codings are built (most of a large project's, which `disagreements` never shows).
     private static func compare(_ papers: ArraySlice<String>, chosen: [Dimension], states: [CodingState],
-                                columns: [[Int?]]) -> [CodingComparison] {
+                                columns: [[Int?]], agreements: Bool) -> [CodingComparison] {
         var orderedLists = states.map { state in chosen.map { _ in [[String]?](repeating: nil, count: state.codeLists.count) } }
+        /// A coder's value on a dimension: codes in codebook order, or a non-empty text.
+        func value(_ s: Int, _ d: Int, _ dimension: Dimension, _ number: Int) -> (codes: [String], text: String?) {
+            let state = states[s]
+            guard dimension.takesCodes else {
+                return ([], state.text(number: number, dimension: dimension.id).flatMap { $0.isEmpty ? nil : $0 })
+            }
+            guard let column = columns[s][d], case let list = Int(state.columns[column][number]),
+                  list != Int(CodingState.notCoded) else { return ([], nil) }
+            if let known = orderedLists[s][d][list] { return (known, nil) }
+            let codes = ordered(state.codeLists[list], dimension)
+            orderedLists[s][d][list] = codes
+            return (codes, nil)
+        }
         var out: [CodingComparison] = []
         for paper in papers {
             let numbers = states.map { $0.paperNumber(of: paper) }
             let marks = states.indices.map { s in numbers[s].map { states[s].marks(number: $0) } }
             let notes = states.indices.map { s in numbers[s].map { states[s].note(number: $0) } ?? "" }
             for (d, dimension) in chosen.enumerated() {
+                if !agreements {
+                    // An agreement as `kind(of:dimension:)` first finds it: every coder of the
+                    // paper has a value, the same one.
+                    var first: (codes: [String], text: String?)?
+                    var same = true
+                    for s in states.indices {
+                        guard let number = numbers[s], let mark = marks[s], mark.coded || mark.done else { continue }
+                        let found = value(s, d, dimension, number)
+                        if found.codes.isEmpty && found.text == nil { same = false; break }
+                        if let first, first.codes != found.codes || first.text != found.text { same = false; break }
+                        first = first ?? found
+                    }
+                    if same, first != nil { continue }
+                }
                 let codings = states.indices.map { s -> CoderCoding in
                     let state = states[s]
                     guard let number = numbers[s], let mark = marks[s] else {
                         return CoderCoding(coder: state.coder, codes: [], text: nil, note: "", codedPaper: false, done: false)
                     }
-                    var codes: [String] = []
-                    var text: String?
-                    if dimension.takesCodes {
-                        if let column = columns[s][d], case let list = Int(state.columns[column][number]),
-                           list != Int(CodingState.notCoded) {
-                            if let known = orderedLists[s][d][list] {
-                                codes = known
-                            } else {
-                                codes = ordered(state.codeLists[list], dimension)
-                                orderedLists[s][d][list] = codes
-                            }
-                        }
-                    } else {
-                        text = state.text(number: number, dimension: dimension.id).flatMap { $0.isEmpty ? nil : $0 }
-                    }
+                    let (codes, text) = value(s, d, dimension, number)
                     // The quotes of its coded codes, from the state's side table (empty for most logs).
                     var quotes: [String: [EvidenceQuote]] = [:]
                     if !codes.isEmpty, !state.evidence.isEmpty, let evidence = state.evidence[number] {
@@ -183,7 +212,7 @@ public struct CodingComparison: Hashable, Sendable {
                     return CoderCoding(coder: state.coder, codes: codes, text: text, note: notes[s],
                                        codedPaper: mark.coded || mark.done, done: mark.done, quotes: quotes)
                 }
-                if let kind = kind(of: codings, dimension: dimension) {
+                if let kind = kind(of: codings, dimension: dimension), agreements || kind != .agreement {
                     out.append(CodingComparison(paper: paper, dimension: dimension.id, codings: codings, kind: kind))
                 }
             }

@@ -13,8 +13,8 @@ public struct DisagreementList: Sendable {
 
     public init(codebook: Codebook, states: [CodingState], dimensions: [String]? = nil, corpus: Corpus = Corpus()) {
         self.init(coders: states.map(\.coder),
-                  items: CodingComparison.all(codebook: codebook, states: states, dimensions: dimensions, corpus: corpus)
-                      .filter(\.isDisagreement),
+                  items: CodingComparison.disagreements(codebook: codebook, states: states, dimensions: dimensions,
+                                                        corpus: corpus),
                   corpus: corpus, numberDimensions: Set(codebook.dimensions.filter { $0.kind == .number }.map(\.id)))
     }
 
