@@ -34,7 +34,8 @@ import Testing
     static func randomState(_ coder: String, seed: UInt64) -> CodingState {
         var rng = SplitMix64(seed: seed)
         var events: [CodingEvent] = []
-        let lists: [[String]] = [[], ["a"], ["b"], ["a", "b"], ["b", "a"], ["a", "b", "c"], ["c"]]
+        let lists: [[String]] = [[], ["a"], ["b"], ["a", "b"], ["b", "a"], ["a", "b", "c"], ["c"], ["zz", "a"],
+                                 ["b", "zz", "yy"], ["yy", "b", "zz"], ["a", "a"]]
         let texts = ["German", "german", " German ", "", "English"]
         for paper in 0..<300 where Int.random(in: 0..<5, using: &rng) > 0 {
             let id = "p\(paper)"
@@ -56,6 +57,20 @@ import Testing
         }
         for index in events.indices { events[index].seq = index + 1 }
         return CodingState(coder: coder, replaying: events)
+    }
+
+    /// Codes in codebook order, then codes the codebook lacks by name, each once: the same
+    /// from the dimension's codes looked up once as from walking them.
+    @Test func orderingWithPlacesLookedUpOnceIsTheSame() throws {
+        let dimension = try #require(Self.codebook.dimension("dataset"))
+        let positions = Dictionary(uniqueKeysWithValues: dimension.codes.enumerated().map { ($1.id, $0) })
+        #expect(CodingComparison.ordered(["zz", "c", "yy", "a", "c"], positions: positions) == ["a", "c", "yy", "zz"])
+        var rng = SplitMix64(seed: 5)
+        let pool = ["a", "b", "c", "zz", "yy", "B", "aa"]
+        for _ in 0..<500 {
+            let codes = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pool[Int.random(in: 0..<pool.count, using: &rng)] }
+            #expect(CodingComparison.ordered(codes, positions: positions) == CodingComparison.ordered(codes, dimension), "\(codes)")
+        }
     }
 
     @Test(arguments: [2, 3])
