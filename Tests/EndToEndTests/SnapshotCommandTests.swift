@@ -109,6 +109,24 @@ import Testing
         try check("deleted")
     }
 
+    /// A `.litcoder-cache` that is a link to a folder not there now (a disk not mounted) is the
+    /// user's: the commands say what they say without snapshots and leave the link as it was.
+    @Test func aCacheLinkToAMissingFolderIsLeftAlone() throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        let cache = fixture.root.appendingPathComponent(".litcoder-cache")
+        let target = fixture.root.appendingPathComponent("unmounted/cache").path
+        try FileManager.default.createSymbolicLink(atPath: cache.path, withDestinationPath: target)
+        for arguments in [["status"], ["validate"]] {
+            let expected = try Self.run(fixture, arguments, Self.never)
+            #expect(try Self.run(fixture, arguments, Self.always) == expected, "\(arguments)")
+            #expect(try Self.run(fixture, arguments, Self.always) == expected, "\(arguments), again")
+            #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: cache.path)) == target,
+                    "the link is still there, pointing where it did")
+        }
+        #expect(!FileManager.default.fileExists(atPath: target), "nothing made where the link points")
+    }
+
     /// git never sees the snapshots, in a project made by `init` or not.
     @Test func gitIgnoresTheSnapshots() throws {
         let fixture = try Self.fixture()

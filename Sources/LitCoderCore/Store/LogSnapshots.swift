@@ -69,11 +69,15 @@ public struct LogSnapshots: Sendable {
     /// Writes `owner`'s snapshot whole or not at all; any failure is ignored (the logs are
     /// the truth, and the next reader reads them whole).
     func save(owner: String, payload: [UInt8]) {
-        // A folder made here and left empty by a failed write (a full disk) is taken away again.
-        let created = !FileManager.default.fileExists(atPath: folder.path)
+        // Only a folder this call made, holding nothing but its `.gitignore` after a failed write
+        // (a full disk), is taken away again. Whatever else has the name (a link to a folder not
+        // mounted now, a file) is the user's: mkdir(2) fails on it, so does the write, and it
+        // stays as it was. (FileManager's fileExists follows links: a dangling one looked like
+        // no folder, so it was judged made here and removed.)
+        let ignore = folder.appendingPathComponent(".gitignore")
+        let created = mkdir(folder.path, 0o777) == 0
+        guard created || errno == EEXIST else { return }
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let ignore = folder.appendingPathComponent(".gitignore")
             if !FileManager.default.fileExists(atPath: ignore.path) {
                 try? AtomicFile.create(ignore, with: Array(
                     "# Log snapshots: rebuildable from codings/, safe to delete, never committed.\n*\n".utf8))
@@ -84,7 +88,12 @@ public struct LogSnapshots: Sendable {
             file += payload
             try AtomicFile.replace(url(owner: owner), with: file)
         } catch {
-            if created { try? FileManager.default.removeItem(at: folder) }
+            // Another reader may have written its snapshot here meanwhile: that one stays.
+            if created, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
+               names.allSatisfy({ $0 == ".gitignore" }) {
+                unlink(ignore.path)
+                rmdir(folder.path)
+            }
         }
     }
 }

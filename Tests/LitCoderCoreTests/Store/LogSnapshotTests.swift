@@ -275,6 +275,23 @@ import Testing
         #expect(!LogSnapshots.readsAsSnapshot(Array(bytes.dropLast()), owner: "fuzz", codebook: codebook, logSize: 1 << 20))
     }
 
+    /// A full disk costs the snapshot, never the read: a folder made for it is taken away again,
+    /// one that was there stays with what it held.
+    @Test func aFullDiskLeavesNoFolderBehindAndNoOtherSnapshotLost() throws {
+        let log = try Log(Self.head(hash: Self.codebook.contentHash))
+        let expected = try log.whole()
+        let cache = log.folder.file(".litcoder-cache")
+        DurableFile.inject(.init(call: .write, errno: ENOSPC, pathPrefix: cache.path, times: nil))
+        defer { DurableFile.removeFaults(under: cache.path) }
+        #expect(Self.describe(try log.read(snapshots: log.snapshots)) == expected)
+        #expect(!FileManager.default.fileExists(atPath: cache.path), "no empty folder left")
+
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: false)
+        try Data("bob's".utf8).write(to: cache.appendingPathComponent("bob.snapshot"))
+        #expect(Self.describe(try log.read(snapshots: log.snapshots)) == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path) == ["bob.snapshot"])
+    }
+
     @Test func shortLogsHaveNoSnapshot() throws {
         let log = try Log(Self.head(hash: Self.codebook.contentHash))
         let size = try #require(try FileManager.default.attributesOfItem(atPath: log.url.path)[.size] as? Int)
