@@ -127,6 +127,44 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: target), "nothing made where the link points")
     }
 
+    /// A snapshot holds what one build of litcoder made of a log. Another build (an upgrade, a
+    /// rebuild, a teammate's through a synced folder) may word a problem or judge a line
+    /// otherwise, so it reads the log whole and writes its own snapshot; here the other build
+    /// is a copy of the binary.
+    @Test func aSnapshotWrittenByAnotherBuildIsNotUsed() throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        let copy = fixture.root.appendingPathComponent("other-build/litcoder")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: LitcoderBinary.url, to: copy)
+        func runCopy(_ arguments: [String]) throws -> Outcome {
+            let process = Process()
+            process.executableURL = copy
+            process.arguments = arguments
+            process.currentDirectoryURL = fixture.root
+            process.environment = ProcessInfo.processInfo.environment.merging(Self.always) { $1 }
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return Outcome(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        }
+        let alice = Self.snapshot("alice", in: fixture)
+        let expected = try Self.run(fixture, ["validate"], Self.never)
+        #expect(try Self.run(fixture, ["validate"], Self.always) == expected)
+        let mine = try #require(Self.inode(alice))
+        #expect(try runCopy(["validate"]) == expected)
+        let theirs = try #require(Self.inode(alice))
+        #expect(theirs != mine, "the other build read the log whole and wrote its own snapshot")
+        #expect(try runCopy(["validate"]) == expected)
+        #expect(Self.inode(alice) == theirs, "and uses its own")
+        #expect(try Self.run(fixture, ["validate"], Self.always) == expected)
+        #expect(Self.inode(alice) != theirs)
+    }
+
     /// git never sees the snapshots, in a project made by `init` or not.
     @Test func gitIgnoresTheSnapshots() throws {
         let fixture = try Self.fixture()

@@ -12,7 +12,7 @@ import Darwin
 /// With `LogSnapshots`, a log at least `minimumBytes` long is read once and its fold saved; the
 /// next reader that finds the same bytes at the start of the log (same length, same XXH64) and
 /// the same codebook goes on from the snapshot and reads only what was appended since. A
-/// snapshot that is missing, damaged, written by another version, for another codebook or owner,
+/// snapshot that is missing, damaged, written by another build, for another codebook or owner,
 /// or for bytes the log no longer starts with is ignored and rebuilt: what a reader gets is the
 /// same either way (tests compare every command with and without snapshots).
 struct LogFold {
