@@ -165,6 +165,20 @@ import Testing
         #expect(Self.inode(alice) != theirs)
     }
 
+    /// A snapshot holds a log's codings: whoever may not read the log may not read its
+    /// snapshot either, whatever the umask; and only its owner writes it.
+    @Test(arguments: [(0o600, 0o600), (0o640, 0o640), (0o644, 0o644), (0o664, 0o644), (0o606, 0o604)] as [(Int, Int)])
+    func aSnapshotIsNoMoreReadableThanItsLog(permissions: Int, expected: Int) throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        let log = fixture.root.appendingPathComponent("codings/alice.jsonl")
+        try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: log.path)
+        #expect(try Self.run(fixture, ["status"], Self.always).status == 0)
+        let snapshot = Self.snapshot("alice", in: fixture)
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: snapshot.path)[.posixPermissions] as? Int)
+        #expect(mode == expected, "the snapshot of a log of mode \(String(permissions, radix: 8)) has mode \(String(mode, radix: 8))")
+    }
+
     /// git never sees the snapshots, in a project made by `init` or not.
     @Test func gitIgnoresTheSnapshots() throws {
         let fixture = try Self.fixture()

@@ -101,9 +101,9 @@ public struct LogSnapshots: Sendable {
         return whole ? (bytes, header) : nil
     }
 
-    /// Writes `owner`'s snapshot whole or not at all; any failure is ignored (the logs are
-    /// the truth, and the next reader reads them whole).
-    func save(owner: String, payload: [UInt8]) {
+    /// Writes `owner`'s snapshot whole or not at all, with `permissions`; any failure is
+    /// ignored (the logs are the truth, and the next reader reads them whole).
+    func save(owner: String, payload: [UInt8], permissions: mode_t) {
         guard let build else { return }
         // Only a folder this call made, holding nothing but its `.gitignore` after a failed write
         // (a full disk), is taken away again. Whatever else has the name (a link to a folder not
@@ -118,7 +118,7 @@ public struct LogSnapshots: Sendable {
                 try? AtomicFile.create(ignore, with: Array(
                     "# Log snapshots: rebuildable from codings/, safe to delete, never committed.\n*\n".utf8))
             }
-            try AtomicFile.replace(url(owner: owner), with: Self.file(payload: payload, build: build))
+            try AtomicFile.replace(url(owner: owner), with: Self.file(payload: payload, build: build), permissions: permissions)
         } catch {
             // Another reader may have written its snapshot here meanwhile: that one stays.
             if created, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
