@@ -109,6 +109,76 @@ import Testing
         try check("deleted")
     }
 
+    /// A `.litcoder-cache` that is a link to a folder not there now (a disk not mounted) is the
+    /// user's: the commands say what they say without snapshots and leave the link as it was.
+    @Test func aCacheLinkToAMissingFolderIsLeftAlone() throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        let cache = fixture.root.appendingPathComponent(".litcoder-cache")
+        let target = fixture.root.appendingPathComponent("unmounted/cache").path
+        try FileManager.default.createSymbolicLink(atPath: cache.path, withDestinationPath: target)
+        for arguments in [["status"], ["validate"]] {
+            let expected = try Self.run(fixture, arguments, Self.never)
+            #expect(try Self.run(fixture, arguments, Self.always) == expected, "\(arguments)")
+            #expect(try Self.run(fixture, arguments, Self.always) == expected, "\(arguments), again")
+            #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: cache.path)) == target,
+                    "the link is still there, pointing where it did")
+        }
+        #expect(!FileManager.default.fileExists(atPath: target), "nothing made where the link points")
+    }
+
+    /// A snapshot holds what one build of litcoder made of a log. Another build (an upgrade, a
+    /// rebuild, a teammate's through a synced folder) may word a problem or judge a line
+    /// otherwise, so it reads the log whole and writes its own snapshot; here the other build
+    /// is a copy of the binary.
+    @Test func aSnapshotWrittenByAnotherBuildIsNotUsed() throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        let copy = fixture.root.appendingPathComponent("other-build/litcoder")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: LitcoderBinary.url, to: copy)
+        func runCopy(_ arguments: [String]) throws -> Outcome {
+            let process = Process()
+            process.executableURL = copy
+            process.arguments = arguments
+            process.currentDirectoryURL = fixture.root
+            process.environment = ProcessInfo.processInfo.environment.merging(Self.always) { $1 }
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return Outcome(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        }
+        let alice = Self.snapshot("alice", in: fixture)
+        let expected = try Self.run(fixture, ["validate"], Self.never)
+        #expect(try Self.run(fixture, ["validate"], Self.always) == expected)
+        let mine = try #require(Self.inode(alice))
+        #expect(try runCopy(["validate"]) == expected)
+        let theirs = try #require(Self.inode(alice))
+        #expect(theirs != mine, "the other build read the log whole and wrote its own snapshot")
+        #expect(try runCopy(["validate"]) == expected)
+        #expect(Self.inode(alice) == theirs, "and uses its own")
+        #expect(try Self.run(fixture, ["validate"], Self.always) == expected)
+        #expect(Self.inode(alice) != theirs)
+    }
+
+    /// A snapshot holds a log's codings: whoever may not read the log may not read its
+    /// snapshot either, whatever the umask; and only its owner writes it.
+    @Test(arguments: [(0o600, 0o600), (0o640, 0o640), (0o644, 0o644), (0o664, 0o644), (0o606, 0o604)] as [(Int, Int)])
+    func aSnapshotIsNoMoreReadableThanItsLog(permissions: Int, expected: Int) throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        let log = fixture.root.appendingPathComponent("codings/alice.jsonl")
+        try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: log.path)
+        #expect(try Self.run(fixture, ["status"], Self.always).status == 0)
+        let snapshot = Self.snapshot("alice", in: fixture)
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: snapshot.path)[.posixPermissions] as? Int)
+        #expect(mode == expected, "the snapshot of a log of mode \(String(permissions, radix: 8)) has mode \(String(mode, radix: 8))")
+    }
+
     /// git never sees the snapshots, in a project made by `init` or not.
     @Test func gitIgnoresTheSnapshots() throws {
         let fixture = try Self.fixture()

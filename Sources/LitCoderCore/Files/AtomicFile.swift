@@ -22,9 +22,9 @@ public enum AtomicFile {
     }
 
     /// Writes `data` (a `Data`, a `[UInt8]` …) to `url`, replacing any file there; keeps an
-    /// existing file's permissions.
-    public static func replace(_ url: URL, with data: some ContiguousBytes) throws {
-        try write(url, existing: .replace) { write in try data.withUnsafeBytes { try write($0) } }
+    /// existing file's permissions unless `permissions` are given.
+    public static func replace(_ url: URL, with data: some ContiguousBytes, permissions: mode_t? = nil) throws {
+        try write(url, existing: .replace, permissions: permissions) { write in try data.withUnsafeBytes { try write($0) } }
     }
 
     /// Replaces `url` with the bytes `produce` hands, piece by piece, to the function it is
@@ -40,9 +40,10 @@ public enum AtomicFile {
     }
 
     /// Writes the bytes `produce` hands to `url`; `existing` says whether a file already there
-    /// is replaced or kept (with an error). Throws `AtomicFileError`, or what `produce` throws;
-    /// either way the old file stays and the partial new one is removed.
-    public static func write(_ url: URL, existing: Existing,
+    /// is replaced or kept (with an error); the new file has `permissions`, else those of the
+    /// file it replaces, else 0644. Throws `AtomicFileError`, or what `produce` throws; either
+    /// way the old file stays and the partial new one is removed.
+    public static func write(_ url: URL, existing: Existing, permissions: mode_t? = nil,
                              streaming produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let folder = url.deletingLastPathComponent()
         let target = url.path
@@ -53,7 +54,7 @@ public enum AtomicFile {
         removeAbandonedTemporaries(of: url)
         let temporary = folder.appendingPathComponent(
             "\(temporaryPrefix(of: url))\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        let mode: mode_t = exists ? current.st_mode & 0o7777 : 0o644
+        let mode: mode_t = permissions ?? (exists ? current.st_mode & 0o7777 : 0o644)
 
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw AtomicFileError.systemCall(operation: "create a temporary file in", path: folder.path, errno: errno) }

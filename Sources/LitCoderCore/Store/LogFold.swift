@@ -12,7 +12,7 @@ import Darwin
 /// With `LogSnapshots`, a log at least `minimumBytes` long is read once and its fold saved; the
 /// next reader that finds the same bytes at the start of the log (same length, same XXH64) and
 /// the same codebook goes on from the snapshot and reads only what was appended since. A
-/// snapshot that is missing, damaged, written by another version, for another codebook or owner,
+/// snapshot that is missing, damaged, written by another build, for another codebook or owner,
 /// or for bytes the log no longer starts with is ignored and rebuilt: what a reader gets is the
 /// same either way (tests compare every command with and without snapshots).
 struct LogFold {
@@ -45,7 +45,8 @@ struct LogFold {
         guard let fd = try CodingLog.openForReading(url, displayPath: displayPath) else { return empty }
         defer { close(fd) }
         var info = stat()
-        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        let known = fstat(fd, &info) == 0
+        let size = known ? Int(info.st_size) : 0
 
         var fold = empty
         var progress = LogScanner.Progress()
@@ -65,9 +66,11 @@ struct LogFold {
         }
         fold.state = replay.finish()
         let reached = scanner.progress
-        if let snapshots, reached.completeLength >= snapshots.minimumBytes,
+        if let snapshots, known, reached.completeLength >= snapshots.minimumBytes,
            start == 0 ? reached.completeLength > 0 : reached.completeLength - start >= max(snapshots.minimumBytes, 1) {
-            fold.save(to: snapshots, progress: reached, prefixHash: hasher.digest(), codebook: codebook)
+            // It holds the log's codings: readable by no one who may not read the log, written by its owner only.
+            fold.save(to: snapshots, progress: reached, prefixHash: hasher.digest(), codebook: codebook,
+                      permissions: info.st_mode & 0o644)
         }
         fold.contents = LogContents(events: [], diagnostics: scanner.allDiagnostics, health: scanner.health,
                                     lines: scanner.eventLines)
@@ -175,7 +178,8 @@ struct LogFold {
     }
 
     /// Saves the fold as the snapshot of the log's first `progress.completeLength` bytes.
-    private func save(to snapshots: LogSnapshots, progress: LogScanner.Progress, prefixHash: UInt64, codebook: Codebook) {
+    private func save(to snapshots: LogSnapshots, progress: LogScanner.Progress, prefixHash: UInt64, codebook: Codebook,
+                      permissions: mode_t) {
         var writer = SnapshotWriter(capacity: 64 * state.paperCount + 4 * progress.eventLines.count + 4096)
         writer.string(state.coder)
         writer.string(codebook.contentHash)
@@ -220,7 +224,7 @@ struct LogFold {
             writer.int(position)
             writer.string(String(decoding: EventLineEncoder.line(for: event).dropLast(), as: UTF8.self))
         }
-        snapshots.save(owner: state.coder, payload: writer.bytes)
+        snapshots.save(owner: state.coder, payload: writer.bytes, permissions: permissions)
     }
 }
 

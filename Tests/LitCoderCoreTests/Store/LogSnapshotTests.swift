@@ -246,7 +246,7 @@ import Testing
         let log = try Log(Self.head(hash: Self.codebook.contentHash))
         _ = try log.read(snapshots: log.snapshots)
         let good = try Array(Data(contentsOf: log.snapshotURL))
-        let header = LogSnapshots.magic.count + 16
+        let header = LogSnapshots.headerSize
         var generator = SplitMix64(seed: 11)
         for round in 0..<400 {
             var payload = Array(good[header...])
@@ -255,10 +255,7 @@ import Testing
                 payload[at] = round % 3 == 0 ? 0xFF : UInt8.random(in: 0...255, using: &generator)
             }
             if round % 5 == 0 { payload.removeLast(Int.random(in: 0..<min(40, payload.count), using: &generator)) }
-            var file = LogSnapshots.magic
-            withUnsafeBytes(of: Int64(payload.count).littleEndian) { file.append(contentsOf: $0) }
-            withUnsafeBytes(of: XXHash64.hash(payload).littleEndian) { file.append(contentsOf: $0) }
-            try Data(file + payload).write(to: log.snapshotURL)
+            try Data(LogSnapshots.file(payload: payload, build: try #require(log.snapshots.build))).write(to: log.snapshotURL)
             _ = try log.read(snapshots: log.snapshots)
         }
     }
@@ -273,6 +270,45 @@ import Testing
         #expect(LogSnapshots.readsAsSnapshot(bytes, owner: "fuzz", codebook: codebook, logSize: 1 << 20))
         #expect(!LogSnapshots.readsAsSnapshot(bytes, owner: "other", codebook: codebook, logSize: 1 << 20))
         #expect(!LogSnapshots.readsAsSnapshot(Array(bytes.dropLast()), owner: "fuzz", codebook: codebook, logSize: 1 << 20))
+    }
+
+    /// A whole snapshot of the same bytes under the same codebook, but written by another build
+    /// that worded a problem otherwise (here: in capitals), is not what this build reports.
+    @Test func aSnapshotOfAnotherBuildIsIgnoredAndRebuilt() throws {
+        let log = try Log(Self.head(hash: Self.codebook.contentHash))
+        let expected = try log.whole()
+        #expect(expected.contains("malformed event"))
+        let other = LogSnapshots(folder: log.snapshots.folder, minimumBytes: 0, build: 1)
+        _ = try log.read(snapshots: other)
+        var reworded = try Array(Data(contentsOf: log.snapshotURL).dropFirst(LogSnapshots.headerSize))
+        let words = Array("malformed event".utf8)
+        let at = try #require(reworded.indices.first { reworded[$0...].starts(with: words) })
+        reworded.replaceSubrange(at..<(at + words.count), with: "MALFORMED EVENT".utf8)
+        try Data(LogSnapshots.file(payload: reworded, build: 1)).write(to: log.snapshotURL)
+        #expect(Self.describe(try log.read(snapshots: other)).contains("MALFORMED EVENT"), "its own build trusts it")
+
+        let this = LogSnapshots(folder: log.snapshots.folder, minimumBytes: 0, build: 2)
+        #expect(Self.describe(try log.read(snapshots: this)) == expected)
+        #expect(Self.describe(try log.read(snapshots: this)) == expected, "from the snapshot this build wrote")
+        #expect(this.payload(owner: "alice", limit: .max) != nil)
+        #expect(other.payload(owner: "alice", limit: .max) == nil)
+    }
+
+    /// A full disk costs the snapshot, never the read: a folder made for it is taken away again,
+    /// one that was there stays with what it held.
+    @Test func aFullDiskLeavesNoFolderBehindAndNoOtherSnapshotLost() throws {
+        let log = try Log(Self.head(hash: Self.codebook.contentHash))
+        let expected = try log.whole()
+        let cache = log.folder.file(".litcoder-cache")
+        DurableFile.inject(.init(call: .write, errno: ENOSPC, pathPrefix: cache.path, times: nil))
+        defer { DurableFile.removeFaults(under: cache.path) }
+        #expect(Self.describe(try log.read(snapshots: log.snapshots)) == expected)
+        #expect(!FileManager.default.fileExists(atPath: cache.path), "no empty folder left")
+
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: false)
+        try Data("bob's".utf8).write(to: cache.appendingPathComponent("bob.snapshot"))
+        #expect(Self.describe(try log.read(snapshots: log.snapshots)) == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path) == ["bob.snapshot"])
     }
 
     @Test func shortLogsHaveNoSnapshot() throws {
