@@ -102,7 +102,9 @@ struct LogFold {
     private static func loadSnapshot(_ snapshots: LogSnapshots, owner: String, codebook: Codebook, logSize: Int,
                                      descriptor: Int32) -> (LogFold, LogScanner.Progress, XXHash64)? {
         // A snapshot is a fraction of its log; a far larger file is not one of ours.
-        guard let (file, start) = snapshots.payload(owner: owner, limit: 4 * logSize + (16 << 20)) else { return nil }
+        // (Saturating: a sparse log's size may be near Int.max.)
+        let limit = logSize > (Int.max - (16 << 20)) / 4 ? Int.max : 4 * logSize + (16 << 20)
+        guard let (file, start) = snapshots.payload(owner: owner, limit: limit) else { return nil }
         let decoded: (LogFold, LogScanner.Progress, UInt64)? = file.withUnsafeBytes { raw in
             var reader = SnapshotReader(UnsafeRawBufferPointer(rebasing: raw[start...]))
             return try? decode(&reader, owner: owner, codebook: codebook, logSize: logSize)
