@@ -19,11 +19,40 @@ public enum TerminalText {
         }
     }
 
+    /// Whether `text` holds a scalar `isControl` finds (a line feed only when not
+    /// `keepingLineBreaks`), read from its UTF-8 bytes: C0 and DEL are single bytes, C1 is
+    /// `C2 80`–`C2 9F`, the bidirectional controls `E2 80 AA`–`E2 80 AE` and `E2 81 A6`–`E2 81 A9`.
+    /// A report of tens of megabytes is checked at memory speed rather than scalar by scalar.
+    static func containsControl(_ text: String, keepingLineBreaks: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x20 {
+                    if !(keepingLineBreaks && byte == 0x0A) { return true }
+                } else if byte == 0x7F {
+                    return true
+                } else if byte == 0xC2 {
+                    if i + 1 < count, (0x80...0x9F).contains(bytes[i + 1]) { return true }
+                } else if byte == 0xE2, i + 2 < count {
+                    let (second, third) = (bytes[i + 1], bytes[i + 2])
+                    if second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third) {
+                        return true
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// `text` with every control character shown as a visible escape.
     /// - Parameter keepingLineBreaks: keep line feeds as they are (whole reports); false for
     ///   text that must stay on one line (a table cell), where a line feed becomes `\n`.
     public static func escaped(_ text: String, keepingLineBreaks: Bool = true) -> String {
-        guard text.unicodeScalars.contains(where: { isControl($0) && !(keepingLineBreaks && $0 == "\n") }) else { return text }
+        guard containsControl(text, keepingLineBreaks: keepingLineBreaks) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             guard isControl(scalar), !(keepingLineBreaks && scalar == "\n") else {
