@@ -32,6 +32,7 @@ struct Disagreements: ParsableCommand {
         let states = plan.compared(try codersOption.states(in: workspace, codebookVersion: codebookVersion), round: round)
         var list = DisagreementList(codebook: workspace.codebook, states: states, dimensions: dimensions,
                                     corpus: workspace.corpus)
+        defer { ProcessLifetime.keepUntilExit((workspace, states, list)) }
         list.items = plan.limit(list.items)
         switch format {
         case .table: Console.print(list.table())

@@ -73,6 +73,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try projectOptions.workspace(replaying: readAhead)
+        defer { ProcessLifetime.keepUntilExit(workspace) }
         let bytes: [UInt8]
         do {
             bytes = try render(workspace)

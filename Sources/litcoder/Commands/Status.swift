@@ -16,6 +16,7 @@ struct Status: ParsableCommand {
     func run() throws {
         // Every log is read while the corpus loads.
         let workspace = try projectOptions.workspace(replaying: ProjectStatus.logsRead(in:))
+        defer { ProcessLifetime.keepUntilExit(workspace) }
         let status: ProjectStatus
         let problems: [Diagnostic]
         do {

@@ -34,6 +34,7 @@ struct SummaryCommand: ParsableCommand {
         let workspace = try projectOptions.workspace { _ in
             all ? nil : (try? scope.logOwner()).flatMap { $0 == CoderName.consensus ? nil : [$0] }
         }
+        defer { ProcessLifetime.keepUntilExit(workspace) }
         try ScopeLoader.checkAlignment(alignment, in: workspace.codebook)
         let owners: [String]
         if all {
