@@ -80,13 +80,6 @@ public struct Workspace: Sendable {
         return try CodingLog.read(url: url, displayPath: project.display(url), owner: coder)
     }
 
-    /// Reads a coder's log without locking it or keeping its events: `visit` sees each event
-    /// in file order (`CodingLog.read(url:displayPath:visit:)`).
-    public func readLog(coder: String, visit: (CodingEvent) -> Void) throws -> LogContents {
-        let url = project.logURL(coder: coder)
-        return try CodingLog.read(url: url, displayPath: project.display(url), owner: coder, visit: visit)
-    }
-
     /// Several coders' replayed states (`state(coder:)`), in the order given, each with its
     /// log's problems or the error that stopped reading it: the logs are read at the same time,
     /// on all cores.

@@ -189,21 +189,6 @@ public final class CodingLog {
             hint: "it is moved aside to \(url.lastPathComponent).torn-TIMESTAMP the next time this coder codes")
     }
 
-    /// Reads and replays a log without locking it or keeping its events: the coder's state, with
-    /// the same diagnostics as `read`.
-    public static func replay(url: URL, coder: String, displayPath: String?,
-                              renaming: CodeRenaming = .none) throws -> (CodingState, [Diagnostic]) {
-        let shown = displayPath ?? url.path
-        guard let fd = try openForReading(url, displayPath: shown) else { return (CodingState(coder: coder, renaming: renaming), []) }
-        defer { Glibc.close(fd) }
-        var replay = CodingState.Replay(into: CodingState(coder: coder, renaming: renaming))
-        var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false, owner: coder) {
-            replay.apply($0)
-        }
-        if let torn = scanner.tornTail { contents.diagnostics.append(unfinishedLine(torn, displayPath: shown, url: url)) }
-        return (replay.finish(), contents.diagnostics)
-    }
-
     /// Every event in the log, oldest first (for undo and the audit trail), read from the file
     /// the first time it is asked for.
     public func history() throws -> [CodingEvent] {

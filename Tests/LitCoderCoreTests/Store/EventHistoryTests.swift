@@ -38,12 +38,15 @@ import Testing
         for event in CodingStateStorageTests.randomEvents(seed: 5, count: 150) where event.op != .adjudicate {
             try log.append(event)
         }
-        let (state, diagnostics) = try CodingLog.replay(url: url, coder: "bob", displayPath: nil)
-        #expect(diagnostics.isEmpty)
-        #expect(state == log.state)
+        // Every reader of a log that does not write it reads it through `LogFold`.
+        let codebook = MiniProject.codebook
+        let fold = try LogFold.read(url: url, coder: "bob", displayPath: url.path, codebook: codebook, snapshots: nil)
+        #expect(fold.contents.diagnostics.isEmpty)
+        #expect(fold.state == log.state)
         log.close()
-        let (missing, _) = try CodingLog.replay(url: folder.file("codings/nobody.jsonl"), coder: "nobody", displayPath: nil)
-        #expect(missing == CodingState(coder: "nobody"))
+        let missing = try LogFold.read(url: folder.file("codings/nobody.jsonl"), coder: "nobody", displayPath: "nobody.jsonl",
+                                       codebook: codebook, snapshots: nil)
+        #expect(missing.state == CodingState(coder: "nobody"))
     }
 
     @Test func aLoaderRunsOnceAndAFailedReadIsTriedAgain() throws {
