@@ -145,7 +145,8 @@ public final class CodingLog {
 
     /// Reads a log without locking it or keeping its events: `visit` sees each event in file
     /// order (without its `time`), and the contents hold the problems and each event's line but
-    /// no events. For readers that fold the log as they read it (`status`, `validate`).
+    /// no events. For `validate` when the codebook cannot be read (with one, every reader goes
+    /// through `LogFold`).
     /// With `owner`, an event that does not belong in the log (`EventPlacement`) is a malformed line.
     public static func read(url: URL, displayPath: String?, owner: String? = nil, visit: (CodingEvent) -> Void) throws -> LogContents {
         let shown = displayPath ?? url.path
