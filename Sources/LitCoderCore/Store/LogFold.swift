@@ -37,7 +37,7 @@ struct LogFold {
         self.finder = finder
     }
 
-    /// Reads `coder`'s log at `url` without locking it; nil-free: a missing log is an empty fold.
+    /// Reads `coder`'s log at `url` without locking it; a log that is not there is an empty fold.
     static func read(url: URL, coder: String, displayPath: String, codebook: Codebook,
                      snapshots: LogSnapshots?) throws -> LogFold {
         let empty = LogFold(state: CodingState(coder: coder, renaming: codebook.renaming),
