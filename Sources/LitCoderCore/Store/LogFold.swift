@@ -241,3 +241,13 @@ extension LogSnapshots {
         }
     }
 }
+
+extension CodingLog {
+    /// Reads a coder's log as every reading command does (`LogFold`, without snapshots): the
+    /// replayed state and the log's problems. For callers outside a project (the fuzz harness).
+    public static func replay(url: URL, coder: String, displayPath: String,
+                              codebook: Codebook) throws -> (CodingState, [Diagnostic]) {
+        let fold = try LogFold.read(url: url, coder: coder, displayPath: displayPath, codebook: codebook, snapshots: nil)
+        return (fold.state, fold.contents.diagnostics)
+    }
+}
