@@ -16,9 +16,12 @@ let package = Package(
     targets: [
         // No pkgConfig: SwiftPM drops ncursesw's cflags, which would hide the wide-character API.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // One inline function (a prefetch hint) that Swift cannot express; nothing to link.
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         .target(
             name: "LitCoderCore",
             dependencies: [
+                "CPrefetch",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Numbers paper ids 0, 1, 2 … in the order first seen.
 ///
 /// A flat open-addressing table with a cheap FNV-1a hash, because finding a paper's number is
@@ -29,12 +31,15 @@ struct PaperNumbering: Sendable {
     var count: Int { ids.count }
 
     /// The number of `id`, giving it the next one when new.
-    mutating func number(of id: String) -> Int {
-        let (index, tag, found) = probe(id)
+    mutating func number(of id: String) -> Int { number(of: id, hash: Self.hash(id)) }
+
+    /// `number(of:)` for an id whose `hash(_:)` is known.
+    mutating func number(of id: String, hash: UInt64) -> Int {
+        let (index, tag, found) = probe(id, hash: hash)
         if let found { return found }
         guard (ids.count + 1) * 2 <= slots.count else {
             grow()
-            return number(of: id)
+            return number(of: id, hash: hash)
         }
         slots[index] = Slot(word: tag << 32 | UInt64(ids.count), id: id)
         ids.append(id)
@@ -42,11 +47,10 @@ struct PaperNumbering: Sendable {
     }
 
     /// The number of `id`, or nil when it has none.
-    func lookup(_ id: String) -> Int? { probe(id).found }
+    func lookup(_ id: String) -> Int? { probe(id, hash: Self.hash(id)).found }
 
     /// Where `id` is (its number) or would go (the empty slot), with its hash tag.
-    private func probe(_ id: String) -> (index: Int, tag: UInt64, found: Int?) {
-        let hash = Self.hash(id)
+    private func probe(_ id: String, hash: UInt64) -> (index: Int, tag: UInt64, found: Int?) {
         let tag = (hash >> 32) | 1
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -54,6 +58,16 @@ struct PaperNumbering: Sendable {
             if word == 0 { return (index, tag, nil) }
             if word >> 32 == tag, slots[index].id == id { return (index, tag, Int(word & 0xFFFF_FFFF)) }
             index = (index + 1) & mask
+        }
+    }
+
+    /// Starts loading the slot where the id of this `hash(_:)` is looked for first, without
+    /// waiting for it: a large table is far bigger than the cache, so a lookup that comes a
+    /// moment later then finds its slot there (`CodingState.Replay`).
+    func prefetch(hash: UInt64) {
+        slots.withUnsafeBufferPointer { slots in
+            guard let base = slots.baseAddress else { return }
+            litcoder_prefetch(base + (Int(truncatingIfNeeded: hash) & mask))
         }
     }
 

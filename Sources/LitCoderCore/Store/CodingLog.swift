@@ -98,9 +98,9 @@ public final class CodingLog {
         }
         do {
             var replay = CodingState.Replay(into: CodingState(coder: coder, renaming: renaming))
-            var (contents, scanner) = try scan(descriptor: fd, displayPath: shown, keepingEvents: false, owner: coder) {
-                replay.apply($0)
-            }
+            var scanner = LogScanner(displayPath: shown, keepsTime: false, owner: coder)
+            try scanner.scan(descriptor: fd, from: 0, consumed: { _ in }, into: &replay)
+            var contents = LogContents(events: [], diagnostics: scanner.allDiagnostics, health: scanner.health)
             if let torn = scanner.tornTail {
                 let aside = try TornTailMove.setAside(torn, descriptor: fd, url: url, displayPath: shown)
                 contents.health.tornLine = nil

@@ -8,15 +8,82 @@ import Foundation
 /// key, a number with a fraction, invalid UTF-8 — makes it give up, and the line goes to
 /// JSONDecoder, so correctness never depends on the fast path.
 ///
-/// Not thread-safe: it remembers the previous line's repeated strings (coder, codebook hash,
-/// dimension) and the code lists it has met, so a log of a million events shares their storage
-/// instead of allocating them again for every line.
+/// The fast path reads a line into `Fields`, in which the strings a log repeats on every line
+/// (coder, dimension, codebook hash) and its code lists are numbers in the decoder's `names`:
+/// a log of a million events holds a handful of those strings and a few hundred lists, so each
+/// is kept once, and a replay (`CodingState.Replay`) looks up a column or a code list by its
+/// number instead of hashing strings. `fastDecode(_:)` makes a `CodingEvent` of the fields.
+///
+/// Not thread-safe, and `Fields` mean something only with the decoder that read them.
 public struct EventLineDecoder {
-    private var recentStrings: [String] = []
-    private var recentBytes: [[UInt8]] = []
-    /// Code lists met so far, by the FNV-1a hash of their bytes (`["iemocap","ravdess"]`).
-    private var knownLists: [UInt64: [(bytes: [UInt8], list: [String])]] = [:]
-    private var knownListCount = 0
+    /// What the numbers in `Fields` stand for. A copy taken from a decoder stays true for every
+    /// line that decoder read before it; later lines may use numbers it does not have yet.
+    struct Names: Sendable {
+        /// Coder names, dimension ids and codebook hashes, by number.
+        var strings: [String] = []
+        /// Code lists, by number.
+        var lists: [[String]] = []
+        /// Keeps `identity` unique while any copy lives.
+        fileprivate var owner = Owner()
+        final class Owner: Sendable {}
+        /// Tells one decoder's names from another's (`CodingState.Replay` keeps lookups by
+        /// number). A copy of a decoder shares it until either adds a name: that one then gets
+        /// its own.
+        private(set) var identity: ObjectIdentifier
+
+        init() { identity = ObjectIdentifier(owner) }
+
+        /// Before a name is added: a copy that shares `owner` must not take the new name's
+        /// number for what it adds itself.
+        fileprivate mutating func willAdd() {
+            guard !isKnownUniquelyReferenced(&owner) else { return }
+            owner = Owner()
+            identity = ObjectIdentifier(owner)
+        }
+
+        /// The event that fields read with these names make.
+        func event(from fields: Fields) -> CodingEvent {
+            CodingEvent(v: fields.v, seq: fields.seq, time: fields.time ?? "", coder: strings[Int(fields.coder)],
+                        paper: fields.paper, op: fields.op,
+                        dimension: fields.dimension < 0 ? nil : strings[Int(fields.dimension)],
+                        codes: fields.codes < 0 ? nil : lists[Int(fields.codes)], text: fields.text, value: fields.value,
+                        codebook: strings[Int(fields.codebook)], sources: fields.sources, reason: fields.reason,
+                        automatic: fields.automatic, adjudicator: fields.adjudicator)
+        }
+    }
+
+    /// An event line as the fast path read it, before it is made a `CodingEvent`.
+    struct Fields: Sendable {
+        var v = 0
+        var seq = 0
+        /// Nil when the decoder does not keep times (`keepsTime`).
+        var time: String?
+        /// `names.strings[coder]`.
+        var coder: Int32 = -1
+        var paper = ""
+        var op = CodingEvent.Operation.view
+        /// `names.strings[dimension]`, or -1 for none.
+        var dimension: Int32 = -1
+        /// `names.lists[codes]`, or -1 for none.
+        var codes: Int32 = -1
+        var text: String?
+        var value: Bool?
+        /// `names.strings[codebook]`.
+        var codebook: Int32 = -1
+        var sources: [String]?
+        var reason: String?
+        var automatic: Bool?
+        var adjudicator: String?
+    }
+
+    private(set) var names = Names()
+    /// The bytes of `names.strings` and of `names.lists` (as `EventLineEncoder` writes a list),
+    /// to find them again.
+    private var stringTable = ByteStringTable()
+    private var listTable = ByteStringTable()
+    /// Per name field (coder, dimension, codebook), the string it had on the last line, when
+    /// that string needs no escape: a line that repeats it is matched in place.
+    private var lastNames: (Int32, Int32, Int32) = (-1, -1, -1)
     private let jsonDecoder = JSONDecoder()
     /// Whether events carry their `time`. Replaying into a state never reads it, and leaving it
     /// out saves a String per event; the line is still checked exactly as when it is kept.
@@ -26,7 +93,12 @@ public struct EventLineDecoder {
 
     /// The event on one line (without its newline), or the reason it is not one.
     public mutating func decode(_ line: UnsafeBufferPointer<UInt8>) -> Result<CodingEvent, DecodeFailure> {
-        if let event = fastDecode(line) { return .success(event) }
+        if let fields = fields(of: line) { return .success(event(from: fields)) }
+        return slowDecode(line)
+    }
+
+    /// A line the fast path did not read, through JSONDecoder.
+    func slowDecode(_ line: UnsafeBufferPointer<UInt8>) -> Result<CodingEvent, DecodeFailure> {
         do {
             return .success(try jsonDecoder.decode(CodingEvent.self, from: Data(line)))
         } catch {
@@ -75,21 +147,26 @@ public struct EventLineDecoder {
 
     /// The fast path alone: nil whenever the line is anything but the expected shape.
     public mutating func fastDecode(_ line: UnsafeBufferPointer<UInt8>) -> CodingEvent? {
+        fields(of: line).map(event(from:))
+    }
+
+    /// The event the fields of a line read by this decoder make.
+    func event(from fields: Fields) -> CodingEvent { names.event(from: fields) }
+
+    /// The fast path: the fields of a line of the expected shape, nil for anything else.
+    mutating func fields(of line: UnsafeBufferPointer<UInt8>) -> Fields? {
         var cursor = Cursor(bytes: line)
-        var v: Int?, seq: Int?
-        var time: String?, coder: String?, paper: String?, op: CodingEvent.Operation?
-        var dimension: String?, codes: [String]?, text: String?, value: Bool?
-        var codebook: String?, sources: [String]?, reason: String?, automatic: Bool?
-        var adjudicator: String?
+        var fields = Fields()
         var seen: UInt16 = 0
+        var present: UInt16 = 0
         cursor.skipSpace()
         guard cursor.take(UInt8(ascii: "{")) else { return nil }
         cursor.skipSpace()
         if cursor.take(UInt8(ascii: "}")) { return nil }
         while true {
             cursor.skipSpace()
-            guard let key = cursor.keyIndex() else { return nil }
-            let bit: UInt16 = 1 << key
+            guard let key = cursor.key() else { return nil }
+            let bit: UInt16 = 1 << key.rawValue
             guard seen & bit == 0 else { return nil }
             seen |= bit
             cursor.skipSpace()
@@ -97,32 +174,31 @@ public struct EventLineDecoder {
             cursor.skipSpace()
             if cursor.takeNull() {
                 // Only optional fields may be null, as for JSONDecoder's decodeIfPresent.
-                guard key >= Key.dim.rawValue, key != Key.codebook.rawValue else { return nil }
+                guard key.rawValue >= Key.dim.rawValue, key != .codebook else { return nil }
             } else {
-                switch Key(rawValue: key) {
-                case .v: guard let n = cursor.integer() else { return nil }; v = n
-                case .seq: guard let n = cursor.integer() else { return nil }; seq = n
+                present |= bit
+                switch key {
+                case .v: guard let n = cursor.integer() else { return nil }; fields.v = n
+                case .seq: guard let n = cursor.integer() else { return nil }; fields.seq = n
                 case .time:
                     if keepsTime {
                         guard let s = cursor.string() else { return nil }
-                        time = s
+                        fields.time = s
                     } else {
                         guard cursor.skipString() else { return nil }
-                        time = ""
                     }
-                case .coder: guard let s = recent(&cursor, slot: 0) else { return nil }; coder = s
-                case .paper: guard let s = cursor.string() else { return nil }; paper = s
-                case .op: guard let o = cursor.operation() else { return nil }; op = o
-                case .dim: guard let s = recent(&cursor, slot: 1) else { return nil }; dimension = s
-                case .codes: guard let list = knownList(&cursor) else { return nil }; codes = list
-                case .text: guard let s = cursor.string() else { return nil }; text = s
-                case .value: guard let b = cursor.boolean() else { return nil }; value = b
-                case .codebook: guard let s = recent(&cursor, slot: 2) else { return nil }; codebook = s
-                case .sources: guard let list = cursor.stringList() else { return nil }; sources = list
-                case .reason: guard let s = cursor.string() else { return nil }; reason = s
-                case .automatic: guard let b = cursor.boolean() else { return nil }; automatic = b
-                case .adjudicator: guard let s = cursor.string() else { return nil }; adjudicator = s
-                case nil: return nil
+                case .coder: guard let n = name(&cursor, field: 0) else { return nil }; fields.coder = n
+                case .paper: guard let s = cursor.string() else { return nil }; fields.paper = s
+                case .op: guard let o = cursor.operation() else { return nil }; fields.op = o
+                case .dim: guard let n = name(&cursor, field: 1) else { return nil }; fields.dimension = n
+                case .codes: guard let n = list(&cursor) else { return nil }; fields.codes = n
+                case .text: guard let s = cursor.string() else { return nil }; fields.text = s
+                case .value: guard let b = cursor.boolean() else { return nil }; fields.value = b
+                case .codebook: guard let n = name(&cursor, field: 2) else { return nil }; fields.codebook = n
+                case .sources: guard let list = cursor.stringList() else { return nil }; fields.sources = list
+                case .reason: guard let s = cursor.string() else { return nil }; fields.reason = s
+                case .automatic: guard let b = cursor.boolean() else { return nil }; fields.automatic = b
+                case .adjudicator: guard let s = cursor.string() else { return nil }; fields.adjudicator = s
                 }
             }
             cursor.skipSpace()
@@ -131,69 +207,90 @@ public struct EventLineDecoder {
             break
         }
         cursor.skipSpace()
-        guard cursor.atEnd, let v, let seq, let time, let coder, let paper, let op, let codebook else { return nil }
+        // The required keys, each there and not null.
+        let required: UInt16 = 1 << Key.v.rawValue | 1 << Key.seq.rawValue | 1 << Key.time.rawValue
+            | 1 << Key.coder.rawValue | 1 << Key.paper.rawValue | 1 << Key.op.rawValue | 1 << Key.codebook.rawValue
+        guard cursor.atEnd, present & required == required else { return nil }
         // An evidence line's quote has keys of its own, which this path does not read: one that
         // got here has none, and JSONDecoder says what it lacks.
-        guard op != .evidence else { return nil }
-        return CodingEvent(v: v, seq: seq, time: time, coder: coder, paper: paper, op: op,
-                           dimension: dimension, codes: codes, text: text, value: value,
-                           codebook: codebook, sources: sources, reason: reason, automatic: automatic,
-                           adjudicator: adjudicator)
+        guard fields.op != .evidence else { return nil }
+        return fields
     }
 
-    /// The next string value, reusing the previous one in `slot` when its bytes are the same.
-    private mutating func recent(_ cursor: inout Cursor, slot: Int) -> String? {
+    /// The number of the next string value (a coder, dimension or codebook hash) in `names`,
+    /// matched in place when it is the one this field had on the last line.
+    private mutating func name(_ cursor: inout Cursor, field: Int) -> Int32? {
+        let last = field == 0 ? lastNames.0 : field == 1 ? lastNames.1 : lastNames.2
+        if last >= 0, let end = stringTable.matchesQuoted(last, in: cursor.bytes, at: cursor.index) {
+            cursor.index = end
+            return last
+        }
         let start = cursor.index
-        guard let raw = cursor.plainStringSlice() else {
+        let number: Int32
+        var plain = false
+        if let raw = cursor.plainStringSlice() {
+            guard let known = self.number(of: raw, in: .strings, adding: { names in
+                guard let s = String(validating: raw, as: UTF8.self) else { return false }
+                names.strings.append(s)
+                return true
+            }) else { return nil }
+            number = known
+            plain = true
+        } else {
+            // Escapes: the table holds the string's own bytes, found again however it was escaped.
             cursor.index = start
-            return cursor.string()
+            guard let s = cursor.string() else { return nil }
+            guard let known = Array(s.utf8).withUnsafeBufferPointer({ raw in
+                self.number(of: raw, in: .strings, adding: { $0.strings.append(s); return true })
+            }) else { return nil }
+            number = known
         }
-        while recentBytes.count <= slot {
-            recentBytes.append([])
-            recentStrings.append("")
+        // Only a string written without escapes can be matched in place on the next line.
+        let next: Int32 = plain ? number : -1
+        switch field {
+        case 0: lastNames.0 = next
+        case 1: lastNames.1 = next
+        default: lastNames.2 = next
         }
-        let same = recentBytes[slot].withUnsafeBufferPointer { previous in
-            guard previous.count == raw.count else { return false }
-            guard let a = previous.baseAddress, let b = raw.baseAddress else { return true }
-            return memcmp(a, b, raw.count) == 0
-        }
-        if same { return recentStrings[slot] }
-        guard let s = String(validating: raw, as: UTF8.self) else { return nil }
-        recentBytes[slot] = Array(raw)
-        recentStrings[slot] = s
-        return s
+        return number
     }
 
-    /// The next list of strings, shared with an earlier line whose list had the same bytes.
-    ///
-    /// A codebook has few codes and coders pick few at a time, so a log repeats a small number
-    /// of distinct lists; sharing them saves an Array (and its Strings) per event. After 4,096
-    /// distinct lists new ones are no longer remembered, which bounds the memory on odd logs.
-    private mutating func knownList(_ cursor: inout Cursor) -> [String]? {
+    /// The number of the next list of strings in `names`, by its bytes as `EventLineEncoder`
+    /// writes the list (the bytes of the line itself when it is written so).
+    private mutating func list(_ cursor: inout Cursor) -> Int32? {
         let start = cursor.index
-        guard cursor.skipPlainStringList() else {
-            cursor.index = start
-            return cursor.stringList()
-        }
-        let raw = UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.index])
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        if let candidates = knownLists[hash] {
-            for candidate in candidates where candidate.bytes.count == raw.count {
-                let same = candidate.bytes.withUnsafeBufferPointer { known in
-                    guard let a = known.baseAddress, let b = raw.baseAddress else { return true }
-                    return memcmp(a, b, raw.count) == 0
-                }
-                if same { return candidate.list }
-            }
+        if cursor.skipCompactPlainStringList() {
+            let raw = UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.index])
+            let hash = ByteStringTable.hash(raw)
+            if let known = listTable.find(raw, hash: hash) { return known }
         }
         cursor.index = start
         guard let list = cursor.stringList() else { return nil }
-        if knownListCount < 4_096 {
-            knownLists[hash, default: []].append((Array(raw), list))
-            knownListCount += 1
+        var canonical: [UInt8] = []
+        EventLineEncoder.strings(list, &canonical)
+        return canonical.withUnsafeBufferPointer { raw in
+            number(of: raw, in: .lists, adding: { $0.lists.append(list); return true })
         }
-        return list
+    }
+
+    private enum Table { case strings, lists }
+
+    /// The number of `raw` in one of the tables; when it is not there, `add` puts its value in
+    /// `names` (or refuses, false) and it gets the next number.
+    private mutating func number(of raw: UnsafeBufferPointer<UInt8>, in table: Table,
+                                 adding add: (inout Names) -> Bool) -> Int32? {
+        let hash = ByteStringTable.hash(raw)
+        switch table {
+        case .strings: if let known = stringTable.find(raw, hash: hash) { return known }
+        case .lists: if let known = listTable.find(raw, hash: hash) { return known }
+        }
+        guard table == .strings ? stringTable.hasRoom : listTable.hasRoom else { return nil }
+        names.willAdd()
+        guard add(&names) else { return nil }
+        switch table {
+        case .strings: return stringTable.add(raw, hash: hash)
+        case .lists: return listTable.add(raw, hash: hash)
+        }
     }
 
     /// The keys the fast path knows; required ones first, so `rawValue >= dim` means optional.
@@ -261,45 +358,33 @@ public struct EventLineDecoder {
             return negative ? -value : value
         }
 
-        /// Which known key comes next, by its bytes.
-        mutating func keyIndex() -> UInt16? {
-            guard take(UInt8(ascii: "\"")) else { return nil }
-            let start = index
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-                if bytes[index] == UInt8(ascii: "\\") { return nil }
-                index += 1
-            }
-            guard index < bytes.count else { return nil }
-            let key = UnsafeBufferPointer(rebasing: bytes[start..<index])
-            index += 1
-            switch key.count {
-            case 1: return key[0] == UInt8(ascii: "v") ? Key.v.rawValue : nil
-            case 2: return equal(key, "op") ? Key.op.rawValue : nil
-            case 3:
-                if equal(key, "seq") { return Key.seq.rawValue }
-                return equal(key, "dim") ? Key.dim.rawValue : nil
-            case 4:
-                if equal(key, "time") { return Key.time.rawValue }
-                return equal(key, "text") ? Key.text.rawValue : nil
-            case 5:
-                if equal(key, "coder") { return Key.coder.rawValue }
-                if equal(key, "paper") { return Key.paper.rawValue }
-                if equal(key, "codes") { return Key.codes.rawValue }
-                return equal(key, "value") ? Key.value.rawValue : nil
-            case 6: return equal(key, "reason") ? Key.reason.rawValue : nil
-            case 7: return equal(key, "sources") ? Key.sources.rawValue : nil
-            case 8: return equal(key, "codebook") ? Key.codebook.rawValue : nil
-            case 9: return equal(key, "automatic") ? Key.automatic.rawValue : nil
-            case 11: return equal(key, "adjudicator") ? Key.adjudicator.rawValue : nil
+        /// Which known key comes next, by its bytes: its first byte picks the names to try, each
+        /// compared with its closing quote (a key with an escape in it is none of them).
+        mutating func key() -> Key? {
+            guard take(UInt8(ascii: "\"")), index < bytes.count else { return nil }
+            switch bytes[index] {
+            case UInt8(ascii: "v"):
+                if takeLiteral("v\"") { return .v }
+                return takeLiteral("value\"") ? .value : nil
+            case UInt8(ascii: "s"):
+                if takeLiteral("seq\"") { return .seq }
+                return takeLiteral("sources\"") ? .sources : nil
+            case UInt8(ascii: "t"):
+                if takeLiteral("time\"") { return .time }
+                return takeLiteral("text\"") ? .text : nil
+            case UInt8(ascii: "c"):
+                if takeLiteral("coder\"") { return .coder }
+                if takeLiteral("codes\"") { return .codes }
+                return takeLiteral("codebook\"") ? .codebook : nil
+            case UInt8(ascii: "p"): return takeLiteral("paper\"") ? .paper : nil
+            case UInt8(ascii: "o"): return takeLiteral("op\"") ? .op : nil
+            case UInt8(ascii: "d"): return takeLiteral("dim\"") ? .dim : nil
+            case UInt8(ascii: "r"): return takeLiteral("reason\"") ? .reason : nil
+            case UInt8(ascii: "a"):
+                if takeLiteral("automatic\"") { return .automatic }
+                return takeLiteral("adjudicator\"") ? .adjudicator : nil
             default: return nil
             }
-        }
-
-        private func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
-            guard key.count == name.utf8CodeUnitCount else { return false }
-            let start = name.utf8Start
-            for i in 0..<key.count where key[i] != start[i] { return false }
-            return true
         }
 
         mutating func string() -> String? {
@@ -345,24 +430,30 @@ public struct EventLineDecoder {
         /// Passes over a string value as `string()` would read it, without making a String.
         mutating func skipString() -> Bool {
             let start = index
-            if let slice = plainStringSlice() {
-                // Non-ASCII bytes must be valid UTF-8, as when the string is kept.
-                return slice.allSatisfy { $0 < 0x80 } || String(validating: slice, as: UTF8.self) != nil
+            guard take(UInt8(ascii: "\"")) else { return false }
+            var ascii = true
+            while index < bytes.count {
+                let b = bytes[index]
+                if b == UInt8(ascii: "\"") {
+                    index += 1
+                    // Non-ASCII bytes must be valid UTF-8, as when the string is kept.
+                    return ascii || String(validating: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(index - 1)]), as: UTF8.self) != nil
+                }
+                if b == UInt8(ascii: "\\") || b < 0x20 { break }
+                ascii = ascii && b < 0x80
+                index += 1
             }
             index = start
             return string() != nil
         }
 
-        /// Passes over a list of strings without escapes or control characters; false (with
-        /// `index` anywhere) for anything else.
-        mutating func skipPlainStringList() -> Bool {
+        /// Passes over a list of ASCII strings written as `EventLineEncoder` writes one: no
+        /// space, no escape, no control character. False (with `index` anywhere) for anything else.
+        mutating func skipCompactPlainStringList() -> Bool {
             guard take(UInt8(ascii: "[")) else { return false }
-            skipSpace()
             if take(UInt8(ascii: "]")) { return true }
             while true {
-                skipSpace()
                 guard let slice = plainStringSlice(), slice.allSatisfy({ $0 < 0x80 }) else { return false }
-                skipSpace()
                 if take(UInt8(ascii: ",")) { continue }
                 return take(UInt8(ascii: "]"))
             }

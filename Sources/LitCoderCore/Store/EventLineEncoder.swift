@@ -86,7 +86,7 @@ public enum EventLineEncoder {
         out.append(contentsOf: String(value).utf8)
     }
 
-    private static func strings(_ values: [String], _ out: inout [UInt8]) {
+    static func strings(_ values: [String], _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         for (i, value) in values.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }

@@ -5,6 +5,14 @@ import Glibc
 import Darwin
 #endif
 
+/// Where a scan of a log (`LogScanner`) hands the events it reads, in file order.
+protocol LogEventSink {
+    /// An event the decoder's fast path read; `fields` mean something only with `names`.
+    mutating func take(_ fields: borrowing EventLineDecoder.Fields, names: borrowing EventLineDecoder.Names)
+    /// An event read any other way.
+    mutating func take(_ event: consuming CodingEvent)
+}
+
 /// Reads a log's lines into events, noting every problem with its line number.
 ///
 /// Reads in 4 MiB pieces so that replaying a large log needs memory for its events, not for
@@ -91,111 +99,142 @@ struct LogScanner {
     /// `visit` in file order and every whole line's bytes, in order, to `consumed`.
     mutating func scan(descriptor: Int32, from start: Int, consumed: (UnsafeRawBufferPointer) -> Void,
                        visit: (consuming CodingEvent) -> Void) throws {
-        // Pieces of 4 MiB, or the file's size for a smaller log: zeroing 4 MiB to read a log of a
-        // few lines cost more than reading it (status reads every coder's log).
+        try withoutActuallyEscaping(visit) { visit in
+            var sink = EachEvent(visit: visit)
+            try scan(descriptor: descriptor, from: start, consumed: consumed, into: &sink)
+        }
+    }
+
+    /// Hands each event on as a `CodingEvent`.
+    private struct EachEvent: LogEventSink {
+        let visit: (consuming CodingEvent) -> Void
+        mutating func take(_ fields: borrowing EventLineDecoder.Fields, names: borrowing EventLineDecoder.Names) {
+            visit(names.event(from: fields))
+        }
+        mutating func take(_ event: consuming CodingEvent) { visit(event) }
+    }
+
+    /// Scans the open file from byte `start` (the start of a line), handing each good event to
+    /// `sink` in file order and every whole line's bytes, in order, to `consumed`.
+    ///
+    /// A log of a megabyte or more is read and decoded on a thread of its own while this one
+    /// checks, counts and hands on the lines decoded so far: decoding is most of the work, and
+    /// everything that depends on the order of the lines is still done here, in order.
+    ///
+    /// - Parameters:
+    ///   - threadFrom: the least number of bytes to read that takes a second thread (tests make
+    ///     it 0, to read small logs as large ones are read).
+    ///   - pieceSize: the size of the pieces read (`LogPieceReader`; tests make it small).
+    mutating func scan<Sink: LogEventSink>(descriptor: Int32, from start: Int, consumed: (UnsafeRawBufferPointer) -> Void,
+                                           into sink: inout Sink, threadFrom: Int = 1 << 20, pieceSize: Int? = nil) throws {
         var info = stat()
         let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 4 << 20
-        var buffer = [UInt8](repeating: 0, count: min(4 << 20, max(size - start + 1, 4096)))
-        var filled = 0
-        var bufferOffset = start
-        while true {
-            if filled == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
-            let capacity = buffer.count - filled
-            let n = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return pread(descriptor, base + filled, capacity, off_t(bufferOffset + filled))
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CodingLogError.cannotOpen(path: displayPath, errno: errno)
-            }
-            if n == 0 { break }
-            filled += n
-            let lines = buffer.withUnsafeBufferPointer { whole in
-                scanLines(UnsafeBufferPointer(rebasing: whole[0..<filled]), visit: visit)
-            }
-            if lines > 0 {
-                buffer.withUnsafeMutableBytes { raw in
-                    guard let base = raw.baseAddress else { return }
-                    consumed(UnsafeRawBufferPointer(rebasing: raw[0..<lines]))
-                    _ = memmove(base, base + lines, filled - lines)
+        var reader = LogPieceReader(descriptor: descriptor, from: start, size: size, decoder: decoder, displayPath: displayPath,
+                                    pieceSize: pieceSize)
+        if size - start >= threadFrom, ProcessInfo.processInfo.activeProcessorCount >= 2 {
+            let handOff = PieceHandOff()
+            defer { handOff.stop() }
+            nonisolated(unsafe) var moved: LogPieceReader? = reader
+            let thread = Thread {
+                guard var reader = moved.take() else { return }
+                do {
+                    while let piece = try reader.next() {
+                        guard handOff.put(.piece(piece)) else { return }
+                    }
+                    _ = handOff.put(.end(reader))
+                } catch {
+                    _ = handOff.put(.failed(error))
                 }
-                bufferOffset += lines
-                filled -= lines
             }
+            thread.stackSize = 8 << 20
+            thread.start()
+            reading: while true {
+                switch handOff.take() {
+                case .piece(let piece): take(piece, consumed: consumed, into: &sink)
+                case .end(let finished):
+                    reader = finished
+                    break reading
+                case .failed(let error): throw error
+                }
+            }
+        } else {
+            while let piece = try reader.next() { take(piece, consumed: consumed, into: &sink) }
         }
-        completeLength = bufferOffset
-        if filled > 0 {
-            tornTail = TornTail(line: lineCount + 1, offset: bufferOffset, length: filled)
+        decoder = reader.decoder
+        completeLength = reader.offset
+        if reader.tail > 0 {
+            tornTail = TornTail(line: lineCount + 1, offset: reader.offset, length: reader.tail)
         }
     }
 
-    /// Handles every complete line in `bytes`; returns how many bytes that was.
-    private mutating func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, visit: (consuming CodingEvent) -> Void) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        var start = 0
-        while start < bytes.count {
-            guard let found = memchr(base + start, 0x0A, bytes.count - start) else { break }
-            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    /// Checks, counts and hands on the lines of one piece, in order.
+    private mutating func take<Sink: LogEventSink>(_ piece: consuming DecodedPiece, consumed: (UnsafeRawBufferPointer) -> Void,
+                                                   into sink: inout Sink) {
+        piece.bytes.withUnsafeBytes { consumed(UnsafeRawBufferPointer(rebasing: $0[0..<piece.length])) }
+        for line in piece.lines {
             lineCount += 1
-            var lineEnd = end
-            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }  // tolerate CRLF checkouts
-            handle(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), visit: visit)
-            start = end + 1
+            switch line {
+            case .blank:
+                break
+            case .fields(let fields):
+                guard admits(v: fields.v, seq: fields.seq, op: fields.op, coder: piece.names.strings[Int(fields.coder)]) else { continue }
+                sink.take(fields, names: piece.names)
+            case .other(.failure(let failure)) where (failure.version ?? 0) > CodingEvent.schemaVersion && (failure.version ?? 0) <= CodingEvent.largestSchemaVersion:
+                // Not readable here, but versioned past this litcoder: a newer one wrote it.
+                reportNewer(version: failure.version ?? 0)
+            case .other(.failure(let failure)):
+                health.malformedLines += 1
+                report(.error, "malformed event: \(failure.reason); the line is kept in place and left out of the codings",
+                       hint: "fix or remove the line by hand if you know what it should say")
+            case .other(.success(let event)):
+                guard admits(v: event.v, seq: event.seq, op: event.op, coder: event.coder) else { continue }
+                sink.take(event)
+            }
         }
-        return start
     }
 
-    private mutating func handle(_ line: UnsafeBufferPointer<UInt8>, visit: (consuming CodingEvent) -> Void) {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-        switch decoder.decode(line) {
-        case .failure(let failure) where (failure.version ?? 0) > CodingEvent.schemaVersion && (failure.version ?? 0) <= CodingEvent.largestSchemaVersion:
-            // Not readable here, but versioned past this litcoder: a newer one wrote it.
-            reportNewer(version: failure.version ?? 0)
-        case .failure(let failure):
+    /// Whether an event read from the current line goes on to the caller: its version and seq
+    /// are in range, it is of a schema this litcoder reads, and it belongs in the log. Reports
+    /// what is wrong otherwise, and a seq that repeats or jumps either way.
+    private mutating func admits(v: Int, seq: Int, op: CodingEvent.Operation, coder: String) -> Bool {
+        guard v >= 1, v <= CodingEvent.largestSchemaVersion else {
             health.malformedLines += 1
-            report(.error, "malformed event: \(failure.reason); the line is kept in place and left out of the codings",
+            report(.error, "malformed event: schema version \(v) is not valid; the line is kept in place and left out",
                    hint: "fix or remove the line by hand if you know what it should say")
-        case .success(let event):
-            guard event.v >= 1, event.v <= CodingEvent.largestSchemaVersion else {
-                health.malformedLines += 1
-                report(.error, "malformed event: schema version \(event.v) is not valid; the line is kept in place and left out",
-                       hint: "fix or remove the line by hand if you know what it should say")
-                return
-            }
-            // Range-checked before any arithmetic on it, so a damaged number is a message, never a trap.
-            guard event.seq >= 1, event.seq <= CodingEvent.largestSeq else {
-                health.malformedLines += 1
-                report(.error, "malformed event: seq \(event.seq) is out of range (1 to \(CodingEvent.largestSeq)); the line is kept in place and left out",
-                       hint: "fix or remove the line by hand if you know what it should say")
-                return
-            }
-            guard event.v <= CodingEvent.schemaVersion else {
-                reportNewer(version: event.v)
-                return
-            }
-            if event.seq <= lastSeq {
-                health.sequenceProblems += 1
-                report(.warning, "seq \(event.seq) repeats or goes back (an earlier line has seq \(lastSeq)); the event is applied in file order",
-                       hint: "two copies of the log may have been joined; check the history of this file")
-            } else if event.seq > lastSeq + 1 {
-                health.sequenceProblems += 1
-                let missing = event.seq - lastSeq - 1 == 1 ? "seq \(lastSeq + 1) is" : "seq \(lastSeq + 1)–\(event.seq - 1) are"
-                report(.warning, "seq jumps from \(lastSeq) to \(event.seq): \(missing) missing",
-                       hint: "lines may have been removed by hand or lost in a merge; an older copy (git history) may have them")
-            }
-            lastSeq = max(lastSeq, event.seq)
-            // After the seq checks: the line is in the file and holds its seq (the next event
-            // follows it without a gap), but it is no event of this log.
-            if let owner, let problem = EventPlacement.problem(of: event, inLogOf: owner) {
-                health.malformedLines += 1
-                report(.error, "malformed event: \(problem.message); the line is kept in place and left out of the codings",
-                       hint: problem.hint)
-                return
-            }
-            if recordsLines { eventLines.append(lineCount) }
-            visit(event)
+            return false
         }
+        // Range-checked before any arithmetic on it, so a damaged number is a message, never a trap.
+        guard seq >= 1, seq <= CodingEvent.largestSeq else {
+            health.malformedLines += 1
+            report(.error, "malformed event: seq \(seq) is out of range (1 to \(CodingEvent.largestSeq)); the line is kept in place and left out",
+                   hint: "fix or remove the line by hand if you know what it should say")
+            return false
+        }
+        guard v <= CodingEvent.schemaVersion else {
+            reportNewer(version: v)
+            return false
+        }
+        if seq <= lastSeq {
+            health.sequenceProblems += 1
+            report(.warning, "seq \(seq) repeats or goes back (an earlier line has seq \(lastSeq)); the event is applied in file order",
+                   hint: "two copies of the log may have been joined; check the history of this file")
+        } else if seq > lastSeq + 1 {
+            health.sequenceProblems += 1
+            let missing = seq - lastSeq - 1 == 1 ? "seq \(lastSeq + 1) is" : "seq \(lastSeq + 1)–\(seq - 1) are"
+            report(.warning, "seq jumps from \(lastSeq) to \(seq): \(missing) missing",
+                   hint: "lines may have been removed by hand or lost in a merge; an older copy (git history) may have them")
+        }
+        lastSeq = max(lastSeq, seq)
+        // After the seq checks: the line is in the file and holds its seq (the next event
+        // follows it without a gap), but it is no event of this log.
+        if let owner, let problem = EventPlacement.problem(op: op, coder: coder, inLogOf: owner) {
+            health.malformedLines += 1
+            report(.error, "malformed event: \(problem.message); the line is kept in place and left out of the codings",
+                   hint: problem.hint)
+            return false
+        }
+        if recordsLines { eventLines.append(lineCount) }
+        return true
     }
 
     private mutating func reportNewer(version: Int) {
