@@ -38,27 +38,91 @@ extension StaleCodings {
         private var firstDecision: [[Int]] = []
         private var staleDecisions: [Slot: Decision] = [:]
         private var position = 0
+        /// For `add(_:names:)`: the decoder whose numbers these are kept for, the slot of each
+        /// dimension number, and per slot and code list number whether those codes are stale
+        /// (1), not (0) or not judged yet (-1).
+        private var fieldNames: ObjectIdentifier?
+        private var fieldSlots: [Int] = []
+        private var verdicts: [[Int8]] = []
 
         public init(codebook: Codebook) { self.codebook = codebook }
 
         /// The next event of the log (every event, views too: positions count them all).
         public mutating func add(_ event: CodingEvent) {
-            defer { position += 1 }
-            guard event.op != .view else { return }
-            let paper = papers.number(of: event.paper)
-            if paper == lastEvent.count {
-                lastEvent.append((event.seq, position))
-                for d in firstDecision.indices { firstDecision[d].append(-1) }
-            } else {
-                lastEvent[paper] = (event.seq, position)
+            guard let (paper, d) = place(op: event.op, paper: event.paper, seq: event.seq,
+                                         dimensionID: event.dimension) else { return }
+            let stale = isStale(codes: event.codes, text: event.text, check: checks[d], dimensionID: dimensionIDs[d])
+            decide(paper: paper, dimension: d, stale: stale, seq: event.seq, hash: event.codebook,
+                   codes: event.codes, text: event.text)
+        }
+
+        /// The next event of the log, as the decoder's fields (`LogFold`): the same as
+        /// `add(_:)` with the event they make, but a `set` of codes is judged once per
+        /// dimension and code list (by their numbers in `names`), not once per event.
+        mutating func add(_ fields: borrowing EventLineDecoder.Fields, names: borrowing EventLineDecoder.Names) {
+            if fieldNames != names.identity {
+                fieldNames = names.identity
+                fieldSlots = []
+                verdicts = []
             }
-            guard event.op == .set || event.op == .adjudicate, let dimensionID = event.dimension else { return }
-            let d = slot(of: dimensionID)
+            let dimension = Int(fields.dimension)
+            var d = -1
+            if dimension >= 0, fields.op == .set || fields.op == .adjudicate {
+                while fieldSlots.count <= dimension { fieldSlots.append(-1) }
+                if fieldSlots[dimension] < 0 { fieldSlots[dimension] = slot(of: names.strings[dimension]) }
+                d = fieldSlots[dimension]
+            }
+            guard let (paper, _) = place(op: fields.op, paper: fields.paper, seq: fields.seq, dimension: d) else { return }
+            let codes = fields.codes < 0 ? nil : names.lists[Int(fields.codes)]
+            let stale: Bool
+            if fields.text == nil, fields.codes >= 0 {
+                // Whether codes are stale depends on the dimension and the codes alone.
+                while verdicts.count <= d { verdicts.append([]) }
+                let list = Int(fields.codes)
+                while verdicts[d].count <= list { verdicts[d].append(-1) }
+                if verdicts[d][list] < 0 {
+                    verdicts[d][list] = isStale(codes: codes, text: nil, check: checks[d], dimensionID: dimensionIDs[d]) ? 1 : 0
+                }
+                stale = verdicts[d][list] == 1
+            } else {
+                stale = isStale(codes: codes, text: fields.text, check: checks[d], dimensionID: dimensionIDs[d])
+            }
+            decide(paper: paper, dimension: d, stale: stale, seq: fields.seq,
+                   hash: stale ? names.strings[Int(fields.codebook)] : "", codes: codes, text: fields.text)
+        }
+
+        /// Counts the event's position and notes its paper's last event; for a decision of a
+        /// dimension (`set`, `adjudicate`), also where the paper's first decision on it was.
+        /// Returns the paper's number and the dimension's slot for a decision, nil otherwise.
+        private mutating func place(op: CodingEvent.Operation, paper id: String, seq: Int,
+                                    dimensionID: String?) -> (paper: Int, dimension: Int)? {
+            let d = op == .set || op == .adjudicate ? dimensionID.map { slot(of: $0) } ?? -1 : -1
+            return place(op: op, paper: id, seq: seq, dimension: d)
+        }
+
+        /// `place(op:paper:seq:dimensionID:)` with the dimension's slot known (-1: none).
+        private mutating func place(op: CodingEvent.Operation, paper id: String, seq: Int,
+                                    dimension d: Int) -> (paper: Int, dimension: Int)? {
+            defer { position += 1 }
+            guard op != .view else { return nil }
+            let paper = papers.number(of: id)
+            if paper == lastEvent.count {
+                lastEvent.append((seq, position))
+                for column in firstDecision.indices { firstDecision[column].append(-1) }
+            } else {
+                lastEvent[paper] = (seq, position)
+            }
+            guard op == .set || op == .adjudicate, d >= 0 else { return nil }
             if firstDecision[d][paper] < 0 { firstDecision[d][paper] = position }
+            return (paper, d)
+        }
+
+        /// Keeps the decision while it is stale; a fresh one drops the stale one it replaces.
+        private mutating func decide(paper: Int, dimension d: Int, stale: Bool, seq: Int, hash: String,
+                                     codes: [String]?, text: String?) {
             let key = Slot(paper: paper, dimension: d)
-            if isStale(codes: event.codes, text: event.text, check: checks[d], dimensionID: dimensionID) {
-                staleDecisions[key] = Decision(seq: event.seq, position: position, hash: event.codebook,
-                                               codes: event.codes, text: event.text)
+            if stale {
+                staleDecisions[key] = Decision(seq: seq, position: position - 1, hash: hash, codes: codes, text: text)
             } else if !staleDecisions.isEmpty {
                 staleDecisions[key] = nil
             }

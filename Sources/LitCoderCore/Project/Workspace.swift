@@ -39,14 +39,14 @@ public struct Workspace: Sendable {
         nonisolated(unsafe) var folds: [Result<LogFold, any Error>] = []
         let done = DispatchSemaphore(value: 0)
         if !coders.isEmpty {
-            let reader = Thread {
+            let readAhead: @Sendable () -> Void = {
                 folds = ParallelChunks.map(count: coders.count, minimumChunk: 1) { index in
                     Result { try bare.fold(coder: coders[index]) }
                 }
                 done.signal()
             }
-            reader.stackSize = 8 << 20
-            reader.start()
+            // No thread to be had (out of address space or threads): read them first, here.
+            if !BackgroundThread.start(readAhead) { readAhead() }
         }
         let (corpus, diagnostics) = Corpus.load(files: project.corpusURLs, displayName: project.display)
         workspace.corpus = corpus

@@ -41,6 +41,14 @@ public struct EventLineDecoder {
             identity = ObjectIdentifier(owner)
         }
 
+        /// Adds names read after these, in the order they were numbered.
+        mutating func append(strings newStrings: [String], lists newLists: [[String]]) {
+            guard !newStrings.isEmpty || !newLists.isEmpty else { return }
+            willAdd()
+            strings += newStrings
+            lists += newLists
+        }
+
         /// The event that fields read with these names make.
         func event(from fields: Fields) -> CodingEvent {
             CodingEvent(v: fields.v, seq: fields.seq, time: fields.time ?? "", coder: strings[Int(fields.coder)],

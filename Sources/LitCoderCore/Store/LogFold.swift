@@ -58,13 +58,15 @@ struct LogFold {
             start = progress.completeLength
         }
         var scanner = LogScanner(resuming: progress, displayPath: displayPath, keepsTime: false, owner: coder)
-        var replay = CodingState.Replay(into: fold.state)
-        fold.state = empty.state  // the replay holds the only reference: no copy on its first change
-        let currentHash = codebook.contentHash
-        try scanner.scan(descriptor: fd, from: start, consumed: { hasher.update($0) }) { event in
-            fold.add(event, replay: &replay, currentHash: currentHash)
-        }
-        fold.state = replay.finish()
+        // The sink holds the only reference to each part of the fold, and the replay the only
+        // one to the state: nothing is copied on its first change.
+        var sink = Folding(fold: empty, replay: CodingState.Replay(into: empty.state), currentHash: codebook.contentHash)
+        swap(&sink.fold, &fold)
+        sink.replay = CodingState.Replay(into: sink.fold.state)
+        sink.fold.state = empty.state
+        try scanner.scan(descriptor: fd, from: start, consumed: { hasher.update($0) }, into: &sink)
+        fold = sink.fold
+        fold.state = sink.replay.finish()
         let reached = scanner.progress
         if let snapshots, known, reached.completeLength >= snapshots.minimumBytes,
            start == 0 ? reached.completeLength > 0 : reached.completeLength - start >= max(snapshots.minimumBytes, 1) {
@@ -79,6 +81,42 @@ struct LogFold {
             fold.contents.diagnostics.append(CodingLog.unfinishedLine(torn, displayPath: displayPath, url: url))
         }
         return fold
+    }
+
+    /// Takes the events of a scan into the fold.
+    private struct Folding: LogEventSink {
+        var fold: LogFold
+        var replay: CodingState.Replay
+        let currentHash: String
+        /// For fields: the decoder whose numbers `older` is kept for, and per codebook hash
+        /// number whether it is another codebook's (1), not (0) or not known yet (-1).
+        var names: ObjectIdentifier?
+        var older: [Int8] = []
+
+        mutating func take(_ event: consuming CodingEvent) { fold.add(event, replay: &replay, currentHash: currentHash) }
+
+        mutating func take(_ fields: borrowing EventLineDecoder.Fields, names: borrowing EventLineDecoder.Names) {
+            if self.names != names.identity {
+                self.names = names.identity
+                older = []
+            }
+            let hash = Int(fields.codebook)
+            while older.count <= hash { older.append(-1) }
+            if older[hash] < 0 {
+                let codebook = names.strings[hash]
+                older[hash] = !codebook.isEmpty && codebook != currentHash ? 1 : 0
+            }
+            let position = fold.events
+            fold.events += 1
+            if fields.op != .view { fold.hasCodings = true }
+            fold.finder.add(fields, names: names)
+            replay.take(fields, names: names)
+            if fields.op == .done, fields.value == true { fold.markedDone[fields.paper] = position }
+            if older[hash] == 1 {
+                fold.olderEvents += 1
+                fold.olderCodebooks[names.strings[hash], default: 0] += 1
+            }
+        }
     }
 
     private mutating func add(_ event: CodingEvent, replay: inout CodingState.Replay, currentHash: String) {

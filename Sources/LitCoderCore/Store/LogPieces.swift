@@ -21,8 +21,10 @@ struct DecodedPiece: Sendable {
     var bytes: [UInt8]
     var length: Int
     var lines: [DecodedLine]
-    /// What the numbers in the lines' fields stand for.
-    var names: EventLineDecoder.Names
+    /// The names the decoder added while it read this piece (`EventLineDecoder.Names`): the
+    /// numbers in the lines' fields stand for these and those of the pieces before.
+    var newStrings: [String]
+    var newLists: [[String]]
 }
 
 /// Reads a log from a byte offset in pieces of whole lines, and decodes each line.
@@ -41,6 +43,9 @@ struct LogPieceReader {
     private var pieceSize: Int
     /// Bytes after the last newline once the file is read to its end.
     private(set) var tail = 0
+    /// How many of the decoder's names earlier pieces have handed on.
+    private var sentStrings: Int
+    private var sentLists: Int
 
     /// - Parameter pieceSize: the size of a piece (tests make it small); by default 256 KiB,
     ///   or the size of a smaller log: zeroing 256 KiB to read a log of a few lines would cost
@@ -50,6 +55,8 @@ struct LogPieceReader {
         self.descriptor = descriptor
         self.displayPath = displayPath
         self.decoder = decoder
+        sentStrings = decoder.names.strings.count
+        sentLists = decoder.names.lists.count
         offset = start
         self.pieceSize = max(pieceSize ?? min(256 << 10, max(size - start + 1, 4096)), 2)
     }
@@ -88,7 +95,13 @@ struct LogPieceReader {
             carried = bytes.withUnsafeBytes { Self.buffer(holding: UnsafeRawBufferPointer(rebasing: $0[length..<filled]), count: filled - length) }
             let lines = bytes.withUnsafeBufferPointer { decodeLines(UnsafeBufferPointer(rebasing: $0[0..<length])) }
             offset += length
-            return DecodedPiece(bytes: bytes, length: length, lines: lines, names: decoder.names)
+            // Only what is new: a copy of the whole table in every piece would be copied again
+            // each time the decoder adds to it while a piece is waiting.
+            let newStrings = Array(decoder.names.strings[sentStrings...])
+            let newLists = Array(decoder.names.lists[sentLists...])
+            sentStrings = decoder.names.strings.count
+            sentLists = decoder.names.lists.count
+            return DecodedPiece(bytes: bytes, length: length, lines: lines, newStrings: newStrings, newLists: newLists)
         }
     }
 

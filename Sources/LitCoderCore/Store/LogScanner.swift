@@ -15,8 +15,8 @@ protocol LogEventSink {
 
 /// Reads a log's lines into events, noting every problem with its line number.
 ///
-/// Reads in 4 MiB pieces so that replaying a large log needs memory for its events, not for
-/// a second copy of its bytes. A malformed line, an event from a newer schema, a gap or repeat
+/// Reads in pieces of whole lines (`LogPieceReader`, 256 KiB) so that replaying a large log
+/// needs memory for its state, not for a copy of its bytes. A malformed line, an event from a newer schema, a gap or repeat
 /// in `seq` are reported and never stop the scan; an unfinished last line is reported as a
 /// torn tail for the caller to set aside.
 struct LogScanner {
@@ -46,6 +46,10 @@ struct LogScanner {
     private(set) var eventLines: [Int] = []
     var recordsLines = false
     private var decoder: EventLineDecoder
+    /// What the numbers in the decoded lines stand for: the decoder's names as they were when
+    /// the scan began, and each piece's new ones added as the piece is taken. Only the scanner
+    /// adds to them, so nothing else shares (and copies) them while they grow.
+    private var names = EventLineDecoder.Names()
     private let maximumReported = 50
 
     /// - Parameters:
@@ -131,11 +135,13 @@ struct LogScanner {
         let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 4 << 20
         var reader = LogPieceReader(descriptor: descriptor, from: start, size: size, decoder: decoder, displayPath: displayPath,
                                     pieceSize: pieceSize)
+        names = decoder.names
+        var threaded = false
         if size - start >= threadFrom, ProcessInfo.processInfo.activeProcessorCount >= 2 {
             let handOff = PieceHandOff()
             defer { handOff.stop() }
             nonisolated(unsafe) var moved: LogPieceReader? = reader
-            let thread = Thread {
+            threaded = BackgroundThread.start {
                 guard var reader = moved.take() else { return }
                 do {
                     while let piece = try reader.next() {
@@ -146,9 +152,7 @@ struct LogScanner {
                     _ = handOff.put(.failed(error))
                 }
             }
-            thread.stackSize = 8 << 20
-            thread.start()
-            reading: while true {
+            reading: while threaded {
                 switch handOff.take() {
                 case .piece(let piece): take(piece, consumed: consumed, into: &sink)
                 case .end(let finished):
@@ -157,7 +161,9 @@ struct LogScanner {
                 case .failed(let error): throw error
                 }
             }
-        } else {
+        }
+        // A small log, one core, or no thread to be had (out of address space or threads).
+        if !threaded {
             while let piece = try reader.next() { take(piece, consumed: consumed, into: &sink) }
         }
         decoder = reader.decoder
@@ -170,6 +176,7 @@ struct LogScanner {
     /// Checks, counts and hands on the lines of one piece, in order.
     private mutating func take<Sink: LogEventSink>(_ piece: consuming DecodedPiece, consumed: (UnsafeRawBufferPointer) -> Void,
                                                    into sink: inout Sink) {
+        names.append(strings: piece.newStrings, lists: piece.newLists)
         piece.bytes.withUnsafeBytes { consumed(UnsafeRawBufferPointer(rebasing: $0[0..<piece.length])) }
         for line in piece.lines {
             lineCount += 1
@@ -177,8 +184,8 @@ struct LogScanner {
             case .blank:
                 break
             case .fields(let fields):
-                guard admits(v: fields.v, seq: fields.seq, op: fields.op, coder: piece.names.strings[Int(fields.coder)]) else { continue }
-                sink.take(fields, names: piece.names)
+                guard admits(v: fields.v, seq: fields.seq, op: fields.op, coder: names.strings[Int(fields.coder)]) else { continue }
+                sink.take(fields, names: names)
             case .other(.failure(let failure)) where (failure.version ?? 0) > CodingEvent.schemaVersion && (failure.version ?? 0) <= CodingEvent.largestSchemaVersion:
                 // Not readable here, but versioned past this litcoder: a newer one wrote it.
                 reportNewer(version: failure.version ?? 0)

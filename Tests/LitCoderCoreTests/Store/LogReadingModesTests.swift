@@ -254,6 +254,47 @@ import Testing
         #expect(decoder.names.lists == [["a", "b/c"]])
     }
 
+    @Test func eachPieceCarriesOnlyTheNamesItsLinesAdded() throws {
+        // Every line a new code list, then the same lists again: the pieces of the first half
+        // carry their own lists, those of the second half none (a piece that carried the whole
+        // table would be copied each time the decoder added to it while it waited).
+        let lists = (0..<600).map { #"["c\#($0)"]"# }
+        let lines = (lists + lists).enumerated().map { index, list in
+            #"{"v":1,"seq":\#(index + 1),"time":"t","coder":"maya","paper":"p\#(index % 50)","op":"set","dim":"datasets","codes":\#(list),"codebook":"h"}"#
+        }
+        let (folder, url) = try Self.write(lines)
+        _ = folder
+        let fd = open(url.path, O_RDONLY)
+        defer { close(fd) }
+        var reader = LogPieceReader(descriptor: fd, from: 0, size: Int.max, decoder: EventLineDecoder(keepsTime: false),
+                                    displayPath: "maya.jsonl", pieceSize: 4_096)
+        var listsCarried = 0, stringsCarried = 0, linesRead = 0, pieces = 0
+        while let piece = try reader.next() {
+            pieces += 1
+            if linesRead >= 600 { #expect(piece.newLists.isEmpty && piece.newStrings.isEmpty, "piece \(pieces)") }
+            listsCarried += piece.newLists.count
+            stringsCarried += piece.newStrings.count
+            linesRead += piece.lines.count
+        }
+        #expect(pieces > 20)
+        #expect(linesRead == 1_200)
+        #expect(listsCarried == 600, "each list handed on once")
+        #expect(stringsCarried == 3, "maya, datasets and h, once each")
+    }
+
+    @Test func aThreadThatCannotBeMadeIsSaidSoAndItsWorkNeverRuns() {
+        final class Flag: @unchecked Sendable { var ran = false }
+        let flag = Flag()
+        // A stack no machine can map: the system refuses the thread.
+        #expect(!BackgroundThread.start(stackSize: 1 << 50) { flag.ran = true })
+        usleep(50_000)
+        #expect(!flag.ran)
+        let done = DispatchSemaphore(value: 0)
+        #expect(BackgroundThread.start { flag.ran = true; done.signal() })
+        done.wait()
+        #expect(flag.ran)
+    }
+
     @Test func theByteTableFindsWhatWasAddedAndNothingElse() {
         var table = ByteStringTable()
         let words = (0..<5_000).map { Array("w\($0 * 7919)".utf8) } + [[], Array("\"".utf8)]
